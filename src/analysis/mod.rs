@@ -1,0 +1,75 @@
+//! Facts computed once per article after parsing: counts, balance, references.
+//!
+//! Rules and the policy schema read these facts; they never re-scan the text.
+
+pub mod balance;
+
+use crate::model::{Article, Block, Section};
+use crate::settings::Settings;
+
+/// Compute every fact of a freshly parsed article.
+#[must_use]
+pub fn analyse(mut article: Article, _settings: &Settings) -> Article {
+    count(&mut article);
+    article
+}
+
+/// Count words the way every fact in the model does: runs of alphanumerics.
+#[must_use]
+pub fn word_count(text: &str) -> usize {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+fn block_words(b: &Block) -> usize {
+    match b {
+        Block::Paragraph(p) => word_count(&p.text),
+        Block::Item(i) => word_count(&i.body),
+    }
+}
+
+fn section_counts(s: &mut Section) {
+    let f = &mut s.facts;
+    f.words = s.blocks.iter().map(block_words).sum();
+    f.sentences = s.blocks.iter().map(|b| b.sentences().len()).sum();
+    f.paragraphs = s.blocks.iter().filter(|b| matches!(b, Block::Paragraph(_))).count();
+    f.items = s.blocks.iter().filter(|b| matches!(b, Block::Item(_))).count();
+    f.references = s.blocks.iter().map(|b| b.refs().len()).sum();
+    for sub in &mut s.subsections {
+        section_counts(sub);
+    }
+}
+
+/// Fill the structural counts of the article and every section.
+pub fn count(article: &mut Article) {
+    for s in &mut article.sections {
+        section_counts(s);
+    }
+    let blocks = article.blocks();
+    let words = blocks.iter().map(|b| block_words(b)).sum();
+    let sentences = blocks.iter().map(|b| b.sentences().len()).sum();
+    let paragraphs = blocks.iter().filter(|b| matches!(b, Block::Paragraph(_))).count();
+    let items = blocks.iter().filter(|b| matches!(b, Block::Item(_))).count();
+    let total = blocks.iter().map(|b| b.refs().len()).sum();
+    let sections = article.sections_flat().len();
+    let f = &mut article.facts;
+    f.words = words;
+    f.sentences = sentences;
+    f.paragraphs = paragraphs;
+    f.items = items;
+    f.sections = sections;
+    f.references.total = total;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_count;
+
+    #[test]
+    fn words_are_alphanumeric_runs() {
+        assert_eq!(word_count("Critics, by contrast, argue."), 4);
+        assert_eq!(word_count("state-of-the-art cooperation—with allies' help"), 5);
+        assert_eq!(word_count(" — "), 0);
+    }
+}

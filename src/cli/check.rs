@@ -1,0 +1,262 @@
+//! `check` and `parse`: discover → read → lint (in parallel) → report → exit code.
+
+use std::io::{self, IsTerminal, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::cli::{CheckArgs, ColorChoice};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::linter::{self, Context};
+use crate::report::{self, FileResult, OutputFormat, Summary, human};
+use crate::rules::meta::{InvalidSchema, IoError};
+use crate::schema::Policy;
+use crate::settings::Settings;
+use crate::source::{self, SourceFile};
+
+/// Extensions of articles found in directories.
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// One input of the run.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Input {
+    Stdin(String),
+    File(PathBuf, String),
+    /// A path that could not be walked, with the reason.
+    Broken(String, String),
+}
+
+fn display(p: &Path) -> String {
+    let s = p.to_string_lossy().into_owned();
+    match s.strip_prefix("./") {
+        Some(rest) => rest.to_string(),
+        None => s,
+    }
+}
+
+fn has_article_ext(p: &Path) -> bool {
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// Expand paths into inputs, sorted within each directory argument.
+fn discover(paths: &[String], stdin_name: Option<&str>) -> Vec<Input> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p == "-" {
+            out.push(Input::Stdin(stdin_name.unwrap_or("-").to_string()));
+            continue;
+        }
+        let path = Path::new(p);
+        match std::fs::metadata(path) {
+            Err(e) => out.push(Input::Broken(p.clone(), source::io_reason(&e))),
+            Ok(m) if m.is_dir() => {
+                let mut found = Vec::new();
+                let walker = ignore::WalkBuilder::new(path).follow_links(false).require_git(false).build();
+                for entry in walker {
+                    match entry {
+                        Ok(e) => {
+                            let is_file = e.file_type().is_some_and(|t| t.is_file() || t.is_symlink());
+                            if is_file && has_article_ext(e.path()) {
+                                found.push(Input::File(e.path().to_path_buf(), display(e.path())));
+                            }
+                        }
+                        Err(e) => {
+                            let reason = e.to_string();
+                            found.push(Input::Broken(p.clone(), reason.to_lowercase()));
+                        }
+                    }
+                }
+                if !found.iter().any(|i| matches!(i, Input::File(..))) && !found.iter().any(|i| matches!(i, Input::Broken(..))) {
+                    out.push(Input::Broken(p.clone(), "no articles (.txt, .md, .markdown) in this directory".into()));
+                }
+                found.sort();
+                out.extend(found);
+            }
+            Ok(_) => out.push(Input::File(path.to_path_buf(), display(path))),
+        }
+    }
+    out
+}
+
+fn io_diag(reason: &str) -> Diagnostic {
+    IoError::META.diag(crate::span::Span::new(0, 0), reason.to_string())
+}
+
+fn failed(path: String, d: Diagnostic, format: OutputFormat) -> FileResult {
+    let human = if format == OutputFormat::Human {
+        format!("error[{}]: {}: {}\n", d.code, human::sanitize_line(&path), human::sanitize_line(&d.message))
+    } else {
+        String::new()
+    };
+    FileResult { path, diagnostics: vec![report::file_level(d)], human, failed: true }
+}
+
+struct Run<'a> {
+    cx: Context<'a>,
+    format: OutputFormat,
+    color: bool,
+    width: usize,
+    max_size: u64,
+}
+
+impl Run<'_> {
+    fn check_source(&self, src: &SourceFile) -> FileResult {
+        let linted = catch_unwind(AssertUnwindSafe(|| linter::lint(src, &self.cx)));
+        let diags = match linted {
+            Ok(Ok(l)) => l.diagnostics,
+            Ok(Err(schema_err)) => {
+                let d = InvalidSchema::META.diag(crate::span::Span::new(0, 0), schema_err.to_string());
+                return failed(src.path.clone(), d, self.format);
+            }
+            Err(_) => {
+                let d = IoError::META.diag(
+                    crate::span::Span::new(0, 0),
+                    "internal error: encyclint crashed while checking this file; the other files were checked. Please report this file.",
+                );
+                return failed(src.path.clone(), d, self.format);
+            }
+        };
+        let human = if self.format == OutputFormat::Human {
+            diags.iter().map(|d| human::render(src, d, self.color, self.width)).collect()
+        } else {
+            String::new()
+        };
+        FileResult { path: src.path.clone(), diagnostics: report::locate(src, diags), human, failed: false }
+    }
+
+    fn check_input(&self, input: &Input) -> FileResult {
+        match input {
+            Input::Broken(path, reason) => failed(path.clone(), io_diag(reason), self.format),
+            Input::Stdin(name) => match source::read_stdin(name, self.max_size) {
+                Ok(src) => self.check_source(&src),
+                Err(e) => failed(name.clone(), io_diag(&e.to_string()), self.format),
+            },
+            Input::File(path, name) => match source::read_file(path, name, self.max_size) {
+                Ok(src) => self.check_source(&src),
+                Err(e) => failed(name.clone(), io_diag(&e.to_string()), self.format),
+            },
+        }
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal(),
+    }
+}
+
+fn settings(args: &CheckArgs) -> Result<Settings, String> {
+    let mut s = Settings::default();
+    if !args.select.is_empty() {
+        s.select = Some(Settings::resolve_selectors(&args.select)?);
+    }
+    if !args.ignore.is_empty() {
+        s.ignore = Settings::resolve_selectors(&args.ignore)?;
+    }
+    Ok(s)
+}
+
+/// `encyclint check`.
+///
+/// # Errors
+/// Write errors.
+pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let settings = match settings(args) {
+        Ok(s) => s,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(2);
+        }
+    };
+    if let Some(n) = args.threads {
+        // Only fails if a pool was already built (as in tests): keep that one.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    let policy = match &args.schema {
+        Some(p) => match Policy::from_file(p) {
+            Ok(p) => p,
+            Err(e) => {
+                writeln!(err, "error[E002]: {}", human::sanitize_line(&e.to_string()))?;
+                return Ok(2);
+            }
+        },
+        None => Policy::builtin(),
+    };
+    let inputs = discover(&args.paths, args.stdin_filename.as_deref());
+    let run = Run {
+        cx: Context { settings: &settings, policy: &policy, titles: None },
+        format: args.format,
+        color: use_color(args.color),
+        width: 100,
+        max_size: args.max_file_size,
+    };
+    let results: Vec<FileResult> = inputs.par_iter().map(|i| run.check_input(i)).collect();
+
+    let mut summary = Summary::default();
+    for r in &results {
+        summary.add(r);
+    }
+    let refs = results.iter().map(|r| r.diagnostics.len()).sum::<usize>();
+    let _ = refs;
+    summary.notes.push(
+        "`See` references were not judged: no title index (pass --titles, or check the articles they name together)"
+            .to_string(),
+    );
+    match args.format {
+        OutputFormat::Human => report::write_human(out, &results, &summary)?,
+        OutputFormat::Json => report::write_json(out, &results, &summary)?,
+        OutputFormat::Short => report::write_short(out, &results)?,
+    }
+    out.flush()?;
+    if args.format != OutputFormat::Human {
+        // Input errors also go to stderr, one line each, for people and logs.
+        for r in results.iter().filter(|r| r.failed) {
+            for l in &r.diagnostics {
+                writeln!(err, "error[{}]: {}: {}", l.diag.code, human::sanitize_line(&r.path), human::sanitize_line(&l.diag.message))?;
+            }
+        }
+    }
+    let any_failed = results.iter().any(|r| r.failed);
+    let over_warnings = args.max_warnings.is_some_and(|m| summary.warnings > m);
+    let errors = results.iter().flat_map(|r| &r.diagnostics).any(|l| l.diag.severity == Severity::Error && !r_failed(l));
+    Ok(if any_failed {
+        2
+    } else if errors || over_warnings {
+        1
+    } else {
+        0
+    })
+}
+
+fn r_failed(l: &report::Located) -> bool {
+    l.diag.code.starts_with('E')
+}
+
+/// `encyclint parse FILE`.
+///
+/// # Errors
+/// Write errors.
+pub fn parse(file: &str, stdin_name: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let src = if file == "-" {
+        source::read_stdin(stdin_name.unwrap_or("-"), source::DEFAULT_MAX_FILE_SIZE)
+    } else {
+        source::read_file(Path::new(file), file, source::DEFAULT_MAX_FILE_SIZE)
+    };
+    let src = match src {
+        Ok(s) => s,
+        Err(e) => {
+            writeln!(err, "error[E001]: {}: {e}", human::sanitize_line(file))?;
+            return Ok(2);
+        }
+    };
+    let settings = Settings::default();
+    let policy = Policy::builtin();
+    let cx = Context { settings: &settings, policy: &policy, titles: None };
+    let article = linter::analyse(&src, &cx);
+    serde_json::to_writer_pretty(&mut *out, &article)?;
+    writeln!(out)?;
+    Ok(0)
+}

@@ -1,0 +1,150 @@
+//! The command line: clap definitions and dispatch.
+//!
+//! The only module that knows about processes: it reads arguments, writes to
+//! stdout/stderr and decides the exit code (0 clean, 1 findings that fail the
+//! run, 2 usage, input or schema errors).
+
+mod check;
+mod explain;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::report::OutputFormat;
+
+/// A linter and schema validator for encyclopedic articles.
+#[derive(Debug, Parser)]
+#[command(name = "encyclint", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// When to colour human output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Output of `rules` and `explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    /// Plain text.
+    Text,
+    /// Markdown (the README table).
+    Markdown,
+    /// JSON, for editors.
+    Json,
+}
+
+/// Which schema `schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// The article model and default policy.
+    Article,
+    /// The JSON report.
+    Report,
+}
+
+/// Options of `check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files and directories to check (`.txt`, `.md`, `.markdown`, recursively); `-` reads stdin.
+    #[arg(default_value = ".")]
+    pub paths: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+    /// A policy schema (JSON Schema 2020-12) to validate against instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub schema: Option<PathBuf>,
+    /// Only these rules (codes, prefixes such as `S` or `S00`, or names), comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub select: Vec<String>,
+    /// Never these rules.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub ignore: Vec<String>,
+    /// Fail (exit 1) when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// The name (and so the format) of the article read from stdin.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Largest file read, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::source::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint articles.
+    Check(CheckArgs),
+    /// Print the typed section model of one article as JSON.
+    Parse {
+        /// The article (`-` for stdin).
+        file: String,
+        /// The name (and so the format) of the article read from stdin.
+        #[arg(long, value_name = "NAME")]
+        stdin_filename: Option<String>,
+    },
+    /// Print a JSON schema: the article model and default policy, or the JSON report.
+    Schema {
+        /// Which schema.
+        #[arg(value_enum, default_value_t = SchemaKind::Article)]
+        kind: SchemaKind,
+    },
+    /// List every rule.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DocFormat::Text)]
+        format: DocFormat,
+    },
+    /// Explain one rule, by code or name.
+    Explain {
+        /// `S002` or `title-artifact`.
+        rule: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DocFormat::Text)]
+        format: DocFormat,
+    },
+}
+
+/// A failure that ends the run with exit code 2.
+#[derive(Debug)]
+pub struct Fatal(pub String);
+
+/// Run the CLI; returns the exit code.
+///
+/// # Errors
+/// IO errors writing output (a closed pipe is handled by `main`).
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    match cli.command {
+        Command::Check(args) => check::run(&args, out, err),
+        Command::Parse { file, stdin_filename } => check::parse(&file, stdin_filename.as_deref(), out, err),
+        Command::Schema { kind } => {
+            let s = match kind {
+                SchemaKind::Article => crate::schema::ARTICLE_SCHEMA,
+                SchemaKind::Report => crate::schema::REPORT_SCHEMA,
+            };
+            out.write_all(s.as_bytes())?;
+            Ok(0)
+        }
+        Command::Rules { format } => explain::rules(format, out).map(|()| 0),
+        Command::Explain { rule, format } => explain::explain(&rule, format, out, err),
+    }
+}

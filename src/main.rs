@@ -1,0 +1,24 @@
+//! The `encyclint` binary: parse arguments, run, map the result to an exit code.
+//! A closed pipe (`encyclint check . | head`) ends the run quietly.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = encyclint::cli::Cli::parse();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    let result = encyclint::cli::run(cli, &mut out, &mut err).and_then(|code| out.flush().map(|()| code));
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(err, "error: cannot write output: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

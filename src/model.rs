@@ -1,0 +1,338 @@
+//! The typed section model: what `encyclint parse FILE` prints and what the
+//! policy schema validates.
+//!
+//! Plain serde data. Every node carries a [`Span`] into the original file, so a
+//! schema error found at any JSON pointer can be mapped back to a line. The
+//! parsers build it (`crate::parse`), the analyses fill in the facts
+//! (`crate::analysis`), and rules only read it. No checks live here.
+
+use serde::Serialize;
+
+use crate::analysis::balance::{BalanceFacts, Stance};
+use crate::source::Format;
+use crate::span::Span;
+
+/// One parsed article.
+#[derive(Debug, Clone, Serialize)]
+pub struct Article {
+    /// The path as given.
+    pub path: String,
+    /// Input format.
+    pub format: Format,
+    /// The whole file.
+    pub span: Span,
+    /// The title line (plain text) or first `#` heading (Markdown); `None` when missing.
+    pub title: Option<Title>,
+    /// Blocks before the first section heading.
+    pub lead: Vec<Block>,
+    /// Top-level sections, in order; deeper headings nest in `subsections`.
+    pub sections: Vec<Section>,
+    /// Facts the analyses computed, for rules and the policy schema.
+    pub facts: ArticleFacts,
+}
+
+/// The article title.
+#[derive(Debug, Clone, Serialize)]
+pub struct Title {
+    /// The title with wiki chrome removed.
+    pub text: String,
+    /// The whole title line, markup and chrome included.
+    pub span: Span,
+    /// Just the title text.
+    pub text_span: Span,
+    /// Chrome found and removed (`Edit`, `[edit]`, ...).
+    pub artifacts: Vec<Artifact>,
+}
+
+/// Wiki chrome stuck to a title or heading by a copy from a web page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Artifact {
+    /// The chrome as written, e.g. `Edit`.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// A section heading.
+#[derive(Debug, Clone, Serialize)]
+pub struct Heading {
+    /// The heading text, chrome removed.
+    pub text: String,
+    /// 2 for a plain-text heading line or `##`; deeper for `###` and below.
+    pub level: u8,
+    /// The whole heading line.
+    pub span: Span,
+    /// Just the heading text.
+    pub text_span: Span,
+    /// Chrome found and removed.
+    pub artifacts: Vec<Artifact>,
+}
+
+/// What a section is for, from its heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// Ordinary content.
+    General,
+    /// A debate: controversies, criticism, reception, arguments for and against.
+    Controversy,
+    /// "See also".
+    SeeAlso,
+    /// References, notes, sources, bibliography, further reading.
+    References,
+    /// External links.
+    ExternalLinks,
+}
+
+/// A section: a heading and what follows it up to the next heading of the same
+/// or a higher level.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// The heading.
+    pub heading: Heading,
+    /// What the heading says the section is for.
+    pub kind: SectionKind,
+    /// From the heading to the end of the last block (subsections included).
+    pub span: Span,
+    /// Paragraphs and items directly under the heading.
+    pub blocks: Vec<Block>,
+    /// Deeper sections (Markdown `###` under `##`).
+    pub subsections: Vec<Section>,
+    /// Facts about this section alone (subsections excluded).
+    pub facts: SectionFacts,
+}
+
+/// A block of content.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Block {
+    /// Running prose.
+    Paragraph(Paragraph),
+    /// `Label: body`, or a bullet/list entry (then `label` is `None`).
+    Item(Item),
+}
+
+impl Block {
+    /// The span of the whole block.
+    #[must_use]
+    pub fn span(&self) -> Span {
+        match self {
+            Block::Paragraph(p) => p.span,
+            Block::Item(i) => i.span,
+        }
+    }
+
+    /// The sentences of the block (an item's body).
+    #[must_use]
+    pub fn sentences(&self) -> &[Sentence] {
+        match self {
+            Block::Paragraph(p) => &p.sentences,
+            Block::Item(i) => &i.sentences,
+        }
+    }
+
+    /// Mutable sentences, for the analyses that annotate them.
+    pub fn sentences_mut(&mut self) -> &mut Vec<Sentence> {
+        match self {
+            Block::Paragraph(p) => &mut p.sentences,
+            Block::Item(i) => &mut i.sentences,
+        }
+    }
+
+    /// The references found in the block.
+    #[must_use]
+    pub fn refs(&self) -> &[Reference] {
+        match self {
+            Block::Paragraph(p) => &p.refs,
+            Block::Item(i) => &i.refs,
+        }
+    }
+
+    /// Mutable references, for resolution against the title index.
+    pub fn refs_mut(&mut self) -> &mut Vec<Reference> {
+        match self {
+            Block::Paragraph(p) => &mut p.refs,
+            Block::Item(i) => &mut i.refs,
+        }
+    }
+}
+
+/// Running prose.
+#[derive(Debug, Clone, Serialize)]
+pub struct Paragraph {
+    /// The text with markup removed and whitespace collapsed.
+    pub text: String,
+    /// The whole paragraph.
+    pub span: Span,
+    /// Its sentences.
+    pub sentences: Vec<Sentence>,
+    /// `See X` references and links in it.
+    pub refs: Vec<Reference>,
+}
+
+/// `Label: body`, or a bare bullet or list entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    /// The label before the colon, or `None` for a bare list entry.
+    pub label: Option<String>,
+    /// Where the label is.
+    pub label_span: Option<Span>,
+    /// The body after the colon (the whole entry when there is no label).
+    pub body: String,
+    /// Where the body is.
+    pub body_span: Span,
+    /// The whole item, bullet included.
+    pub span: Span,
+    /// The bullet or list marker (`•`, `-`, `*`, `1.`), if any.
+    pub bullet: Option<String>,
+    /// Sentences of the body.
+    pub sentences: Vec<Sentence>,
+    /// `See X` references and links in it.
+    pub refs: Vec<Reference>,
+}
+
+/// One sentence, with the side it speaks for when the balance analysis finds one.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sentence {
+    /// The sentence text, whitespace collapsed.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+    /// `pro` or `con` when an attributed side speaks, else `null`.
+    pub stance: Option<Stance>,
+    /// Who speaks, as written (`critics`, `proponents`).
+    pub actor: Option<String>,
+    /// The cue that decided the stance.
+    pub cue: Option<Cue>,
+}
+
+/// The words that decided a sentence's stance.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cue {
+    /// The cue as written.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// How a reference was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferenceKind {
+    /// `See X.`
+    See,
+    /// `See also X.` or an entry of a "See also" section.
+    SeeAlso,
+    /// `[[X]]` in Markdown.
+    Wikilink,
+    /// `[text](X.md)` in Markdown.
+    Link,
+}
+
+/// A cross-reference to another article.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reference {
+    /// The article named, as written.
+    pub target: String,
+    /// Where the target is written.
+    pub span: Span,
+    /// How it was written.
+    pub kind: ReferenceKind,
+    /// `true`/`false` once judged against a title index; `null` when no index was given.
+    pub resolved: Option<bool>,
+    /// The canonical title it resolves to, when it resolves.
+    pub canonical: Option<String>,
+}
+
+/// Counts for one section.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SectionFacts {
+    /// Words in the section's own blocks.
+    pub words: usize,
+    /// Sentences in its own blocks.
+    pub sentences: usize,
+    /// Paragraph blocks.
+    pub paragraphs: usize,
+    /// Item blocks.
+    pub items: usize,
+    /// References in its own blocks.
+    pub references: usize,
+    /// The pro/con analysis of this section.
+    pub balance: BalanceFacts,
+}
+
+/// Counts and analyses for the whole article.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ArticleFacts {
+    /// Words in the lead and all sections.
+    pub words: usize,
+    /// Sentences.
+    pub sentences: usize,
+    /// Paragraph blocks.
+    pub paragraphs: usize,
+    /// Item blocks.
+    pub items: usize,
+    /// Sections at every level.
+    pub sections: usize,
+    /// Reference resolution totals.
+    pub references: ReferenceFacts,
+    /// The pro/con analysis over the whole article.
+    pub balance: BalanceFacts,
+}
+
+/// Reference resolution totals for an article.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ReferenceFacts {
+    /// References found.
+    pub total: usize,
+    /// Whether references were judged (a title index was available).
+    pub judged: bool,
+    /// References that resolve (`null` when not judged).
+    pub resolved: Option<usize>,
+    /// References that do not (`null` when not judged).
+    pub unresolved: Option<usize>,
+}
+
+impl Article {
+    /// All sections, depth first, with their nesting depth (0 = top level).
+    #[must_use]
+    pub fn sections_flat(&self) -> Vec<&Section> {
+        let mut out = Vec::new();
+        let mut stack: Vec<&Section> = self.sections.iter().rev().collect();
+        while let Some(s) = stack.pop() {
+            out.push(s);
+            stack.extend(s.subsections.iter().rev());
+        }
+        out
+    }
+
+    /// Every block of the article in source order: lead first, then sections depth first.
+    #[must_use]
+    pub fn blocks(&self) -> Vec<&Block> {
+        let mut out: Vec<&Block> = self.lead.iter().collect();
+        for s in self.sections_flat() {
+            out.extend(s.blocks.iter());
+        }
+        out
+    }
+
+    /// Apply `f` to every block mutably (lead, then sections depth first).
+    pub fn for_each_block_mut(&mut self, mut f: impl FnMut(&mut Block)) {
+        for b in &mut self.lead {
+            f(b);
+        }
+        let mut stack: Vec<&mut Section> = self.sections.iter_mut().rev().collect();
+        while let Some(s) = stack.pop() {
+            for b in &mut s.blocks {
+                f(b);
+            }
+            stack.extend(s.subsections.iter_mut().rev());
+        }
+    }
+
+    /// Every reference in source order.
+    #[must_use]
+    pub fn references(&self) -> Vec<&Reference> {
+        self.blocks().into_iter().flat_map(Block::refs).collect()
+    }
+}

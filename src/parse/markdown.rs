@@ -1,0 +1,338 @@
+//! The Markdown front end: comrak's AST (with its source positions) into the
+//! shared model.
+//!
+//! `# Title` is the title when it comes before any other heading; `##` and
+//! deeper headings open sections, nested by level; list items and paragraphs
+//! become blocks through the shared builder (so `- **Label**: body` and
+//! `Label: body` are items just as in plain text). Inline markup is removed from
+//! the text but every piece of text keeps its source offset, so sentence and
+//! reference spans point into the file. `[[Wiki links]]` and links to other
+//! `.md` files are references. Code, HTML, tables and images are not prose and
+//! are skipped. The AST is walked with explicit stacks: nesting depth costs
+//! memory, never the call stack.
+
+use comrak::nodes::{AstNode, ListType, NodeValue};
+use comrak::{Arena, Options, arena_tree::NodeEdge, parse_document};
+
+use crate::model::{Article, Block, Heading, Reference, ReferenceKind, Section, SectionFacts, SectionKind, Title};
+use crate::parse::plain::{PlainText, collapse_ws};
+use crate::parse::{BlockCtx, ParseOptions, artifacts_at, build_block, section_kind, strip_chrome};
+use crate::source::SourceFile;
+use crate::span::{LineIndex, Span};
+
+/// comrak options: the parser only, with wiki links, tables, strikethrough and
+/// front matter recognised so their syntax never leaks into prose.
+fn options() -> Options<'static> {
+    let mut o = Options::default();
+    o.extension.wikilinks_title_after_pipe = true;
+    o.extension.table = true;
+    o.extension.strikethrough = true;
+    o.extension.footnotes = true;
+    o.extension.front_matter_delimiter = Some("---".to_string());
+    o
+}
+
+struct Cx<'s> {
+    text: &'s str,
+    lines: &'s LineIndex,
+}
+
+impl Cx<'_> {
+    fn span_of<'a>(&self, node: &'a AstNode<'a>) -> Span {
+        let sp = node.data().sourcepos;
+        if sp.start.line == 0 {
+            return Span::new(0, 0);
+        }
+        let s = self.lines.offset_of(self.text, sp.start.line, sp.start.column);
+        let e = self.lines.offset_of(self.text, sp.end.line, sp.end.column) + 1;
+        Span::new(s, e.min(self.text.len())).clamp_to(self.text)
+    }
+
+    /// The reader-visible text of an inline container, with links found in it.
+    fn inline_text<'a>(&self, node: &'a AstNode<'a>) -> (PlainText, Vec<Reference>) {
+        let mut plain = PlainText::default();
+        let mut links = Vec::new();
+        let mut skip = 0usize;
+        let mut last_end = self.span_of(node).offset;
+        for edge in node.traverse() {
+            match edge {
+                NodeEdge::Start(n) => {
+                    let value = n.data().value.clone();
+                    match value {
+                        NodeValue::Image(_) | NodeValue::FootnoteReference(_) | NodeValue::HtmlInline(_) => {
+                            skip += 1;
+                        }
+                        _ if skip > 0 => {}
+                        NodeValue::Text(t) => {
+                            let sp = self.span_of(n);
+                            if sp.slice(self.text) == t.as_ref() {
+                                plain.push_exact(&t, sp.offset);
+                            } else if let Some(pos) = sp.slice(self.text).find(t.as_ref()) {
+                                plain.push_exact(&t, sp.offset + pos);
+                            } else {
+                                plain.push_mapped(&t, sp);
+                            }
+                            last_end = sp.end();
+                        }
+                        NodeValue::Code(c) => {
+                            let sp = self.span_of(n);
+                            match sp.slice(self.text).find(c.literal.as_str()) {
+                                Some(pos) => plain.push_exact(&c.literal, sp.offset + pos),
+                                None => plain.push_mapped(&c.literal, sp),
+                            }
+                            last_end = sp.end();
+                        }
+                        NodeValue::SoftBreak | NodeValue::LineBreak => {
+                            plain.push_mapped(" ", Span::new(last_end, last_end));
+                        }
+                        NodeValue::WikiLink(w) => {
+                            links.push(Reference {
+                                target: collapse_ws(&w.url),
+                                span: self.span_of(n),
+                                kind: ReferenceKind::Wikilink,
+                                resolved: None,
+                                canonical: None,
+                            });
+                        }
+                        NodeValue::Link(l) => {
+                            if let Some(target) = md_link_target(&l.url) {
+                                links.push(Reference {
+                                    target,
+                                    span: self.span_of(n),
+                                    kind: ReferenceKind::Link,
+                                    resolved: None,
+                                    canonical: None,
+                                });
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                NodeEdge::End(n) => {
+                    if matches!(
+                        n.data().value,
+                        NodeValue::Image(_) | NodeValue::FootnoteReference(_) | NodeValue::HtmlInline(_)
+                    ) {
+                        skip = skip.saturating_sub(1);
+                    }
+                }
+            }
+        }
+        (plain, links)
+    }
+}
+
+/// `Book_of_Optics.md`, `./a/Book%20of%20Optics.md#History` → `Book of Optics`.
+fn md_link_target(url: &str) -> Option<String> {
+    if url.contains("://") || url.starts_with("mailto:") {
+        return None;
+    }
+    let path = url.split(['#', '?']).next().unwrap_or("");
+    let lower = path.to_ascii_lowercase();
+    let stem_end = if lower.ends_with(".md") {
+        path.len() - 3
+    } else if lower.ends_with(".markdown") {
+        path.len() - 9
+    } else {
+        return None;
+    };
+    let file = path[..stem_end].rsplit('/').next().unwrap_or("");
+    let decoded = percent_decode(file).replace('_', " ");
+    let t = collapse_ws(&decoded);
+    (!t.is_empty()).then_some(t)
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Parse Markdown.
+#[must_use]
+pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
+    let text: &str = &src.text;
+    let arena = Arena::new();
+    let root = parse_document(&arena, text, &options());
+    let cx = Cx { text, lines: &src.lines };
+
+    let mut title: Option<Title> = None;
+    let mut lead: Vec<Block> = Vec::new();
+    // Open sections, outermost first.
+    let mut open: Vec<Section> = Vec::new();
+    let mut done: Vec<Section> = Vec::new();
+    let mut seen_heading = false;
+
+    // Explicit stack of (node, list marker for an item's first paragraph).
+    let mut stack: Vec<(&AstNode<'_>, Option<String>)> = root.children().map(|c| (c, None)).collect();
+    stack.reverse();
+    while let Some((node, marker)) = stack.pop() {
+        let value = node.data().value.clone();
+        match value {
+            NodeValue::Heading(h) => {
+                let span = cx.span_of(node);
+                let (plain, _) = cx.inline_text(node);
+                let (keep, found) = strip_chrome(&plain.text);
+                let found_spans: Vec<(usize, usize)> = found.clone();
+                let lead_ws = plain.text.len() - plain.text.trim_start().len();
+                let text_span = plain.span(lead_ws, keep.max(lead_ws));
+                let artifacts = found_spans
+                    .iter()
+                    .map(|&(s, e)| {
+                        let sp = plain.span(s, e);
+                        artifacts_at(text, 0, &[(sp.offset, sp.end())]).remove(0)
+                    })
+                    .collect();
+                let htext = collapse_ws(&plain.text[..keep]);
+                if h.level == 1 && !seen_heading && title.is_none() {
+                    title = Some(Title { text: htext, span, text_span, artifacts });
+                    seen_heading = true;
+                    continue;
+                }
+                seen_heading = true;
+                let level = h.level;
+                close_to(&mut open, &mut done, level);
+                open.push(Section {
+                    kind: section_kind(&htext),
+                    heading: Heading { text: htext, level, span, text_span, artifacts },
+                    span,
+                    blocks: Vec::new(),
+                    subsections: Vec::new(),
+                    facts: SectionFacts::default(),
+                });
+            }
+            NodeValue::Paragraph => {
+                let span = cx.span_of(node);
+                let (plain, links) = cx.inline_text(node);
+                if plain.text.trim().is_empty() && links.is_empty() {
+                    continue;
+                }
+                let in_see_also = open.last().is_some_and(|s| s.kind == SectionKind::SeeAlso);
+                let whole = match (&marker, node.parent()) {
+                    (Some(_), Some(item)) => cx.span_of(item),
+                    _ => span,
+                };
+                let block = build_block(&plain, whole, marker, BlockCtx { in_see_also, titles: opts.titles }, links);
+                push_block(&mut open, &mut lead, block);
+            }
+            NodeValue::List(_) | NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) => {
+                let mut kids: Vec<_> = node.children().map(|c| (c, None)).collect();
+                kids.reverse();
+                stack.extend(kids);
+            }
+            NodeValue::Item(l) => {
+                let m = match l.list_type {
+                    ListType::Bullet => (l.bullet_char as char).to_string(),
+                    ListType::Ordered => format!("{}.", l.start),
+                };
+                let mut kids: Vec<_> = node.children().map(|c| (c, None)).collect();
+                if let Some(first) = kids.first_mut() {
+                    if matches!(first.0.data().value, NodeValue::Paragraph) {
+                        first.1 = Some(m);
+                    }
+                }
+                kids.reverse();
+                stack.extend(kids);
+            }
+            _ => {}
+        }
+    }
+    close_to(&mut open, &mut done, 0);
+
+    Article {
+        path: src.path.clone(),
+        format: src.format,
+        span: Span::new(0, text.len()),
+        title,
+        lead,
+        sections: done,
+        facts: Default::default(),
+    }
+}
+
+fn push_block(open: &mut [Section], lead: &mut Vec<Block>, block: Block) {
+    match open.last_mut() {
+        Some(s) => {
+            s.span = s.span.cover(block.span());
+            s.blocks.push(block);
+        }
+        None => lead.push(block),
+    }
+}
+
+/// Close every open section of `level` or deeper.
+fn close_to(open: &mut Vec<Section>, done: &mut Vec<Section>, level: u8) {
+    while open.last().is_some_and(|s| s.heading.level >= level) {
+        let s = open.pop().expect("checked non-empty");
+        match open.last_mut() {
+            Some(parent) => {
+                parent.span = parent.span.cover(s.span);
+                parent.subsections.push(s);
+            }
+            None => done.push(s),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Format;
+
+    fn parse_str(s: &str) -> Article {
+        parse(&SourceFile::new("t.md", s, Format::Markdown), &ParseOptions::default())
+    }
+
+    #[test]
+    fn title_sections_items() {
+        let s = "# T\n\nLead *one*.\n\n## A\n\n- **Label**: body. See X and [[Y|why]].\n\n### B\n\nText.\n\n## C\n\nMore.\n";
+        let a = parse_str(s);
+        assert_eq!(a.title.as_ref().unwrap().text, "T");
+        assert_eq!(a.lead.len(), 1);
+        assert_eq!(a.sections.len(), 2);
+        assert_eq!(a.sections[0].subsections.len(), 1);
+        let Block::Item(i) = &a.sections[0].blocks[0] else { panic!() };
+        assert_eq!(i.label.as_deref(), Some("Label"));
+        assert_eq!(i.label_span.unwrap().slice(s), "Label");
+        let targets: Vec<_> = i.refs.iter().map(|r| r.target.as_str()).collect();
+        assert_eq!(targets, ["X", "Y"]);
+        assert_eq!(i.refs[0].span.slice(s), "X");
+    }
+
+    #[test]
+    fn md_links_are_references() {
+        assert_eq!(md_link_target("Book_of_Optics.md").as_deref(), Some("Book of Optics"));
+        assert_eq!(md_link_target("./x/Book%20of.md#h").as_deref(), Some("Book of"));
+        assert_eq!(md_link_target("https://e.org/a.md"), None);
+        assert_eq!(md_link_target("a.html"), None);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_recurse() {
+        let s = format!("# T\n\n{}deep\n", "> ".repeat(5000));
+        let a = parse_str(&s);
+        assert_eq!(a.lead.len(), 1);
+    }
+
+    #[test]
+    fn sentence_spans_point_into_source() {
+        let s = "# T\n\nFirst *bold* one. Second\nline here.\n";
+        let a = parse_str(s);
+        let sents = a.lead[0].sentences();
+        assert_eq!(sents[0].span.slice(s), "First *bold* one.");
+        assert_eq!(sents[1].span.slice(s), "Second\nline here.");
+    }
+}

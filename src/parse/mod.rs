@@ -1,0 +1,294 @@
+//! Parsers: plain text and Markdown into one [`Article`] model.
+//!
+//! The two front ends (`text`, `markdown`) find the title, headings and blocks
+//! of their format and hand each block's reader-visible text, as a
+//! [`PlainText`], to the shared builder here. The builder decides item or
+//! paragraph, splits sentences and extracts references the same way for both
+//! formats, which is what makes the seed in either format parse to the same model.
+
+pub mod markdown;
+pub mod plain;
+pub mod references;
+pub mod sentences;
+pub mod text;
+
+use crate::model::{Article, Artifact, Block, Item, Paragraph, Reference, SectionKind, Sentence};
+use crate::source::{Format, SourceFile};
+use crate::span::Span;
+use plain::{PlainText, collapse_ws};
+pub use references::TitleLookup;
+
+/// Maximum nesting depth of containers (lists, block quotes) the Markdown
+/// parser descends into; deeper content is kept flat at this depth.
+pub const MAX_DEPTH: usize = 64;
+
+/// What the parsers may consult.
+#[derive(Default, Clone, Copy)]
+pub struct ParseOptions<'a> {
+    /// Known titles, for index-aware splitting of `See` lists.
+    pub titles: Option<&'a dyn TitleLookup>,
+}
+
+/// Parse a source file in its format.
+#[must_use]
+pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
+    let mut article = match src.format {
+        Format::Text => text::parse(src, opts),
+        Format::Markdown => markdown::parse(src, opts),
+    };
+    crate::analysis::count(&mut article);
+    article
+}
+
+/// Where a block sits, as far as the builder cares.
+#[derive(Clone, Copy)]
+pub(crate) struct BlockCtx<'a> {
+    /// Inside a "See also" section: bare entries are references.
+    pub in_see_also: bool,
+    /// Known titles.
+    pub titles: Option<&'a dyn TitleLookup>,
+}
+
+/// Labels of hatnotes: `Main article: X` is a reference, not an item.
+const HATNOTE_LABELS: &[&str] = &["Main article", "Main articles", "Further information", "See also", "See"];
+
+/// Final words that make `Words: ...` a sentence that introduces a quotation or
+/// list rather than an item label.
+const NOT_LABEL_ENDINGS: &[&str] = &[
+    "said", "says", "stated", "states", "wrote", "writes", "include", "includes", "included",
+    "including", "are", "is", "was", "were", "be", "follows", "following", "namely", "example",
+    "instance", "reads", "read", "noted", "notes", "added", "adds", "explained", "argued", "argues",
+    "concluded", "declared", "announced", "asked", "replied", "as", "that", "of", "the", "and", "or",
+];
+const NOT_LABEL_STARTS: &[&str] = &["He", "She", "They", "It", "We", "I", "You", "This", "These", "There"];
+
+/// If `text` is `Label: body`, the byte end of the label and the start of the body.
+#[must_use]
+pub fn find_label(text: &str) -> Option<(usize, usize)> {
+    let colon = text.find(':')?;
+    let after = &text[colon + 1..];
+    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    let label = text[..colon].trim();
+    if label.is_empty() || label.len() > 80 {
+        return None;
+    }
+    let first = label.chars().next()?;
+    if !(first.is_uppercase() || first.is_numeric() || (first.is_alphabetic() && !first.is_lowercase())) {
+        return None;
+    }
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.len() > 8 {
+        return None;
+    }
+    if label.contains([',', ';', '!', '?', '"', '“', '”']) {
+        return None;
+    }
+    // A period only inside an initialism (`U.S. role`).
+    if words.iter().any(|w| w.contains('.') && !w.trim_end_matches('.').split('.').all(|p| p.chars().count() <= 2)) {
+        return None;
+    }
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    if NOT_LABEL_ENDINGS.contains(&last.as_str()) || NOT_LABEL_STARTS.contains(&words[0]) {
+        return None;
+    }
+    let body_start = colon + 1 + (after.len() - after.trim_start().len());
+    Some((text[..colon].trim_end().len(), body_start))
+}
+
+fn sentences_of(plain: &PlainText, start: usize, end: usize) -> Vec<Sentence> {
+    sentences::split(&plain.text[start..end])
+        .into_iter()
+        .map(|(s, e)| Sentence {
+            text: collapse_ws(&plain.text[start + s..start + e]),
+            span: plain.span(start + s, start + e),
+            stance: None,
+            actor: None,
+            cue: None,
+        })
+        .collect()
+}
+
+fn refs_of(
+    plain: &PlainText,
+    start: usize,
+    end: usize,
+    ctx: BlockCtx<'_>,
+    mut links: Vec<Reference>,
+) -> Vec<Reference> {
+    let mut out = Vec::new();
+    for (s, e) in sentences::split(&plain.text[start..end]) {
+        for r in references::extract(plain, start + s, start + e, ctx.in_see_also, ctx.titles) {
+            let overlaps_link = links.iter().any(|l| l.span.offset < r.span.end() && r.span.offset < l.span.end());
+            if !overlaps_link {
+                out.push(r);
+            }
+        }
+    }
+    out.append(&mut links);
+    out.sort_by_key(|r| r.span.offset);
+    out
+}
+
+/// Build a paragraph or item from a block's plain text.
+///
+/// `whole` is the block's full span (bullet included); `bullet` is its marker;
+/// `links` are references found in markup (Markdown links and wiki links).
+pub(crate) fn build_block(
+    plain: &PlainText,
+    whole: Span,
+    bullet: Option<String>,
+    ctx: BlockCtx<'_>,
+    links: Vec<Reference>,
+) -> Block {
+    let len = plain.text.len();
+    let label = find_label(&plain.text).filter(|(end, _)| !HATNOTE_LABELS.contains(&plain.text[..*end].trim()));
+    if let Some((label_end, body_start)) = label {
+        let label_text = collapse_ws(&plain.text[..label_end]);
+        let lead = plain.text.len() - plain.text.trim_start().len();
+        return Block::Item(Item {
+            label: Some(label_text),
+            label_span: Some(plain.span(lead, label_end)),
+            body: collapse_ws(&plain.text[body_start..]),
+            body_span: plain.span(body_start, len),
+            span: whole,
+            bullet,
+            sentences: sentences_of(plain, body_start, len),
+            refs: refs_of(plain, body_start, len, ctx, links),
+        });
+    }
+    let sentences = sentences_of(plain, 0, len);
+    let refs = refs_of(plain, 0, len, ctx, links);
+    if bullet.is_some() || ctx.in_see_also {
+        let lead = plain.text.len() - plain.text.trim_start().len();
+        return Block::Item(Item {
+            label: None,
+            label_span: None,
+            body: collapse_ws(&plain.text),
+            body_span: plain.span(lead, len),
+            span: whole,
+            bullet,
+            sentences,
+            refs,
+        });
+    }
+    Block::Paragraph(Paragraph { text: collapse_ws(&plain.text), span: whole, sentences, refs })
+}
+
+/// What a heading says its section is for.
+#[must_use]
+pub fn section_kind(heading: &str) -> SectionKind {
+    let h = heading.to_lowercase();
+    let h = h.trim();
+    let has_word = |w: &str| {
+        h.split(|c: char| !c.is_alphanumeric()).any(|x| x == w)
+    };
+    if h == "see also" || h.starts_with("see also") || h == "related articles" || h == "related topics" {
+        return SectionKind::SeeAlso;
+    }
+    if h.contains("external link") || h == "links" || h == "web links" {
+        return SectionKind::ExternalLinks;
+    }
+    const REFS: &[&str] = &[
+        "references", "notes", "footnotes", "sources", "citations", "bibliography", "further reading",
+        "works cited", "notes and references", "references and notes", "literature", "reference",
+        "endnotes", "general references", "cited sources",
+    ];
+    if REFS.contains(&h) {
+        return SectionKind::References;
+    }
+    let controversy = ["controversy", "controversies", "criticism", "criticisms", "critique", "critiques", "debate", "debates", "dispute", "disputes", "opposition"]
+        .iter()
+        .any(|w| has_word(w))
+        || h.contains("arguments for")
+        || h.contains("arguments against")
+        || h.contains("for and against")
+        || h.contains("pros and cons")
+        || h.contains("support and opposition");
+    if controversy { SectionKind::Controversy } else { SectionKind::General }
+}
+
+/// Standard headings of the closing sections; inside a "See also" or
+/// references section, a short line is an entry unless it is one of these.
+#[must_use]
+pub fn is_standard_closing_heading(text: &str) -> bool {
+    !matches!(section_kind(text), SectionKind::General | SectionKind::Controversy)
+}
+
+/// Wiki chrome at the end of a title or heading copied from a web page:
+/// `[edit]`, `[edit source]`, `[edit | edit source]`, or an `Edit` button glued
+/// to the last word (`Defense CooperationEdit`). Returns the length of the text
+/// to keep and the artifacts, with spans relative to `text`.
+#[must_use]
+pub fn strip_chrome(text: &str) -> (usize, Vec<(usize, usize)>) {
+    let trimmed = text.trim_end();
+    let mut keep = trimmed.len();
+    let mut artifacts = Vec::new();
+    let lower = trimmed.to_lowercase();
+    // Bracketed forms.
+    if lower.ends_with(']') {
+        if let Some(open) = lower.rfind('[') {
+            let inner: String = lower[open + 1..lower.len() - 1].split_whitespace().collect::<Vec<_>>().join(" ");
+            if matches!(inner.as_str(), "edit" | "edit source" | "edit | edit source" | "edit|edit source" | "modifier" | "bearbeiten") {
+                artifacts.push((open, trimmed.len()));
+                keep = trimmed[..open].trim_end().len();
+            }
+        }
+    }
+    // A glued `Edit` button: the byte before it is a lower-case letter, digit or closer.
+    let rest = &trimmed[..keep];
+    if artifacts.is_empty() && rest.len() > 4 && rest.ends_with("Edit") {
+        let before = rest[..rest.len() - 4].chars().next_back();
+        if before.is_some_and(|c| c.is_lowercase() || c.is_numeric() || matches!(c, ')' | '"' | '”' | '’' | '\'')) {
+            artifacts.push((rest.len() - 4, rest.len()));
+            keep = rest.len() - 4;
+        }
+    }
+    (keep, artifacts)
+}
+
+/// Artifacts with spans in the file, from [`strip_chrome`] results.
+pub(crate) fn artifacts_at(text: &str, base: usize, found: &[(usize, usize)]) -> Vec<Artifact> {
+    found
+        .iter()
+        .map(|&(s, e)| Artifact { text: text[s..e].to_string(), span: Span::new(base + s, base + e) })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_short_capitalised_phrases() {
+        let t = "Deterrence and reassurance: A credible defense.";
+        assert_eq!(find_label(t), Some((26, 28)));
+        assert_eq!(find_label("U.S. role: big."), Some((9, 11)));
+        assert_eq!(find_label("He said: no."), None);
+        assert_eq!(find_label("lower case: no."), None);
+        assert_eq!(find_label("At 10:30 the meeting began."), None);
+        assert_eq!(find_label("However, the result was: mixed."), None);
+        assert_eq!(find_label("Controversies and debates:"), Some((25, 26)));
+    }
+
+    #[test]
+    fn chrome_is_found_and_stripped() {
+        assert_eq!(strip_chrome("Defense CooperationEdit"), (19, vec![(19, 23)]));
+        assert_eq!(strip_chrome("History [edit]"), (7, vec![(8, 14)]));
+        assert_eq!(strip_chrome("Video Edit").1, vec![]);
+        assert_eq!(strip_chrome("Final Cut Pro Edit").1, vec![]);
+        assert_eq!(strip_chrome("Edit").1, vec![]);
+    }
+
+    #[test]
+    fn section_kinds_from_heading_cues() {
+        assert_eq!(section_kind("Controversies and debates"), SectionKind::Controversy);
+        assert_eq!(section_kind("Criticism"), SectionKind::Controversy);
+        assert_eq!(section_kind("See also"), SectionKind::SeeAlso);
+        assert_eq!(section_kind("Further reading"), SectionKind::References);
+        assert_eq!(section_kind("External links"), SectionKind::ExternalLinks);
+        assert_eq!(section_kind("Biography"), SectionKind::General);
+        assert_eq!(section_kind("Debatement"), SectionKind::General);
+    }
+}

@@ -1,0 +1,129 @@
+//! Plain text with a map back to source bytes.
+//!
+//! The plain-text parser works on slices of the file, the Markdown parser on the
+//! text of comrak's inline nodes with their markup removed. Both hand the shared
+//! block builder a [`PlainText`]: the words a reader sees, plus enough of a map
+//! to turn any byte range of it back into a [`Span`] of the original file.
+
+use crate::span::Span;
+
+/// Text as a reader sees it, with a piecewise map to source offsets.
+#[derive(Debug, Clone, Default)]
+pub struct PlainText {
+    /// The text. Line breaks are spaces; markup is gone.
+    pub text: String,
+    /// Pieces sorted by plain offset.
+    pieces: Vec<Piece>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    /// Where the piece starts in `text`.
+    plain: usize,
+    /// Where its source starts.
+    src: usize,
+    /// Length of its source.
+    src_len: usize,
+    /// Whether plain and source bytes correspond one to one.
+    exact: bool,
+}
+
+impl PlainText {
+    /// A slice of the source taken as it is; `\r` and `\n` become spaces so the
+    /// map stays one to one.
+    #[must_use]
+    pub fn from_source(slice: &str, offset: usize) -> Self {
+        let text: String =
+            slice.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
+        let pieces = vec![Piece { plain: 0, src: offset, src_len: slice.len(), exact: true }];
+        Self { text, pieces }
+    }
+
+    /// Append text that is written the same way in the source at `source_offset`.
+    pub fn push_exact(&mut self, s: &str, source_offset: usize) {
+        self.pieces.push(Piece { plain: self.text.len(), src: source_offset, src_len: s.len(), exact: true });
+        self.text.push_str(s);
+    }
+
+    /// Append text whose source form differs (an entity, a soft break): all of it
+    /// maps to the `source` span.
+    pub fn push_mapped(&mut self, s: &str, source: Span) {
+        self.pieces.push(Piece { plain: self.text.len(), src: source.offset, src_len: source.length, exact: false });
+        self.text.push_str(s);
+    }
+
+    fn piece_at(&self, plain: usize) -> Option<&Piece> {
+        let i = self.pieces.partition_point(|p| p.plain <= plain);
+        self.pieces.get(i.checked_sub(1)?)
+    }
+
+    /// The source offset where the plain byte `plain` starts.
+    #[must_use]
+    pub fn to_source(&self, plain: usize) -> usize {
+        match self.piece_at(plain) {
+            None => self.pieces.first().map_or(0, |p| p.src),
+            Some(p) if p.exact => p.src + (plain - p.plain).min(p.src_len),
+            Some(p) => p.src,
+        }
+    }
+
+    /// The source offset just past the plain range ending (exclusively) at `end`.
+    fn end_source(&self, end: usize) -> usize {
+        if end == 0 {
+            return self.to_source(0);
+        }
+        match self.piece_at(end - 1) {
+            None => self.to_source(0),
+            Some(p) if p.exact => p.src + (end - p.plain).min(p.src_len),
+            Some(p) => p.src + p.src_len,
+        }
+    }
+
+    /// The source span of the plain range `start..end`.
+    #[must_use]
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let s = self.to_source(start);
+        if end <= start {
+            return Span::new(s, s);
+        }
+        Span::new(s, self.end_source(end).max(s))
+    }
+}
+
+/// Collapse every run of whitespace to one space and trim the ends.
+#[must_use]
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_map_from_source() {
+        let src = "xx Hello\nworld";
+        let p = PlainText::from_source(&src[3..], 3);
+        assert_eq!(p.text, "Hello world");
+        assert_eq!(p.span(6, 11), Span::new(9, 14));
+        assert_eq!(p.span(0, 5).slice(src), "Hello");
+    }
+
+    #[test]
+    fn pieces_map_markup_away() {
+        // Source: "**Label**: body"
+        let mut p = PlainText::default();
+        p.push_exact("Label", 2);
+        p.push_exact(": body", 9);
+        assert_eq!(p.text, "Label: body");
+        assert_eq!(p.span(0, 5), Span::new(2, 7));
+        assert_eq!(p.span(7, 11), Span::new(11, 15));
+    }
+}

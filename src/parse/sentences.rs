@@ -1,0 +1,150 @@
+//! Sentence splitting shared by both parsers.
+//!
+//! A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or brackets
+//! after it) followed by white space and a capital letter, a digit or an
+//! opening quote or bracket, or by the end of the text. A period does not end
+//! a sentence after a known abbreviation (`Dr.`, `e.g.`, `approx.`), an initialism
+//! written with periods (`U.S.`, `Ph.D.`), a single-letter initial (`John F.
+//! Kennedy`), or inside a number (`3.5`, which is never followed by a space).
+
+/// Abbreviations after which a period does not end a sentence (lower case,
+/// without the period).
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "al", "approx", "apr", "art", "aug", "av", "ave", "b", "bros", "c", "ca", "capt", "cf",
+    "ch", "cmdr", "co", "col", "corp", "cpl", "d", "dec", "dept", "dr", "ed", "eds", "eg", "esp",
+    "est", "feb", "fig", "figs", "fl", "fr", "ft", "gen", "gov", "hon", "ie", "inc", "jan", "jr",
+    "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "mt", "no", "nos", "nov",
+    "oct", "op", "p", "pp", "prof", "pt", "rep", "repr", "rev", "sec", "sen", "sep", "sept", "sgt",
+    "sr", "st", "supt", "vol", "vols", "vs", "viz",
+];
+
+fn is_abbreviation(token: &str) -> bool {
+    let t = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if t.is_empty() {
+        return false;
+    }
+    // Initialisms with interior periods: U.S, e.g, Ph.D, D.C
+    if t.contains('.') && t.split('.').all(|p| p.chars().count() <= 3 && !p.is_empty()) {
+        return true;
+    }
+    let mut chars = t.chars();
+    // A single letter is an initial (J. R. R. Tolkien) or a list letter.
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_alphabetic();
+    }
+    let lower = t.to_lowercase();
+    ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+fn can_start_sentence(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_numeric()
+        || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '¿' | '¡')
+        || (c.is_alphabetic() && !c.is_lowercase())
+}
+
+/// Byte ranges of the sentences of `text`, trimmed of surrounding white space.
+#[must_use]
+pub fn split(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?' | '…') {
+            // Swallow runs of terminators and closers: `?!`, `."`, `.)`
+            let mut j = i + 1;
+            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1)) {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+            let boundary = if j >= chars.len() {
+                true
+            } else if chars[j].1.is_whitespace() {
+                let mut k = j;
+                while k < chars.len() && chars[k].1.is_whitespace() {
+                    k += 1;
+                }
+                k >= chars.len() || can_start_sentence(chars[k].1)
+            } else {
+                false
+            };
+            let abbreviation = c == '.' && j == i + 1 && {
+                let token_start = text[..pos].rfind(|ch: char| ch.is_whitespace() || ch == '(').map_or(0, |p| p + 1);
+                is_abbreviation(&text[token_start..pos])
+            };
+            if boundary && !abbreviation {
+                push_trimmed(text, start, end, &mut out);
+                start = end;
+            }
+            i = j;
+            continue;
+        }
+        let _ = pos;
+        i += 1;
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push((start + lead, end - trail));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn abbreviation_list_is_sorted_for_binary_search() {
+        let mut sorted = ABBREVIATIONS.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, ABBREVIATIONS);
+    }
+
+    #[test]
+    fn splits_plain_sentences() {
+        assert_eq!(sentences("One here. Two there! Three?"), ["One here.", "Two there!", "Three?"]);
+    }
+
+    #[test]
+    fn keeps_abbreviations_initials_and_decimals() {
+        let t = "The U.S. and Japan signed it, e.g. in 1951. Dr. Smith met John F. Kennedy. It grew 3.5 percent.";
+        assert_eq!(
+            sentences(t),
+            ["The U.S. and Japan signed it, e.g. in 1951.", "Dr. Smith met John F. Kennedy.", "It grew 3.5 percent."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_and_brackets_stay_with_the_sentence() {
+        assert_eq!(sentences("He said \"no.\" Then left. (It rained.) End"), ["He said \"no.\"", "Then left.", "(It rained.)", "End"]);
+    }
+
+    #[test]
+    fn lower_case_after_period_does_not_split() {
+        assert_eq!(sentences("Born c. 965 in Basra. vs. others"), ["Born c. 965 in Basra. vs. others"]);
+    }
+
+    #[test]
+    fn see_list_with_initialism_is_one_sentence() {
+        assert_eq!(
+            sentences("Notable arrangements exist. See AUKUS, Quad (Quadrilateral Security Dialogue), and U.S.–Japan security treaty."),
+            ["Notable arrangements exist.", "See AUKUS, Quad (Quadrilateral Security Dialogue), and U.S.–Japan security treaty."]
+        );
+    }
+}

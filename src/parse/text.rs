@@ -1,0 +1,320 @@
+//! The plain-text front end: articles in the seed's style.
+//!
+//! One block a line, or blocks separated by blank lines, or hard-wrapped
+//! paragraphs (detected per file: blank lines between groups, no line much
+//! longer than the wrap width, and "full" lines that run on). The first block is
+//! the title (wiki chrome such as a glued `Edit` or `[edit]` stripped and
+//! recorded); a short line without terminal punctuation that is not
+//! `Label: body` is a heading; `Label: body` is an item; a bullet (`•`, `-`,
+//! `*`, `–`, `1.`) starts an item; everything else is a paragraph. Inside
+//! "See also" and reference sections, short lines are entries, not headings.
+//! Web chrome lines (`From Wikipedia, the free encyclopedia`, `Jump to
+//! navigation`) after the title are recorded as title artifacts and skipped.
+
+use crate::model::{Article, Block, Heading, Section, SectionFacts, SectionKind, Title};
+use crate::parse::plain::{PlainText, collapse_ws};
+use crate::parse::{BlockCtx, ParseOptions, artifacts_at, build_block, find_label, section_kind, strip_chrome};
+use crate::source::SourceFile;
+use crate::span::Span;
+
+/// A heading has at most this many words.
+pub const MAX_HEADING_WORDS: usize = 12;
+
+/// Lines that web pages add around an article.
+const CHROME_LINES: &[&str] = &[
+    "from wikipedia, the free encyclopedia",
+    "jump to navigation",
+    "jump to search",
+    "jump to navigation jump to search",
+    "jump to content",
+    "from simple english wikipedia, the free encyclopedia",
+];
+
+/// One raw line: byte range without its line ending.
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    start: usize,
+    end: usize,
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' || bytes[i] == b'\r' {
+            out.push(Line { start, end: i });
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        out.push(Line { start, end: bytes.len() });
+    }
+    out
+}
+
+fn ends_terminal(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    t.ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+/// The bullet marker at the start of `s` and the byte length to skip.
+fn bullet(s: &str) -> Option<(String, usize)> {
+    let t = s.trim_start();
+    let indent = s.len() - t.len();
+    for b in ["•", "-", "*", "–", "·", "◦", "▪", "‣"] {
+        if let Some(rest) = t.strip_prefix(b) {
+            if rest.starts_with([' ', '\t']) && !rest.trim().is_empty() {
+                let skip = indent + b.len() + (rest.len() - rest.trim_start().len());
+                return Some((b.to_string(), skip));
+            }
+        }
+    }
+    // `1. ` or `1) ` followed by a capital: a numbered entry.
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &t[digits..];
+        if let Some(after) = rest.strip_prefix(['.', ')']) {
+            if after.starts_with(' ') && after.trim_start().starts_with(char::is_uppercase) {
+                let skip = indent + digits + 1 + (after.len() - after.trim_start().len());
+                return Some((t[..=digits].to_string(), skip));
+            }
+        }
+    }
+    None
+}
+
+/// Group lines into blocks: `(start, end)` byte ranges of the file.
+fn blocks(text: &str, ls: &[Line]) -> Vec<Span> {
+    let is_blank = |l: &Line| text[l.start..l.end].trim().is_empty();
+    let width = ls.iter().map(|l| text[l.start..l.end].trim_end().chars().count()).max().unwrap_or(0);
+    let full = |l: &Line| text[l.start..l.end].trim_end().chars().count() * 10 >= width * 6;
+    let has_blank = ls.iter().any(is_blank);
+    // Hard-wrapped: blank lines separate groups, lines fit a wrap width, and at
+    // least one group runs a full, unpunctuated line on into the next.
+    let wrapped = has_blank
+        && width <= 120
+        && ls.windows(2).any(|w| {
+            !is_blank(&w[0])
+                && !is_blank(&w[1])
+                && full(&w[0])
+                && !ends_terminal(&text[w[0].start..w[0].end])
+                && bullet(&text[w[1].start..w[1].end]).is_none()
+        });
+    let mut out: Vec<Span> = Vec::new();
+    let mut prev: Option<Line> = None;
+    for l in ls {
+        if is_blank(l) {
+            prev = None;
+            continue;
+        }
+        let line = &text[l.start..l.end];
+        let joins = wrapped
+            && prev.is_some_and(|p| {
+                let p_text = &text[p.start..p.end];
+                bullet(line).is_none()
+                    && (full(&p) || line.trim_start().starts_with(char::is_lowercase))
+                    && !p_text.trim_end().ends_with(':')
+            });
+        if joins {
+            if let Some(last) = out.last_mut() {
+                *last = Span::new(last.offset, l.end);
+            }
+        } else {
+            let lead = line.len() - line.trim_start().len();
+            out.push(Span::new(l.start + lead, l.end));
+        }
+        prev = Some(*l);
+    }
+    // Trim trailing white space of each block.
+    out.into_iter()
+        .map(|s| {
+            let t = &text[s.offset..s.end()];
+            Span::new(s.offset, s.offset + t.trim_end().len())
+        })
+        .collect()
+}
+
+fn looks_like_heading(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    (1..=MAX_HEADING_WORDS).contains(&words)
+        && t.chars().count() <= 120
+        && !ends_terminal(t)
+        && !t.ends_with(',')
+        && t.chars().any(char::is_alphabetic)
+        && !t.starts_with(char::is_lowercase)
+        && bullet(t).is_none()
+        && find_label(t).is_none()
+}
+
+fn looks_like_title(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    words <= 20 && !(ends_terminal(t) && words >= 6 && !t.trim_end().ends_with(')')) && bullet(t).is_none()
+}
+
+/// Parse plain text.
+#[must_use]
+pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
+    let text: &str = &src.text;
+    let bom = src.bom_len();
+    let ls: Vec<Line> = lines(text)
+        .into_iter()
+        .map(|l| if l.start == 0 { Line { start: bom.min(l.end), end: l.end } } else { l })
+        .collect();
+    let bs = blocks(text, &ls);
+    let mut it = bs.into_iter().peekable();
+
+    let mut title = None;
+    if let Some(first) = it.peek().copied() {
+        let t = &text[first.offset..first.end()];
+        if looks_like_title(t) {
+            it.next();
+            let (keep, found) = strip_chrome(t);
+            let mut artifacts = artifacts_at(t, first.offset, &found);
+            // Web chrome lines right after the title.
+            while let Some(next) = it.peek().copied() {
+                let n = collapse_ws(&text[next.offset..next.end()]).to_lowercase();
+                let redirected = n.starts_with("(redirected from ") && n.ends_with(')');
+                if CHROME_LINES.contains(&n.as_str()) || redirected {
+                    artifacts.extend(artifacts_at(text, 0, &[(next.offset, next.end())]));
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            title = Some(Title {
+                text: collapse_ws(&t[..keep]),
+                span: first,
+                text_span: Span::new(first.offset, first.offset + keep),
+                artifacts,
+            });
+        }
+    }
+
+    let mut lead: Vec<Block> = Vec::new();
+    let mut sections: Vec<Section> = Vec::new();
+    for span in it {
+        let t = &text[span.offset..span.end()];
+        let current_kind = sections.last().map(|s| s.kind);
+        let in_closing = matches!(current_kind, Some(SectionKind::SeeAlso | SectionKind::References | SectionKind::ExternalLinks));
+        let heading = looks_like_heading(t) && (!in_closing || crate::parse::is_standard_closing_heading(strip_text(t)));
+        if heading {
+            let (keep, found) = strip_chrome(t);
+            let htext = collapse_ws(&t[..keep]);
+            sections.push(Section {
+                kind: section_kind(&htext),
+                heading: Heading {
+                    text: htext,
+                    level: 2,
+                    span,
+                    text_span: Span::new(span.offset, span.offset + keep),
+                    artifacts: artifacts_at(t, span.offset, &found),
+                },
+                span,
+                blocks: Vec::new(),
+                subsections: Vec::new(),
+                facts: SectionFacts::default(),
+            });
+            continue;
+        }
+        let (marker, skip) = match bullet(t) {
+            Some((m, skip)) => (Some(m), skip),
+            None => (None, 0),
+        };
+        let plain = PlainText::from_source(&t[skip..], span.offset + skip);
+        let ctx = BlockCtx { in_see_also: current_kind == Some(SectionKind::SeeAlso), titles: opts.titles };
+        let block = build_block(&plain, span, marker, ctx, Vec::new());
+        match sections.last_mut() {
+            Some(s) => {
+                s.span = s.span.cover(span);
+                s.blocks.push(block);
+            }
+            None => lead.push(block),
+        }
+    }
+
+    Article {
+        path: src.path.clone(),
+        format: src.format,
+        span: Span::new(0, text.len()),
+        title,
+        lead,
+        sections,
+        facts: Default::default(),
+    }
+}
+
+fn strip_text(t: &str) -> &str {
+    let (keep, _) = strip_chrome(t);
+    &t[..keep]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Format;
+
+    fn parse_str(s: &str) -> Article {
+        parse(&SourceFile::new("t.txt", s, Format::Text), &ParseOptions::default())
+    }
+
+    #[test]
+    fn seed_shape() {
+        let a = parse_str("T Edit\nLead one.\nHeading here\nLabel: body text. See X and Y.\nA paragraph.\n");
+        assert_eq!(a.title.as_ref().unwrap().text, "T Edit");
+        assert_eq!(a.lead.len(), 1);
+        assert_eq!(a.sections.len(), 1);
+        assert_eq!(a.sections[0].blocks.len(), 2);
+        let Block::Item(item) = &a.sections[0].blocks[0] else { panic!("item expected") };
+        assert_eq!(item.label.as_deref(), Some("Label"));
+        let targets: Vec<_> = item.refs.iter().map(|r| r.target.as_str()).collect();
+        assert_eq!(targets, ["X", "Y"]);
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_join() {
+        let s = "Title\n\nThis is a long paragraph that has been wrapped at a\nfixed width so that it runs on to the next line and\nends here.\n\nHistory\n\nShort.\n";
+        let a = parse_str(s);
+        assert_eq!(a.lead.len(), 1, "{:#?}", a.lead);
+        let Block::Paragraph(p) = &a.lead[0] else { panic!() };
+        assert!(p.text.ends_with("ends here."));
+        assert_eq!(a.sections.len(), 1);
+        assert_eq!(a.sections[0].heading.text, "History");
+    }
+
+    #[test]
+    fn bullets_make_items() {
+        let a = parse_str("Title\nLead.\nList\n• First entry\n- Label: body.\n");
+        let s = &a.sections[0];
+        assert_eq!(s.blocks.len(), 2);
+        let Block::Item(i) = &s.blocks[0] else { panic!() };
+        assert_eq!(i.bullet.as_deref(), Some("•"));
+        assert_eq!(i.label, None);
+        let Block::Item(i) = &s.blocks[1] else { panic!() };
+        assert_eq!(i.label.as_deref(), Some("Label"));
+    }
+
+    #[test]
+    fn see_also_lines_are_entries_and_chrome_lines_are_skipped() {
+        let a = parse_str("Title [edit]\nFrom Wikipedia, the free encyclopedia\nLead.\nSee also\nHistory of optics\nReferences\n");
+        let t = a.title.unwrap();
+        assert_eq!(t.text, "Title");
+        assert_eq!(t.artifacts.len(), 2);
+        assert_eq!(a.sections.len(), 2);
+        assert_eq!(a.sections[0].blocks[0].refs()[0].target, "History of optics");
+    }
+
+    #[test]
+    fn crlf_and_bom() {
+        let a = parse_str("\u{feff}Title\r\nLead text.\r\n");
+        let t = a.title.unwrap();
+        assert_eq!(t.text, "Title");
+        assert_eq!(t.span, Span::new(3, 8));
+        assert_eq!(a.lead.len(), 1);
+    }
+}

@@ -1,0 +1,98 @@
+//! Codes the pipeline emits itself: input errors, schema errors and generic
+//! schema violations. They have docs (for `explain`) but no check function.
+
+use crate::declare_rule;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a file that could not be read as an article: missing, unreadable, not a regular file, too large, binary, not UTF-8, or UTF-16.
+    ///
+    /// ## Why is this bad?
+    /// A file that is silently skipped is a file nobody checked. encyclint names the file
+    /// and the reason (with the byte offset for bad encodings) and exits with code 2.
+    ///
+    /// ## Example
+    /// ```text
+    /// error[E001]: notes/scan.txt: invalid UTF-8 at byte offset 1822
+    /// ```
+    ///
+    /// ## How to fix
+    /// Save the file as UTF-8, fix its permissions, or exclude it from the paths you lint.
+    ///
+    /// ## Options
+    /// `--max-file-size BYTES` (default 16 MiB).
+    ///
+    /// ## Guideline
+    /// None: this is about the input, not the article.
+    pub IoError {
+        code: "E001",
+        name: "io-error",
+        family: Input,
+        severity: Error,
+        fix: None,
+        since: "0.1.0",
+        check: None,
+    }
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a policy schema that cannot be used: unreadable, not JSON, not a valid JSON Schema, with a remote `$ref`, or with a pattern too costly to evaluate.
+    ///
+    /// ## Why is this bad?
+    /// The schema is the policy. A broken policy must stop the run (exit 2) rather than pass
+    /// every article. encyclint never fetches a remote `$ref`: it has no network access at run time.
+    ///
+    /// ## Example
+    /// ```text
+    /// error[E002]: policy.json: remote $ref `https://example.org/s.json` is not fetched (encyclint never uses the network)
+    /// ```
+    ///
+    /// ## How to fix
+    /// Fix the schema, or inline the referenced definitions under `$defs`.
+    ///
+    /// ## Guideline
+    /// JSON Schema 2020-12.
+    pub InvalidSchema {
+        code: "E002",
+        name: "invalid-schema",
+        family: Input,
+        severity: Error,
+        fix: None,
+        since: "0.1.0",
+        check: None,
+    }
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a violation of a policy-schema constraint that carries no `x-code` of its own.
+    ///
+    /// ## Why is this bad?
+    /// The policy schema says what an article must look like; any constraint it states is
+    /// checked. Constraints with an `x-code` annotation are reported under that code instead.
+    ///
+    /// ## Example
+    /// ```text
+    /// J001 schema-violation: /sections/2/facts/words: 3 is less than the minimum of 50
+    /// ```
+    ///
+    /// ## How to fix
+    /// Change the article so it satisfies the constraint, or annotate the constraint in the
+    /// schema with `x-code`, `x-message`, `x-help` and `x-severity` for a clearer message.
+    ///
+    /// ## Schema
+    /// Any keyword in the schema given with `--schema`, or in the built-in policy.
+    ///
+    /// ## Guideline
+    /// Your policy schema.
+    pub SchemaViolation {
+        code: "J001",
+        name: "schema-violation",
+        family: Schema,
+        severity: Error,
+        fix: None,
+        since: "0.1.0",
+        check: None,
+    }
+}

@@ -1,0 +1,83 @@
+//! S006 misplaced-heading.
+
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::model::Block;
+use crate::rules::RuleContext;
+use crate::rules::structure::normalize_heading;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags an item whose label repeats the heading of another section, such as a `Controversies and debates:` item inside the procurement section when a `Controversies and debates` section follows.
+    ///
+    /// ## Why is this bad?
+    /// The item is really a heading (or a stray copy of a section's opening) in the wrong
+    /// place: its content belongs to the other section, readers meet the same topic twice,
+    /// and analyses that work per section (such as the balance of a debate) miss it.
+    ///
+    /// ## Example
+    /// ```text
+    /// Defense procurement, arms control, and technology
+    /// Controversies and debates: In debates over defense cooperation, ...
+    /// Controversies and debates (from a pragmatic defender's perspective)
+    /// ```
+    ///
+    /// ## How to fix
+    /// Move the item's text into the section it names (or make it that section's opening
+    /// paragraph), and delete the label.
+    ///
+    /// ## Options
+    /// Labels and headings are compared case-insensitively, without parenthetical remarks;
+    /// a label also matches a heading that it begins (`Controversies` and
+    /// `Controversies and debates`).
+    ///
+    /// ## Guideline
+    /// Wikipedia Manual of Style: Layout (MOS:LAYOUT), headings and sections.
+    pub MisplacedHeading {
+        code: "S006",
+        name: "misplaced-heading",
+        family: Structure,
+        severity: Warning,
+        fix: None,
+        since: "0.1.0",
+        check: Some(check),
+    }
+}
+
+fn matches(label: &str, heading: &str) -> bool {
+    label == heading
+        || (label.split(' ').count() >= 2 && heading.starts_with(label) && heading[label.len()..].starts_with(' '))
+}
+
+fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    let sections = cx.article.sections_flat();
+    let headings: Vec<(String, &crate::model::Section)> =
+        sections.iter().map(|s| (normalize_heading(&s.heading.text), *s)).collect();
+    let mut check_blocks = |owner: Option<&crate::model::Section>, blocks: &[Block]| {
+        for b in blocks {
+            let Block::Item(item) = b else { continue };
+            let (Some(label), Some(label_span)) = (&item.label, item.label_span) else { continue };
+            let key = normalize_heading(label);
+            if key.is_empty() {
+                continue;
+            }
+            let other = headings.iter().find(|(h, s)| {
+                !owner.is_some_and(|o| std::ptr::eq(o, *s)) && !h.is_empty() && matches(&key, h)
+            });
+            if let Some((_, s)) = other {
+                let here = owner.map_or("the lead".to_string(), |o| format!("section `{}`", o.heading.text));
+                out.push(
+                    MisplacedHeading::META
+                        .diag(label_span, format!("item `{label}` in {here} repeats the heading of another section"))
+                        .with_label("this label is a heading")
+                        .with_secondary(s.heading.text_span, "the section it names")
+                        .with_help(format!("move this text into `{}` and drop the label", s.heading.text)),
+                );
+            }
+        }
+    };
+    check_blocks(None, &cx.article.lead);
+    for s in &sections {
+        check_blocks(Some(s), &s.blocks);
+    }
+}

@@ -1,0 +1,104 @@
+//! Resolved settings for one run: which rules are on, at what severity, and the
+//! options rules read. Built by the CLI from flags (and the config file); the
+//! library only reads it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diagnostic::Severity;
+use crate::rules;
+
+/// A rule's configured level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Not run / not reported.
+    Off,
+    /// Reported at this severity.
+    On(Severity),
+}
+
+/// Options for the balance analysis and B rules.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BalanceSettings {
+    /// B002: the share of attributed words above which one side dominates.
+    pub max_share: f64,
+    /// B002: the fewest attributed sentences a section needs to be judged.
+    pub min_sentences: usize,
+    /// B003: the fewest exchanges before the last word is judged.
+    pub min_exchanges: usize,
+    /// B003: the share of exchanges one side may close before it is flagged.
+    pub max_last_word_share: f64,
+    /// Extra heading words that make a section a controversy section.
+    pub controversy_headings: Vec<String>,
+}
+
+impl Default for BalanceSettings {
+    fn default() -> Self {
+        Self {
+            max_share: 2.0 / 3.0,
+            min_sentences: 3,
+            min_exchanges: 3,
+            max_last_word_share: 0.8,
+            controversy_headings: Vec::new(),
+        }
+    }
+}
+
+/// Everything a lint run is configured with.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Per-rule overrides by code.
+    pub levels: BTreeMap<String, Level>,
+    /// When set, only these codes run.
+    pub select: Option<BTreeSet<String>>,
+    /// Codes that never run.
+    pub ignore: BTreeSet<String>,
+    /// The title index is complete: an unresolved reference is an error.
+    pub complete_index: bool,
+    /// Balance thresholds.
+    pub balance: BalanceSettings,
+}
+
+impl Settings {
+    /// Whether `code` is reported at all.
+    #[must_use]
+    pub fn enabled(&self, code: &str) -> bool {
+        if self.ignore.contains(code) {
+            return false;
+        }
+        if let Some(sel) = &self.select {
+            if !sel.contains(code) {
+                return false;
+            }
+        }
+        !matches!(self.levels.get(code), Some(Level::Off))
+    }
+
+    /// The severity `code` is reported at, given its default.
+    #[must_use]
+    pub fn severity(&self, code: &str, default: Severity) -> Severity {
+        match self.levels.get(code) {
+            Some(Level::On(s)) => *s,
+            _ => default,
+        }
+    }
+
+    /// Resolve selectors (`S`, `S00`, `S001`, `title-artifact`, `ALL`) to codes.
+    ///
+    /// # Errors
+    /// The selector that matches no rule.
+    pub fn resolve_selectors(list: &[String]) -> Result<BTreeSet<String>, String> {
+        let mut out = BTreeSet::new();
+        for sel in list.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
+            let matched: Vec<&str> = rules::ALL
+                .iter()
+                .filter(|r| sel.eq_ignore_ascii_case("ALL") || r.code.starts_with(&sel.to_ascii_uppercase()) || r.name == sel)
+                .map(|r| r.code)
+                .collect();
+            if matched.is_empty() {
+                return Err(format!("unknown rule selector `{sel}` (see `encyclint rules`)"));
+            }
+            out.extend(matched.into_iter().map(String::from));
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,161 @@
+//! Byte spans into the original source, and the one place where they become
+//! lines and columns.
+//!
+//! Every node of the model carries a [`Span`] (`offset` and `length` in bytes of
+//! the file as read, BOM included). Reporters turn spans into 1-based lines and
+//! columns through [`LineIndex`]; nothing else in the crate computes positions.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `[offset, offset + length)` into the source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub offset: usize,
+    /// Length in bytes.
+    pub length: usize,
+}
+
+impl Span {
+    /// A span from `start` (inclusive) to `end` (exclusive); an inverted range is empty.
+    #[must_use]
+    pub fn new(start: usize, end: usize) -> Self {
+        Self { offset: start, length: end.saturating_sub(start) }
+    }
+
+    /// The exclusive end offset.
+    #[must_use]
+    pub fn end(self) -> usize {
+        self.offset + self.length
+    }
+
+    /// The smallest span covering both.
+    #[must_use]
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.offset.min(other.offset), self.end().max(other.end()))
+    }
+
+    /// This span clamped to `text`: inside its length and on `char` boundaries.
+    #[must_use]
+    pub fn clamp_to(self, text: &str) -> Span {
+        let mut start = self.offset.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = self.end().min(text.len()).max(start);
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        Span::new(start, end)
+    }
+
+    /// The text this span covers, or `""` when it does not fit the source.
+    #[must_use]
+    pub fn slice(self, text: &str) -> &str {
+        let s = self.clamp_to(text);
+        &text[s.offset..s.end()]
+    }
+}
+
+impl From<Span> for miette::SourceSpan {
+    fn from(s: Span) -> Self {
+        (s.offset, s.length).into()
+    }
+}
+
+/// A 1-based line and column; the column counts Unicode scalar values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LineCol {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column in Unicode scalar values.
+    pub column: usize,
+}
+
+/// Line starts of one source text: byte offset to line/column and back.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Index the line starts of `text`. `\n`, `\r\n` and a lone `\r` each end a line.
+    #[must_use]
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        Self { starts }
+    }
+
+    /// Number of lines (a trailing newline opens an empty last line).
+    #[must_use]
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte offset where the 1-based `line` starts, if it exists.
+    #[must_use]
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        line.checked_sub(1).and_then(|l| self.starts.get(l).copied())
+    }
+
+    /// 1-based line and scalar column of `offset` (clamped to the text).
+    #[must_use]
+    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+        let offset = Span { offset, length: 0 }.clamp_to(text).offset;
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1].min(offset);
+        let column = text[start..offset].chars().count() + 1;
+        LineCol { line, column }
+    }
+
+    /// Byte offset of a comrak-style position: 1-based line, 1-based byte column.
+    #[must_use]
+    pub fn offset_of(&self, text: &str, line: usize, byte_col: usize) -> usize {
+        let Some(start) = self.line_start(line) else {
+            return text.len();
+        };
+        (start + byte_col.saturating_sub(1)).min(text.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_scalars_and_all_line_ends() {
+        let text = "ab\r\ncé\rx\ny";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 4);
+        assert_eq!(idx.line_col(text, 0), LineCol { line: 1, column: 1 });
+        // 'é' is two bytes: the byte after it is column 3.
+        assert_eq!(idx.line_col(text, 7), LineCol { line: 2, column: 3 });
+        assert_eq!(idx.line_col(text, 8), LineCol { line: 3, column: 1 });
+        assert_eq!(idx.line_col(text, 10), LineCol { line: 4, column: 1 });
+        // Past the end is clamped, never a panic.
+        assert_eq!(idx.line_col(text, 999), LineCol { line: 4, column: 2 });
+    }
+
+    #[test]
+    fn clamp_moves_to_char_boundaries() {
+        let text = "aé";
+        assert_eq!(Span::new(2, 2).clamp_to(text), Span::new(1, 1));
+        assert_eq!(Span::new(1, 2).clamp_to(text), Span::new(1, 3));
+        assert_eq!(Span::new(10, 20).clamp_to(text), Span::new(3, 3));
+    }
+}
