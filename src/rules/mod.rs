@@ -8,7 +8,9 @@
 //! (`check: None`, the policy schema raises it through an `x-code`
 //! annotation, and its docs carry a `## Schema` section).
 
+pub mod balance;
 pub mod meta;
+pub mod references;
 pub mod structure;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -183,6 +185,10 @@ pub static ALL: &[&RuleMeta] = &[
     &structure::misplaced_heading::MisplacedHeading::META,
     &structure::heading_style::HeadingStyle::META,
     &structure::malformed_item::MalformedItem::META,
+    // Balance rules (B001-B005) go below this line, in code order.
+
+    // Reference rules (R001-R006) go below this line, in code order.
+
 ];
 
 /// Look a rule up by code (`S002`) or name (`title-artifact`), case-insensitively.
