@@ -9,7 +9,9 @@ use serde::Serialize;
 use crate::span::Span;
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Informational.
@@ -110,7 +112,13 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic with the given identity, severity, span and message.
     #[must_use]
-    pub fn new(code: &str, name: &str, severity: Severity, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(
+        code: &str,
+        name: &str,
+        severity: Severity,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             code: code.to_string(),
             name: name.to_string(),
@@ -141,7 +149,10 @@ impl Diagnostic {
     /// Add a secondary label.
     #[must_use]
     pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.labels.push(Label { message: message.into(), span });
+        self.labels.push(Label {
+            message: message.into(),
+            span,
+        });
         self
     }
 

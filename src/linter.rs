@@ -49,10 +49,17 @@ pub fn lint(src: &SourceFile, cx: &Context<'_>) -> Result<Linted, SchemaError> {
     })?;
     let mut diagnostics = cx.policy.check(&instance, &src.text)?;
     drop(instance);
-    let rcx = RuleContext { source: src, article: &article, settings: cx.settings };
+    let rcx = RuleContext {
+        source: src,
+        article: &article,
+        settings: cx.settings,
+    };
     diagnostics.extend(rules::run(&rcx));
     let diagnostics = finish(diagnostics, cx.settings, &src.text);
-    Ok(Linted { article, diagnostics })
+    Ok(Linted {
+        article,
+        diagnostics,
+    })
 }
 
 /// Apply settings (enabled, severity), clamp spans, sort and dedupe.
@@ -70,7 +77,9 @@ pub fn finish(diagnostics: Vec<Diagnostic>, settings: &Settings, text: &str) -> 
             d
         })
         .collect();
-    out.sort_by(|a, b| (a.span.offset, &a.code, &a.message).cmp(&(b.span.offset, &b.code, &b.message)));
+    out.sort_by(|a, b| {
+        (a.span.offset, &a.code, &a.message).cmp(&(b.span.offset, &b.code, &b.message))
+    });
     out.dedup_by(|a, b| a.span == b.span && a.code == b.code && a.message == b.message);
     out
 }

@@ -12,7 +12,8 @@ fn main() -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    let result = encyclint::cli::run(cli, &mut out, &mut err).and_then(|code| out.flush().map(|()| code));
+    let result =
+        encyclint::cli::run(cli, &mut out, &mut err).and_then(|code| out.flush().map(|()| code));
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

@@ -65,10 +65,10 @@ impl Settings {
         if self.ignore.contains(code) {
             return false;
         }
-        if let Some(sel) = &self.select {
-            if !sel.contains(code) {
-                return false;
-            }
+        if let Some(sel) = &self.select
+            && !sel.contains(code)
+        {
+            return false;
         }
         !matches!(self.levels.get(code), Some(Level::Off))
     }
@@ -88,14 +88,25 @@ impl Settings {
     /// The selector that matches no rule.
     pub fn resolve_selectors(list: &[String]) -> Result<BTreeSet<String>, String> {
         let mut out = BTreeSet::new();
-        for sel in list.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
+        for sel in list
+            .iter()
+            .flat_map(|s| s.split(','))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             let matched: Vec<&str> = rules::ALL
                 .iter()
-                .filter(|r| sel.eq_ignore_ascii_case("ALL") || r.code.starts_with(&sel.to_ascii_uppercase()) || r.name == sel)
+                .filter(|r| {
+                    sel.eq_ignore_ascii_case("ALL")
+                        || r.code.starts_with(&sel.to_ascii_uppercase())
+                        || r.name == sel
+                })
                 .map(|r| r.code)
                 .collect();
             if matched.is_empty() {
-                return Err(format!("unknown rule selector `{sel}` (see `encyclint rules`)"));
+                return Err(format!(
+                    "unknown rule selector `{sel}` (see `encyclint rules`)"
+                ));
             }
             out.extend(matched.into_iter().map(String::from));
         }

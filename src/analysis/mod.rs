@@ -33,8 +33,16 @@ fn section_counts(s: &mut Section) {
     let f = &mut s.facts;
     f.words = s.blocks.iter().map(block_words).sum();
     f.sentences = s.blocks.iter().map(|b| b.sentences().len()).sum();
-    f.paragraphs = s.blocks.iter().filter(|b| matches!(b, Block::Paragraph(_))).count();
-    f.items = s.blocks.iter().filter(|b| matches!(b, Block::Item(_))).count();
+    f.paragraphs = s
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph(_)))
+        .count();
+    f.items = s
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Item(_)))
+        .count();
     f.references = s.blocks.iter().map(|b| b.refs().len()).sum();
     for sub in &mut s.subsections {
         section_counts(sub);
@@ -49,8 +57,14 @@ pub fn count(article: &mut Article) {
     let blocks = article.blocks();
     let words = blocks.iter().map(|b| block_words(b)).sum();
     let sentences = blocks.iter().map(|b| b.sentences().len()).sum();
-    let paragraphs = blocks.iter().filter(|b| matches!(b, Block::Paragraph(_))).count();
-    let items = blocks.iter().filter(|b| matches!(b, Block::Item(_))).count();
+    let paragraphs = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph(_)))
+        .count();
+    let items = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Item(_)))
+        .count();
     let total = blocks.iter().map(|b| b.refs().len()).sum();
     let sections = article.sections_flat().len();
     let f = &mut article.facts;
@@ -69,7 +83,10 @@ mod tests {
     #[test]
     fn words_are_alphanumeric_runs() {
         assert_eq!(word_count("Critics, by contrast, argue."), 4);
-        assert_eq!(word_count("state-of-the-art cooperation—with allies' help"), 5);
+        assert_eq!(
+            word_count("state-of-the-art cooperation—with allies' help"),
+            5
+        );
         assert_eq!(word_count(" — "), 0);
     }
 }

@@ -18,6 +18,9 @@ use crate::source::{self, SourceFile};
 /// Extensions of articles found in directories.
 pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
+/// Per-directory ignore files (gitignore syntax) that only encyclint reads.
+pub const IGNORE_FILE: &str = ".encyclintignore";
+
 /// One input of the run.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Input {
@@ -36,7 +39,9 @@ fn display(p: &Path) -> String {
 }
 
 fn has_article_ext(p: &Path) -> bool {
-    p.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 /// Expand paths into inputs, sorted within each directory argument.
@@ -52,11 +57,16 @@ fn discover(paths: &[String], stdin_name: Option<&str>) -> Vec<Input> {
             Err(e) => out.push(Input::Broken(p.clone(), source::io_reason(&e))),
             Ok(m) if m.is_dir() => {
                 let mut found = Vec::new();
-                let walker = ignore::WalkBuilder::new(path).follow_links(false).require_git(false).build();
+                let walker = ignore::WalkBuilder::new(path)
+                    .follow_links(false)
+                    .require_git(false)
+                    .add_custom_ignore_filename(IGNORE_FILE)
+                    .build();
                 for entry in walker {
                     match entry {
                         Ok(e) => {
-                            let is_file = e.file_type().is_some_and(|t| t.is_file() || t.is_symlink());
+                            let is_file =
+                                e.file_type().is_some_and(|t| t.is_file() || t.is_symlink());
                             if is_file && has_article_ext(e.path()) {
                                 found.push(Input::File(e.path().to_path_buf(), display(e.path())));
                             }
@@ -67,8 +77,13 @@ fn discover(paths: &[String], stdin_name: Option<&str>) -> Vec<Input> {
                         }
                     }
                 }
-                if !found.iter().any(|i| matches!(i, Input::File(..))) && !found.iter().any(|i| matches!(i, Input::Broken(..))) {
-                    out.push(Input::Broken(p.clone(), "no articles (.txt, .md, .markdown) in this directory".into()));
+                if !found.iter().any(|i| matches!(i, Input::File(..)))
+                    && !found.iter().any(|i| matches!(i, Input::Broken(..)))
+                {
+                    out.push(Input::Broken(
+                        p.clone(),
+                        "no articles (.txt, .md, .markdown) in this directory".into(),
+                    ));
                 }
                 found.sort();
                 out.extend(found);
@@ -85,11 +100,21 @@ fn io_diag(reason: &str) -> Diagnostic {
 
 fn failed(path: String, d: Diagnostic, format: OutputFormat) -> FileResult {
     let human = if format == OutputFormat::Human {
-        format!("error[{}]: {}: {}\n", d.code, human::sanitize_line(&path), human::sanitize_line(&d.message))
+        format!(
+            "error[{}]: {}: {}\n",
+            d.code,
+            human::sanitize_line(&path),
+            human::sanitize_line(&d.message)
+        )
     } else {
         String::new()
     };
-    FileResult { path, diagnostics: vec![report::file_level(d)], human, failed: true }
+    FileResult {
+        path,
+        diagnostics: vec![report::file_level(d)],
+        human,
+        failed: true,
+    }
 }
 
 struct Run<'a> {
@@ -106,7 +131,8 @@ impl Run<'_> {
         let diags = match linted {
             Ok(Ok(l)) => l.diagnostics,
             Ok(Err(schema_err)) => {
-                let d = InvalidSchema::META.diag(crate::span::Span::new(0, 0), schema_err.to_string());
+                let d =
+                    InvalidSchema::META.diag(crate::span::Span::new(0, 0), schema_err.to_string());
                 return failed(src.path.clone(), d, self.format);
             }
             Err(_) => {
@@ -118,11 +144,19 @@ impl Run<'_> {
             }
         };
         let human = if self.format == OutputFormat::Human {
-            diags.iter().map(|d| human::render(src, d, self.color, self.width)).collect()
+            diags
+                .iter()
+                .map(|d| human::render(src, d, self.color, self.width))
+                .collect()
         } else {
             String::new()
         };
-        FileResult { path: src.path.clone(), diagnostics: report::locate(src, diags), human, failed: false }
+        FileResult {
+            path: src.path.clone(),
+            diagnostics: report::locate(src, diags),
+            human,
+            failed: false,
+        }
     }
 
     fn check_input(&self, input: &Input) -> FileResult {
@@ -144,7 +178,9 @@ fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal(),
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
     }
 }
 
@@ -173,7 +209,9 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     };
     if let Some(n) = args.threads {
         // Only fails if a pool was already built (as in tests): keep that one.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
     let policy = match &args.schema {
         Some(p) => match Policy::from_file(p) {
@@ -187,7 +225,11 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     };
     let inputs = discover(&args.paths, args.stdin_filename.as_deref());
     let run = Run {
-        cx: Context { settings: &settings, policy: &policy, titles: None },
+        cx: Context {
+            settings: &settings,
+            policy: &policy,
+            titles: None,
+        },
         format: args.format,
         color: use_color(args.color),
         width: 100,
@@ -215,13 +257,22 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         // Input errors also go to stderr, one line each, for people and logs.
         for r in results.iter().filter(|r| r.failed) {
             for l in &r.diagnostics {
-                writeln!(err, "error[{}]: {}: {}", l.diag.code, human::sanitize_line(&r.path), human::sanitize_line(&l.diag.message))?;
+                writeln!(
+                    err,
+                    "error[{}]: {}: {}",
+                    l.diag.code,
+                    human::sanitize_line(&r.path),
+                    human::sanitize_line(&l.diag.message)
+                )?;
             }
         }
     }
     let any_failed = results.iter().any(|r| r.failed);
     let over_warnings = args.max_warnings.is_some_and(|m| summary.warnings > m);
-    let errors = results.iter().flat_map(|r| &r.diagnostics).any(|l| l.diag.severity == Severity::Error && !r_failed(l));
+    let errors = results
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|l| l.diag.severity == Severity::Error && !r_failed(l));
     Ok(if any_failed {
         2
     } else if errors || over_warnings {
@@ -239,7 +290,12 @@ fn r_failed(l: &report::Located) -> bool {
 ///
 /// # Errors
 /// Write errors.
-pub fn parse(file: &str, stdin_name: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+pub fn parse(
+    file: &str,
+    stdin_name: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
     let src = if file == "-" {
         source::read_stdin(stdin_name.unwrap_or("-"), source::DEFAULT_MAX_FILE_SIZE)
     } else {
@@ -254,7 +310,11 @@ pub fn parse(file: &str, stdin_name: Option<&str>, out: &mut dyn Write, err: &mu
     };
     let settings = Settings::default();
     let policy = Policy::builtin();
-    let cx = Context { settings: &settings, policy: &policy, titles: None };
+    let cx = Context {
+        settings: &settings,
+        policy: &policy,
+        titles: None,
+    };
     let article = linter::analyse(&src, &cx);
     serde_json::to_writer_pretty(&mut *out, &article)?;
     writeln!(out)?;

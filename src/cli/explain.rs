@@ -25,7 +25,9 @@ fn rule_json(r: &RuleMeta) -> serde_json::Value {
 /// The README rule table (between `<!-- rules:start -->` and `<!-- rules:end -->`).
 #[must_use]
 pub fn markdown_table() -> String {
-    let mut s = String::from("| code | name | family | default | fix | what it flags |\n|---|---|---|---|---|---|\n");
+    let mut s = String::from(
+        "| code | name | family | default | fix | what it flags |\n|---|---|---|---|---|---|\n",
+    );
     for r in rules::ALL {
         let fix = match r.fix {
             rules::FixAvailability::None => "",
@@ -60,7 +62,14 @@ pub fn rules(format: DocFormat, out: &mut dyn Write) -> io::Result<()> {
         DocFormat::Markdown => out.write_all(markdown_table().as_bytes()),
         DocFormat::Text => {
             for r in rules::ALL {
-                writeln!(out, "{:<5} {:<26} {:<8} {}", r.code, r.name, r.severity.as_str(), r.summary())?;
+                writeln!(
+                    out,
+                    "{:<5} {:<26} {:<8} {}",
+                    r.code,
+                    r.name,
+                    r.severity.as_str(),
+                    r.summary()
+                )?;
             }
             Ok(())
         }
@@ -71,7 +80,12 @@ pub fn rules(format: DocFormat, out: &mut dyn Write) -> io::Result<()> {
 ///
 /// # Errors
 /// Write errors.
-pub fn explain(key: &str, format: DocFormat, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+pub fn explain(
+    key: &str,
+    format: DocFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
     let Some(r) = rules::lookup(key) else {
         writeln!(err, "error: no rule `{key}`; `encyclint rules` lists them")?;
         return Ok(2);
@@ -93,7 +107,11 @@ pub fn explain(key: &str, format: DocFormat, out: &mut dyn Write, err: &mut dyn 
                     rules::FixAvailability::Sometimes => "sometimes",
                     rules::FixAvailability::Always => "always",
                 },
-                if r.check.is_none() && r.section("Schema").is_some() { "Enforced by the policy schema. " } else { "" },
+                if r.check.is_none() && r.section("Schema").is_some() {
+                    "Enforced by the policy schema. "
+                } else {
+                    ""
+                },
                 r.since
             )?;
             writeln!(out, "{}", r.docs_text())?;

@@ -135,7 +135,10 @@ pub struct Fatal(pub String);
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(&args, out, err),
-        Command::Parse { file, stdin_filename } => check::parse(&file, stdin_filename.as_deref(), out, err),
+        Command::Parse {
+            file,
+            stdin_filename,
+        } => check::parse(&file, stdin_filename.as_deref(), out, err),
         Command::Schema { kind } => {
             let s = match kind {
                 SchemaKind::Article => crate::schema::ARTICLE_SCHEMA,

@@ -14,7 +14,9 @@
 use comrak::nodes::{AstNode, ListType, NodeValue};
 use comrak::{Arena, Options, arena_tree::NodeEdge, parse_document};
 
-use crate::model::{Article, Block, Heading, Reference, ReferenceKind, Section, SectionFacts, SectionKind, Title};
+use crate::model::{
+    Article, Block, Heading, Reference, ReferenceKind, Section, SectionFacts, SectionKind, Title,
+};
 use crate::parse::plain::{PlainText, collapse_ws};
 use crate::parse::{BlockCtx, ParseOptions, artifacts_at, build_block, section_kind, strip_chrome};
 use crate::source::SourceFile;
@@ -43,7 +45,9 @@ impl Cx<'_> {
         if sp.start.line == 0 {
             return Span::new(0, 0);
         }
-        let s = self.lines.offset_of(self.text, sp.start.line, sp.start.column);
+        let s = self
+            .lines
+            .offset_of(self.text, sp.start.line, sp.start.column);
         let e = self.lines.offset_of(self.text, sp.end.line, sp.end.column) + 1;
         Span::new(s, e.min(self.text.len())).clamp_to(self.text)
     }
@@ -59,7 +63,9 @@ impl Cx<'_> {
                 NodeEdge::Start(n) => {
                     let value = n.data().value.clone();
                     match value {
-                        NodeValue::Image(_) | NodeValue::FootnoteReference(_) | NodeValue::HtmlInline(_) => {
+                        NodeValue::Image(_)
+                        | NodeValue::FootnoteReference(_)
+                        | NodeValue::HtmlInline(_) => {
                             skip += 1;
                         }
                         _ if skip > 0 => {}
@@ -111,7 +117,9 @@ impl Cx<'_> {
                 NodeEdge::End(n) => {
                     if matches!(
                         n.data().value,
-                        NodeValue::Image(_) | NodeValue::FootnoteReference(_) | NodeValue::HtmlInline(_)
+                        NodeValue::Image(_)
+                            | NodeValue::FootnoteReference(_)
+                            | NodeValue::HtmlInline(_)
                     ) {
                         skip = skip.saturating_sub(1);
                     }
@@ -167,7 +175,10 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
     let text: &str = &src.text;
     let arena = Arena::new();
     let root = parse_document(&arena, text, &options());
-    let cx = Cx { text, lines: &src.lines };
+    let cx = Cx {
+        text,
+        lines: &src.lines,
+    };
 
     let mut title: Option<Title> = None;
     let mut lead: Vec<Block> = Vec::new();
@@ -177,7 +188,8 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
     let mut seen_heading = false;
 
     // Explicit stack of (node, list marker for an item's first paragraph).
-    let mut stack: Vec<(&AstNode<'_>, Option<String>)> = root.children().map(|c| (c, None)).collect();
+    let mut stack: Vec<(&AstNode<'_>, Option<String>)> =
+        root.children().map(|c| (c, None)).collect();
     stack.reverse();
     while let Some((node, marker)) = stack.pop() {
         let value = node.data().value.clone();
@@ -198,7 +210,12 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
                     .collect();
                 let htext = collapse_ws(&plain.text[..keep]);
                 if h.level == 1 && !seen_heading && title.is_none() {
-                    title = Some(Title { text: htext, span, text_span, artifacts });
+                    title = Some(Title {
+                        text: htext,
+                        span,
+                        text_span,
+                        artifacts,
+                    });
                     seen_heading = true;
                     continue;
                 }
@@ -207,7 +224,13 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
                 close_to(&mut open, &mut done, level);
                 open.push(Section {
                     kind: section_kind(&htext),
-                    heading: Heading { text: htext, level, span, text_span, artifacts },
+                    heading: Heading {
+                        text: htext,
+                        level,
+                        span,
+                        text_span,
+                        artifacts,
+                    },
                     span,
                     blocks: Vec::new(),
                     subsections: Vec::new(),
@@ -225,7 +248,16 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
                     (Some(_), Some(item)) => cx.span_of(item),
                     _ => span,
                 };
-                let block = build_block(&plain, whole, marker, BlockCtx { in_see_also, titles: opts.titles }, links);
+                let block = build_block(
+                    &plain,
+                    whole,
+                    marker,
+                    BlockCtx {
+                        in_see_also,
+                        titles: opts.titles,
+                    },
+                    links,
+                );
                 push_block(&mut open, &mut lead, block);
             }
             NodeValue::List(_) | NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) => {
@@ -239,10 +271,10 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
                     ListType::Ordered => format!("{}.", l.start),
                 };
                 let mut kids: Vec<_> = node.children().map(|c| (c, None)).collect();
-                if let Some(first) = kids.first_mut() {
-                    if matches!(first.0.data().value, NodeValue::Paragraph) {
-                        first.1 = Some(m);
-                    }
+                if let Some(first) = kids.first_mut()
+                    && matches!(first.0.data().value, NodeValue::Paragraph)
+                {
+                    first.1 = Some(m);
                 }
                 kids.reverse();
                 stack.extend(kids);
@@ -293,7 +325,10 @@ mod tests {
     use crate::source::Format;
 
     fn parse_str(s: &str) -> Article {
-        parse(&SourceFile::new("t.md", s, Format::Markdown), &ParseOptions::default())
+        parse(
+            &SourceFile::new("t.md", s, Format::Markdown),
+            &ParseOptions::default(),
+        )
     }
 
     #[test]
@@ -304,7 +339,9 @@ mod tests {
         assert_eq!(a.lead.len(), 1);
         assert_eq!(a.sections.len(), 2);
         assert_eq!(a.sections[0].subsections.len(), 1);
-        let Block::Item(i) = &a.sections[0].blocks[0] else { panic!() };
+        let Block::Item(i) = &a.sections[0].blocks[0] else {
+            panic!()
+        };
         assert_eq!(i.label.as_deref(), Some("Label"));
         assert_eq!(i.label_span.unwrap().slice(s), "Label");
         let targets: Vec<_> = i.refs.iter().map(|r| r.target.as_str()).collect();
@@ -314,8 +351,14 @@ mod tests {
 
     #[test]
     fn md_links_are_references() {
-        assert_eq!(md_link_target("Book_of_Optics.md").as_deref(), Some("Book of Optics"));
-        assert_eq!(md_link_target("./x/Book%20of.md#h").as_deref(), Some("Book of"));
+        assert_eq!(
+            md_link_target("Book_of_Optics.md").as_deref(),
+            Some("Book of Optics")
+        );
+        assert_eq!(
+            md_link_target("./x/Book%20of.md#h").as_deref(),
+            Some("Book of")
+        );
         assert_eq!(md_link_target("https://e.org/a.md"), None);
         assert_eq!(md_link_target("a.html"), None);
     }

@@ -50,17 +50,61 @@ pub(crate) struct BlockCtx<'a> {
 }
 
 /// Labels of hatnotes: `Main article: X` is a reference, not an item.
-const HATNOTE_LABELS: &[&str] = &["Main article", "Main articles", "Further information", "See also", "See"];
+const HATNOTE_LABELS: &[&str] = &[
+    "Main article",
+    "Main articles",
+    "Further information",
+    "See also",
+    "See",
+];
 
 /// Final words that make `Words: ...` a sentence that introduces a quotation or
 /// list rather than an item label.
 const NOT_LABEL_ENDINGS: &[&str] = &[
-    "said", "says", "stated", "states", "wrote", "writes", "include", "includes", "included",
-    "including", "are", "is", "was", "were", "be", "follows", "following", "namely", "example",
-    "instance", "reads", "read", "noted", "notes", "added", "adds", "explained", "argued", "argues",
-    "concluded", "declared", "announced", "asked", "replied", "as", "that", "of", "the", "and", "or",
+    "said",
+    "says",
+    "stated",
+    "states",
+    "wrote",
+    "writes",
+    "include",
+    "includes",
+    "included",
+    "including",
+    "are",
+    "is",
+    "was",
+    "were",
+    "be",
+    "follows",
+    "following",
+    "namely",
+    "example",
+    "instance",
+    "reads",
+    "read",
+    "noted",
+    "notes",
+    "added",
+    "adds",
+    "explained",
+    "argued",
+    "argues",
+    "concluded",
+    "declared",
+    "announced",
+    "asked",
+    "replied",
+    "as",
+    "that",
+    "of",
+    "the",
+    "and",
+    "or",
 ];
-const NOT_LABEL_STARTS: &[&str] = &["He", "She", "They", "It", "We", "I", "You", "This", "These", "There"];
+const NOT_LABEL_STARTS: &[&str] = &[
+    "He", "She", "They", "It", "We", "I", "You", "This", "These", "There",
+];
 
 /// If `text` is `Label: body`, the byte end of the label and the start of the body.
 #[must_use]
@@ -75,7 +119,10 @@ pub fn find_label(text: &str) -> Option<(usize, usize)> {
         return None;
     }
     let first = label.chars().next()?;
-    if !(first.is_uppercase() || first.is_numeric() || (first.is_alphabetic() && !first.is_lowercase())) {
+    if !(first.is_uppercase()
+        || first.is_numeric()
+        || (first.is_alphabetic() && !first.is_lowercase()))
+    {
         return None;
     }
     let words: Vec<&str> = label.split_whitespace().collect();
@@ -86,7 +133,13 @@ pub fn find_label(text: &str) -> Option<(usize, usize)> {
         return None;
     }
     // A period only inside an initialism (`U.S. role`).
-    if words.iter().any(|w| w.contains('.') && !w.trim_end_matches('.').split('.').all(|p| p.chars().count() <= 2)) {
+    if words.iter().any(|w| {
+        w.contains('.')
+            && !w
+                .trim_end_matches('.')
+                .split('.')
+                .all(|p| p.chars().count() <= 2)
+    }) {
         return None;
     }
     let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
@@ -120,7 +173,9 @@ fn refs_of(
     let mut out = Vec::new();
     for (s, e) in sentences::split(&plain.text[start..end]) {
         for r in references::extract(plain, start + s, start + e, ctx.in_see_also, ctx.titles) {
-            let overlaps_link = links.iter().any(|l| l.span.offset < r.span.end() && r.span.offset < l.span.end());
+            let overlaps_link = links
+                .iter()
+                .any(|l| l.span.offset < r.span.end() && r.span.offset < l.span.end());
             if !overlaps_link {
                 out.push(r);
             }
@@ -143,7 +198,8 @@ pub(crate) fn build_block(
     links: Vec<Reference>,
 ) -> Block {
     let len = plain.text.len();
-    let label = find_label(&plain.text).filter(|(end, _)| !HATNOTE_LABELS.contains(&plain.text[..*end].trim()));
+    let label = find_label(&plain.text)
+        .filter(|(end, _)| !HATNOTE_LABELS.contains(&plain.text[..*end].trim()));
     if let Some((label_end, body_start)) = label {
         let label_text = collapse_ws(&plain.text[..label_end]);
         let lead = plain.text.len() - plain.text.trim_start().len();
@@ -173,7 +229,12 @@ pub(crate) fn build_block(
             refs,
         });
     }
-    Block::Paragraph(Paragraph { text: collapse_ws(&plain.text), span: whole, sentences, refs })
+    Block::Paragraph(Paragraph {
+        text: collapse_ws(&plain.text),
+        span: whole,
+        sentences,
+        refs,
+    })
 }
 
 /// What a heading says its section is for.
@@ -181,39 +242,72 @@ pub(crate) fn build_block(
 pub fn section_kind(heading: &str) -> SectionKind {
     let h = heading.to_lowercase();
     let h = h.trim();
-    let has_word = |w: &str| {
-        h.split(|c: char| !c.is_alphanumeric()).any(|x| x == w)
-    };
-    if h == "see also" || h.starts_with("see also") || h == "related articles" || h == "related topics" {
+    let has_word = |w: &str| h.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
+    if h == "see also"
+        || h.starts_with("see also")
+        || h == "related articles"
+        || h == "related topics"
+    {
         return SectionKind::SeeAlso;
     }
     if h.contains("external link") || h == "links" || h == "web links" {
         return SectionKind::ExternalLinks;
     }
     const REFS: &[&str] = &[
-        "references", "notes", "footnotes", "sources", "citations", "bibliography", "further reading",
-        "works cited", "notes and references", "references and notes", "literature", "reference",
-        "endnotes", "general references", "cited sources",
+        "references",
+        "notes",
+        "footnotes",
+        "sources",
+        "citations",
+        "bibliography",
+        "further reading",
+        "works cited",
+        "notes and references",
+        "references and notes",
+        "literature",
+        "reference",
+        "endnotes",
+        "general references",
+        "cited sources",
     ];
     if REFS.contains(&h) {
         return SectionKind::References;
     }
-    let controversy = ["controversy", "controversies", "criticism", "criticisms", "critique", "critiques", "debate", "debates", "dispute", "disputes", "opposition"]
-        .iter()
-        .any(|w| has_word(w))
+    let controversy = [
+        "controversy",
+        "controversies",
+        "criticism",
+        "criticisms",
+        "critique",
+        "critiques",
+        "debate",
+        "debates",
+        "dispute",
+        "disputes",
+        "opposition",
+    ]
+    .iter()
+    .any(|w| has_word(w))
         || h.contains("arguments for")
         || h.contains("arguments against")
         || h.contains("for and against")
         || h.contains("pros and cons")
         || h.contains("support and opposition");
-    if controversy { SectionKind::Controversy } else { SectionKind::General }
+    if controversy {
+        SectionKind::Controversy
+    } else {
+        SectionKind::General
+    }
 }
 
 /// Standard headings of the closing sections; inside a "See also" or
 /// references section, a short line is an entry unless it is one of these.
 #[must_use]
 pub fn is_standard_closing_heading(text: &str) -> bool {
-    !matches!(section_kind(text), SectionKind::General | SectionKind::Controversy)
+    !matches!(
+        section_kind(text),
+        SectionKind::General | SectionKind::Controversy
+    )
 }
 
 /// Wiki chrome at the end of a title or heading copied from a web page:
@@ -227,20 +321,33 @@ pub fn strip_chrome(text: &str) -> (usize, Vec<(usize, usize)>) {
     let mut artifacts = Vec::new();
     let lower = trimmed.to_lowercase();
     // Bracketed forms.
-    if lower.ends_with(']') {
-        if let Some(open) = lower.rfind('[') {
-            let inner: String = lower[open + 1..lower.len() - 1].split_whitespace().collect::<Vec<_>>().join(" ");
-            if matches!(inner.as_str(), "edit" | "edit source" | "edit | edit source" | "edit|edit source" | "modifier" | "bearbeiten") {
-                artifacts.push((open, trimmed.len()));
-                keep = trimmed[..open].trim_end().len();
-            }
+    if lower.ends_with(']')
+        && let Some(open) = lower.rfind('[')
+    {
+        let inner: String = lower[open + 1..lower.len() - 1]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if matches!(
+            inner.as_str(),
+            "edit"
+                | "edit source"
+                | "edit | edit source"
+                | "edit|edit source"
+                | "modifier"
+                | "bearbeiten"
+        ) {
+            artifacts.push((open, trimmed.len()));
+            keep = trimmed[..open].trim_end().len();
         }
     }
     // A glued `Edit` button: the byte before it is a lower-case letter, digit or closer.
     let rest = &trimmed[..keep];
     if artifacts.is_empty() && rest.len() > 4 && rest.ends_with("Edit") {
         let before = rest[..rest.len() - 4].chars().next_back();
-        if before.is_some_and(|c| c.is_lowercase() || c.is_numeric() || matches!(c, ')' | '"' | '”' | '’' | '\'')) {
+        if before.is_some_and(|c| {
+            c.is_lowercase() || c.is_numeric() || matches!(c, ')' | '"' | '”' | '’' | '\'')
+        }) {
             artifacts.push((rest.len() - 4, rest.len()));
             keep = rest.len() - 4;
         }
@@ -252,7 +359,10 @@ pub fn strip_chrome(text: &str) -> (usize, Vec<(usize, usize)>) {
 pub(crate) fn artifacts_at(text: &str, base: usize, found: &[(usize, usize)]) -> Vec<Artifact> {
     found
         .iter()
-        .map(|&(s, e)| Artifact { text: text[s..e].to_string(), span: Span::new(base + s, base + e) })
+        .map(|&(s, e)| Artifact {
+            text: text[s..e].to_string(),
+            span: Span::new(base + s, base + e),
+        })
         .collect()
 }
 
@@ -274,7 +384,10 @@ mod tests {
 
     #[test]
     fn chrome_is_found_and_stripped() {
-        assert_eq!(strip_chrome("Defense CooperationEdit"), (19, vec![(19, 23)]));
+        assert_eq!(
+            strip_chrome("Defense CooperationEdit"),
+            (19, vec![(19, 23)])
+        );
         assert_eq!(strip_chrome("History [edit]"), (7, vec![(8, 14)]));
         assert_eq!(strip_chrome("Video Edit").1, vec![]);
         assert_eq!(strip_chrome("Final Cut Pro Edit").1, vec![]);
@@ -283,7 +396,10 @@ mod tests {
 
     #[test]
     fn section_kinds_from_heading_cues() {
-        assert_eq!(section_kind("Controversies and debates"), SectionKind::Controversy);
+        assert_eq!(
+            section_kind("Controversies and debates"),
+            SectionKind::Controversy
+        );
         assert_eq!(section_kind("Criticism"), SectionKind::Controversy);
         assert_eq!(section_kind("See also"), SectionKind::SeeAlso);
         assert_eq!(section_kind("Further reading"), SectionKind::References);

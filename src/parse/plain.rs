@@ -33,22 +33,39 @@ impl PlainText {
     /// map stays one to one.
     #[must_use]
     pub fn from_source(slice: &str, offset: usize) -> Self {
-        let text: String =
-            slice.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
-        let pieces = vec![Piece { plain: 0, src: offset, src_len: slice.len(), exact: true }];
+        let text: String = slice
+            .chars()
+            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+            .collect();
+        let pieces = vec![Piece {
+            plain: 0,
+            src: offset,
+            src_len: slice.len(),
+            exact: true,
+        }];
         Self { text, pieces }
     }
 
     /// Append text that is written the same way in the source at `source_offset`.
     pub fn push_exact(&mut self, s: &str, source_offset: usize) {
-        self.pieces.push(Piece { plain: self.text.len(), src: source_offset, src_len: s.len(), exact: true });
+        self.pieces.push(Piece {
+            plain: self.text.len(),
+            src: source_offset,
+            src_len: s.len(),
+            exact: true,
+        });
         self.text.push_str(s);
     }
 
     /// Append text whose source form differs (an entity, a soft break): all of it
     /// maps to the `source` span.
     pub fn push_mapped(&mut self, s: &str, source: Span) {
-        self.pieces.push(Piece { plain: self.text.len(), src: source.offset, src_len: source.length, exact: false });
+        self.pieces.push(Piece {
+            plain: self.text.len(),
+            src: source.offset,
+            src_len: source.length,
+            exact: false,
+        });
         self.text.push_str(s);
     }
 

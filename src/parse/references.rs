@@ -32,7 +32,9 @@ const PREFIXES: &[(&str, ReferenceKind)] = &[
 
 /// Lower-case words that do not start a title; a comma piece starting with one
 /// continues the title before it.
-const CONTINUATIONS: &[&str] = &["at", "by", "for", "from", "in", "of", "on", "to", "upon", "with"];
+const CONTINUATIONS: &[&str] = &[
+    "at", "by", "for", "from", "in", "of", "on", "to", "upon", "with",
+];
 
 /// The references in the plain range `start..end` (one sentence), if it is a
 /// reference sentence. `in_see_also` makes a bare entry (no `See`) a reference.
@@ -46,7 +48,14 @@ pub fn extract(
 ) -> Vec<Reference> {
     let sentence = &plain.text[start..end];
     let (body_start, kind) = match PREFIXES.iter().find(|(p, _)| sentence.starts_with(p)) {
-        Some((p, kind)) => (start + p.len(), if in_see_also { ReferenceKind::SeeAlso } else { *kind }),
+        Some((p, kind)) => (
+            start + p.len(),
+            if in_see_also {
+                ReferenceKind::SeeAlso
+            } else {
+                *kind
+            },
+        ),
         None if in_see_also => (start, ReferenceKind::SeeAlso),
         None => return Vec::new(),
     };
@@ -83,7 +92,9 @@ fn split_list(text: &str, from: usize, titles: Option<&dyn TitleLookup>) -> Vec<
     let mut sep_before = Sep::Start;
     let mut i = from;
     while i < text.len() {
-        let Some(c) = text[i..].chars().next() else { break };
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         match c {
             '(' | '[' | '{' => depth += 1,
             ')' | ']' | '}' => depth -= 1,
@@ -121,7 +132,9 @@ fn split_list(text: &str, from: usize, titles: Option<&dyn TitleLookup>) -> Vec<
         (s + lead, (e - trail).max(s + lead))
     };
 
-    let has_comma = pieces.iter().any(|p| matches!(p.2, Sep::Comma | Sep::CommaAnd));
+    let has_comma = pieces
+        .iter()
+        .any(|p| matches!(p.2, Sep::Comma | Sep::CommaAnd));
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut k = 0;
     while k < pieces.len() {
@@ -142,13 +155,15 @@ fn split_list(text: &str, from: usize, titles: Option<&dyn TitleLookup>) -> Vec<
         let continues = piece_sep == Sep::Comma && CONTINUATIONS.contains(&first_word);
         // Without commas an ` and ` inside a comma piece is kept whole; with no
         // commas at all, ` and ` separates.
-        let and_inside_comma_list = piece_sep == Sep::And && has_comma && !is_last_comma_piece(&pieces, k);
-        if (continues || and_inside_comma_list) && taken == 1 {
-            if let Some(prev) = out.last_mut() {
-                prev.1 = e;
-                k += 1;
-                continue;
-            }
+        let and_inside_comma_list =
+            piece_sep == Sep::And && has_comma && !is_last_comma_piece(&pieces, k);
+        if (continues || and_inside_comma_list)
+            && taken == 1
+            && let Some(prev) = out.last_mut()
+        {
+            prev.1 = e;
+            k += 1;
+            continue;
         }
         if s < e {
             out.push((s, e));
@@ -160,7 +175,10 @@ fn split_list(text: &str, from: usize, titles: Option<&dyn TitleLookup>) -> Vec<
 
 /// Whether piece `k` comes after the last comma (where ` and ` ends the list).
 fn is_last_comma_piece(pieces: &[(usize, usize, Sep)], k: usize) -> bool {
-    let last_comma = pieces.iter().rposition(|p| matches!(p.2, Sep::Comma | Sep::CommaAnd)).unwrap_or(0);
+    let last_comma = pieces
+        .iter()
+        .rposition(|p| matches!(p.2, Sep::Comma | Sep::CommaAnd))
+        .unwrap_or(0);
     k > last_comma
 }
 
@@ -178,7 +196,10 @@ mod tests {
 
     fn targets(sentence: &str, titles: Option<&dyn TitleLookup>) -> Vec<String> {
         let p = PlainText::from_source(sentence, 0);
-        extract(&p, 0, sentence.len(), false, titles).into_iter().map(|r| r.target).collect()
+        extract(&p, 0, sentence.len(), false, titles)
+            .into_iter()
+            .map(|r| r.target)
+            .collect()
     }
 
     struct Titles(&'static [&'static str]);
@@ -191,9 +212,15 @@ mod tests {
     #[test]
     fn single_pair_and_oxford_lists() {
         assert_eq!(targets("See NATO.", None), ["NATO"]);
-        assert_eq!(targets("See deterrence and security alliance.", None), ["deterrence", "security alliance"]);
         assert_eq!(
-            targets("See burden sharing, collective security, and defense economics.", None),
+            targets("See deterrence and security alliance.", None),
+            ["deterrence", "security alliance"]
+        );
+        assert_eq!(
+            targets(
+                "See burden sharing, collective security, and defense economics.",
+                None
+            ),
             ["burden sharing", "collective security", "defense economics"]
         );
         assert_eq!(targets("See A, B and C.", None), ["A", "B", "C"]);
@@ -202,28 +229,53 @@ mod tests {
     #[test]
     fn brackets_dashes_and_initialisms_stay_inside() {
         assert_eq!(
-            targets("See AUKUS, Quad (Quadrilateral Security Dialogue), and U.S.–Japan security treaty.", None),
-            ["AUKUS", "Quad (Quadrilateral Security Dialogue)", "U.S.–Japan security treaty"]
+            targets(
+                "See AUKUS, Quad (Quadrilateral Security Dialogue), and U.S.–Japan security treaty.",
+                None
+            ),
+            [
+                "AUKUS",
+                "Quad (Quadrilateral Security Dialogue)",
+                "U.S.–Japan security treaty"
+            ]
         );
-        assert_eq!(targets("See Revolutions of 1917–23.", None), ["Revolutions of 1917–23"]);
-        assert_eq!(targets("See Washington, D.C.", None), ["Washington", "D.C."]);
+        assert_eq!(
+            targets("See Revolutions of 1917–23.", None),
+            ["Revolutions of 1917–23"]
+        );
+        assert_eq!(
+            targets("See Washington, D.C.", None),
+            ["Washington", "D.C."]
+        );
     }
 
     #[test]
     fn index_keeps_titles_with_and_whole() {
         let t = Titles(&["Pride and Prejudice", "Washington, D.C."]);
-        assert_eq!(targets("See Pride and Prejudice and Emma.", Some(&t)), ["Pride and Prejudice", "Emma"]);
-        assert_eq!(targets("See Washington, D.C.", Some(&t)), ["Washington, D.C."]);
+        assert_eq!(
+            targets("See Pride and Prejudice and Emma.", Some(&t)),
+            ["Pride and Prejudice", "Emma"]
+        );
+        assert_eq!(
+            targets("See Washington, D.C.", Some(&t)),
+            ["Washington, D.C."]
+        );
     }
 
     #[test]
     fn lower_case_preposition_continues_a_title() {
-        assert_eq!(targets("See Niagara Falls, from the American Side.", None), ["Niagara Falls, from the American Side"]);
+        assert_eq!(
+            targets("See Niagara Falls, from the American Side.", None),
+            ["Niagara Falls, from the American Side"]
+        );
     }
 
     #[test]
     fn hatnotes_and_see_also() {
-        assert_eq!(targets("Main article: History of anarchism", None), ["History of anarchism"]);
+        assert_eq!(
+            targets("Main article: History of anarchism", None),
+            ["History of anarchism"]
+        );
         assert_eq!(targets("See also Anti-fascism.", None), ["Anti-fascism"]);
         assert!(targets("Seeing is believing.", None).is_empty());
         assert!(targets("See .", None).is_empty());

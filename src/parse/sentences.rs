@@ -15,7 +15,7 @@ const ABBREVIATIONS: &[&str] = &[
     "est", "feb", "fig", "figs", "fl", "fr", "ft", "gen", "gov", "hon", "ie", "inc", "jan", "jr",
     "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "mt", "no", "nos", "nov",
     "oct", "op", "p", "pp", "prof", "pt", "rep", "repr", "rev", "sec", "sen", "sep", "sept", "sgt",
-    "sr", "st", "supt", "vol", "vols", "vs", "viz",
+    "sr", "st", "supt", "viz", "vol", "vols", "vs",
 ];
 
 fn is_abbreviation(token: &str) -> bool {
@@ -24,7 +24,10 @@ fn is_abbreviation(token: &str) -> bool {
         return false;
     }
     // Initialisms with interior periods: U.S, e.g, Ph.D, D.C
-    if t.contains('.') && t.split('.').all(|p| p.chars().count() <= 3 && !p.is_empty()) {
+    if t.contains('.')
+        && t.split('.')
+            .all(|p| p.chars().count() <= 3 && !p.is_empty())
+    {
         return true;
     }
     let mut chars = t.chars();
@@ -59,7 +62,9 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         if matches!(c, '.' | '!' | '?' | '…') {
             // Swallow runs of terminators and closers: `?!`, `."`, `.)`
             let mut j = i + 1;
-            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1)) {
+            while j < chars.len()
+                && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1))
+            {
                 j += 1;
             }
             let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
@@ -75,7 +80,9 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
                 false
             };
             let abbreviation = c == '.' && j == i + 1 && {
-                let token_start = text[..pos].rfind(|ch: char| ch.is_whitespace() || ch == '(').map_or(0, |p| p + 1);
+                let token_start = text[..pos]
+                    .rfind(|ch: char| ch.is_whitespace() || ch == '(')
+                    .map_or(0, |p| p + 1);
                 is_abbreviation(&text[token_start..pos])
             };
             if boundary && !abbreviation {
@@ -118,7 +125,10 @@ mod tests {
 
     #[test]
     fn splits_plain_sentences() {
-        assert_eq!(sentences("One here. Two there! Three?"), ["One here.", "Two there!", "Three?"]);
+        assert_eq!(
+            sentences("One here. Two there! Three?"),
+            ["One here.", "Two there!", "Three?"]
+        );
     }
 
     #[test]
@@ -126,25 +136,40 @@ mod tests {
         let t = "The U.S. and Japan signed it, e.g. in 1951. Dr. Smith met John F. Kennedy. It grew 3.5 percent.";
         assert_eq!(
             sentences(t),
-            ["The U.S. and Japan signed it, e.g. in 1951.", "Dr. Smith met John F. Kennedy.", "It grew 3.5 percent."]
+            [
+                "The U.S. and Japan signed it, e.g. in 1951.",
+                "Dr. Smith met John F. Kennedy.",
+                "It grew 3.5 percent."
+            ]
         );
     }
 
     #[test]
     fn closing_quotes_and_brackets_stay_with_the_sentence() {
-        assert_eq!(sentences("He said \"no.\" Then left. (It rained.) End"), ["He said \"no.\"", "Then left.", "(It rained.)", "End"]);
+        assert_eq!(
+            sentences("He said \"no.\" Then left. (It rained.) End"),
+            ["He said \"no.\"", "Then left.", "(It rained.)", "End"]
+        );
     }
 
     #[test]
     fn lower_case_after_period_does_not_split() {
-        assert_eq!(sentences("Born c. 965 in Basra. vs. others"), ["Born c. 965 in Basra. vs. others"]);
+        assert_eq!(
+            sentences("Born c. 965 in Basra. vs. others"),
+            ["Born c. 965 in Basra. vs. others"]
+        );
     }
 
     #[test]
     fn see_list_with_initialism_is_one_sentence() {
         assert_eq!(
-            sentences("Notable arrangements exist. See AUKUS, Quad (Quadrilateral Security Dialogue), and U.S.–Japan security treaty."),
-            ["Notable arrangements exist.", "See AUKUS, Quad (Quadrilateral Security Dialogue), and U.S.–Japan security treaty."]
+            sentences(
+                "Notable arrangements exist. See AUKUS, Quad (Quadrilateral Security Dialogue), and U.S.–Japan security treaty."
+            ),
+            [
+                "Notable arrangements exist.",
+                "See AUKUS, Quad (Quadrilateral Security Dialogue), and U.S.–Japan security treaty."
+            ]
         );
     }
 }

@@ -13,7 +13,9 @@
 
 use crate::model::{Article, Block, Heading, Section, SectionFacts, SectionKind, Title};
 use crate::parse::plain::{PlainText, collapse_ws};
-use crate::parse::{BlockCtx, ParseOptions, artifacts_at, build_block, find_label, section_kind, strip_chrome};
+use crate::parse::{
+    BlockCtx, ParseOptions, artifacts_at, build_block, find_label, section_kind, strip_chrome,
+};
 use crate::source::SourceFile;
 use crate::span::Span;
 
@@ -53,14 +55,28 @@ fn lines(text: &str) -> Vec<Line> {
         i += 1;
     }
     if start < bytes.len() {
-        out.push(Line { start, end: bytes.len() });
+        out.push(Line {
+            start,
+            end: bytes.len(),
+        });
     }
     out
 }
 
 fn ends_terminal(s: &str) -> bool {
-    let t = s.trim_end().trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    let t = s
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']']);
     t.ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+/// Ends like a sentence or a label (`.`, `!`, `?`, `:`, `…`); a heading may
+/// still end with `,` or `;` (which S007 then flags).
+fn ends_sentence(s: &str) -> bool {
+    let t = s
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    t.ends_with(['.', '!', '?', ':', '…'])
 }
 
 /// The bullet marker at the start of `s` and the byte length to skip.
@@ -68,22 +84,24 @@ fn bullet(s: &str) -> Option<(String, usize)> {
     let t = s.trim_start();
     let indent = s.len() - t.len();
     for b in ["•", "-", "*", "–", "·", "◦", "▪", "‣"] {
-        if let Some(rest) = t.strip_prefix(b) {
-            if rest.starts_with([' ', '\t']) && !rest.trim().is_empty() {
-                let skip = indent + b.len() + (rest.len() - rest.trim_start().len());
-                return Some((b.to_string(), skip));
-            }
+        if let Some(rest) = t.strip_prefix(b)
+            && rest.starts_with([' ', '\t'])
+            && !rest.trim().is_empty()
+        {
+            let skip = indent + b.len() + (rest.len() - rest.trim_start().len());
+            return Some((b.to_string(), skip));
         }
     }
     // `1. ` or `1) ` followed by a capital: a numbered entry.
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     if (1..=3).contains(&digits) {
         let rest = &t[digits..];
-        if let Some(after) = rest.strip_prefix(['.', ')']) {
-            if after.starts_with(' ') && after.trim_start().starts_with(char::is_uppercase) {
-                let skip = indent + digits + 1 + (after.len() - after.trim_start().len());
-                return Some((t[..=digits].to_string(), skip));
-            }
+        if let Some(after) = rest.strip_prefix(['.', ')'])
+            && after.starts_with(' ')
+            && after.trim_start().starts_with(char::is_uppercase)
+        {
+            let skip = indent + digits + 1 + (after.len() - after.trim_start().len());
+            return Some((t[..=digits].to_string(), skip));
         }
     }
     None
@@ -92,7 +110,11 @@ fn bullet(s: &str) -> Option<(String, usize)> {
 /// Group lines into blocks: `(start, end)` byte ranges of the file.
 fn blocks(text: &str, ls: &[Line]) -> Vec<Span> {
     let is_blank = |l: &Line| text[l.start..l.end].trim().is_empty();
-    let width = ls.iter().map(|l| text[l.start..l.end].trim_end().chars().count()).max().unwrap_or(0);
+    let width = ls
+        .iter()
+        .map(|l| text[l.start..l.end].trim_end().chars().count())
+        .max()
+        .unwrap_or(0);
     let full = |l: &Line| text[l.start..l.end].trim_end().chars().count() * 10 >= width * 6;
     let has_blank = ls.iter().any(is_blank);
     // Hard-wrapped: blank lines separate groups, lines fit a wrap width, and at
@@ -144,8 +166,7 @@ fn looks_like_heading(t: &str) -> bool {
     let words = t.split_whitespace().count();
     (1..=MAX_HEADING_WORDS).contains(&words)
         && t.chars().count() <= 120
-        && !ends_terminal(t)
-        && !t.ends_with(',')
+        && !ends_sentence(t)
         && t.chars().any(char::is_alphabetic)
         && !t.starts_with(char::is_lowercase)
         && bullet(t).is_none()
@@ -154,7 +175,9 @@ fn looks_like_heading(t: &str) -> bool {
 
 fn looks_like_title(t: &str) -> bool {
     let words = t.split_whitespace().count();
-    words <= 20 && !(ends_terminal(t) && words >= 6 && !t.trim_end().ends_with(')')) && bullet(t).is_none()
+    words <= 20
+        && !(ends_terminal(t) && words >= 6 && !t.trim_end().ends_with(')'))
+        && bullet(t).is_none()
 }
 
 /// Parse plain text.
@@ -164,7 +187,16 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
     let bom = src.bom_len();
     let ls: Vec<Line> = lines(text)
         .into_iter()
-        .map(|l| if l.start == 0 { Line { start: bom.min(l.end), end: l.end } } else { l })
+        .map(|l| {
+            if l.start == 0 {
+                Line {
+                    start: bom.min(l.end),
+                    end: l.end,
+                }
+            } else {
+                l
+            }
+        })
         .collect();
     let bs = blocks(text, &ls);
     let mut it = bs.into_iter().peekable();
@@ -201,8 +233,12 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
     for span in it {
         let t = &text[span.offset..span.end()];
         let current_kind = sections.last().map(|s| s.kind);
-        let in_closing = matches!(current_kind, Some(SectionKind::SeeAlso | SectionKind::References | SectionKind::ExternalLinks));
-        let heading = looks_like_heading(t) && (!in_closing || crate::parse::is_standard_closing_heading(strip_text(t)));
+        let in_closing = matches!(
+            current_kind,
+            Some(SectionKind::SeeAlso | SectionKind::References | SectionKind::ExternalLinks)
+        );
+        let heading = looks_like_heading(t)
+            && (!in_closing || crate::parse::is_standard_closing_heading(strip_text(t)));
         if heading {
             let (keep, found) = strip_chrome(t);
             let htext = collapse_ws(&t[..keep]);
@@ -227,7 +263,10 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
             None => (None, 0),
         };
         let plain = PlainText::from_source(&t[skip..], span.offset + skip);
-        let ctx = BlockCtx { in_see_also: current_kind == Some(SectionKind::SeeAlso), titles: opts.titles };
+        let ctx = BlockCtx {
+            in_see_also: current_kind == Some(SectionKind::SeeAlso),
+            titles: opts.titles,
+        };
         let block = build_block(&plain, span, marker, ctx, Vec::new());
         match sections.last_mut() {
             Some(s) => {
@@ -260,17 +299,24 @@ mod tests {
     use crate::source::Format;
 
     fn parse_str(s: &str) -> Article {
-        parse(&SourceFile::new("t.txt", s, Format::Text), &ParseOptions::default())
+        parse(
+            &SourceFile::new("t.txt", s, Format::Text),
+            &ParseOptions::default(),
+        )
     }
 
     #[test]
     fn seed_shape() {
-        let a = parse_str("T Edit\nLead one.\nHeading here\nLabel: body text. See X and Y.\nA paragraph.\n");
+        let a = parse_str(
+            "T Edit\nLead one.\nHeading here\nLabel: body text. See X and Y.\nA paragraph.\n",
+        );
         assert_eq!(a.title.as_ref().unwrap().text, "T Edit");
         assert_eq!(a.lead.len(), 1);
         assert_eq!(a.sections.len(), 1);
         assert_eq!(a.sections[0].blocks.len(), 2);
-        let Block::Item(item) = &a.sections[0].blocks[0] else { panic!("item expected") };
+        let Block::Item(item) = &a.sections[0].blocks[0] else {
+            panic!("item expected")
+        };
         assert_eq!(item.label.as_deref(), Some("Label"));
         let targets: Vec<_> = item.refs.iter().map(|r| r.target.as_str()).collect();
         assert_eq!(targets, ["X", "Y"]);
@@ -281,7 +327,9 @@ mod tests {
         let s = "Title\n\nThis is a long paragraph that has been wrapped at a\nfixed width so that it runs on to the next line and\nends here.\n\nHistory\n\nShort.\n";
         let a = parse_str(s);
         assert_eq!(a.lead.len(), 1, "{:#?}", a.lead);
-        let Block::Paragraph(p) = &a.lead[0] else { panic!() };
+        let Block::Paragraph(p) = &a.lead[0] else {
+            panic!()
+        };
         assert!(p.text.ends_with("ends here."));
         assert_eq!(a.sections.len(), 1);
         assert_eq!(a.sections[0].heading.text, "History");
@@ -292,21 +340,30 @@ mod tests {
         let a = parse_str("Title\nLead.\nList\n• First entry\n- Label: body.\n");
         let s = &a.sections[0];
         assert_eq!(s.blocks.len(), 2);
-        let Block::Item(i) = &s.blocks[0] else { panic!() };
+        let Block::Item(i) = &s.blocks[0] else {
+            panic!()
+        };
         assert_eq!(i.bullet.as_deref(), Some("•"));
         assert_eq!(i.label, None);
-        let Block::Item(i) = &s.blocks[1] else { panic!() };
+        let Block::Item(i) = &s.blocks[1] else {
+            panic!()
+        };
         assert_eq!(i.label.as_deref(), Some("Label"));
     }
 
     #[test]
     fn see_also_lines_are_entries_and_chrome_lines_are_skipped() {
-        let a = parse_str("Title [edit]\nFrom Wikipedia, the free encyclopedia\nLead.\nSee also\nHistory of optics\nReferences\n");
+        let a = parse_str(
+            "Title [edit]\nFrom Wikipedia, the free encyclopedia\nLead.\nSee also\nHistory of optics\nReferences\n",
+        );
         let t = a.title.unwrap();
         assert_eq!(t.text, "Title");
         assert_eq!(t.artifacts.len(), 2);
         assert_eq!(a.sections.len(), 2);
-        assert_eq!(a.sections[0].blocks[0].refs()[0].target, "History of optics");
+        assert_eq!(
+            a.sections[0].blocks[0].refs()[0].target,
+            "History of optics"
+        );
     }
 
     #[test]

@@ -12,8 +12,8 @@
 use std::fmt;
 
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan,
-    SpanContents,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
 };
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -77,7 +77,11 @@ impl SourceCode for Snippet {
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let inner = self.text.read_span(span, before, after)?;
         let line = inner.line();
-        let column = if line == 0 { inner.column() + self.first_col } else { inner.column() };
+        let column = if line == 0 {
+            inner.column() + self.first_col
+        } else {
+            inner.column()
+        };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
@@ -125,10 +129,14 @@ impl miette::Diagnostic for Render<'_> {
         })
     }
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.url.as_ref().map(|u| Box::new(u) as Box<dyn fmt::Display>)
+        self.url
+            .as_ref()
+            .map(|u| Box::new(u) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         Some(&self.snippet)
@@ -154,33 +162,54 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// Build the window of `src` shown for `span`.
-fn window(src: &SourceFile, span: Span) -> (usize, usize) {
+/// Secondary labels this many lines away or less share the primary's snippet.
+const NEARBY_LINES: usize = 6;
+
+/// Build the window of `src` shown for `d`: the lines of its primary span and
+/// of nearby secondary labels when they fit, else a stretch of the primary
+/// span's line around it.
+fn window(src: &SourceFile, d: &Diagnostic) -> (usize, usize) {
     let text: &str = &src.text;
-    let span = span.clamp_to(text);
-    let line_start = text[..span.offset].rfind(['\n', '\r']).map_or(0, |p| p + 1);
-    let end_anchor = span.end().max(span.offset);
-    let line_end = text[end_anchor..].find(['\n', '\r']).map_or(text.len(), |p| end_anchor + p);
+    let span = d.span.clamp_to(text);
+    let line_of = |o: usize| src.lines.line_col(text, o).line;
+    let primary_line = line_of(span.offset);
+    let (mut lo, mut hi) = (span.offset, span.end());
+    for l in &d.labels {
+        let ls = l.span.clamp_to(text);
+        if line_of(ls.offset).abs_diff(primary_line) <= NEARBY_LINES {
+            lo = lo.min(ls.offset);
+            hi = hi.max(ls.end());
+        }
+    }
+    let whole = lines_around(text, lo, hi);
+    if whole.1 - whole.0 <= 3 * WINDOW {
+        return whole;
+    }
+    let (line_start, line_end) = lines_around(text, span.offset, span.end());
     let mut start = line_start;
     let mut end = line_end;
     if span.offset - line_start > WINDOW {
         start = floor_boundary(text, span.offset - WINDOW / 2);
     }
-    let span_end = span.end().min(span.offset + 4 * WINDOW);
-    if end - span_end > WINDOW {
-        end = ceil_boundary(text, span_end + WINDOW / 2);
-    }
-    if end < span.end() {
-        end = ceil_boundary(text, span_end);
+    let capped = span.end().min(span.offset + 4 * WINDOW);
+    if end > capped && end - capped > WINDOW / 2 {
+        end = ceil_boundary(text, capped + WINDOW / 2);
     }
     (start, end.max(start))
+}
+
+/// From the start of the line holding `lo` to the end of the line holding `hi`.
+fn lines_around(text: &str, lo: usize, hi: usize) -> (usize, usize) {
+    let start = text[..lo].rfind(['\n', '\r']).map_or(0, |p| p + 1);
+    let end = text[hi..].find(['\n', '\r']).map_or(text.len(), |p| hi + p);
+    (start, end)
 }
 
 /// Render one diagnostic for a terminal.
 #[must_use]
 pub fn render(src: &SourceFile, d: &Diagnostic, color: bool, width: usize) -> String {
     let text: &str = &src.text;
-    let (ws, we) = window(src, d.span);
+    let (ws, we) = window(src, d);
     let pos = src.lines.line_col(text, ws);
     let snippet = Snippet {
         name: sanitize_line(&src.path),
@@ -198,11 +227,17 @@ pub fn render(src: &SourceFile, d: &Diagnostic, color: bool, width: usize) -> St
     };
     let mut labels = Vec::new();
     if let Some(p) = local(d.span) {
-        labels.push(LabeledSpan::new_primary_with_span(d.label.as_deref().map(sanitize_line), p));
+        labels.push(LabeledSpan::new_primary_with_span(
+            d.label.as_deref().map(sanitize_line),
+            p,
+        ));
     }
     for l in &d.labels {
         if let Some(p) = local(l.span) {
-            labels.push(LabeledSpan::new_with_span(Some(sanitize_line(&l.message)), p));
+            labels.push(LabeledSpan::new_with_span(
+                Some(sanitize_line(&l.message)),
+                p,
+            ));
         }
     }
     let r = Render {
@@ -211,14 +246,26 @@ pub fn render(src: &SourceFile, d: &Diagnostic, color: bool, width: usize) -> St
         help: d.help.as_deref().map(sanitize_line),
         snippet,
         labels,
-        code: d.code.clone(),
+        code: format!("{} {}", d.code, d.name),
         url: None,
     };
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(width).with_links(false);
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(width)
+        .with_links(false);
     let mut out = String::new();
     if handler.render_report(&mut out, &r).is_err() {
-        out = format!("{}: {}[{}] {}\n", sanitize_line(&src.path), d.severity.as_str(), d.code, r.message);
+        out = format!(
+            "{}: {}[{}] {}\n",
+            sanitize_line(&src.path),
+            d.severity.as_str(),
+            d.code,
+            r.message
+        );
     }
     out
 }
@@ -232,7 +279,13 @@ mod tests {
     fn escapes_never_reach_the_output() {
         let text = "Title\x1b]0;pwned\x07 here\u{202E}evil\n";
         let src = SourceFile::new("a\x1b[2J.txt", text, Format::Text);
-        let d = Diagnostic::new("S002", "title-artifact", Severity::Error, Span::new(0, 12), "msg \x1b[31m");
+        let d = Diagnostic::new(
+            "S002",
+            "title-artifact",
+            Severity::Error,
+            Span::new(0, 12),
+            "msg \x1b[31m",
+        );
         let out = render(&src, &d, false, 80);
         assert!(!out.contains('\x1b'), "{out:?}");
         assert!(!out.contains('\u{202E}'), "{out:?}");
@@ -246,9 +299,21 @@ mod tests {
         let d = Diagnostic::new("S001", "x", Severity::Warning, Span::new(100_002, 1), "far");
         let out = render(&src, &d, false, 80);
         assert!(out.contains("far"));
-        let d = Diagnostic::new("S001", "x", Severity::Warning, Span::new(10_000_000, 5), "past end");
+        let d = Diagnostic::new(
+            "S001",
+            "x",
+            Severity::Warning,
+            Span::new(10_000_000, 5),
+            "past end",
+        );
         assert!(render(&src, &d, false, 80).contains("past end"));
-        let d = Diagnostic::new("S001", "x", Severity::Warning, Span::new(2, 100_001), "whole line");
+        let d = Diagnostic::new(
+            "S001",
+            "x",
+            Severity::Warning,
+            Span::new(2, 100_001),
+            "whole line",
+        );
         assert!(render(&src, &d, false, 80).contains("whole line"));
     }
 }

@@ -110,7 +110,12 @@ pub fn locate(src: &SourceFile, diags: Vec<Diagnostic>) -> Vec<Located> {
         .map(|d| Located {
             at: position(src, d.span),
             labels: d.labels.iter().map(|l| position(src, l.span)).collect(),
-            edits: d.fix.iter().flat_map(|f| f.edits.iter()).map(|e| position(src, e.span)).collect(),
+            edits: d
+                .fix
+                .iter()
+                .flat_map(|f| f.edits.iter())
+                .map(|e| position(src, e.span))
+                .collect(),
             diag: d,
         })
         .collect()
@@ -119,8 +124,17 @@ pub fn locate(src: &SourceFile, diags: Vec<Diagnostic>) -> Vec<Located> {
 /// A diagnostic about a file as a whole (unreadable, crashed): no snippet.
 #[must_use]
 pub fn file_level(d: Diagnostic) -> Located {
-    let p = Positioned { span: Span::new(0, 0), start: LineCol { line: 1, column: 1 }, end: LineCol { line: 1, column: 1 } };
-    Located { diag: d, at: p, labels: Vec::new(), edits: Vec::new() }
+    let p = Positioned {
+        span: Span::new(0, 0),
+        start: LineCol { line: 1, column: 1 },
+        end: LineCol { line: 1, column: 1 },
+    };
+    Located {
+        diag: d,
+        at: p,
+        labels: Vec::new(),
+        edits: Vec::new(),
+    }
 }
 
 fn span_json(p: &Positioned) -> Value {
@@ -170,8 +184,10 @@ pub fn diagnostic_json(file: &str, l: &Located) -> Value {
 /// # Errors
 /// Write errors.
 pub fn write_json(w: &mut dyn Write, results: &[FileResult], summary: &Summary) -> io::Result<()> {
-    let diagnostics: Vec<Value> =
-        results.iter().flat_map(|r| r.diagnostics.iter().map(|l| diagnostic_json(&r.path, l))).collect();
+    let diagnostics: Vec<Value> = results
+        .iter()
+        .flat_map(|r| r.diagnostics.iter().map(|l| diagnostic_json(&r.path, l)))
+        .collect();
     let mut sum = json!({
         "files": summary.files,
         "errors": summary.errors,
@@ -227,10 +243,20 @@ pub fn write_human(w: &mut dyn Write, results: &[FileResult], summary: &Summary)
     for n in &summary.notes {
         writeln!(w, "note: {n}")?;
     }
-    let plural = |n: usize, s: &str| if n == 1 { format!("{n} {s}") } else { format!("{n} {s}s") };
+    let plural = |n: usize, s: &str| {
+        if n == 1 {
+            format!("{n} {s}")
+        } else {
+            format!("{n} {s}s")
+        }
+    };
     let with_findings = results.iter().filter(|r| !r.diagnostics.is_empty()).count();
     if summary.errors + summary.warnings + summary.infos == 0 {
-        writeln!(w, "All clean: {} checked, no findings.", plural(summary.files, "file"))?;
+        writeln!(
+            w,
+            "All clean: {} checked, no findings.",
+            plural(summary.files, "file")
+        )?;
     } else {
         writeln!(
             w,

@@ -105,7 +105,13 @@ impl RuleMeta {
     /// The docs with the one leading space of each `///` line removed.
     #[must_use]
     pub fn docs_text(&self) -> String {
-        self.docs.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n").trim().to_string()
+        self.docs
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string()
     }
 
     /// The first sentence under `## What it does`.
@@ -113,7 +119,12 @@ impl RuleMeta {
     pub fn summary(&self) -> String {
         let docs = self.docs_text();
         let body = docs.split("## What it does").nth(1).unwrap_or(&docs);
-        let para: Vec<&str> = body.trim_start().lines().take_while(|l| !l.trim().is_empty()).map(str::trim).collect();
+        let para: Vec<&str> = body
+            .trim_start()
+            .lines()
+            .take_while(|l| !l.trim().is_empty())
+            .map(str::trim)
+            .collect();
         let para = para.join(" ");
         match para.find(". ") {
             Some(i) => para[..=i].to_string(),
@@ -135,7 +146,10 @@ impl RuleMeta {
     /// Where the rule is documented.
     #[must_use]
     pub fn url(&self) -> String {
-        format!("https://github.com/encyclint/encyclint/blob/main/README.md#{}", self.code.to_lowercase())
+        format!(
+            "https://github.com/encyclint/encyclint/blob/main/README.md#{}",
+            self.code.to_lowercase()
+        )
     }
 }
 
@@ -188,13 +202,14 @@ pub static ALL: &[&RuleMeta] = &[
     // Balance rules (B001-B005) go below this line, in code order.
 
     // Reference rules (R001-R006) go below this line, in code order.
-
 ];
 
 /// Look a rule up by code (`S002`) or name (`title-artifact`), case-insensitively.
 #[must_use]
 pub fn lookup(key: &str) -> Option<&'static RuleMeta> {
-    ALL.iter().copied().find(|r| r.code.eq_ignore_ascii_case(key) || r.name.eq_ignore_ascii_case(key))
+    ALL.iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(key) || r.name.eq_ignore_ascii_case(key))
 }
 
 /// Run every enabled rule with a check function.
@@ -202,10 +217,10 @@ pub fn lookup(key: &str) -> Option<&'static RuleMeta> {
 pub fn run(cx: &RuleContext<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in ALL {
-        if let Some(check) = rule.check {
-            if cx.settings.enabled(rule.code) {
-                check(cx, &mut out);
-            }
+        if let Some(check) = rule.check
+            && cx.settings.enabled(rule.code)
+        {
+            check(cx, &mut out);
         }
     }
     out
@@ -220,9 +235,16 @@ mod tests {
         let codes: Vec<&str> = ALL.iter().map(|r| r.code).collect();
         let mut sorted = codes.clone();
         sorted.sort_by_key(|c| (family_order(c), c.to_string()));
-        assert_eq!(codes, sorted, "registry must be in code order, E/J first then S, B, R");
+        assert_eq!(
+            codes, sorted,
+            "registry must be in code order, E/J first then S, B, R"
+        );
         for r in ALL {
-            assert!(r.code.len() == 4 && r.code[1..].chars().all(|c| c.is_ascii_digit()), "{}", r.code);
+            assert!(
+                r.code.len() == 4 && r.code[1..].chars().all(|c| c.is_ascii_digit()),
+                "{}",
+                r.code
+            );
             let prefix = match r.family {
                 Family::Structure => 'S',
                 Family::Balance => 'B',
@@ -230,13 +252,37 @@ mod tests {
                 Family::Schema => 'J',
                 Family::Input => 'E',
             };
-            assert!(r.code.starts_with(prefix), "{} is not in family {:?}", r.code, r.family);
-            assert!(r.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", r.name);
-            for h in ["What it does", "Why is this bad?", "Example", "How to fix", "Guideline"] {
+            assert!(
+                r.code.starts_with(prefix),
+                "{} is not in family {:?}",
+                r.code,
+                r.family
+            );
+            assert!(
+                r.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                r.name
+            );
+            for h in [
+                "What it does",
+                "Why is this bad?",
+                "Example",
+                "How to fix",
+                "Guideline",
+            ] {
                 assert!(r.section(h).is_some(), "{} lacks `## {h}`", r.code);
             }
-            if r.check.is_none() && matches!(r.family, Family::Structure | Family::Balance | Family::References) {
-                assert!(r.section("Schema").is_some(), "schema-backed {} lacks `## Schema`", r.code);
+            if r.check.is_none()
+                && matches!(
+                    r.family,
+                    Family::Structure | Family::Balance | Family::References
+                )
+            {
+                assert!(
+                    r.section("Schema").is_some(),
+                    "schema-backed {} lacks `## Schema`",
+                    r.code
+                );
             }
             assert!(!r.summary().is_empty());
         }

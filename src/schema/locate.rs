@@ -54,7 +54,9 @@ fn first_line(text: &str) -> Span {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let body = &text[bom..];
     let start = bom + (body.len() - body.trim_start().len());
-    let end = text[start..].find(['\n', '\r']).map_or(text.len(), |e| start + e);
+    let end = text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |e| start + e);
     Span::new(start, end)
 }
 

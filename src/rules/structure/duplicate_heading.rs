@@ -50,7 +50,10 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         match seen.get(&key) {
             Some(first) => out.push(
                 DuplicateHeading::META
-                    .diag(s.heading.text_span, format!("heading `{}` repeats an earlier heading", s.heading.text))
+                    .diag(
+                        s.heading.text_span,
+                        format!("heading `{}` repeats an earlier heading", s.heading.text),
+                    )
                     .with_label("repeated here")
                     .with_secondary(*first, "first used here")
                     .with_help("merge the sections or make the second heading specific"),

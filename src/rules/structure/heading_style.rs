@@ -55,35 +55,51 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     while let Some(s) = stack.pop() {
         let h = &s.heading;
         let written = h.text_span.slice(text).trim_end();
-        if let Some(last) = h.text.chars().next_back() {
-            if matches!(last, '.' | ':' | ';' | ',') && !h.text.ends_with("...") && !ends_with_abbreviation(&h.text) {
-                let end = h.text_span.offset + written.len();
-                let p = Span::new(end - last.len_utf8(), end);
-                out.push(
-                    HeadingStyle::META
-                        .diag(p, format!("heading `{}` ends with `{last}`", h.text))
-                        .with_label("terminal punctuation")
-                        .with_help("headings are labels, not sentences: drop the punctuation")
-                        .with_fix(Fix {
-                            title: format!("remove `{last}`"),
-                            applicability: Applicability::Safe,
-                            edits: vec![Edit { span: p, text: String::new() }],
-                        }),
-                );
-            }
+        if let Some(last) = h.text.chars().next_back()
+            && matches!(last, '.' | ':' | ';' | ',')
+            && !h.text.ends_with("...")
+            && !ends_with_abbreviation(&h.text)
+        {
+            let end = h.text_span.offset + written.len();
+            let p = Span::new(end - last.len_utf8(), end);
+            out.push(
+                HeadingStyle::META
+                    .diag(p, format!("heading `{}` ends with `{last}`", h.text))
+                    .with_label("terminal punctuation")
+                    .with_help("headings are labels, not sentences: drop the punctuation")
+                    .with_fix(Fix {
+                        title: format!("remove `{last}`"),
+                        applicability: Applicability::Safe,
+                        edits: vec![Edit {
+                            span: p,
+                            text: String::new(),
+                        }],
+                    }),
+            );
         }
         let words = h.text.split_whitespace().count();
         if words > MAX_WORDS {
             out.push(
                 HeadingStyle::META
-                    .diag(h.text_span, format!("heading has {words} words (more than {MAX_WORDS})"))
-                    .with_help("shorten the heading; put the detail in the section's first sentence"),
+                    .diag(
+                        h.text_span,
+                        format!("heading has {words} words (more than {MAX_WORDS})"),
+                    )
+                    .with_help(
+                        "shorten the heading; put the detail in the section's first sentence",
+                    ),
             );
         }
         if h.level > prev_level + 1 && prev_level >= 1 {
             out.push(
                 HeadingStyle::META
-                    .diag(h.span, format!("heading level {} follows level {prev_level}, skipping a level", h.level))
+                    .diag(
+                        h.span,
+                        format!(
+                            "heading level {} follows level {prev_level}, skipping a level",
+                            h.level
+                        ),
+                    )
                     .with_help(format!("use level {} here", prev_level + 1)),
             );
         }
@@ -95,5 +111,6 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
 fn ends_with_abbreviation(s: &str) -> bool {
     let last = s.rsplit(' ').next().unwrap_or("");
     let core = last.trim_end_matches('.');
-    (core.contains('.') && core.split('.').all(|p| p.chars().count() <= 2)) || matches!(core, "Inc" | "Ltd" | "Co" | "Jr" | "Sr" | "St")
+    (core.contains('.') && core.split('.').all(|p| p.chars().count() <= 2))
+        || matches!(core, "Inc" | "Ltd" | "Co" | "Jr" | "Sr" | "St")
 }

@@ -44,13 +44,19 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         if label_empty {
             out.push(
                 MalformedItem::META
-                    .diag(item.label_span.unwrap_or(item.span), "item has an empty label")
+                    .diag(
+                        item.label_span.unwrap_or(item.span),
+                        "item has an empty label",
+                    )
                     .with_help("give the item a short label naming its topic"),
             );
         } else if body_empty {
             out.push(
                 MalformedItem::META
-                    .diag(item.label_span.unwrap_or(item.span), format!("item `{label}` has no body"))
+                    .diag(
+                        item.label_span.unwrap_or(item.span),
+                        format!("item `{label}` has no body"),
+                    )
                     .with_label("nothing follows the colon")
                     .with_help("write the body, make the label a heading, or delete the item"),
             );

@@ -46,17 +46,23 @@ declare_rule! {
 
 fn matches(label: &str, heading: &str) -> bool {
     label == heading
-        || (label.split(' ').count() >= 2 && heading.starts_with(label) && heading[label.len()..].starts_with(' '))
+        || (label.split(' ').count() >= 2
+            && heading.starts_with(label)
+            && heading[label.len()..].starts_with(' '))
 }
 
 fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let sections = cx.article.sections_flat();
-    let headings: Vec<(String, &crate::model::Section)> =
-        sections.iter().map(|s| (normalize_heading(&s.heading.text), *s)).collect();
+    let headings: Vec<(String, &crate::model::Section)> = sections
+        .iter()
+        .map(|s| (normalize_heading(&s.heading.text), *s))
+        .collect();
     let mut check_blocks = |owner: Option<&crate::model::Section>, blocks: &[Block]| {
         for b in blocks {
             let Block::Item(item) = b else { continue };
-            let (Some(label), Some(label_span)) = (&item.label, item.label_span) else { continue };
+            let (Some(label), Some(label_span)) = (&item.label, item.label_span) else {
+                continue;
+            };
             let key = normalize_heading(label);
             if key.is_empty() {
                 continue;
@@ -65,13 +71,23 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 !owner.is_some_and(|o| std::ptr::eq(o, *s)) && !h.is_empty() && matches(&key, h)
             });
             if let Some((_, s)) = other {
-                let here = owner.map_or("the lead".to_string(), |o| format!("section `{}`", o.heading.text));
+                let here = owner.map_or("the lead".to_string(), |o| {
+                    format!("section `{}`", o.heading.text)
+                });
                 out.push(
                     MisplacedHeading::META
-                        .diag(label_span, format!("item `{label}` in {here} repeats the heading of another section"))
+                        .diag(
+                            label_span,
+                            format!(
+                                "item `{label}` in {here} repeats the heading of another section"
+                            ),
+                        )
                         .with_label("this label is a heading")
                         .with_secondary(s.heading.text_span, "the section it names")
-                        .with_help(format!("move this text into `{}` and drop the label", s.heading.text)),
+                        .with_help(format!(
+                            "move this text into `{}` and drop the label",
+                            s.heading.text
+                        )),
                 );
             }
         }

@@ -38,7 +38,9 @@ mod tests {
     #[test]
     fn normalization() {
         assert_eq!(
-            normalize_heading("Controversies and debates (from a pragmatic defender's perspective)"),
+            normalize_heading(
+                "Controversies and debates (from a pragmatic defender's perspective)"
+            ),
             "controversies and debates"
         );
         assert_eq!(normalize_heading("  History:  "), "history");

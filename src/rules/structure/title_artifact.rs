@@ -57,12 +57,22 @@ fn removal(text: &str, a: &Artifact) -> Span {
     if line_start == a.span.offset {
         // A whole line: remove its line ending too.
         let rest = &text[end..];
-        end += if rest.starts_with("\r\n") { 2 } else { usize::from(rest.starts_with(['\n', '\r'])) };
+        end += if rest.starts_with("\r\n") {
+            2
+        } else {
+            usize::from(rest.starts_with(['\n', '\r']))
+        };
     }
     Span::new(start, end)
 }
 
-fn report(cx: &RuleContext<'_>, what: &str, clean: &str, artifacts: &[Artifact], out: &mut Vec<Diagnostic>) {
+fn report(
+    cx: &RuleContext<'_>,
+    what: &str,
+    clean: &str,
+    artifacts: &[Artifact],
+    out: &mut Vec<Diagnostic>,
+) {
     let text: &str = &cx.source.text;
     for a in artifacts {
         let shown: String = a.text.chars().take(60).collect();
@@ -73,7 +83,10 @@ fn report(cx: &RuleContext<'_>, what: &str, clean: &str, artifacts: &[Artifact],
             .with_fix(Fix {
                 title: format!("remove `{shown}`"),
                 applicability: Applicability::Safe,
-                edits: vec![Edit { span: removal(text, a), text: String::new() }],
+                edits: vec![Edit {
+                    span: removal(text, a),
+                    text: String::new(),
+                }],
             });
         out.push(d);
     }
