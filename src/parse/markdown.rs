@@ -18,7 +18,10 @@ use crate::model::{
     Article, Block, Heading, Reference, ReferenceKind, Section, SectionFacts, SectionKind, Title,
 };
 use crate::parse::plain::{PlainText, collapse_ws};
-use crate::parse::{BlockCtx, ParseOptions, artifacts_at, build_block, section_kind, strip_chrome};
+use crate::parse::{
+    BlockCtx, ParseOptions, artifacts_at, build_block, close_to, push_block, section_kind,
+    strip_chrome,
+};
 use crate::source::SourceFile;
 use crate::span::{LineIndex, Span};
 
@@ -254,6 +257,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
                     marker,
                     BlockCtx {
                         in_see_also,
+                        entry: false,
                         titles: opts.titles,
                     },
                     links,
@@ -292,30 +296,6 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
         lead,
         sections: done,
         facts: Default::default(),
-    }
-}
-
-fn push_block(open: &mut [Section], lead: &mut Vec<Block>, block: Block) {
-    match open.last_mut() {
-        Some(s) => {
-            s.span = s.span.cover(block.span());
-            s.blocks.push(block);
-        }
-        None => lead.push(block),
-    }
-}
-
-/// Close every open section of `level` or deeper.
-fn close_to(open: &mut Vec<Section>, done: &mut Vec<Section>, level: u8) {
-    while open.last().is_some_and(|s| s.heading.level >= level) {
-        let s = open.pop().expect("checked non-empty");
-        match open.last_mut() {
-            Some(parent) => {
-                parent.span = parent.span.cover(s.span);
-                parent.subsections.push(s);
-            }
-            None => done.push(s),
-        }
     }
 }
 

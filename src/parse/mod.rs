@@ -12,7 +12,9 @@ pub mod references;
 pub mod sentences;
 pub mod text;
 
-use crate::model::{Article, Artifact, Block, Item, Paragraph, Reference, SectionKind, Sentence};
+use crate::model::{
+    Article, Artifact, Block, Item, Paragraph, Reference, Section, SectionKind, Sentence,
+};
 use crate::source::{Format, SourceFile};
 use crate::span::Span;
 use plain::{PlainText, collapse_ws};
@@ -45,6 +47,8 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
 pub(crate) struct BlockCtx<'a> {
     /// Inside a "See also" section: bare entries are references.
     pub in_see_also: bool,
+    /// A list entry whose bullet was lost: an item without a label.
+    pub entry: bool,
     /// Known titles.
     pub titles: Option<&'a dyn TitleLookup>,
 }
@@ -216,7 +220,7 @@ pub(crate) fn build_block(
     }
     let sentences = sentences_of(plain, 0, len);
     let refs = refs_of(plain, 0, len, ctx, links);
-    if bullet.is_some() || ctx.in_see_also {
+    if bullet.is_some() || ctx.in_see_also || ctx.entry {
         let lead = plain.text.len() - plain.text.trim_start().len();
         return Block::Item(Item {
             label: None,
@@ -235,6 +239,31 @@ pub(crate) fn build_block(
         sentences,
         refs,
     })
+}
+
+/// Add a block to the innermost open section, or to the lead.
+pub(crate) fn push_block(open: &mut [Section], lead: &mut Vec<Block>, block: Block) {
+    match open.last_mut() {
+        Some(s) => {
+            s.span = s.span.cover(block.span());
+            s.blocks.push(block);
+        }
+        None => lead.push(block),
+    }
+}
+
+/// Close every open section of `level` or deeper.
+pub(crate) fn close_to(open: &mut Vec<Section>, done: &mut Vec<Section>, level: u8) {
+    while open.last().is_some_and(|s| s.heading.level >= level) {
+        let s = open.pop().expect("checked non-empty");
+        match open.last_mut() {
+            Some(parent) => {
+                parent.span = parent.span.cover(s.span);
+                parent.subsections.push(s);
+            }
+            None => done.push(s),
+        }
+    }
 }
 
 /// What a heading says its section is for.

@@ -47,6 +47,11 @@ pub fn extract(
     titles: Option<&dyn TitleLookup>,
 ) -> Vec<Reference> {
     let sentence = &plain.text[start..end];
+    // A bare `See also` is a heading or a stray label, not a reference to "also".
+    if sentence.trim_end_matches([':', '.']).trim() == "See also" {
+        return Vec::new();
+    }
+    let mut bare = false;
     let (body_start, kind) = match PREFIXES.iter().find(|(p, _)| sentence.starts_with(p)) {
         Some((p, kind)) => (
             start + p.len(),
@@ -56,7 +61,10 @@ pub fn extract(
                 *kind
             },
         ),
-        None if in_see_also => (start, ReferenceKind::SeeAlso),
+        None if in_see_also => {
+            bare = true;
+            (start, ReferenceKind::SeeAlso)
+        }
         None => return Vec::new(),
     };
     let mut body_end = end;
@@ -64,8 +72,16 @@ pub fn extract(
     if body.ends_with('.') && !ends_with_initialism(body) {
         body_end -= 1;
     }
-    split_list(&plain.text[..body_end], body_start, titles)
+    let ranges = if bare {
+        // A bare "See also" entry names one article, maybe followed by a
+        // description: `Hockney–Falco thesis, a theory of ...`.
+        vec![entry_target(&plain.text[..body_end], body_start, titles)]
+    } else {
+        split_list(&plain.text[..body_end], body_start, titles)
+    };
+    ranges
         .into_iter()
+        .filter(|(s, e)| s < e)
         .map(|(s, e)| Reference {
             target: plain.text[s..e].to_string(),
             span: plain.span(s, e),
@@ -74,6 +90,35 @@ pub fn extract(
             canonical: None,
         })
         .collect()
+}
+
+/// The article a bare entry names: up to the first top-level `, ` or spaced
+/// dash, unless the whole entry is a known title.
+fn entry_target(text: &str, from: usize, titles: Option<&dyn TitleLookup>) -> (usize, usize) {
+    let whole = text[from..].trim();
+    let lead = text[from..].len() - text[from..].trim_start().len();
+    let start = from + lead;
+    if titles.is_some_and(|t| t.is_title(whole)) {
+        return (start, start + whole.len());
+    }
+    let mut depth = 0i32;
+    for (i, c) in text[start..].char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ => {}
+        }
+        let rest = &text[start + i..];
+        if depth <= 0
+            && (rest.starts_with(", ")
+                || rest.starts_with(" – ")
+                || rest.starts_with(" — ")
+                || rest.starts_with(" - "))
+        {
+            return (start, start + i);
+        }
+    }
+    (start, start + whole.len())
 }
 
 /// `Washington, D.C.` keeps its final period.
@@ -268,6 +313,24 @@ mod tests {
             targets("See Niagara Falls, from the American Side.", None),
             ["Niagara Falls, from the American Side"]
         );
+    }
+
+    #[test]
+    fn bare_see_also_entries_name_one_article() {
+        let entry = "Hockney–Falco thesis, a theory of art history";
+        let p = PlainText::from_source(entry, 0);
+        let t: Vec<String> = extract(&p, 0, entry.len(), true, None)
+            .into_iter()
+            .map(|r| r.target)
+            .collect();
+        assert_eq!(t, ["Hockney–Falco thesis"]);
+        let entry = "Quad (Dialogue, security) – a forum";
+        let p = PlainText::from_source(entry, 0);
+        let t: Vec<String> = extract(&p, 0, entry.len(), true, None)
+            .into_iter()
+            .map(|r| r.target)
+            .collect();
+        assert_eq!(t, ["Quad (Dialogue, security)"]);
     }
 
     #[test]

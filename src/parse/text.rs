@@ -14,7 +14,8 @@
 use crate::model::{Article, Block, Heading, Section, SectionFacts, SectionKind, Title};
 use crate::parse::plain::{PlainText, collapse_ws};
 use crate::parse::{
-    BlockCtx, ParseOptions, artifacts_at, build_block, find_label, section_kind, strip_chrome,
+    BlockCtx, ParseOptions, artifacts_at, build_block, close_to, find_label, push_block,
+    section_kind, strip_chrome,
 };
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -70,13 +71,13 @@ fn ends_terminal(s: &str) -> bool {
     t.ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
-/// Ends like a sentence or a label (`.`, `!`, `?`, `:`, `…`); a heading may
-/// still end with `,` or `;` (which S007 then flags).
+/// Ends like a sentence, a clause or a label: such a line is never a heading
+/// in plain text (so S007's punctuation check only ever applies to Markdown).
 fn ends_sentence(s: &str) -> bool {
     let t = s
         .trim_end()
         .trim_end_matches(['"', '\'', '”', '’', ')', ']']);
-    t.ends_with(['.', '!', '?', ':', '…'])
+    t.ends_with(['.', '!', '?', ':', ';', ',', '…'])
 }
 
 /// The bullet marker at the start of `s` and the byte length to skip.
@@ -229,8 +230,12 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
     }
 
     let mut lead: Vec<Block> = Vec::new();
+    // Open sections, outermost first, and finished top-level ones.
     let mut sections: Vec<Section> = Vec::new();
-    for span in it {
+    let mut done: Vec<Section> = Vec::new();
+    let rest: Vec<Span> = it.collect();
+    let entries = list_entries(text, &rest);
+    for (i, &span) in rest.iter().enumerate() {
         let t = &text[span.offset..span.end()];
         let current_kind = sections.last().map(|s| s.kind);
         let in_closing = matches!(
@@ -238,15 +243,26 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
             Some(SectionKind::SeeAlso | SectionKind::References | SectionKind::ExternalLinks)
         );
         let heading = looks_like_heading(t)
+            && !entries[i]
             && (!in_closing || crate::parse::is_standard_closing_heading(strip_text(t)));
         if heading {
             let (keep, found) = strip_chrome(t);
             let htext = collapse_ws(&t[..keep]);
+            // Plain text has no levels. A heading right after a heading opens a
+            // subsection of it (`History` / `Early life`); one after content
+            // starts a new top-level section.
+            let level = match sections.last() {
+                Some(open) if open.blocks.is_empty() && open.subsections.is_empty() => {
+                    (open.heading.level + 1).min(6)
+                }
+                _ => 2,
+            };
+            close_to(&mut sections, &mut done, level);
             sections.push(Section {
                 kind: section_kind(&htext),
                 heading: Heading {
                     text: htext,
-                    level: 2,
+                    level,
                     span,
                     text_span: Span::new(span.offset, span.offset + keep),
                     artifacts: artifacts_at(t, span.offset, &found),
@@ -265,17 +281,13 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
         let plain = PlainText::from_source(&t[skip..], span.offset + skip);
         let ctx = BlockCtx {
             in_see_also: current_kind == Some(SectionKind::SeeAlso),
+            entry: entries[i],
             titles: opts.titles,
         };
         let block = build_block(&plain, span, marker, ctx, Vec::new());
-        match sections.last_mut() {
-            Some(s) => {
-                s.span = s.span.cover(span);
-                s.blocks.push(block);
-            }
-            None => lead.push(block),
-        }
+        push_block(&mut sections, &mut lead, block);
     }
+    close_to(&mut sections, &mut done, 0);
 
     Article {
         path: src.path.clone(),
@@ -283,10 +295,50 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
         span: Span::new(0, text.len()),
         title,
         lead,
-        sections,
+        sections: done,
         facts: Default::default(),
     }
 }
+
+/// A list whose bullets were lost in a copy: a run of at least
+/// [`MIN_ENTRY_RUN`] heading-like lines. After a paragraph ending with `:` the
+/// whole run is entries; otherwise its first line is the list's heading.
+/// Shorter runs stay headings (a section directly followed by a subsection).
+fn list_entries(text: &str, blocks: &[Span]) -> Vec<bool> {
+    // Standard closing headings (See also, References) always stay headings.
+    let like: Vec<bool> = blocks
+        .iter()
+        .map(|s| {
+            let t = &text[s.offset..s.end()];
+            looks_like_heading(t) && !crate::parse::is_standard_closing_heading(strip_text(t))
+        })
+        .collect();
+    let mut out = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        if !like[i] {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < blocks.len() && like[j] {
+            j += 1;
+        }
+        if j - i >= MIN_ENTRY_RUN {
+            let introduced = i > 0
+                && text[blocks[i - 1].offset..blocks[i - 1].end()]
+                    .trim_end()
+                    .ends_with(':');
+            let first = if introduced { i } else { i + 1 };
+            out[first..j].iter_mut().for_each(|e| *e = true);
+        }
+        i = j;
+    }
+    out
+}
+
+/// Heading-like lines in a row that make a list rather than headings.
+pub const MIN_ENTRY_RUN: usize = 3;
 
 fn strip_text(t: &str) -> &str {
     let (keep, _) = strip_chrome(t);

@@ -83,7 +83,7 @@ fn warnings_alone_exit_zero_unless_over_max_warnings() {
     // S004 (empty section) is a warning.
     fs::write(
         dir.path().join("a.txt"),
-        "Title\nLead.\nEmpty\nHistory\nText.\n",
+        "Title\nLead.\nHistory\nText.\nEmpty\n",
     )
     .unwrap();
     assert_eq!(

@@ -35,8 +35,20 @@ declare_rule! {
     }
 }
 
-fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    for b in cx.article.blocks() {
+/// Whether an empty-bodied `Label:` at `i` introduces what follows (a list or
+/// a quotation: "Supporters cite the following benefits:") rather than being an
+/// item that lost its body. It introduces when the next block of the same
+/// section is neither a labelled item nor absent.
+fn introduces(blocks: &[Block], i: usize) -> bool {
+    match blocks.get(i + 1) {
+        None => false,
+        Some(Block::Item(next)) => next.label.is_none(),
+        Some(Block::Paragraph(_)) => true,
+    }
+}
+
+fn check_blocks(blocks: &[Block], out: &mut Vec<Diagnostic>) {
+    for (i, b) in blocks.iter().enumerate() {
         let Block::Item(item) = b else { continue };
         let Some(label) = &item.label else { continue };
         let label_empty = !label.chars().any(char::is_alphanumeric);
@@ -50,7 +62,7 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     )
                     .with_help("give the item a short label naming its topic"),
             );
-        } else if body_empty {
+        } else if body_empty && !introduces(blocks, i) {
             out.push(
                 MalformedItem::META
                     .diag(
@@ -61,5 +73,12 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     .with_help("write the body, make the label a heading, or delete the item"),
             );
         }
+    }
+}
+
+fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    check_blocks(&cx.article.lead, out);
+    for s in cx.article.sections_flat() {
+        check_blocks(&s.blocks, out);
     }
 }
