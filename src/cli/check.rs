@@ -1,17 +1,16 @@
 //! `check` and `parse`: discover → read → lint (in parallel) → report → exit code.
 
 use std::io::{self, IsTerminal, Write};
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::cli::{CheckArgs, ColorChoice};
+use crate::cli::{CheckArgs, ColorChoice, guard};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::linter::{self, Context};
+use crate::linter::{self, Context, Linted};
 use crate::report::{self, FileResult, OutputFormat, Summary, human};
 use crate::rules::meta::{InvalidSchema, IoError};
-use crate::schema::Policy;
+use crate::schema::{Policy, SchemaError};
 use crate::settings::Settings;
 use crate::source::{self, SourceFile};
 
@@ -45,14 +44,16 @@ fn has_article_ext(p: &Path) -> bool {
 }
 
 /// Expand paths into inputs, sorted within each directory argument.
-fn discover(paths: &[String], stdin_name: Option<&str>) -> Vec<Input> {
+/// Paths are `PathBuf`s, not strings: a file name that is not UTF-8 is checked
+/// and shown lossily.
+fn discover(paths: &[PathBuf], stdin_name: Option<&str>) -> Vec<Input> {
     let mut out = Vec::new();
-    for p in paths {
-        if p == "-" {
+    for path in paths {
+        if path.as_os_str() == "-" {
             out.push(Input::Stdin(stdin_name.unwrap_or("-").to_string()));
             continue;
         }
-        let path = Path::new(p);
+        let p = display(path);
         match std::fs::metadata(path) {
             Err(e) => out.push(Input::Broken(p.clone(), source::io_reason(&e))),
             Ok(m) if m.is_dir() => {
@@ -88,7 +89,7 @@ fn discover(paths: &[String], stdin_name: Option<&str>) -> Vec<Input> {
                 found.sort();
                 out.extend(found);
             }
-            Ok(_) => out.push(Input::File(path.to_path_buf(), display(path))),
+            Ok(_) => out.push(Input::File(path.clone(), p)),
         }
     }
     out
@@ -127,35 +128,50 @@ struct Run<'a> {
 
 impl Run<'_> {
     fn check_source(&self, src: &SourceFile) -> FileResult {
-        let linted = catch_unwind(AssertUnwindSafe(|| linter::lint(src, &self.cx)));
-        let diags = match linted {
-            Ok(Ok(l)) => l.diagnostics,
+        self.check_source_with(src, linter::lint)
+    }
+
+    /// Lint, render and position one file with `lint`; a panic anywhere in
+    /// that (parser, schema, rules, miette) becomes an error for this file only.
+    fn check_source_with(
+        &self,
+        src: &SourceFile,
+        lint: impl FnOnce(&SourceFile, &Context<'_>) -> Result<Linted, SchemaError>,
+    ) -> FileResult {
+        let checked = guard::catch(|| {
+            let diags = lint(src, &self.cx)?.diagnostics;
+            let human = if self.format == OutputFormat::Human {
+                diags
+                    .iter()
+                    .map(|d| human::render(src, d, self.color, self.width))
+                    .collect()
+            } else {
+                String::new()
+            };
+            Ok::<_, SchemaError>(FileResult {
+                path: src.path.clone(),
+                diagnostics: report::locate(src, diags),
+                human,
+                failed: false,
+            })
+        });
+        match checked {
+            Ok(Ok(result)) => result,
             Ok(Err(schema_err)) => {
                 let d =
                     InvalidSchema::META.diag(crate::span::Span::new(0, 0), schema_err.to_string());
-                return failed(src.path.clone(), d, self.format);
+                failed(src.path.clone(), d, self.format)
             }
-            Err(_) => {
+            Err(panic) => {
                 let d = IoError::META.diag(
                     crate::span::Span::new(0, 0),
-                    "internal error: encyclint crashed while checking this file; the other files were checked. Please report this file.",
+                    format!(
+                        "internal error: encyclint panicked while checking this file: {panic}; \
+                         the other files were checked. Please report this file."
+                    ),
                 );
-                return failed(src.path.clone(), d, self.format);
+                failed(src.path.clone(), d, self.format)
             }
-        };
-        let human = if self.format == OutputFormat::Human {
-            diags
-                .iter()
-                .map(|d| human::render(src, d, self.color, self.width))
-                .collect()
-        } else {
-            String::new()
-        };
-        FileResult {
-            path: src.path.clone(),
-            diagnostics: report::locate(src, diags),
-            human,
-            failed: false,
         }
     }
 
@@ -319,4 +335,53 @@ pub fn parse(
     serde_json::to_writer_pretty(&mut *out, &article)?;
     writeln!(out)?;
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Format;
+
+    #[test]
+    fn a_panic_fails_only_its_file_with_the_message() {
+        let settings = Settings::default();
+        let policy = Policy::builtin();
+        let run = Run {
+            cx: Context {
+                settings: &settings,
+                policy: &policy,
+                titles: None,
+            },
+            format: OutputFormat::Human,
+            color: false,
+            width: 100,
+            max_size: source::DEFAULT_MAX_FILE_SIZE,
+        };
+        let bad = SourceFile::new("bad.txt", "Title\nLead.\n", Format::Text);
+        let good = SourceFile::new("good.txt", "Title\nLead.\n", Format::Text);
+        let results = [
+            run.check_source_with(&bad, |_, _| panic!("rule exploded")),
+            run.check_source(&good),
+        ];
+        assert!(results[0].failed);
+        let msg = &results[0].diagnostics[0].diag.message;
+        assert!(
+            msg.contains("panicked while checking this file: rule exploded (at src/cli/check.rs:"),
+            "{msg}"
+        );
+        assert!(
+            results[0]
+                .human
+                .starts_with("error[E001]: bad.txt: internal error:"),
+            "{}",
+            results[0].human
+        );
+        assert_eq!(
+            results[0].human.lines().count(),
+            1,
+            "one line, no backtrace"
+        );
+        assert!(!results[1].failed, "the next file is still checked");
+        assert!(results.iter().any(|r| r.failed), "so the run exits 2");
+    }
 }

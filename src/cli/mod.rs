@@ -6,6 +6,7 @@
 
 mod check;
 mod explain;
+mod guard;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -59,7 +60,7 @@ pub enum SchemaKind {
 pub struct CheckArgs {
     /// Files and directories to check (`.txt`, `.md`, `.markdown`, recursively); `-` reads stdin.
     #[arg(default_value = ".")]
-    pub paths: Vec<String>,
+    pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
