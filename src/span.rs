@@ -119,12 +119,17 @@ impl LineIndex {
             .and_then(|l| self.starts.get(l).copied())
     }
 
-    /// 1-based line and scalar column of `offset` (clamped to the text).
+    /// 1-based line and scalar column of `offset` (clamped to the text); a
+    /// leading BOM does not count as a column.
     #[must_use]
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
         let offset = Span { offset, length: 0 }.clamp_to(text).offset;
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1].min(offset);
+        let mut start = self.starts[line - 1].min(offset);
+        // A leading UTF-8 BOM is not a column an editor shows.
+        if line == 1 && text.starts_with('\u{feff}') && offset >= 3 {
+            start = 3;
+        }
         let column = text[start..offset].chars().count() + 1;
         LineCol { line, column }
     }
@@ -142,6 +147,15 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bom_is_not_a_column() {
+        let text = "\u{feff}Ab\ncd";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 3), LineCol { line: 1, column: 1 });
+        assert_eq!(idx.line_col(text, 4), LineCol { line: 1, column: 2 });
+        assert_eq!(idx.line_col(text, 6), LineCol { line: 2, column: 1 });
+    }
 
     #[test]
     fn line_col_counts_scalars_and_all_line_ends() {

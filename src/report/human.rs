@@ -209,7 +209,12 @@ fn lines_around(text: &str, lo: usize, hi: usize) -> (usize, usize) {
 #[must_use]
 pub fn render(src: &SourceFile, d: &Diagnostic, color: bool, width: usize) -> String {
     let text: &str = &src.text;
-    let (ws, we) = window(src, d);
+    let (mut ws, we) = window(src, d);
+    // Never show a BOM: the window starts after it (spans inside it move up).
+    let bom = src.bom_len();
+    if ws < bom && we >= bom {
+        ws = bom;
+    }
     let pos = src.lines.line_col(text, ws);
     let snippet = Snippet {
         name: sanitize_line(&src.path),
@@ -218,7 +223,10 @@ pub fn render(src: &SourceFile, d: &Diagnostic, color: bool, width: usize) -> St
         first_col: pos.column - 1,
     };
     let local = |s: Span| -> Option<SourceSpan> {
-        let s = s.clamp_to(text);
+        let mut s = s.clamp_to(text);
+        if s.offset < bom && ws == bom {
+            s = Span::new(bom, s.end().max(bom));
+        }
         if s.offset < ws || s.offset > we {
             return None;
         }
