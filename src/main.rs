@@ -18,7 +18,8 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(err, "error: cannot write output: {e}");
+            let reason = encyclint::source::io_reason(&e);
+            let _ = writeln!(err, "error: cannot write output: {reason}");
             ExitCode::from(2)
         }
     }
