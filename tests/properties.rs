@@ -153,6 +153,7 @@ proptest! {
         if let Err(e) = common::check_model(&text, &model) {
             prop_assert!(false, "{}", e);
         }
+        prop_assert!(common::json_depth(&model) <= common::MODEL_MAX_JSON_DEPTH);
     }
 
     /// Arbitrary Unicode (not article-shaped) parses too.
@@ -190,4 +191,28 @@ proptest! {
         let second = full_output(&source(&text, format));
         prop_assert_eq!(first, second);
     }
+}
+
+/// The model stays shallow however deep the input nests: six heading levels
+/// (plus a level-1 section after the title), and containers nested 10,000 deep.
+#[test]
+fn model_depth_is_bounded() {
+    let headings =
+        "# T\n\nLead.\n\n# A\n## B\n### C\n#### D\n##### E\n###### F\n\n- **L**: body. See X.\n";
+    let inputs = [
+        headings.to_string(),
+        format!("# T\n\n{}deep. See X.\n", "> ".repeat(10_000)),
+        format!("# T\n\n{}deep. See X.\n", "- ".repeat(10_000)),
+        format!("# T\n\n{}deep\n", "> 1. - ".repeat(3_000)),
+    ];
+    let mut deepest = 0;
+    for text in &inputs {
+        let src = source(text, Format::Markdown);
+        let article = parse::parse(&src, &ParseOptions::default());
+        let model = serde_json::to_value(&article).unwrap();
+        common::check_model(text, &model).unwrap();
+        deepest = deepest.max(common::json_depth(&model));
+    }
+    assert!(deepest <= common::MODEL_MAX_JSON_DEPTH, "{deepest}");
+    assert!(deepest >= 17, "the heading chain nests: {deepest}");
 }

@@ -1,22 +1,13 @@
 //! The plain-text parser on arbitrary UTF-8: no panic, every span in the
 //! source on char boundaries, sentences and references inside their block.
+//!
+//! The body lives in `tests/common/mod.rs`, shared with `tests/regressions.rs`,
+//! which replays the seeds and every saved crash under plain `cargo test`.
 #![no_main]
 
-use encyclint::parse::{self, ParseOptions};
-use encyclint::source::{Format, SourceFile};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "../../tests/common/mod.rs"]
 mod common;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let src = SourceFile::new("fuzz.txt", text, Format::Text);
-    let article = parse::parse(&src, &ParseOptions::default());
-    let model = serde_json::to_value(&article).expect("the model serialises");
-    if let Err(e) = common::check_model(text, &model) {
-        panic!("{e}");
-    }
-});
+fuzz_target!(|data: &[u8]| common::fuzz_parse(data, encyclint::source::Format::Text));
