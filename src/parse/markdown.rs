@@ -60,7 +60,15 @@ impl Cx<'_> {
         let mut plain = PlainText::default();
         let mut links = Vec::new();
         let mut skip = 0usize;
-        let mut last_end = self.span_of(node).offset;
+        // comrak's columns can be off after a tab that a container marker
+        // half consumed (`>\tT`); every span is kept inside the block, and a
+        // text whose span does not hold it is looked for after the last one.
+        let block = self.span_of(node);
+        let inside = |s: Span| {
+            let start = s.offset.clamp(block.offset, block.end());
+            Span::new(start, s.end().clamp(start, block.end()))
+        };
+        let mut last_end = block.offset;
         for edge in node.traverse() {
             match edge {
                 NodeEdge::Start(n) => {
@@ -73,18 +81,23 @@ impl Cx<'_> {
                         }
                         _ if skip > 0 => {}
                         NodeValue::Text(t) => {
-                            let sp = self.span_of(n);
+                            let sp = inside(self.span_of(n));
+                            let after = self.text.get(last_end..block.end()).unwrap_or("");
                             if sp.slice(self.text) == t.as_ref() {
                                 plain.push_exact(&t, sp.offset);
                             } else if let Some(pos) = sp.slice(self.text).find(t.as_ref()) {
                                 plain.push_exact(&t, sp.offset + pos);
+                            } else if let Some(pos) = after.find(t.as_ref()) {
+                                plain.push_exact(&t, last_end + pos);
+                                last_end += pos + t.len();
+                                continue;
                             } else {
                                 plain.push_mapped(&t, sp);
                             }
                             last_end = sp.end();
                         }
                         NodeValue::Code(c) => {
-                            let sp = self.span_of(n);
+                            let sp = inside(self.span_of(n));
                             match sp.slice(self.text).find(c.literal.as_str()) {
                                 Some(pos) => plain.push_exact(&c.literal, sp.offset + pos),
                                 None => plain.push_mapped(&c.literal, sp),
@@ -97,7 +110,7 @@ impl Cx<'_> {
                         NodeValue::WikiLink(w) => {
                             links.push(Reference {
                                 target: collapse_ws(&w.url),
-                                span: self.span_of(n),
+                                span: inside(self.span_of(n)),
                                 kind: ReferenceKind::Wikilink,
                                 resolved: None,
                                 canonical: None,
@@ -107,7 +120,7 @@ impl Cx<'_> {
                             if let Some(target) = md_link_target(&l.url) {
                                 links.push(Reference {
                                     target,
-                                    span: self.span_of(n),
+                                    span: inside(self.span_of(n)),
                                     kind: ReferenceKind::Link,
                                     resolved: None,
                                     canonical: None,
