@@ -80,9 +80,11 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
                 false
             };
             let abbreviation = c == '.' && j == i + 1 && {
+                // Past the separator, which may be wider than a byte (U+00A0).
                 let token_start = text[..pos]
-                    .rfind(|ch: char| ch.is_whitespace() || ch == '(')
-                    .map_or(0, |p| p + 1);
+                    .char_indices()
+                    .rfind(|&(_, ch)| ch.is_whitespace() || ch == '(')
+                    .map_or(0, |(p, ch)| p + ch.len_utf8());
                 is_abbreviation(&text[token_start..pos])
             };
             if boundary && !abbreviation {
@@ -121,6 +123,16 @@ mod tests {
         let mut sorted = ABBREVIATIONS.to_vec();
         sorted.sort_unstable();
         assert_eq!(sorted, ABBREVIATIONS);
+    }
+
+    #[test]
+    fn a_wide_space_before_a_period_is_not_cut() {
+        // U+00A0 is two bytes: found by the parse_markdown fuzz target.
+        assert_eq!(sentences("\u{a0}. [ i"), [".", "[ i"]);
+        assert_eq!(
+            sentences("Met\u{3000}Dr. Smith. Then."),
+            ["Met\u{3000}Dr. Smith.", "Then."]
+        );
     }
 
     #[test]
