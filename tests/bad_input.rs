@@ -635,3 +635,18 @@ fn stdout_on_a_full_disk_is_an_error() {
         );
     }
 }
+
+#[test]
+fn a_schema_nested_too_deep_is_refused() {
+    let d = tmp();
+    let schema = format!("{}1{}", r#"{"a":"#.repeat(200), "}".repeat(200));
+    let r = schema_run(&d, &schema, "Title\nLead.\n");
+    assert_eq!(r.code, Some(2));
+    assert!(
+        r.stderr
+            .trim()
+            .starts_with("error[E002]: policy.json: not valid JSON: recursion limit exceeded"),
+        "{}",
+        r.stderr
+    );
+}

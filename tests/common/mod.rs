@@ -66,12 +66,12 @@ pub fn check_model(text: &str, model: &Value) -> Result<(), String> {
                             .flatten()
                             .enumerate()
                         {
-                            if let Some(cs) = child.get("span").and_then(as_span) {
-                                if !within(cs, block) {
-                                    return Err(format!(
-                                        "{path}/{key}/{i}: span {cs:?} is outside its {ty} {block:?}"
-                                    ));
-                                }
+                            if let Some(cs) = child.get("span").and_then(as_span)
+                                && !within(cs, block)
+                            {
+                                return Err(format!(
+                                    "{path}/{key}/{i}: span {cs:?} is outside its {ty} {block:?}"
+                                ));
                             }
                         }
                     }
