@@ -140,7 +140,7 @@ fn full_output(src: &SourceFile) -> (String, String) {
 }
 
 proptest! {
-    #![proptest_config(config(384))]
+    #![proptest_config(config(1024))]
 
     /// Parsing never panics, and every span of every node (sentences and
     /// references included) lies in the source, on char boundaries, and every
@@ -169,7 +169,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(128))]
+    #![proptest_config(config(256))]
 
     /// Linting is deterministic (same input, same human and JSON output), every
     /// diagnostic span is in the source, and rendering never lets an escape
