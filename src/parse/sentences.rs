@@ -95,7 +95,7 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
                 .is_none_or(can_start_sentence),
             Some(_) => false,
         };
-        let abbreviation = c == '.' && j == pos + 1 && {
+        let abbreviation = boundary && c == '.' && j == pos + 1 && {
             let token_start = text[..pos]
                 .char_indices()
                 .rev()
