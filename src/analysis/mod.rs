@@ -25,8 +25,13 @@ pub fn word_count(text: &str) -> usize {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            in_word = true;
+            i += 1;
+            continue;
+        }
         let (alnum, joiner, width) = if b.is_ascii() {
-            (b.is_ascii_alphanumeric(), b == b'\'' || b == b'-', 1)
+            (false, b == b'\'' || b == b'-', 1)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             (c.is_alphanumeric(), c == '’', c.len_utf8())
