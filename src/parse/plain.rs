@@ -139,16 +139,14 @@ fn is_collapsed(s: &str) -> bool {
                 continue;
             }
             b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => return false,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                if s[i..].chars().next().is_some_and(char::is_whitespace) {
-                    return false;
-                }
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if s[i..].chars().next().is_some_and(char::is_whitespace) => {
+                return false;
             }
             _ => {}
         }
         prev_space = false;
     }
-    !(prev_space && !bytes.is_empty())
+    !prev_space || bytes.is_empty()
 }
 
 #[cfg(test)]
