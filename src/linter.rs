@@ -43,12 +43,7 @@ pub fn analyse(src: &SourceFile, cx: &Context<'_>) -> Article {
 /// A [`SchemaError`] when the policy itself fails while evaluating.
 pub fn lint(src: &SourceFile, cx: &Context<'_>) -> Result<Linted, SchemaError> {
     let article = analyse(src, cx);
-    let instance = serde_json::to_value(&article).map_err(|e| SchemaError {
-        origin: cx.policy.origin().to_string(),
-        reason: format!("cannot serialise the model: {e}"),
-    })?;
-    let mut diagnostics = cx.policy.check(&instance, &src.text)?;
-    drop(instance);
+    let mut diagnostics = cx.policy.check(&article, &src.text)?;
     let rcx = RuleContext {
         source: src,
         article: &article,

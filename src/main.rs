@@ -10,8 +10,8 @@ fn main() -> ExitCode {
     let cli = encyclint::cli::Cli::parse();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
+    // Not locked for the whole run: the progress bar writes to stderr from worker threads.
+    let mut err = io::stderr();
     let result =
         encyclint::cli::run(cli, &mut out, &mut err).and_then(|code| out.flush().map(|()| code));
     match result {

@@ -9,17 +9,42 @@ use crate::settings::Settings;
 
 /// Compute every fact of a freshly parsed article.
 #[must_use]
-pub fn analyse(mut article: Article, _settings: &Settings) -> Article {
-    count(&mut article);
+pub fn analyse(article: Article, _settings: &Settings) -> Article {
+    // The structural counts are already filled in by `parse::parse` (see [`count`]).
     article
 }
 
 /// Count words the way every fact in the model does: runs of alphanumerics.
 #[must_use]
 pub fn word_count(text: &str) -> usize {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    // A word is a run of alphanumerics, apostrophes and hyphens with at least one
+    // alphanumeric. One pass over the bytes; non-ASCII characters are decoded.
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            in_word = true;
+            i += 1;
+            continue;
+        }
+        let (alnum, joiner, width) = if b.is_ascii() {
+            (false, b == b'\'' || b == b'-', 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c == '’', c.len_utf8())
+        };
+        if alnum {
+            in_word = true;
+        } else if !joiner {
+            words += usize::from(in_word);
+            in_word = false;
+        }
+        i += width;
+    }
+    words + usize::from(in_word)
 }
 
 fn block_words(b: &Block) -> usize {
@@ -55,7 +80,13 @@ pub fn count(article: &mut Article) {
         section_counts(s);
     }
     let blocks = article.blocks();
-    let words = blocks.iter().map(|b| block_words(b)).sum();
+    // Each section's own words were just counted: add them up rather than recount.
+    let words = article.lead.iter().map(block_words).sum::<usize>()
+        + article
+            .sections_flat()
+            .iter()
+            .map(|s| s.facts.words)
+            .sum::<usize>();
     let sentences = blocks.iter().map(|b| b.sentences().len()).sum();
     let paragraphs = blocks
         .iter()

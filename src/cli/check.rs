@@ -190,6 +190,27 @@ impl Run<'_> {
     }
 }
 
+/// Runs of at least this many files show a progress bar (on a terminal).
+pub const PROGRESS_MIN_FILES: usize = 200;
+
+/// A progress bar on stderr for long runs, only when stderr is a terminal; it is
+/// cleared before the report is written, so it never mixes with the output.
+fn progress_bar(files: usize) -> indicatif::ProgressBar {
+    if files < PROGRESS_MIN_FILES || !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(files as u64),
+        indicatif::ProgressDrawTarget::stderr_with_hz(10),
+    );
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("checking {bar:30} {pos}/{len} files, eta {eta}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
 fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -251,7 +272,17 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         width: 100,
         max_size: args.max_file_size,
     };
-    let results: Vec<FileResult> = inputs.par_iter().map(|i| run.check_input(i)).collect();
+    // Results come back in input order whatever the thread count.
+    let bar = progress_bar(inputs.len());
+    let results: Vec<FileResult> = inputs
+        .par_iter()
+        .map(|i| {
+            let r = run.check_input(i);
+            bar.inc(1);
+            r
+        })
+        .collect();
+    bar.finish_and_clear();
 
     let mut summary = Summary::default();
     for r in &results {

@@ -154,10 +154,10 @@ pub fn find_label(text: &str) -> Option<(usize, usize)> {
     Some((text[..colon].trim_end().len(), body_start))
 }
 
-fn sentences_of(plain: &PlainText, start: usize, end: usize) -> Vec<Sentence> {
-    sentences::split(&plain.text[start..end])
-        .into_iter()
-        .map(|(s, e)| Sentence {
+fn sentences_of(plain: &PlainText, start: usize, bounds: &[(usize, usize)]) -> Vec<Sentence> {
+    bounds
+        .iter()
+        .map(|&(s, e)| Sentence {
             text: collapse_ws(&plain.text[start + s..start + e]),
             span: plain.span(start + s, start + e),
             stance: None,
@@ -170,12 +170,12 @@ fn sentences_of(plain: &PlainText, start: usize, end: usize) -> Vec<Sentence> {
 fn refs_of(
     plain: &PlainText,
     start: usize,
-    end: usize,
+    bounds: &[(usize, usize)],
     ctx: BlockCtx<'_>,
     mut links: Vec<Reference>,
 ) -> Vec<Reference> {
     let mut out = Vec::new();
-    for (s, e) in sentences::split(&plain.text[start..end]) {
+    for &(s, e) in bounds {
         for r in references::extract(plain, start + s, start + e, ctx.in_see_also, ctx.titles) {
             let overlaps_link = links
                 .iter()
@@ -207,6 +207,8 @@ pub(crate) fn build_block(
     if let Some((label_end, body_start)) = label {
         let label_text = collapse_ws(&plain.text[..label_end]);
         let lead = plain.text.len() - plain.text.trim_start().len();
+        // Split once; sentences and references share the boundaries.
+        let bounds = sentences::split(&plain.text[body_start..len]);
         return Block::Item(Item {
             label: Some(label_text),
             label_span: Some(plain.span(lead, label_end)),
@@ -214,12 +216,13 @@ pub(crate) fn build_block(
             body_span: plain.span(body_start, len),
             span: whole,
             bullet,
-            sentences: sentences_of(plain, body_start, len),
-            refs: refs_of(plain, body_start, len, ctx, links),
+            sentences: sentences_of(plain, body_start, &bounds),
+            refs: refs_of(plain, body_start, &bounds, ctx, links),
         });
     }
-    let sentences = sentences_of(plain, 0, len);
-    let refs = refs_of(plain, 0, len, ctx, links);
+    let bounds = sentences::split(&plain.text);
+    let sentences = sentences_of(plain, 0, &bounds);
+    let refs = refs_of(plain, 0, &bounds, ctx, links);
     if bullet.is_some() || ctx.in_see_also || ctx.entry {
         let lead = plain.text.len() - plain.text.trim_start().len();
         return Block::Item(Item {

@@ -110,6 +110,9 @@ impl PlainText {
 /// Collapse every run of whitespace to one space and trim the ends.
 #[must_use]
 pub fn collapse_ws(s: &str) -> String {
+    if is_collapsed(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -118,6 +121,32 @@ pub fn collapse_ws(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// Whether `s` is already collapsed: no white space at the ends, none but
+/// single ASCII spaces inside. One pass over the bytes; only lead bytes of
+/// non-ASCII white space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) are decoded.
+fn is_collapsed(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut prev_space = true; // no leading space
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b' ' => {
+                if prev_space {
+                    return false;
+                }
+                prev_space = true;
+                continue;
+            }
+            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => return false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if s[i..].chars().next().is_some_and(char::is_whitespace) => {
+                return false;
+            }
+            _ => {}
+        }
+        prev_space = false;
+    }
+    !prev_space || bytes.is_empty()
 }
 
 #[cfg(test)]
@@ -131,6 +160,28 @@ mod tests {
         assert_eq!(p.text, "Hello world");
         assert_eq!(p.span(6, 11), Span::new(9, 14));
         assert_eq!(p.span(0, 5).slice(src), "Hello");
+    }
+
+    #[test]
+    fn collapse_matches_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "a b",
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\u{a0}b",
+            "a\u{2009} b",
+            "é ü",
+            "a\u{3000}",
+            "x\u{2019}y",
+        ] {
+            let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_ws(s), expected, "{s:?}");
+        }
     }
 
     #[test]

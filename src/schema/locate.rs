@@ -7,6 +7,7 @@
 
 use serde_json::Value;
 
+use super::instance::NodeRef;
 use crate::diagnostic::Severity;
 use crate::span::Span;
 
@@ -16,7 +17,7 @@ pub(crate) enum Seg {
     Index(usize),
 }
 
-fn span_of(v: &Value) -> Option<Span> {
+fn span_of(v: &NodeRef<'_>) -> Option<Span> {
     let s = v.get("span")?;
     let offset = usize::try_from(s.get("offset")?.as_u64()?).ok()?;
     let length = usize::try_from(s.get("length")?.as_u64()?).ok()?;
@@ -24,21 +25,21 @@ fn span_of(v: &Value) -> Option<Span> {
 }
 
 /// The span of the deepest node on the path that has one.
-pub(crate) fn nearest_span(instance: &Value, path: &[Seg], text: &str) -> Span {
+pub(crate) fn nearest_span(instance: NodeRef<'_>, path: &[Seg], text: &str) -> Span {
     let mut best: Option<Span> = None;
     let mut depth_of_best = 0;
     let mut cur = instance;
-    if let Some(s) = span_of(cur) {
+    if let Some(s) = span_of(&cur) {
         best = Some(s);
     }
     for (depth, seg) in path.iter().enumerate() {
         let next = match seg {
             Seg::Key(k) => cur.get(k),
-            Seg::Index(i) => cur.get(*i),
+            Seg::Index(i) => cur.at(*i),
         };
         let Some(next) = next else { break };
         cur = next;
-        if let Some(s) = span_of(cur) {
+        if let Some(s) = span_of(&cur) {
             best = Some(s);
             depth_of_best = depth + 1;
         }

@@ -10,13 +10,16 @@
 //! `x-code`/`x-message`/`x-help`/`x-severity` annotations on the schema object
 //! holding the failing keyword become the diagnostic (J001 when absent).
 
+mod instance;
 mod locate;
 
+use std::cell::Cell;
 use std::fmt;
 use std::path::Path;
 
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::{PatternOptions, Validator};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -51,7 +54,7 @@ impl std::error::Error for SchemaError {}
 
 /// A compiled policy schema.
 pub struct Policy {
-    validator: Validator,
+    validator: Validator<instance::Arena>,
     schema: Value,
     origin: String,
 }
@@ -128,7 +131,7 @@ impl Policy {
                 "`$ref` to `{r}` is not fetched: encyclint never uses the network or reads other files; inline it under `$defs`"
             )));
         }
-        let validator = jsonschema::options()
+        let validator = jsonschema::options_for::<instance::Arena>()
             .offline()
             .with_pattern_options(PatternOptions::fancy_regex().backtrack_limit(BACKTRACK_LIMIT))
             .build(&schema)
@@ -146,12 +149,41 @@ impl Policy {
         &self.origin
     }
 
-    /// Validate a serialised article; map each error to a diagnostic.
+    /// Validate an article (or any serialisable instance) as the JSON it
+    /// serialises to; map each error to a diagnostic.
     ///
     /// # Errors
-    /// A [`SchemaError`] when evaluating the schema itself fails (a regex over
-    /// its backtracking limit).
-    pub fn check(&self, instance: &Value, text: &str) -> Result<Vec<Diagnostic>, SchemaError> {
+    /// A [`SchemaError`] when the instance cannot be serialised as JSON, or when
+    /// evaluating the schema itself fails (a regex over its backtracking limit).
+    pub fn check<T: Serialize + ?Sized>(
+        &self,
+        instance: &T,
+        text: &str,
+    ) -> Result<Vec<Diagnostic>, SchemaError> {
+        thread_local! {
+            // One instance buffer per thread, reused from file to file.
+            static DOC: Cell<instance::Doc> = Cell::new(instance::Doc::default());
+        }
+        let mut doc = DOC.take();
+        let result = match doc.write(instance) {
+            Ok(root) => self.check_root(root, text),
+            Err(e) => Err(SchemaError {
+                origin: self.origin.clone(),
+                reason: format!("cannot serialise the model: {e}"),
+            }),
+        };
+        DOC.set(doc);
+        result
+    }
+
+    fn check_root(
+        &self,
+        instance: instance::NodeRef<'_>,
+        text: &str,
+    ) -> Result<Vec<Diagnostic>, SchemaError> {
+        if self.validator.is_valid(instance) {
+            return Ok(Vec::new());
+        }
         let mut out = Vec::new();
         for error in self.validator.iter_errors(instance) {
             if let ValidationErrorKind::BacktrackLimitExceeded { .. }
