@@ -106,6 +106,7 @@ fn sentences_of(plain: &PlainText, start: usize, end: usize) -> Vec<Sentence> {
             stance: None,
             actor: None,
             cue: None,
+            voices: Vec::new(),
         })
         .collect()
 }
