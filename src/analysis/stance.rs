@@ -119,6 +119,7 @@ pub(crate) fn words_in(toks: &[Tok]) -> usize {
 enum VerbKind {
     Claim,
     That,
+    Say,
     Report,
 }
 
@@ -185,6 +186,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             }
             ("claim-verb", _) => lx.verbs.push((w, VerbKind::Claim)),
             ("that-verb", _) => lx.verbs.push((w, VerbKind::That)),
+            ("say-verb", _) => lx.verbs.push((w, VerbKind::Say)),
             ("report-verb", _) => lx.verbs.push((w, VerbKind::Report)),
             ("phrase", Some(st)) => lx.phrases.push((w, st)),
             ("reply", _) => lx.replies.push(w),
@@ -300,18 +302,46 @@ fn skip_connectives(toks: &[Tok], mut i: usize, hi: usize) -> usize {
 /// The voice of one clause, if any.
 fn clause_voice(
     toks: &[Tok],
+    mut lo: usize,
+    hi: usize,
+    mut prev: Option<Stance>,
+    first: bool,
+) -> Option<Vec<RawVoice>> {
+    let lx = &*LEXICON;
+    let mut i = skip_connectives(toks, lo, hi);
+    let mut sub = None;
+    if let Some(j) = match_any(toks, i, &lx.subordinators).filter(|_| first) {
+        // A sentence-initial subordinate clause ends at its first comma; a voice
+        // in it speaks first, and the main clause has the last word.
+        let comma = (j..hi).find(|&k| !toks[k].word && toks[k].lower == ",")?;
+        sub = clause_voice(toks, j, comma, prev, false)
+            .and_then(|v| v.into_iter().next())
+            .map(|mut v| {
+                v.words = words_in(&toks[lo..=comma]);
+                v
+            });
+        prev = sub.as_ref().map_or(prev, |v| Some(v.stance));
+        i = skip_connectives(toks, comma + 1, hi);
+        lo = comma + 1;
+    }
+    let main = main_voice(toks, i, lo, hi, prev);
+    match (sub, main) {
+        (Some(s), Some(m)) => Some(vec![s, m]),
+        (Some(s), None) => Some(vec![s]),
+        (None, Some(m)) => Some(vec![m]),
+        (None, None) => None,
+    }
+}
+
+/// The voice of a main clause starting at token `i` (`lo..hi` is the clause).
+fn main_voice(
+    toks: &[Tok],
+    i: usize,
     lo: usize,
     hi: usize,
     prev: Option<Stance>,
-    first: bool,
 ) -> Option<RawVoice> {
     let lx = &*LEXICON;
-    let mut i = skip_connectives(toks, lo, hi);
-    if let Some(j) = match_any(toks, i, &lx.subordinators).filter(|_| first) {
-        // A sentence-initial subordinate clause ends at its first comma.
-        let comma = (j..hi).find(|&k| !toks[k].word && toks[k].lower == ",")?;
-        i = skip_connectives(toks, comma + 1, hi);
-    }
     if i >= hi {
         return None;
     }
@@ -401,6 +431,7 @@ fn clause_voice(
             let ok = match kind {
                 VerbKind::Claim => true,
                 VerbKind::That => takes_that,
+                VerbKind::Say => !strict,
                 VerbKind::Report => takes_that && !strict,
             };
             return ok.then(|| RawVoice {
@@ -430,7 +461,7 @@ pub(crate) fn voices(text: &str, mut prev: Option<Stance>) -> Vec<RawVoice> {
     let toks = tokenize(text);
     let mut out: Vec<RawVoice> = Vec::new();
     for (n, (lo, hi)) in clauses(&toks).into_iter().enumerate() {
-        if let Some(v) = clause_voice(&toks, lo, hi, prev, n == 0) {
+        for v in clause_voice(&toks, lo, hi, prev, n == 0).unwrap_or_default() {
             prev = Some(v.stance);
             out.push(v);
         }
@@ -486,13 +517,29 @@ static WATCH: LazyLock<Watch> = LazyLock::new(|| {
     w
 });
 
-/// Words to watch in a sentence: editorial and weasel phrasing outside quotation marks.
+/// Whether `text` leaves a quotation open at its end, given whether it
+/// started inside one: straight double quotes toggle, curly ones open and close.
 #[must_use]
-pub fn editorial_hits(text: &str) -> Vec<EditorialHit> {
+pub fn opens_quote(text: &str, mut quoted: bool) -> bool {
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '“' => quoted = true,
+            '”' => quoted = false,
+            _ => {}
+        }
+    }
+    quoted
+}
+
+/// Words to watch in a sentence: editorial and weasel phrasing outside quotation marks.
+/// `quoted`: the text starts inside a quotation (see [`opens_quote`]).
+#[must_use]
+pub fn editorial_hits(text: &str, quoted: bool) -> Vec<EditorialHit> {
     let w = &*WATCH;
     let toks = tokenize(text);
     let mut out = Vec::new();
-    let mut quoted = false;
+    let mut quoted = quoted;
     let mut clause_start = true;
     for i in 0..toks.len() {
         let t = &toks[i];
@@ -661,7 +708,11 @@ mod tests {
     #[test]
     fn the_main_clause_wins() {
         let s = "When critics accuse defense cooperation of being morally reckless, advocates argue that the alternative invites aggression.";
-        assert_eq!(sides(s), vec![Stance::Pro]);
+        // The subordinate clause speaks first; the main clause has the last word.
+        assert_eq!(sides(s), vec![Stance::Con, Stance::Pro]);
+        assert_eq!(side_of(s), Some(Stance::Pro));
+        let s = "While its supporters argue that markets compete, opponents say that they collude.";
+        assert_eq!(sides(s), vec![Stance::Pro, Stance::Con]);
         let s = "While it can be controversial—with critics warning of entanglements—the practical record is that it works.";
         assert_eq!(sides(s), vec![]);
     }
@@ -674,6 +725,23 @@ mod tests {
         assert_eq!(sides(s), vec![Stance::Con, Stance::Pro]);
         let s = "By contrast, supporters argue that it saves lives.";
         assert_eq!(sides(s), vec![Stance::Pro]);
+    }
+
+    #[test]
+    fn say_counts_for_sides_but_not_for_critics() {
+        assert_eq!(
+            side_of("Opponents say same-sex unions are not marriages."),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side_of("Some people worry that rights conflict."),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side_of("There is also concern that churches may be forced."),
+            Some(Stance::Con)
+        );
+        assert_eq!(side_of("Critics said the film was too long."), None);
     }
 
     #[test]
@@ -707,20 +775,27 @@ mod tests {
             "When critics argue",
         ] {
             let _ = voices(s, None);
-            let _ = editorial_hits(s);
+            let _ = editorial_hits(s, false);
         }
     }
 
     #[test]
     fn words_to_watch() {
         let s = "While it can be controversial, the practical record is that it works.";
-        let h = editorial_hits(s);
+        let h = editorial_hits(s, false);
         assert_eq!(h.len(), 1);
         assert_eq!(&s[h[0].start..h[0].end], "the practical record is that");
-        assert_eq!(editorial_hits("Clearly, this is best.").len(), 1);
-        assert!(editorial_hits("The line is clearly visible.").is_empty());
-        assert!(editorial_hits("It was done as a matter of course.").is_empty());
-        assert_eq!(editorial_hits("It is, of course, the best.").len(), 1);
-        assert!(editorial_hits("He said \"of course it works\" twice.").is_empty());
+        assert_eq!(editorial_hits("Clearly, this is best.", false).len(), 1);
+        assert!(editorial_hits("The line is clearly visible.", false).is_empty());
+        assert!(editorial_hits("It was done as a matter of course.", false).is_empty());
+        assert_eq!(
+            editorial_hits("It is, of course, the best.", false).len(),
+            1
+        );
+        assert!(editorial_hits("He said \"of course it works\" twice.", false).is_empty());
+        // A quotation that began in an earlier sentence.
+        assert!(editorial_hits("Of course it works.\" He left.", true).is_empty());
+        assert!(opens_quote("He said: \"It is new.", false));
+        assert!(!opens_quote("“It is new.” He left.", false));
     }
 }

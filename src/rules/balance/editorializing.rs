@@ -1,6 +1,6 @@
 //! B005 editorializing.
 
-use crate::analysis::stance::editorial_hits;
+use crate::analysis::stance::{editorial_hits, opens_quote};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::rules::RuleContext;
@@ -49,9 +49,19 @@ declare_rule! {
 fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let text = &cx.source.text;
     for b in cx.article.blocks() {
+        // Quotation marks are tracked across the block: a quotation may span sentences.
+        let mut quoted = false;
+        let mut at = b.span().clamp_to(text).offset;
         for s in b.sentences() {
             let base = s.span.clamp_to(text);
-            for h in editorial_hits(base.slice(text)) {
+            if base.offset >= at {
+                quoted = opens_quote(&text[at..base.offset], quoted);
+            }
+            let slice = base.slice(text);
+            let hits = editorial_hits(slice, quoted);
+            quoted = opens_quote(slice, quoted);
+            at = at.max(base.end());
+            for h in hits {
                 let span = Span::new(base.offset + h.start, base.offset + h.end);
                 let written = span
                     .slice(text)
@@ -90,6 +100,9 @@ mod tests {
     #[test]
     fn clean_text() {
         let t = "Plan\nThe plan is clearly visible from space, as a matter of course. He said \"of course\" twice.\n";
+        assert_clean(Format::Text, t, "B005");
+        let t =
+            "Plan\nHe wrote: \"It is new. Of course it is. Clearly, it works.\" Then he left.\n";
         assert_clean(Format::Text, t, "B005");
     }
 }
