@@ -8,7 +8,7 @@ use crate::span::Span;
 
 declare_rule! {
     /// ## What it does
-    /// Flags words to watch that put the article's own voice into a claim: `the practical record is that`, `of course`, `Clearly,`, `it is widely believed`, and a few peacock terms.
+    /// Flags words to watch that put the article's own voice into a claim: `the practical record is that`, `of course`, `Clearly,`, `it is widely believed`, and a peacock term (`world-renowned`).
     ///
     /// The list (`data/words-to-watch.tsv`) is short on purpose and each entry names the
     /// guideline it comes from. Sentence adverbs (`Clearly,`, `Unfortunately,`) count only
@@ -32,6 +32,9 @@ declare_rule! {
     ///
     /// ## How to fix
     /// Attribute the judgment to a named source, or delete the phrase and state the fact.
+    ///
+    /// ## Options
+    /// None; the list lives in `data/words-to-watch.tsv`, each entry with its source.
     ///
     /// ## Guideline
     /// MOS:EDITORIAL, MOS:WEASEL and WP:PEACOCK (Manual of Style, "Words to watch"); WP:NPOV.

@@ -116,3 +116,33 @@ pub(crate) mod test_support {
         );
     }
 }
+
+#[cfg(test)]
+mod seed_tests {
+    use super::test_support::{assert_fires, findings};
+    use crate::source::Format;
+
+    const SEED: &str = include_str!("../../../fixtures/defense-cooperation.txt");
+
+    #[test]
+    fn the_seed_shows_what_the_issue_asks() {
+        assert_fires(Format::Text, SEED, "B004", 26);
+        let d = assert_fires(Format::Text, SEED, "B003", 26);
+        assert!(
+            d.message
+                .contains("the proponents have the last word in 4 of 4 exchanges"),
+            "{}",
+            d.message
+        );
+        assert!(d.message.contains("7 of 7 in the article"), "{}", d.message);
+        assert_eq!(d.labels.len(), 4);
+        let d = assert_fires(Format::Text, SEED, "B005", 2);
+        assert!(
+            d.message.contains("`the practical record is that`"),
+            "{}",
+            d.message
+        );
+        // The model with its balance facts still validates against the built-in schema.
+        assert!(findings(Format::Text, SEED, "J001").is_empty());
+    }
+}

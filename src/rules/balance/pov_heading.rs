@@ -36,6 +36,9 @@ declare_rule! {
     /// Drop the qualifier, or rename the section after its topic; attribute the
     /// perspective inside the section.
     ///
+    /// ## Options
+    /// None; the patterns live in `data/pov-headings.tsv`, each with its source.
+    ///
     /// ## Guideline
     /// WP:NPOV; WP:STRUCTURE; MOS:HEADINGS (headings should be neutral); MOS:EDITORIAL.
     pub PovHeading {
