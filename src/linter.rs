@@ -34,7 +34,7 @@ pub struct Linted {
 #[must_use]
 pub fn analyse(src: &SourceFile, cx: &Context<'_>) -> Article {
     let article = parse::parse(src, &ParseOptions { titles: cx.titles });
-    crate::analysis::analyse(article, cx.settings)
+    crate::analysis::analyse(article, &src.text, cx.settings)
 }
 
 /// Lint one source.

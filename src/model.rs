@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::analysis::balance::{BalanceFacts, Stance};
+use crate::analysis::balance::{BalanceFacts, Stance, Voice};
 use crate::source::Format;
 use crate::span::Span;
 
@@ -204,6 +204,9 @@ pub struct Sentence {
     pub actor: Option<String>,
     /// The cue that decided the stance.
     pub cue: Option<Cue>,
+    /// Every side that speaks in the sentence, in order (`stance`, `actor` and
+    /// `cue` are the last one's): `Critics argue ...; supporters respond ...` has two.
+    pub voices: Vec<Voice>,
 }
 
 /// The words that decided a sentence's stance.

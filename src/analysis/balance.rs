@@ -1,9 +1,27 @@
 //! Pro/con balance: which side each sentence speaks for, and per-section and
 //! per-article tallies that rules and the policy schema read.
 //!
-//! (Filled in by the balance analysis; see the balance issue.)
+//! Each sentence gets its *voices* ([`super::stance`] finds them): a sentence
+//! usually has none or one, and may have two (`critics argue ...; supporters
+//! respond ...`). The sentence's `stance`, `actor` and `cue` are those of its
+//! last voice, the side that has the last word in it.
+//!
+//! Per block (a paragraph or an item) the voices, in order, make its debate:
+//! a block where both sides speak is an *exchange*, and the side of its last
+//! voice has the *last word*. A section's facts add up its own blocks
+//! (subsections excluded); the article's add up every block, lead included.
+//!
+//! A section is a controversy section when its heading says so (see
+//! [`crate::parse::section_kind`], plus `balance.controversy_headings` from the
+//! settings), or when its blocks are mostly exchanges (at least two, and more
+//! than half of its blocks), as in a "Reception" section of for-and-against items.
 
 use serde::Serialize;
+
+use super::stance;
+use crate::model::{Article, Block, Cue, Section, SectionKind};
+use crate::settings::Settings;
+use crate::span::Span;
 
 /// A side of a debate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -15,21 +33,350 @@ pub enum Stance {
     Con,
 }
 
+impl Stance {
+    /// The side named for a reader: `proponents` or `critics`.
+    #[must_use]
+    pub fn people(self) -> &'static str {
+        match self {
+            Stance::Pro => "proponents",
+            Stance::Con => "critics",
+        }
+    }
+
+    /// The other side.
+    #[must_use]
+    pub fn other(self) -> Stance {
+        match self {
+            Stance::Pro => Stance::Con,
+            Stance::Con => Stance::Pro,
+        }
+    }
+}
+
+/// One side speaking in a sentence.
+#[derive(Debug, Clone, Serialize)]
+pub struct Voice {
+    /// The side.
+    pub stance: Stance,
+    /// Who speaks, as written (`Critics`), or `null` for a phrase (`The concern is`).
+    pub actor: Option<String>,
+    /// The words that decided the side (`Critics, by contrast, argue`).
+    pub cue: Cue,
+    /// Words of the clause this side speaks in (the whole sentence when it is the only voice).
+    pub words: usize,
+}
+
 /// Tallies of attributed speech in a section or article.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct BalanceFacts {
-    /// Sentences attributed to the pro side.
+    /// A controversy section (by heading or because its blocks are mostly
+    /// exchanges); for the article, whether it has one.
+    pub controversy: bool,
+    /// Sentences in which at least one side speaks.
+    pub attributed_sentences: usize,
+    /// Sentences in which the pro side speaks.
     pub pro_sentences: usize,
-    /// Sentences attributed to the con side.
+    /// Sentences in which the con side speaks.
     pub con_sentences: usize,
-    /// Words in pro sentences.
+    /// Words the pro side speaks.
     pub pro_words: usize,
-    /// Words in con sentences.
+    /// Words the con side speaks.
     pub con_words: usize,
     /// Blocks in which both sides speak.
     pub exchanges: usize,
-    /// Exchanges whose last attributed sentence is pro.
+    /// Exchanges whose last voice is pro.
     pub last_word_pro: usize,
-    /// Exchanges whose last attributed sentence is con.
+    /// Exchanges whose last voice is con.
     pub last_word_con: usize,
+    /// Blocks in which only one side speaks.
+    pub one_sided_blocks: usize,
+}
+
+impl BalanceFacts {
+    /// Sentences of one side.
+    #[must_use]
+    pub fn sentences(&self, s: Stance) -> usize {
+        match s {
+            Stance::Pro => self.pro_sentences,
+            Stance::Con => self.con_sentences,
+        }
+    }
+
+    /// Words of one side.
+    #[must_use]
+    pub fn words(&self, s: Stance) -> usize {
+        match s {
+            Stance::Pro => self.pro_words,
+            Stance::Con => self.con_words,
+        }
+    }
+
+    /// Exchanges one side closes.
+    #[must_use]
+    pub fn last_words(&self, s: Stance) -> usize {
+        match s {
+            Stance::Pro => self.last_word_pro,
+            Stance::Con => self.last_word_con,
+        }
+    }
+
+    fn add(&mut self, o: &BalanceFacts) {
+        self.attributed_sentences += o.attributed_sentences;
+        self.pro_sentences += o.pro_sentences;
+        self.con_sentences += o.con_sentences;
+        self.pro_words += o.pro_words;
+        self.con_words += o.con_words;
+        self.exchanges += o.exchanges;
+        self.last_word_pro += o.last_word_pro;
+        self.last_word_con += o.last_word_con;
+        self.one_sided_blocks += o.one_sided_blocks;
+    }
+}
+
+/// The voices of a block, in order, each with its sentence index.
+#[must_use]
+pub fn block_voices(b: &Block) -> Vec<(usize, &Voice)> {
+    b.sentences()
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.voices.iter().map(move |v| (i, v)))
+        .collect()
+}
+
+/// The tally of one block.
+#[must_use]
+pub fn block_facts(b: &Block) -> BalanceFacts {
+    let mut f = BalanceFacts::default();
+    for s in b.sentences() {
+        if s.voices.is_empty() {
+            continue;
+        }
+        f.attributed_sentences += 1;
+        for side in [Stance::Pro, Stance::Con] {
+            let words: usize = s
+                .voices
+                .iter()
+                .filter(|v| v.stance == side)
+                .map(|v| v.words)
+                .sum();
+            if s.voices.iter().any(|v| v.stance == side) {
+                match side {
+                    Stance::Pro => {
+                        f.pro_sentences += 1;
+                        f.pro_words += words;
+                    }
+                    Stance::Con => {
+                        f.con_sentences += 1;
+                        f.con_words += words;
+                    }
+                }
+            }
+        }
+    }
+    let voices = block_voices(b);
+    let has = |s: Stance| voices.iter().any(|(_, v)| v.stance == s);
+    if has(Stance::Pro) && has(Stance::Con) {
+        f.exchanges = 1;
+        match voices.last().map(|(_, v)| v.stance) {
+            Some(Stance::Pro) => f.last_word_pro = 1,
+            Some(Stance::Con) => f.last_word_con = 1,
+            None => {}
+        }
+    } else if !voices.is_empty() {
+        f.one_sided_blocks = 1;
+    }
+    f
+}
+
+/// Whether a heading names a controversy by one of the configured extra cues.
+fn extra_heading_cue(heading: &str, extra: &[String]) -> bool {
+    let h = heading.to_lowercase();
+    let hw: Vec<&str> = h
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    extra.iter().any(|cue| {
+        let cw: Vec<String> = cue
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect();
+        !cw.is_empty()
+            && hw
+                .windows(cw.len())
+                .any(|win| win.iter().zip(&cw).all(|(a, b)| *a == b))
+    })
+}
+
+fn section_balance(s: &mut Section, settings: &Settings) {
+    if s.kind == SectionKind::General
+        && extra_heading_cue(&s.heading.text, &settings.balance.controversy_headings)
+    {
+        s.kind = SectionKind::Controversy;
+    }
+    let mut f = BalanceFacts::default();
+    for b in &s.blocks {
+        f.add(&block_facts(b));
+    }
+    let mostly_exchanges = f.exchanges >= 2 && f.exchanges * 2 > s.blocks.len();
+    f.controversy = s.kind == SectionKind::Controversy || mostly_exchanges;
+    s.facts.balance = f;
+    for sub in &mut s.subsections {
+        section_balance(sub, settings);
+    }
+}
+
+/// Find the voices of every sentence and fill the balance facts of every
+/// section and of the article. `text` is the source the spans point into.
+pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
+    article.for_each_block_mut(|b| {
+        let mut prev = None;
+        for s in b.sentences_mut() {
+            let base = s.span.clamp_to(text);
+            let slice = base.slice(text);
+            s.voices = stance::voices(slice, prev)
+                .into_iter()
+                .map(|v| {
+                    let cue_span = Span::new(base.offset + v.cue.0, base.offset + v.cue.1);
+                    Voice {
+                        stance: v.stance,
+                        actor: v.actor.map(|(a, e)| slice[a..e].to_string()),
+                        cue: Cue {
+                            text: collapse(&slice[v.cue.0..v.cue.1]),
+                            span: cue_span,
+                        },
+                        words: v.words,
+                    }
+                })
+                .collect();
+            if let Some(last) = s.voices.last() {
+                prev = Some(last.stance);
+                s.stance = Some(last.stance);
+                s.actor.clone_from(&last.actor);
+                s.cue = Some(last.cue.clone());
+            } else {
+                s.stance = None;
+                s.actor = None;
+                s.cue = None;
+            }
+        }
+    });
+    for s in &mut article.sections {
+        section_balance(s, settings);
+    }
+    let mut f = BalanceFacts::default();
+    for b in article.blocks() {
+        f.add(&block_facts(b));
+    }
+    f.controversy = article
+        .sections_flat()
+        .iter()
+        .any(|s| s.facts.balance.controversy);
+    article.facts.balance = f;
+}
+
+/// The cue as a reader sees it: white space collapsed, Markdown emphasis removed.
+fn collapse(s: &str) -> String {
+    s.replace(['*', '_', '`'], "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::linter::{Context, analyse};
+    use crate::model::Article;
+    use crate::schema::Policy;
+    use crate::settings::Settings;
+    use crate::source::{Format, SourceFile};
+
+    use super::Stance;
+
+    fn parse(fmt: Format, text: &str, settings: &Settings) -> Article {
+        let src = SourceFile::new(
+            if fmt == Format::Text { "a.txt" } else { "a.md" },
+            text,
+            fmt,
+        );
+        let policy = Policy::builtin();
+        analyse(
+            &src,
+            &Context {
+                settings,
+                policy: &policy,
+                titles: None,
+            },
+        )
+    }
+
+    const SEED_PART: &str = "Alliances\nAlliances are treaties.\nControversies\nEntanglement: Critics fear that commitments constrain. Proponents counter that alliances reduce risk.\nFree riders: The concern is that some allies free-ride. The response is that budgets are transparent.\nExports: Critics argue that controls hamper sales. Defenders maintain that controls are essential.\nValues: There is debate over values. Proponents emphasize that norms are shared.\n";
+
+    #[test]
+    fn exchanges_and_last_words() {
+        let a = parse(Format::Text, SEED_PART, &Settings::default());
+        let s = &a.sections[0];
+        let f = &s.facts.balance;
+        assert!(f.controversy);
+        assert_eq!((f.exchanges, f.last_word_pro, f.last_word_con), (3, 3, 0));
+        assert_eq!(
+            (f.pro_sentences, f.con_sentences, f.attributed_sentences),
+            (4, 3, 7)
+        );
+        assert_eq!(f.one_sided_blocks, 1);
+        assert!(f.pro_words > f.con_words);
+        let stances: Vec<_> = s.blocks[1].sentences().iter().map(|x| x.stance).collect();
+        assert_eq!(stances, vec![Some(Stance::Con), Some(Stance::Pro)]);
+        assert_eq!(a.facts.balance.exchanges, 3);
+        assert!(a.facts.balance.controversy);
+    }
+
+    #[test]
+    fn cue_spans_point_into_the_source() {
+        let a = parse(Format::Text, SEED_PART, &Settings::default());
+        for b in a.blocks() {
+            for s in b.sentences() {
+                for v in &s.voices {
+                    let got = v.cue.span.slice(SEED_PART);
+                    assert_eq!(got, v.cue.text);
+                }
+            }
+        }
+        let md = "# T\n\nLead.\n\n## Views\n\n- **Cost**: *Critics* argue that it is dear.\n  Supporters respond that it pays.\n";
+        let a = parse(Format::Markdown, md, &Settings::default());
+        let b = &a.sections[0].blocks[0];
+        let v = &b.sentences()[0].voices[0];
+        assert_eq!(v.cue.span.slice(md), "Critics* argue");
+        assert_eq!(v.cue.text, "Critics argue");
+        assert_eq!(b.sentences()[1].stance, Some(Stance::Pro));
+    }
+
+    #[test]
+    fn mostly_exchanges_make_a_controversy_and_extra_headings_too() {
+        let t = "T\nLead.\nReception\nA: Critics argue that it fails. Supporters respond that it works.\nB: Critics argue that it costs. Supporters respond that it pays.\n";
+        let a = parse(Format::Text, t, &Settings::default());
+        assert!(a.sections[0].facts.balance.controversy);
+        let t = "T\nLead.\nPolicy debates and views\nIt is argued.\n";
+        let mut st = Settings::default();
+        assert!(
+            !parse(Format::Text, "T\nLead.\nViews\nText here.\n", &st).sections[0]
+                .facts
+                .balance
+                .controversy
+        );
+        st.balance.controversy_headings = vec!["views".into()];
+        assert!(
+            parse(Format::Text, "T\nLead.\nViews\nText here.\n", &st).sections[0]
+                .facts
+                .balance
+                .controversy
+        );
+        assert!(
+            parse(Format::Text, t, &st).sections[0]
+                .facts
+                .balance
+                .controversy
+        );
+    }
 }

@@ -3,14 +3,16 @@
 //! Rules and the policy schema read these facts; they never re-scan the text.
 
 pub mod balance;
+pub mod stance;
 
 use crate::model::{Article, Block, Section};
 use crate::settings::Settings;
 
-/// Compute every fact of a freshly parsed article.
+/// Compute every fact of a freshly parsed article; `text` is the source its spans point into.
 #[must_use]
-pub fn analyse(article: Article, _settings: &Settings) -> Article {
+pub fn analyse(mut article: Article, text: &str, settings: &Settings) -> Article {
     // The structural counts are already filled in by `parse::parse` (see [`count`]).
+    balance::analyse(&mut article, text, settings);
     article
 }
 

@@ -163,6 +163,7 @@ fn sentences_of(plain: &PlainText, start: usize, bounds: &[(usize, usize)]) -> V
             stance: None,
             actor: None,
             cue: None,
+            voices: Vec::new(),
         })
         .collect()
 }

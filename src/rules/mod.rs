@@ -200,7 +200,11 @@ pub static ALL: &[&RuleMeta] = &[
     &structure::heading_style::HeadingStyle::META,
     &structure::malformed_item::MalformedItem::META,
     // Balance rules (B001-B005) go below this line, in code order.
-
+    &balance::one_sided_debate::OneSidedDebate::META,
+    &balance::unbalanced_coverage::UnbalancedCoverage::META,
+    &balance::last_word_asymmetry::LastWordAsymmetry::META,
+    &balance::pov_heading::PovHeading::META,
+    &balance::editorializing::Editorializing::META,
     // Reference rules (R001-R006) go below this line, in code order.
 ];
 
