@@ -1,0 +1,1 @@
+//! Reference rules (R): `See X` references against the title index.
