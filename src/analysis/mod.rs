@@ -3,6 +3,7 @@
 //! Rules and the policy schema read these facts; they never re-scan the text.
 
 pub mod balance;
+pub mod references;
 
 use crate::model::{Article, Block, Section};
 use crate::settings::Settings;

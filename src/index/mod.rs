@@ -130,7 +130,11 @@ pub struct Layer {
 
 impl fmt::Debug for Layer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Layer").field("origin", &self.origin).field("titles", &self.titles).field("aliases", &self.aliases).finish()
+        f.debug_struct("Layer")
+            .field("origin", &self.origin)
+            .field("titles", &self.titles)
+            .field("aliases", &self.aliases)
+            .finish()
     }
 }
 
@@ -149,25 +153,51 @@ impl Layer {
     /// Unreadable, or not an encyclint index.
     pub fn open(path: &Path) -> Result<Self, IndexError> {
         let origin = path.display().to_string();
-        let err = |reason: String| IndexError { path: origin.clone(), reason };
+        let err = |reason: String| IndexError {
+            path: origin.clone(),
+            reason,
+        };
         let file = std::fs::File::open(path).map_err(|e| err(crate::source::io_reason(&e)))?;
         let mmap = store::map_file(&file).map_err(|e| err(crate::source::io_reason(&e)))?;
         Self::from_backing(origin, Arc::new(Backing::Mapped(mmap)))
     }
 
     fn from_backing(origin: String, data: Arc<Backing>) -> Result<Self, IndexError> {
-        let whole = Bytes { start: 0, end: 0, data: Arc::clone(&data) };
+        let whole = Bytes {
+            start: 0,
+            end: 0,
+            data: Arc::clone(&data),
+        };
         let len = match &*data {
             Backing::Owned(v) => v.len(),
             Backing::Mapped(m) => m.len(),
         };
         let whole = Bytes { end: len, ..whole };
-        let header = store::Header::read(whole.as_ref()).map_err(|reason| IndexError { path: origin.clone(), reason })?;
-        let map_bytes = Bytes { data: Arc::clone(&data), start: header.map_start, end: header.map_end };
-        let strings = Bytes { data, start: header.map_end, end: header.strings_end };
-        let map = fst::Map::new(map_bytes)
-            .map_err(|e| IndexError { path: origin.clone(), reason: format!("corrupt index: {e}") })?;
-        Ok(Self { origin, map, strings, titles: header.titles, aliases: header.aliases })
+        let header = store::Header::read(whole.as_ref()).map_err(|reason| IndexError {
+            path: origin.clone(),
+            reason,
+        })?;
+        let map_bytes = Bytes {
+            data: Arc::clone(&data),
+            start: header.map_start,
+            end: header.map_end,
+        };
+        let strings = Bytes {
+            data,
+            start: header.map_end,
+            end: header.strings_end,
+        };
+        let map = fst::Map::new(map_bytes).map_err(|e| IndexError {
+            path: origin.clone(),
+            reason: format!("corrupt index: {e}"),
+        })?;
+        Ok(Self {
+            origin,
+            map,
+            strings,
+            titles: header.titles,
+            aliases: header.aliases,
+        })
     }
 
     /// The string at `offset` of the string table (empty if out of range).
@@ -180,7 +210,10 @@ impl Layer {
         k.push(b'E');
         k.extend_from_slice(key.as_bytes());
         let v = self.map.get(&k)?;
-        Some((self.string(v & !ALIAS_FLAG).to_string(), v & ALIAS_FLAG != 0))
+        Some((
+            self.string(v & !ALIAS_FLAG).to_string(),
+            v & ALIAS_FLAG != 0,
+        ))
     }
 
     /// Every value in the group `tag key \0 *`.
@@ -195,17 +228,26 @@ impl Layer {
         let mut stream = self.map.range().ge(&lo).lt(&hi).into_stream();
         let mut out = Vec::new();
         while let Some((_, v)) = stream.next() {
-            out.push((self.string(v & !ALIAS_FLAG).to_string(), v & ALIAS_FLAG != 0));
+            out.push((
+                self.string(v & !ALIAS_FLAG).to_string(),
+                v & ALIAS_FLAG != 0,
+            ));
         }
         out
     }
 
     /// Loose keys within `max` edits of `loose` sharing its first character.
     fn fuzzy(&self, loose: &str, max: usize) -> Vec<(String, String)> {
-        let Some(first) = loose.chars().next() else { return Vec::new() };
+        let Some(first) = loose.chars().next() else {
+            return Vec::new();
+        };
         let mut prefix = vec![b'L'];
         prefix.extend_from_slice(first.to_string().as_bytes());
-        let aut = Fuzzy { prefix, rest: loose.as_bytes()[first.len_utf8()..].to_vec(), max: u8::try_from(max).unwrap_or(u8::MAX) };
+        let aut = Fuzzy {
+            prefix,
+            rest: loose.as_bytes()[first.len_utf8()..].to_vec(),
+            max: u8::try_from(max).unwrap_or(u8::MAX),
+        };
         let mut stream = self.map.search(aut).into_stream();
         let mut out = Vec::new();
         while let Some((k, v)) = stream.next() {
@@ -255,10 +297,20 @@ impl TitleIndex {
     /// # Panics
     /// Never: building into memory cannot fail.
     #[must_use]
-    pub fn from_titles<'a>(titles: impl IntoIterator<Item = &'a str>, aliases: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let bytes = build_bytes(titles.into_iter().map(str::to_string), aliases.into_iter().map(|(a, t)| (a.to_string(), t.to_string())));
+    pub fn from_titles<'a>(
+        titles: impl IntoIterator<Item = &'a str>,
+        aliases: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Self {
+        let bytes = build_bytes(
+            titles.into_iter().map(str::to_string),
+            aliases
+                .into_iter()
+                .map(|(a, t)| (a.to_string(), t.to_string())),
+        );
         let layer = Layer::from_bytes("titles", bytes).expect("freshly built index is valid");
-        Self { layers: vec![layer] }
+        Self {
+            layers: vec![layer],
+        }
     }
 
     /// Resolve a reference target: the title it names and how, or `None`.
@@ -271,13 +323,21 @@ impl TitleIndex {
         let mut alias = None;
         for l in &self.layers {
             match l.exact(&key) {
-                Some((canonical, false)) => return Some(Resolution { canonical, how: Match::Exact }),
+                Some((canonical, false)) => {
+                    return Some(Resolution {
+                        canonical,
+                        how: Match::Exact,
+                    });
+                }
                 Some((canonical, true)) if alias.is_none() => alias = Some(canonical),
                 _ => {}
             }
         }
         if let Some(canonical) = alias {
-            return Some(Resolution { canonical, how: Match::Alias });
+            return Some(Resolution {
+                canonical,
+                how: Match::Alias,
+            });
         }
         let fold = key.to_lowercase();
         let mut best: Option<(bool, String)> = None;
@@ -290,7 +350,10 @@ impl TitleIndex {
                 }
             }
         }
-        best.map(|(_, canonical)| Resolution { canonical, how: Match::Case })
+        best.map(|(_, canonical)| Resolution {
+            canonical,
+            how: Match::Case,
+        })
     }
 
     /// Up to `max` did-you-mean titles for a target that does not resolve,
@@ -304,12 +367,13 @@ impl TitleIndex {
             return Vec::new();
         }
         let mut found: Vec<Suggestion> = Vec::new();
-        let add = |title: String, kind: SuggestionKind, found: &mut Vec<Suggestion>| {
-            match found.iter_mut().find(|s| s.title == title) {
-                Some(s) if kind < s.kind => s.kind = kind,
-                Some(_) => {}
-                None => found.push(Suggestion { title, kind }),
-            }
+        let add = |title: String, kind: SuggestionKind, found: &mut Vec<Suggestion>| match found
+            .iter_mut()
+            .find(|s| s.title == title)
+        {
+            Some(s) if kind < s.kind => s.kind = kind,
+            Some(_) => {}
+            None => found.push(Suggestion { title, kind }),
         };
         for l in &self.layers {
             for (t, _) in l.group(b'L', &loose) {
@@ -355,7 +419,10 @@ impl TitleLookup for TitleIndex {
 /// Unreadable, bad gzip, or not UTF-8 text.
 pub fn load_titles(path: &Path) -> Result<Layer, IndexError> {
     let origin = path.display().to_string();
-    let err = |reason: String| IndexError { path: origin.clone(), reason };
+    let err = |reason: String| IndexError {
+        path: origin.clone(),
+        reason,
+    };
     let mut head = [0u8; 8];
     let n = std::fs::File::open(path)
         .and_then(|mut f| read_up_to(&mut f, &mut head))
@@ -385,7 +452,9 @@ pub fn read_aliases(path: &Path) -> Result<(Vec<(String, String)>, usize), Index
             return;
         }
         match line.split_once('\t') {
-            Some((a, t)) if !a.trim().is_empty() && !t.trim().is_empty() => out.push((a.to_string(), t.to_string())),
+            Some((a, t)) if !a.trim().is_empty() && !t.trim().is_empty() => {
+                out.push((a.to_string(), t.to_string()))
+            }
             _ => skipped += 1,
         }
     })?;
@@ -410,22 +479,41 @@ fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
 /// IO errors, and lines that are not UTF-8 (named by line number).
 pub fn read_lines(path: &Path, mut f: impl FnMut(&str)) -> Result<(), IndexError> {
     let origin = path.display().to_string();
-    let err = |reason: String| IndexError { path: origin.clone(), reason };
+    let err = |reason: String| IndexError {
+        path: origin.clone(),
+        reason,
+    };
     let file = std::fs::File::open(path).map_err(|e| err(crate::source::io_reason(&e)))?;
     let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
-    let gz = reader.fill_buf().map_err(|e| err(crate::source::io_reason(&e)))?.starts_with(&[0x1f, 0x8b]);
-    let mut reader: Box<dyn BufRead> =
-        if gz { Box::new(std::io::BufReader::with_capacity(1 << 20, flate2::read::MultiGzDecoder::new(reader))) } else { Box::new(reader) };
+    let gz = reader
+        .fill_buf()
+        .map_err(|e| err(crate::source::io_reason(&e)))?
+        .starts_with(&[0x1f, 0x8b]);
+    let mut reader: Box<dyn BufRead> = if gz {
+        Box::new(std::io::BufReader::with_capacity(
+            1 << 20,
+            flate2::read::MultiGzDecoder::new(reader),
+        ))
+    } else {
+        Box::new(reader)
+    };
     let mut buf = Vec::new();
     let mut line_no = 0usize;
     loop {
         buf.clear();
-        let n = reader.read_until(b'\n', &mut buf).map_err(|e| err(format!("line {}: {}", line_no + 1, crate::source::io_reason(&e))))?;
+        let n = reader.read_until(b'\n', &mut buf).map_err(|e| {
+            err(format!(
+                "line {}: {}",
+                line_no + 1,
+                crate::source::io_reason(&e)
+            ))
+        })?;
         if n == 0 {
             return Ok(());
         }
         line_no += 1;
-        let line = std::str::from_utf8(&buf).map_err(|_| err(format!("line {line_no} is not UTF-8")))?;
+        let line =
+            std::str::from_utf8(&buf).map_err(|_| err(format!("line {line_no} is not UTF-8")))?;
         f(line.trim_end_matches(['\n', '\r']));
     }
 }
@@ -442,7 +530,11 @@ struct Fuzzy {
 #[derive(Clone)]
 enum FuzzyState {
     Prefix(usize),
-    Dp { prev: Vec<u8>, row: Vec<u8>, last: u8 },
+    Dp {
+        prev: Vec<u8>,
+        row: Vec<u8>,
+        last: u8,
+    },
     AfterNul,
     Done,
     Dead,
@@ -474,8 +566,14 @@ impl Automaton for Fuzzy {
                 if self.prefix.get(*i) != Some(&byte) {
                     FuzzyState::Dead
                 } else if i + 1 == self.prefix.len() {
-                    let row: Vec<u8> = (0..=self.rest.len()).map(|j| u8::try_from(j).unwrap_or(u8::MAX).min(cap)).collect();
-                    let step = FuzzyState::Dp { prev: row.clone(), row, last: 0 };
+                    let row: Vec<u8> = (0..=self.rest.len())
+                        .map(|j| u8::try_from(j).unwrap_or(u8::MAX).min(cap))
+                        .collect();
+                    let step = FuzzyState::Dp {
+                        prev: row.clone(),
+                        row,
+                        last: 0,
+                    };
                     step
                 } else {
                     FuzzyState::Prefix(i + 1)
@@ -483,20 +581,31 @@ impl Automaton for Fuzzy {
             }
             FuzzyState::Dp { prev, row, last } => {
                 if byte == 0 {
-                    return if row.last().is_some_and(|&d| d <= self.max) { FuzzyState::AfterNul } else { FuzzyState::Dead };
+                    return if row.last().is_some_and(|&d| d <= self.max) {
+                        FuzzyState::AfterNul
+                    } else {
+                        FuzzyState::Dead
+                    };
                 }
                 let q = &self.rest;
                 let mut next = vec![0u8; row.len()];
                 next[0] = row[0].saturating_add(1).min(cap);
                 for j in 1..row.len() {
                     let cost = u8::from(q[j - 1] != byte);
-                    let mut v = row[j].saturating_add(1).min(next[j - 1].saturating_add(1)).min(row[j - 1].saturating_add(cost));
+                    let mut v = row[j]
+                        .saturating_add(1)
+                        .min(next[j - 1].saturating_add(1))
+                        .min(row[j - 1].saturating_add(cost));
                     if j > 1 && byte == q[j - 2] && *last == q[j - 1] && *last != 0 {
                         v = v.min(prev[j - 2].saturating_add(1));
                     }
                     next[j] = v.min(cap);
                 }
-                FuzzyState::Dp { prev: row.clone(), row: next, last: byte }
+                FuzzyState::Dp {
+                    prev: row.clone(),
+                    row: next,
+                    last: byte,
+                }
             }
             FuzzyState::AfterNul => FuzzyState::Done,
             FuzzyState::Done | FuzzyState::Dead => FuzzyState::Dead,
@@ -510,18 +619,56 @@ mod tests {
 
     fn index() -> TitleIndex {
         TitleIndex::from_titles(
-            ["Quantum", "Photon", "Crisis management", "Risk management", "Defence industry", "Pride and Prejudice", "Joint exercise", "Revolutions of 1917–23", "Bush", "BUSH"],
-            [("USA", "United States"), ("Pride & Prejudice", "Pride and Prejudice")],
+            [
+                "Quantum",
+                "Photon",
+                "Crisis management",
+                "Risk management",
+                "Defence industry",
+                "Pride and Prejudice",
+                "Joint exercise",
+                "Revolutions of 1917–23",
+                "Bush",
+                "BUSH",
+            ],
+            [
+                ("USA", "United States"),
+                ("Pride & Prejudice", "Pride and Prejudice"),
+            ],
         )
     }
 
     #[test]
     fn resolution_levels() {
         let ix = index();
-        assert_eq!(ix.resolve("photon"), Some(Resolution { canonical: "Photon".into(), how: Match::Exact }));
-        assert_eq!(ix.resolve("Crisis_management"), Some(Resolution { canonical: "Crisis management".into(), how: Match::Exact }));
-        assert_eq!(ix.resolve("USA"), Some(Resolution { canonical: "United States".into(), how: Match::Alias }));
-        assert_eq!(ix.resolve("Crisis Management"), Some(Resolution { canonical: "Crisis management".into(), how: Match::Case }));
+        assert_eq!(
+            ix.resolve("photon"),
+            Some(Resolution {
+                canonical: "Photon".into(),
+                how: Match::Exact
+            })
+        );
+        assert_eq!(
+            ix.resolve("Crisis_management"),
+            Some(Resolution {
+                canonical: "Crisis management".into(),
+                how: Match::Exact
+            })
+        );
+        assert_eq!(
+            ix.resolve("USA"),
+            Some(Resolution {
+                canonical: "United States".into(),
+                how: Match::Alias
+            })
+        );
+        assert_eq!(
+            ix.resolve("Crisis Management"),
+            Some(Resolution {
+                canonical: "Crisis management".into(),
+                how: Match::Case
+            })
+        );
         assert_eq!(ix.resolve("bush").map(|r| r.how), Some(Match::Exact));
         assert_eq!(ix.resolve("BuSh").map(|r| r.canonical), Some("BUSH".into()));
         assert_eq!(ix.resolve("Quatnum"), None);
@@ -538,11 +685,30 @@ mod tests {
         let ix = index();
         assert_eq!(titles(&ix.suggest("Quatnum", 3)), ["Quantum"]);
         assert_eq!(ix.suggest("Quatnum", 3)[0].kind, SuggestionKind::Edit(1));
-        assert_eq!(ix.suggest("defense-industry", 3), [Suggestion { title: "Defence industry".into(), kind: SuggestionKind::Variant }]);
-        assert_eq!(ix.suggest("joint exercises", 3), [Suggestion { title: "Joint exercise".into(), kind: SuggestionKind::Number }]);
+        assert_eq!(
+            ix.suggest("defense-industry", 3),
+            [Suggestion {
+                title: "Defence industry".into(),
+                kind: SuggestionKind::Variant
+            }]
+        );
+        assert_eq!(
+            ix.suggest("joint exercises", 3),
+            [Suggestion {
+                title: "Joint exercise".into(),
+                kind: SuggestionKind::Number
+            }]
+        );
         assert!(titles(&ix.suggest("crisis managment", 3)).contains(&"Crisis management"));
-        assert!(ix.suggest("Crisis manager", 3).iter().all(|s| s.title != "Risk management"));
-        assert!(ix.suggest("Revolutions of 1918–23", 3).is_empty(), "digits must match");
+        assert!(
+            ix.suggest("Crisis manager", 3)
+                .iter()
+                .all(|s| s.title != "Risk management")
+        );
+        assert!(
+            ix.suggest("Revolutions of 1918–23", 3).is_empty(),
+            "digits must match"
+        );
         assert!(ix.suggest("Qu", 3).is_empty());
         assert!(ix.suggest("", 3).is_empty());
     }

@@ -241,7 +241,10 @@ mod tests {
 
     #[test]
     fn number_variants_of_the_last_word() {
-        assert_eq!(number_variants("joint exercises"), ["joint exercis", "joint exercise"]);
+        assert_eq!(
+            number_variants("joint exercises"),
+            ["joint exercis", "joint exercise"]
+        );
         assert_eq!(number_variants("policies"), ["policy"]);
         assert_eq!(number_variants("tank"), ["tanks"]);
         assert!(number_variants("us").is_empty());

@@ -42,12 +42,25 @@ impl Header {
         };
         let map_len = usize::try_from(word(0)).map_err(|_| "index too large".to_string())?;
         let strings_len = usize::try_from(word(1)).map_err(|_| "index too large".to_string())?;
-        let map_end = HEADER_LEN.checked_add(map_len).ok_or("corrupt index header")?;
-        let strings_end = map_end.checked_add(strings_len).ok_or("corrupt index header")?;
+        let map_end = HEADER_LEN
+            .checked_add(map_len)
+            .ok_or("corrupt index header")?;
+        let strings_end = map_end
+            .checked_add(strings_len)
+            .ok_or("corrupt index header")?;
         if strings_end != bytes.len() {
-            return Err(format!("truncated or corrupt index: header says {strings_end} bytes, file has {}", bytes.len()));
+            return Err(format!(
+                "truncated or corrupt index: header says {strings_end} bytes, file has {}",
+                bytes.len()
+            ));
         }
-        Ok(Self { map_start: HEADER_LEN, map_end, strings_end, titles: word(2), aliases: word(3) })
+        Ok(Self {
+            map_start: HEADER_LEN,
+            map_end,
+            strings_end,
+            titles: word(2),
+            aliases: word(3),
+        })
     }
 }
 
@@ -66,7 +79,9 @@ pub(crate) fn map_file(file: &std::fs::File) -> io::Result<memmap2::Mmap> {
 
 /// The string at `offset` of a string table; empty when out of range.
 pub(crate) fn read_string(table: &[u8], offset: u64) -> &str {
-    let Ok(mut i) = usize::try_from(offset) else { return "" };
+    let Ok(mut i) = usize::try_from(offset) else {
+        return "";
+    };
     let mut len = 0usize;
     let mut shift = 0;
     loop {
@@ -81,7 +96,10 @@ pub(crate) fn read_string(table: &[u8], offset: u64) -> &str {
             return "";
         }
     }
-    table.get(i..i.saturating_add(len)).and_then(|s| std::str::from_utf8(s).ok()).unwrap_or("")
+    table
+        .get(i..i.saturating_add(len))
+        .and_then(|s| std::str::from_utf8(s).ok())
+        .unwrap_or("")
 }
 
 fn write_string(table: &mut Vec<u8>, s: &str) -> u64 {
@@ -139,10 +157,15 @@ impl Group {
 
     /// Sorted by key then value, duplicates removed; for `E` keys only the
     /// first value of a key is kept, for grouped keys an ordinal byte is appended.
-    fn insert_into<W: Write>(self, map: &mut fst::MapBuilder<W>, grouped: bool) -> Result<(), fst::Error> {
+    fn insert_into<W: Write>(
+        self,
+        map: &mut fst::MapBuilder<W>,
+        grouped: bool,
+    ) -> Result<(), fst::Error> {
         let mut order: Vec<u32> = (0..u32::try_from(self.keys.len()).unwrap_or(u32::MAX)).collect();
         order.sort_by(|&a, &b| {
-            (self.keys.get(a as usize), self.vals[a as usize]).cmp(&(self.keys.get(b as usize), self.vals[b as usize]))
+            (self.keys.get(a as usize), self.vals[a as usize])
+                .cmp(&(self.keys.get(b as usize), self.vals[b as usize]))
         });
         let mut last: Option<(&[u8], u64)> = None;
         let mut ordinal = 0usize;
@@ -201,7 +224,9 @@ pub fn build_into<W: Write + Seek>(
     drop(raw);
 
     let mut strings = Vec::new();
-    let title_off: Vec<u64> = (0..sorted.len()).map(|i| write_string(&mut strings, sorted.str(i))).collect();
+    let title_off: Vec<u64> = (0..sorted.len())
+        .map(|i| write_string(&mut strings, sorted.str(i)))
+        .collect();
     let find_title = |k: &str| -> Option<usize> {
         let (mut lo, mut hi) = (0, sorted.len());
         while lo < hi {
@@ -226,7 +251,9 @@ pub fn build_into<W: Write + Seek>(
         }
         let off = match find_title(&tk) {
             Some(i) => title_off[i],
-            None => *extra_targets.entry(tk).or_insert_with_key(|k| write_string(&mut strings, k)),
+            None => *extra_targets
+                .entry(tk)
+                .or_insert_with_key(|k| write_string(&mut strings, k)),
         };
         alias_keys.push(ak.as_bytes());
         alias_vals.push(off);
@@ -235,7 +262,10 @@ pub fn build_into<W: Write + Seek>(
 
     let header_pos = out.stream_position()?;
     out.write_all(&[0u8; HEADER_LEN])?;
-    let mut counted = Counting { inner: &mut out, n: 0 };
+    let mut counted = Counting {
+        inner: &mut out,
+        n: 0,
+    };
     {
         let mut map = fst::MapBuilder::new(&mut counted).map_err(io::Error::other)?;
         let mut c = Group::default();
@@ -262,7 +292,8 @@ pub fn build_into<W: Write + Seek>(
             e.push(&key, title_off[i]);
         }
         // Aliases keep file order among themselves: the first redirect of a name wins.
-        let mut alias_order: Vec<u32> = (0..u32::try_from(alias_keys.len()).unwrap_or(u32::MAX)).collect();
+        let mut alias_order: Vec<u32> =
+            (0..u32::try_from(alias_keys.len()).unwrap_or(u32::MAX)).collect();
         alias_order.sort_by(|&a, &b| alias_keys.get(a as usize).cmp(alias_keys.get(b as usize)));
         alias_order.dedup_by(|a, b| alias_keys.get(*a as usize) == alias_keys.get(*b as usize));
         for &i in &alias_order {
@@ -290,7 +321,12 @@ pub fn build_into<W: Write + Seek>(
         out.seek(SeekFrom::Start(header_pos))?;
         let mut header = Vec::with_capacity(HEADER_LEN);
         header.extend_from_slice(MAGIC);
-        for w in [map_len, strings.len() as u64, sorted.len() as u64, alias_count] {
+        for w in [
+            map_len,
+            strings.len() as u64,
+            sorted.len() as u64,
+            alias_count,
+        ] {
             header.extend_from_slice(&w.to_le_bytes());
         }
         out.write_all(&header)?;
@@ -302,7 +338,10 @@ pub fn build_into<W: Write + Seek>(
 
 /// Build an index in memory.
 #[must_use]
-pub fn build_bytes(titles: impl Iterator<Item = String>, aliases: impl Iterator<Item = (String, String)>) -> Vec<u8> {
+pub fn build_bytes(
+    titles: impl Iterator<Item = String>,
+    aliases: impl Iterator<Item = (String, String)>,
+) -> Vec<u8> {
     let mut cur = io::Cursor::new(Vec::new());
     // Writing to memory cannot fail.
     let _ = build_into(titles, aliases, &mut cur);

@@ -12,7 +12,7 @@ pub mod references;
 pub mod sentences;
 pub mod text;
 
-use crate::model::{Article, Artifact, Block, Item, Paragraph, Reference, SectionKind, Sentence};
+use crate::model::{Article, Artifact, Block, Item, Paragraph, Reference, ReferenceList, SectionKind, Sentence};
 use crate::source::{Format, SourceFile};
 use crate::span::Span;
 use plain::{PlainText, collapse_ws};
@@ -116,19 +116,24 @@ fn refs_of(
     end: usize,
     ctx: BlockCtx<'_>,
     mut links: Vec<Reference>,
-) -> Vec<Reference> {
+) -> (Vec<Reference>, Vec<ReferenceList>) {
     let mut out = Vec::new();
+    let mut lists = Vec::new();
     for (s, e) in sentences::split(&plain.text[start..end]) {
-        for r in references::extract(plain, start + s, start + e, ctx.in_see_also, ctx.titles) {
+        let Some((refs, list)) = references::extract_list(plain, start + s, start + e, ctx.in_see_also, ctx.titles) else {
+            continue;
+        };
+        for r in refs {
             let overlaps_link = links.iter().any(|l| l.span.offset < r.span.end() && r.span.offset < l.span.end());
             if !overlaps_link {
                 out.push(r);
             }
         }
+        lists.push(list);
     }
     out.append(&mut links);
     out.sort_by_key(|r| r.span.offset);
-    out
+    (out, lists)
 }
 
 /// Build a paragraph or item from a block's plain text.
@@ -147,6 +152,7 @@ pub(crate) fn build_block(
     if let Some((label_end, body_start)) = label {
         let label_text = collapse_ws(&plain.text[..label_end]);
         let lead = plain.text.len() - plain.text.trim_start().len();
+        let (refs, ref_lists) = refs_of(plain, body_start, len, ctx, links);
         return Block::Item(Item {
             label: Some(label_text),
             label_span: Some(plain.span(lead, label_end)),
@@ -155,11 +161,12 @@ pub(crate) fn build_block(
             span: whole,
             bullet,
             sentences: sentences_of(plain, body_start, len),
-            refs: refs_of(plain, body_start, len, ctx, links),
+            refs,
+            ref_lists,
         });
     }
     let sentences = sentences_of(plain, 0, len);
-    let refs = refs_of(plain, 0, len, ctx, links);
+    let (refs, ref_lists) = refs_of(plain, 0, len, ctx, links);
     if bullet.is_some() || ctx.in_see_also {
         let lead = plain.text.len() - plain.text.trim_start().len();
         return Block::Item(Item {
@@ -171,9 +178,10 @@ pub(crate) fn build_block(
             bullet,
             sentences,
             refs,
+            ref_lists,
         });
     }
-    Block::Paragraph(Paragraph { text: collapse_ws(&plain.text), span: whole, sentences, refs })
+    Block::Paragraph(Paragraph { text: collapse_ws(&plain.text), span: whole, sentences, refs, ref_lists })
 }
 
 /// What a heading says its section is for.

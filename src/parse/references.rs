@@ -10,7 +10,7 @@
 //! preposition (`Niagara Falls, from the American Side`) belongs to the piece
 //! before it.
 
-use crate::model::{Reference, ReferenceKind};
+use crate::model::{ListProblem, ListProblemKind, Reference, ReferenceKind, ReferenceList};
 use crate::parse::plain::PlainText;
 
 /// Something that knows article titles, for index-aware list splitting.
@@ -44,18 +44,33 @@ pub fn extract(
     in_see_also: bool,
     titles: Option<&dyn TitleLookup>,
 ) -> Vec<Reference> {
+    extract_list(plain, start, end, in_see_also, titles).map(|(refs, _)| refs).unwrap_or_default()
+}
+
+/// Like [`extract`], also returning the list as written with its problems
+/// (empty list, empty entries, dangling separators); `None` when the
+/// sentence is not a reference sentence.
+#[must_use]
+pub fn extract_list(
+    plain: &PlainText,
+    start: usize,
+    end: usize,
+    in_see_also: bool,
+    titles: Option<&dyn TitleLookup>,
+) -> Option<(Vec<Reference>, ReferenceList)> {
     let sentence = &plain.text[start..end];
     let (body_start, kind) = match PREFIXES.iter().find(|(p, _)| sentence.starts_with(p)) {
         Some((p, kind)) => (start + p.len(), if in_see_also { ReferenceKind::SeeAlso } else { *kind }),
         None if in_see_also => (start, ReferenceKind::SeeAlso),
-        None => return Vec::new(),
+        None => return None,
     };
     let mut body_end = end;
     let body = &plain.text[body_start..body_end];
     if body.ends_with('.') && !ends_with_initialism(body) {
         body_end -= 1;
     }
-    split_list(&plain.text[..body_end], body_start, titles)
+    let (ranges, found) = split_list(&plain.text[..body_end], body_start, titles);
+    let refs: Vec<Reference> = ranges
         .into_iter()
         .map(|(s, e)| Reference {
             target: plain.text[s..e].to_string(),
@@ -64,7 +79,18 @@ pub fn extract(
             resolved: None,
             canonical: None,
         })
-        .collect()
+        .collect();
+    let whole = plain.span(start, end);
+    let problems = if refs.is_empty() {
+        // A bare entry of a "See also" section with nothing in it is not a list.
+        if in_see_also && sentence.trim().is_empty() {
+            return None;
+        }
+        vec![ListProblem { kind: ListProblemKind::Empty, span: whole }]
+    } else {
+        found.into_iter().map(|(kind, s, e)| ListProblem { kind, span: plain.span(s, e) }).collect()
+    };
+    Some((refs, ReferenceList { span: whole, problems }))
 }
 
 /// `Washington, D.C.` keeps its final period.
@@ -74,10 +100,15 @@ fn ends_with_initialism(s: &str) -> bool {
     core.contains('.') && core.split('.').all(|p| p.chars().count() == 1)
 }
 
-/// Split `text[from..]` into trimmed item ranges.
-fn split_list(text: &str, from: usize, titles: Option<&dyn TitleLookup>) -> Vec<(usize, usize)> {
+/// A problem found while splitting: kind and plain-text range.
+type Found = (ListProblemKind, usize, usize);
+
+/// Split `text[from..]` into trimmed item ranges, with the problems of the list.
+fn split_list(text: &str, from: usize, titles: Option<&dyn TitleLookup>) -> (Vec<(usize, usize)>, Vec<Found>) {
     // Pieces between top-level separators, with the kind of separator before each.
     let mut pieces: Vec<(usize, usize, Sep)> = Vec::new();
+    // Where each separator is (`seps[k]` comes before piece `k + 1`).
+    let mut seps: Vec<(usize, usize)> = Vec::new();
     let mut depth = 0i32;
     let mut piece_start = from;
     let mut sep_before = Sep::Start;
@@ -97,6 +128,9 @@ fn split_list(text: &str, from: usize, titles: Option<&dyn TitleLookup>) -> Vec<
                 Some((Sep::CommaAnd, 5))
             } else if rest.starts_with(", ") || rest.starts_with("; ") {
                 Some((Sep::Comma, 2))
+            } else if rest.starts_with(",,") || rest.starts_with(",;") || rest.starts_with(";;") || rest.starts_with(";,") {
+                // `X,, Y`: a doubled separator leaves an empty entry between.
+                Some((Sep::Comma, 1))
             } else if rest.starts_with(" and ") {
                 Some((Sep::And, 5))
             } else {
@@ -104,6 +138,7 @@ fn split_list(text: &str, from: usize, titles: Option<&dyn TitleLookup>) -> Vec<
             };
             if let Some((sep, len)) = sep {
                 pieces.push((piece_start, i, sep_before));
+                seps.push((i, i + len));
                 sep_before = sep;
                 i += len;
                 piece_start = i;
@@ -123,6 +158,7 @@ fn split_list(text: &str, from: usize, titles: Option<&dyn TitleLookup>) -> Vec<
 
     let has_comma = pieces.iter().any(|p| matches!(p.2, Sep::Comma | Sep::CommaAnd));
     let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut problems: Vec<Found> = Vec::new();
     let mut k = 0;
     while k < pieces.len() {
         // Longest run of pieces that is itself a title.
@@ -150,12 +186,42 @@ fn split_list(text: &str, from: usize, titles: Option<&dyn TitleLookup>) -> Vec<
                 continue;
             }
         }
-        if s < e {
+        let (s, e) = strip_dangling(text, s, e, k + taken == pieces.len(), &mut problems);
+        if text[s..e].chars().any(char::is_alphanumeric) {
             out.push((s, e));
+        } else if pieces.len() > 1 {
+            // An entry with nothing in it: point at the separator that makes it.
+            let (ss, se) = if k > 0 { seps[k - 1] } else { seps[0] };
+            let t = &text[ss..se];
+            let lead = t.len() - t.trim_start().len();
+            let trail = t.len() - t.trim_end().len();
+            problems.push((ListProblemKind::EmptyEntry, ss + lead, (se - trail).max(ss + lead)));
         }
         k += taken;
     }
-    out
+    (out, problems)
+}
+
+/// Trailing separators with nothing after them (`Y,`, `Y and` at the end of
+/// the list): recorded, and cut from the entry.
+fn strip_dangling(text: &str, s: usize, mut e: usize, last: bool, problems: &mut Vec<Found>) -> (usize, usize) {
+    let piece = &text[s..e];
+    let core = piece.trim_end_matches([',', ';', ' ']);
+    if core.len() < piece.len() && !core.is_empty() {
+        let cut = s + core.len();
+        problems.push((ListProblemKind::DanglingSeparator, cut, e));
+        e = cut;
+    } else if last {
+        for conj in [" and", " or"] {
+            if piece.ends_with(conj) && piece.len() > conj.len() {
+                let cut = e - conj.len();
+                problems.push((ListProblemKind::DanglingSeparator, cut + 1, e));
+                e = cut;
+                break;
+            }
+        }
+    }
+    (s, e)
 }
 
 /// Whether piece `k` comes after the last comma (where ` and ` ends the list).
@@ -227,5 +293,25 @@ mod tests {
         assert_eq!(targets("See also Anti-fascism.", None), ["Anti-fascism"]);
         assert!(targets("Seeing is believing.", None).is_empty());
         assert!(targets("See .", None).is_empty());
+    }
+
+    fn problems(sentence: &str) -> Vec<(ListProblemKind, &str)> {
+        let p = PlainText::from_source(sentence, 0);
+        let (_, list) = extract_list(&p, 0, sentence.len(), false, None).expect("a See list");
+        list.problems.into_iter().map(|pr| (pr.kind, pr.span.slice(sentence))).collect()
+    }
+
+    #[test]
+    fn garbled_lists_are_recorded() {
+        assert_eq!(problems("See ."), [(ListProblemKind::Empty, "See .")]);
+        assert_eq!(problems("See , and X."), [(ListProblemKind::EmptyEntry, ", and")]);
+        assert_eq!(targets("See , and X.", None), ["X"]);
+        assert_eq!(problems("See X,, Y."), [(ListProblemKind::EmptyEntry, ",")]);
+        assert_eq!(targets("See X,, Y.", None), ["X", "Y"]);
+        assert_eq!(problems("See X, Y,."), [(ListProblemKind::DanglingSeparator, ",")]);
+        assert_eq!(targets("See X and.", None), ["X"]);
+        assert_eq!(problems("See X and."), [(ListProblemKind::DanglingSeparator, "and")]);
+        assert!(problems("See X, Y, and Z.").is_empty());
+        assert!(problems("See Washington, D.C.").is_empty());
     }
 }

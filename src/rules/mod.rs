@@ -69,6 +69,8 @@ pub struct RuleContext<'a> {
     pub article: &'a Article,
     /// Run settings.
     pub settings: &'a Settings,
+    /// The title index, when references are judged.
+    pub index: Option<&'a crate::index::TitleIndex>,
 }
 
 /// A rule's check: read the context, push diagnostics.
