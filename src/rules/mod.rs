@@ -190,6 +190,12 @@ pub static ALL: &[&RuleMeta] = &[
     // Balance rules (B001-B005) go below this line, in code order.
 
     // Reference rules (R001-R006) go below this line, in code order.
+    &references::unresolved_reference::UnresolvedReference::META,
+    &references::malformed_reference_list::MalformedReferenceList::META,
+    &references::duplicate_reference::DuplicateReference::META,
+    &references::self_reference::SelfReference::META,
+    &references::non_canonical_reference::NonCanonicalReference::META,
+    &references::orphan_article::OrphanArticle::META,
 
 ];
 
