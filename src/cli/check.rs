@@ -8,9 +8,11 @@ use rayon::prelude::*;
 
 use crate::cli::{CheckArgs, ColorChoice};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::index::{self, TitleIndex};
 use crate::linter::{self, Context};
 use crate::report::{self, FileResult, OutputFormat, Summary, human};
 use crate::rules::meta::{InvalidSchema, IoError};
+use crate::rules::references::orphan_article::{self, CorpusArticle};
 use crate::schema::Policy;
 use crate::settings::Settings;
 use crate::source::{self, SourceFile};
@@ -100,23 +102,47 @@ struct Run<'a> {
     max_size: u64,
 }
 
+/// What one file tells the corpus-level pass: reference counts and, for
+/// R006, its title and targets.
+#[derive(Default)]
+struct RefStats {
+    found: usize,
+    resolved: usize,
+    unresolved: usize,
+    non_canonical: usize,
+    corpus: Option<CorpusArticle>,
+}
+
 impl Run<'_> {
-    fn check_source(&self, src: &SourceFile) -> FileResult {
+    fn check_source_stats(&self, src: &SourceFile) -> (FileResult, RefStats) {
         let linted = catch_unwind(AssertUnwindSafe(|| linter::lint(src, &self.cx)));
+        let mut stats = RefStats::default();
         let diags = match linted {
-            Ok(Ok(l)) => l.diagnostics,
+            Ok(Ok(l)) => {
+                let refs = l.article.references();
+                stats.found = refs.len();
+                stats.resolved = refs.iter().filter(|r| r.resolved == Some(true)).count();
+                stats.unresolved = refs.iter().filter(|r| r.resolved == Some(false)).count();
+                stats.non_canonical = refs.iter().filter(|r| crate::analysis::references::is_non_canonical(r)).count();
+                stats.corpus = Some(CorpusArticle::of(&l.article));
+                l.diagnostics
+            }
             Ok(Err(schema_err)) => {
                 let d = InvalidSchema::META.diag(crate::span::Span::new(0, 0), schema_err.to_string());
-                return failed(src.path.clone(), d, self.format);
+                return (failed(src.path.clone(), d, self.format), stats);
             }
             Err(_) => {
                 let d = IoError::META.diag(
                     crate::span::Span::new(0, 0),
                     "internal error: encyclint crashed while checking this file; the other files were checked. Please report this file.",
                 );
-                return failed(src.path.clone(), d, self.format);
+                return (failed(src.path.clone(), d, self.format), stats);
             }
         };
+        (self.located(src, diags), stats)
+    }
+
+    fn located(&self, src: &SourceFile, diags: Vec<Diagnostic>) -> FileResult {
         let human = if self.format == OutputFormat::Human {
             diags.iter().map(|d| human::render(src, d, self.color, self.width)).collect()
         } else {
@@ -125,19 +151,66 @@ impl Run<'_> {
         FileResult { path: src.path.clone(), diagnostics: report::locate(src, diags), human, failed: false }
     }
 
-    fn check_input(&self, input: &Input) -> FileResult {
+    fn check_input(&self, input: &Input) -> (FileResult, RefStats) {
+        let none = RefStats::default();
         match input {
-            Input::Broken(path, reason) => failed(path.clone(), io_diag(reason), self.format),
+            Input::Broken(path, reason) => (failed(path.clone(), io_diag(reason), self.format), none),
             Input::Stdin(name) => match source::read_stdin(name, self.max_size) {
-                Ok(src) => self.check_source(&src),
-                Err(e) => failed(name.clone(), io_diag(&e.to_string()), self.format),
+                // Stdin cannot be read again for R006, so it takes no part in it.
+                Ok(src) => {
+                    let (r, mut stats) = self.check_source_stats(&src);
+                    stats.corpus = None;
+                    (r, stats)
+                }
+                Err(e) => (failed(name.clone(), io_diag(&e.to_string()), self.format), none),
             },
             Input::File(path, name) => match source::read_file(path, name, self.max_size) {
-                Ok(src) => self.check_source(&src),
-                Err(e) => failed(name.clone(), io_diag(&e.to_string()), self.format),
+                Ok(src) => self.check_source_stats(&src),
+                Err(e) => (failed(name.clone(), io_diag(&e.to_string()), self.format), none),
             },
         }
     }
+
+    /// Add corpus-level findings (R006) to a file's result: re-read the file
+    /// to place and render them.
+    fn add_corpus_findings(&self, input: &Input, result: &mut FileResult, extra: Vec<Diagnostic>) {
+        let Input::File(path, name) = input else { return };
+        let Ok(src) = source::read_file(path, name, self.max_size) else { return };
+        let mut diags: Vec<Diagnostic> = result.diagnostics.drain(..).map(|l| l.diag).collect();
+        diags.extend(extra);
+        let diags = linter::finish(diags, self.cx.settings, &src.text);
+        *result = self.located(&src, diags);
+    }
+}
+
+/// The run's title index: the checked articles' own titles (when more than
+/// one is checked), then `--titles`, then `--aliases`. `None` when there is
+/// no source at all: references are then not judged.
+fn build_index(args: &CheckArgs, inputs: &[Input]) -> Result<Option<TitleIndex>, index::IndexError> {
+    let mut ix = TitleIndex::new();
+    let articles = inputs.iter().filter(|i| matches!(i, Input::File(..) | Input::Stdin(_))).count();
+    if articles > 1 {
+        let mut titles: Vec<String> = inputs
+            .par_iter()
+            .filter_map(|i| match i {
+                Input::File(path, name) => source::read_file(path, name, args.max_file_size).ok(),
+                _ => None,
+            })
+            .filter_map(|src| index::quick_title(&src.text, src.format))
+            .collect();
+        titles.sort();
+        let bytes = index::build_bytes(titles.into_iter(), std::iter::empty());
+        ix.push(index::Layer::from_bytes("checked articles", bytes)?);
+    }
+    if let Some(t) = &args.titles {
+        ix.push(index::load_titles(t)?);
+    }
+    if let Some(a) = &args.aliases {
+        let (pairs, _skipped) = index::read_aliases(a)?;
+        let bytes = index::build_bytes(std::iter::empty(), pairs.into_iter());
+        ix.push(index::Layer::from_bytes(a.display().to_string(), bytes)?);
+    }
+    Ok((!ix.is_empty()).then_some(ix))
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -149,7 +222,7 @@ fn use_color(choice: ColorChoice) -> bool {
 }
 
 fn settings(args: &CheckArgs) -> Result<Settings, String> {
-    let mut s = Settings::default();
+    let mut s = Settings { complete_index: args.complete_index, ..Settings::default() };
     if !args.select.is_empty() {
         s.select = Some(Settings::resolve_selectors(&args.select)?);
     }
@@ -186,25 +259,57 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         None => Policy::builtin(),
     };
     let inputs = discover(&args.paths, args.stdin_filename.as_deref());
+    let index = match build_index(args, &inputs) {
+        Ok(ix) => ix,
+        Err(e) => {
+            writeln!(err, "error: {}", human::sanitize_line(&e.to_string()))?;
+            return Ok(2);
+        }
+    };
     let run = Run {
-        cx: Context { settings: &settings, policy: &policy, titles: None },
+        cx: Context { settings: &settings, policy: &policy, titles: index.as_ref() },
         format: args.format,
         color: use_color(args.color),
         width: 100,
         max_size: args.max_file_size,
     };
-    let results: Vec<FileResult> = inputs.par_iter().map(|i| run.check_input(i)).collect();
+    let (mut results, stats): (Vec<FileResult>, Vec<RefStats>) = inputs.par_iter().map(|i| run.check_input(i)).unzip();
+
+    // Corpus-level facts, once every article was checked.
+    let corpus: Vec<CorpusArticle> = stats.iter().map(|s| s.corpus.clone().unwrap_or_default()).collect();
+    if index.is_some() && settings.enabled("R006") && stats.iter().filter(|s| s.corpus.is_some()).count() > 1 {
+        let mut by_file: std::collections::BTreeMap<usize, Vec<Diagnostic>> = std::collections::BTreeMap::new();
+        for (i, d) in orphan_article::check_corpus(&corpus) {
+            by_file.entry(i).or_default().push(d);
+        }
+        for (i, extra) in by_file {
+            run.add_corpus_findings(&inputs[i], &mut results[i], extra);
+        }
+    }
 
     let mut summary = Summary::default();
     for r in &results {
         summary.add(r);
     }
-    let refs = results.iter().map(|r| r.diagnostics.len()).sum::<usize>();
-    let _ = refs;
-    summary.notes.push(
-        "`See` references were not judged: no title index (pass --titles, or check the articles they name together)"
-            .to_string(),
-    );
+    let found: usize = stats.iter().map(|s| s.found).sum();
+    match &index {
+        None if found > 0 => summary.notes.push(
+            "`See` references were not judged: no title index (pass --titles, or check the articles they name together)"
+                .to_string(),
+        ),
+        None => {}
+        Some(ix) => {
+            let resolved: usize = stats.iter().map(|s| s.resolved).sum();
+            let unresolved: usize = stats.iter().map(|s| s.unresolved).sum();
+            let non_canonical: usize = stats.iter().map(|s| s.non_canonical).sum();
+            let rate = if found == 0 { 100.0 } else { 100.0 * resolved as f64 / found as f64 };
+            let titles: u64 = ix.layers().iter().map(|l| l.titles).sum();
+            let aliases: u64 = ix.layers().iter().map(|l| l.aliases).sum();
+            summary.notes.push(format!(
+                "references: {found} found, {resolved} resolved ({rate:.1}%), {unresolved} unresolved, {non_canonical} non-canonical; index: {titles} titles, {aliases} redirects"
+            ));
+        }
+    }
     match args.format {
         OutputFormat::Human => report::write_human(out, &results, &summary)?,
         OutputFormat::Json => report::write_json(out, &results, &summary)?,
