@@ -59,12 +59,24 @@ pub fn extract_list(
     titles: Option<&dyn TitleLookup>,
 ) -> Option<(Vec<Reference>, ReferenceList)> {
     let sentence = &plain.text[start..end];
-    let (body_start, kind) = match PREFIXES.iter().find(|(p, _)| sentence.starts_with(p)) {
-        Some((p, kind)) => (start + p.len(), if in_see_also { ReferenceKind::SeeAlso } else { *kind }),
-        None if in_see_also => (start, ReferenceKind::SeeAlso),
+    let (body_start, kind, bare) = match PREFIXES.iter().find(|(p, _)| sentence.starts_with(p)) {
+        Some((p, kind)) => (start + p.len(), if in_see_also { ReferenceKind::SeeAlso } else { *kind }, false),
+        None if in_see_also => (start, ReferenceKind::SeeAlso, true),
         None => return None,
     };
     let mut body_end = end;
+    let body = &plain.text[body_start..body_end];
+    if bare {
+        // An entry of a "See also" section is a title, perhaps with a
+        // description; prose that ended up in the section is not.
+        let t = body.trim_end();
+        if (t.ends_with('.') && !ends_with_initialism(t)) || t.split_whitespace().count() > 12 {
+            return None;
+        }
+        body_end = body_start + description_start(body);
+    } else if is_citation(body) {
+        return None;
+    }
     let body = &plain.text[body_start..body_end];
     if body.ends_with('.') && !ends_with_initialism(body) {
         body_end -= 1;
@@ -91,6 +103,38 @@ pub fn extract_list(
         found.into_iter().map(|(kind, s, e)| ListProblem { kind, span: plain.span(s, e) }).collect()
     };
     Some((refs, ReferenceList { span: whole, problems }))
+}
+
+/// Where the description of a "See also" entry starts (`Title – what it is`,
+/// `Name (1736–1799), watchmaker`), or the entry's length.
+fn description_start(entry: &str) -> usize {
+    let mut cut = entry.len();
+    for dash in [" – ", " — ", " - "] {
+        if let Some(i) = entry.find(dash) {
+            cut = cut.min(i);
+        }
+    }
+    let mut from = 0;
+    while let Some(i) = entry[from..cut].find(", ") {
+        let at = from + i;
+        let next = entry[at + 2..].split_whitespace().next().unwrap_or("");
+        if next.starts_with(char::is_lowercase) && !CONTINUATIONS.contains(&next) {
+            cut = at;
+            break;
+        }
+        from = at + 2;
+    }
+    cut
+}
+
+/// `See Sharp Press, 2001, page 9.`, `See Chartier, "Advocates of ...," ...`:
+/// a citation in running text, not a list of articles.
+fn is_citation(body: &str) -> bool {
+    let quotes = body.chars().filter(|c| matches!(c, '"' | '“' | '”')).count();
+    quotes >= 4
+        || body.contains(",\"")
+        || body.contains(",”")
+        || [", page ", ", p. ", ", pp. ", ", pages "].iter().any(|p| body.contains(p))
 }
 
 /// `Washington, D.C.` keeps its final period.
@@ -156,7 +200,30 @@ fn split_list(text: &str, from: usize, titles: Option<&dyn TitleLookup>) -> (Vec
         (s + lead, (e - trail).max(s + lead))
     };
 
+    // `XVI International AIDS Conference, 2006`: a year after a comma belongs
+    // to the title before it.
+    let mut k = 1;
+    while k < pieces.len() {
+        let t = text[pieces[k].0..pieces[k].1].trim();
+        let numeric = !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '–' | '-'));
+        if pieces[k].2 == Sep::Comma && numeric {
+            pieces[k - 1].1 = pieces[k].1;
+            pieces.remove(k);
+            seps.remove(k - 1);
+        } else {
+            k += 1;
+        }
+    }
     let has_comma = pieces.iter().any(|p| matches!(p.2, Sep::Comma | Sep::CommaAnd));
+    // In a list of capitalised titles, a piece that starts in lower case
+    // continues the title before it (`Science and technology in the United
+    // Kingdom`, `Symbols of the United Kingdom, the Channel Islands and the
+    // Isle of Man`); in a lower-case list (`See deterrence and security
+    // alliance.`) every separator splits.
+    let list_capitalised = {
+        let (s, e) = trimmed(pieces[0].0, pieces[0].1);
+        text[s..e].chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    };
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut problems: Vec<Found> = Vec::new();
     let mut k = 0;
@@ -175,7 +242,18 @@ fn split_list(text: &str, from: usize, titles: Option<&dyn TitleLookup>) -> (Vec
         let (s, e) = trimmed(pieces[k].0, pieces[k + taken - 1].1);
         let piece_sep = pieces[k].2;
         let first_word = text[s..e].split_whitespace().next().unwrap_or("");
-        let continues = piece_sep == Sep::Comma && CONTINUATIONS.contains(&first_word);
+        // A lower-case piece continues the title before it when it reads as
+        // the rest of a title: `the Channel Islands`, `technology in the United Kingdom`
+        // (but not `why` or `photon`).
+        let words: Vec<&str> = text[s..e].split_whitespace().collect();
+        let lower_tail = words.first().is_some_and(|w| w.starts_with(char::is_lowercase))
+            && (matches!(words[0], "the" | "a" | "an")
+                || words[1..].iter().any(|w| w.starts_with(char::is_uppercase)));
+        // After `, and ` the list has ended: `A, B, and C and D` ends with `C and D`.
+        let after_oxford = piece_sep == Sep::And && pieces[..k].iter().any(|p| p.2 == Sep::CommaAnd);
+        let continues = (piece_sep == Sep::Comma && CONTINUATIONS.contains(&first_word))
+            || (matches!(piece_sep, Sep::Comma | Sep::And) && list_capitalised && lower_tail)
+            || after_oxford;
         // Without commas an ` and ` inside a comma piece is kept whole; with no
         // commas at all, ` and ` separates.
         let and_inside_comma_list = piece_sep == Sep::And && has_comma && !is_last_comma_piece(&pieces, k);
@@ -313,5 +391,42 @@ mod tests {
         assert_eq!(problems("See X and."), [(ListProblemKind::DanglingSeparator, "and")]);
         assert!(problems("See X, Y, and Z.").is_empty());
         assert!(problems("See Washington, D.C.").is_empty());
+    }
+
+    #[test]
+    fn lower_case_pieces_continue_capitalised_titles() {
+        assert_eq!(targets("See Science and technology in the United Kingdom.", None), ["Science and technology in the United Kingdom"]);
+        assert_eq!(
+            targets("See Symbols of the United Kingdom, the Channel Islands and the Isle of Man", None),
+            ["Symbols of the United Kingdom, the Channel Islands and the Isle of Man"]
+        );
+        assert_eq!(
+            targets("See List of tallest buildings in Toronto, Doors Open Toronto, and List of oldest buildings and structures in Toronto.", None),
+            ["List of tallest buildings in Toronto", "Doors Open Toronto", "List of oldest buildings and structures in Toronto"]
+        );
+        assert_eq!(targets("See Photon and why.", None), ["Photon", "why"]);
+        assert_eq!(
+            targets("See List of hospitals in Toronto and XVI International AIDS Conference, 2006.", None),
+            ["List of hospitals in Toronto", "XVI International AIDS Conference, 2006"]
+        );
+        assert_eq!(targets("See Photon and Quatnum.", None), ["Photon", "Quatnum"]);
+    }
+
+    #[test]
+    fn citations_are_not_reference_lists() {
+        assert!(targets("See Sharp Press, 2001, page 9.", None).is_empty());
+        assert!(targets("See Gary Chartier, \"Advocates of Freed Markets,\" session.", None).is_empty());
+    }
+
+    #[test]
+    fn see_also_entries_drop_descriptions_and_prose() {
+        let entry = |s: &str| {
+            let p = PlainText::from_source(s, 0);
+            extract(&p, 0, s.len(), true, None).into_iter().map(|r| r.target).collect::<Vec<_>>()
+        };
+        assert_eq!(entry("John Arnold (1736–1799), watchmaker, of London"), ["John Arnold (1736–1799)"]);
+        assert_eq!(entry("Beast of Bodmin – a phantom cat"), ["Beast of Bodmin"]);
+        assert_eq!(entry("Washington, D.C."), ["Washington", "D.C."]);
+        assert!(entry("Bodmin is twinned with Bederkesa in Germany; Grass Valley, in California.").is_empty());
     }
 }
