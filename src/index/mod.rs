@@ -343,6 +343,9 @@ impl TitleIndex {
         let mut best: Option<(bool, String)> = None;
         for l in &self.layers {
             for (canonical, is_alias) in l.group(b'C', &fold) {
+                if acronym_differs(&key, &canonical) {
+                    continue;
+                }
                 // Titles before redirect targets, then alphabetical: deterministic.
                 let cand = (is_alias, canonical);
                 if best.as_ref().is_none_or(|b| cand < *b) {
@@ -404,6 +407,18 @@ impl TitleIndex {
         found.truncate(max);
         found
     }
+}
+
+/// Whether `canonical` has an all-capitals word (`POET`, `NATO`) that
+/// `written` does not: `poet` is not the acronym, whatever the case rules say.
+fn acronym_differs(written: &str, canonical: &str) -> bool {
+    let caps = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    written
+        .split(' ')
+        .zip(canonical.split(' '))
+        .any(|(w, c)| caps(c) && !caps(w))
 }
 
 impl TitleLookup for TitleIndex {
@@ -569,12 +584,11 @@ impl Automaton for Fuzzy {
                     let row: Vec<u8> = (0..=self.rest.len())
                         .map(|j| u8::try_from(j).unwrap_or(u8::MAX).min(cap))
                         .collect();
-                    let step = FuzzyState::Dp {
+                    FuzzyState::Dp {
                         prev: row.clone(),
                         row,
                         last: 0,
-                    };
-                    step
+                    }
                 } else {
                     FuzzyState::Prefix(i + 1)
                 }
@@ -672,6 +686,14 @@ mod tests {
         assert_eq!(ix.resolve("bush").map(|r| r.how), Some(Match::Exact));
         assert_eq!(ix.resolve("BuSh").map(|r| r.canonical), Some("BUSH".into()));
         assert_eq!(ix.resolve("Quatnum"), None);
+        let poet = TitleIndex::from_titles(["POET"], []);
+        assert_eq!(
+            poet.resolve("poet"),
+            None,
+            "an acronym is not matched by case"
+        );
+        assert_eq!(poet.resolve("Poet"), None);
+        assert!(poet.resolve("poET").is_none());
         assert_eq!(ix.resolve(""), None);
         assert_eq!(ix.resolve("   "), None);
     }
@@ -761,14 +783,20 @@ pub fn quick_title(text: &str, format: crate::source::Format) -> Option<String> 
                 rest.trim().trim_end_matches('#').trim().to_string()
             } else if t == "#" {
                 return None;
-            } else if lines.next().is_some_and(|l| !l.trim().is_empty() && l.trim().chars().all(|c| c == '=')) {
+            } else if lines
+                .next()
+                .is_some_and(|l| !l.trim().is_empty() && l.trim().chars().all(|c| c == '='))
+            {
                 t.trim().to_string()
             } else {
                 return None;
             }
         }
     };
-    let title: String = title.replace(['*', '`'], "").replace("[[", "").replace("]]", "");
+    let title: String = title
+        .replace(['*', '`'], "")
+        .replace("[[", "")
+        .replace("]]", "");
     let (keep, _) = crate::parse::strip_chrome(&title);
     let t = crate::parse::plain::collapse_ws(&title[..keep]);
     (!t.is_empty()).then_some(t)
@@ -781,10 +809,22 @@ mod quick_title_tests {
 
     #[test]
     fn titles_without_parsing() {
-        assert_eq!(quick_title("\n\nDefense CooperationEdit\nLead.", Format::Text).as_deref(), Some("Defense Cooperation"));
-        assert_eq!(quick_title("# Light [edit]\n\nText.", Format::Markdown).as_deref(), Some("Light"));
-        assert_eq!(quick_title("---\na: 1\n---\n# Light\n", Format::Markdown).as_deref(), Some("Light"));
-        assert_eq!(quick_title("Light\n=====\n", Format::Markdown).as_deref(), Some("Light"));
+        assert_eq!(
+            quick_title("\n\nDefense CooperationEdit\nLead.", Format::Text).as_deref(),
+            Some("Defense Cooperation")
+        );
+        assert_eq!(
+            quick_title("# Light [edit]\n\nText.", Format::Markdown).as_deref(),
+            Some("Light")
+        );
+        assert_eq!(
+            quick_title("---\na: 1\n---\n# Light\n", Format::Markdown).as_deref(),
+            Some("Light")
+        );
+        assert_eq!(
+            quick_title("Light\n=====\n", Format::Markdown).as_deref(),
+            Some("Light")
+        );
         assert_eq!(quick_title("## Section\n", Format::Markdown), None);
         assert_eq!(quick_title("", Format::Text), None);
     }

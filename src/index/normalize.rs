@@ -106,12 +106,12 @@ fn loose_word(w: &str, out: &mut String) {
         return;
     }
     for (uk, us) in [("isations", "izations"), ("isation", "ization")] {
-        if let Some(stem) = w.strip_suffix(uk) {
-            if stem.chars().count() >= 3 {
-                out.push_str(stem);
-                out.push_str(us);
-                return;
-            }
+        if let Some(stem) = w.strip_suffix(uk)
+            && stem.chars().count() >= 3
+        {
+            out.push_str(stem);
+            out.push_str(us);
+            return;
         }
     }
     out.push_str(w);
@@ -155,16 +155,16 @@ pub fn number_variants(loose: &str) -> Vec<String> {
     } else if let Some(stem) = last.strip_suffix("es") {
         forms.push(stem.to_string());
         forms.push(format!("{stem}e"));
-    } else if let Some(stem) = last.strip_suffix('s') {
-        if !stem.ends_with('s') {
-            forms.push(stem.to_string());
-        }
+    } else if let Some(stem) = last.strip_suffix('s')
+        && !stem.ends_with('s')
+    {
+        forms.push(stem.to_string());
     }
     if !last.ends_with('s') {
-        if let Some(stem) = last.strip_suffix('y') {
-            if !stem.ends_with(['a', 'e', 'i', 'o', 'u']) {
-                forms.push(format!("{stem}ies"));
-            }
+        if let Some(stem) = last.strip_suffix('y')
+            && !stem.ends_with(['a', 'e', 'i', 'o', 'u'])
+        {
+            forms.push(format!("{stem}ies"));
         }
         forms.push(format!("{last}s"));
         if last.ends_with("ch") || last.ends_with("sh") || last.ends_with('x') {

@@ -270,26 +270,26 @@ pub fn build_into<W: Write + Seek>(
         let mut map = fst::MapBuilder::new(&mut counted).map_err(io::Error::other)?;
         let mut c = Group::default();
         let mut key = Vec::new();
-        for i in 0..sorted.len() {
+        for (i, &off) in title_off.iter().enumerate() {
             key.clear();
             key.push(b'C');
             key.extend_from_slice(fold_key(sorted.str(i)).as_bytes());
-            c.push(&key, title_off[i]);
+            c.push(&key, off);
         }
-        for i in 0..alias_keys.len() {
+        for (i, &off) in alias_vals.iter().enumerate() {
             key.clear();
             key.push(b'C');
             key.extend_from_slice(fold_key(alias_keys.str(i)).as_bytes());
-            c.push(&key, alias_vals[i] | ALIAS_FLAG);
+            c.push(&key, off | ALIAS_FLAG);
         }
         c.insert_into(&mut map, true).map_err(io::Error::other)?;
 
         let mut e = Group::default();
-        for i in 0..sorted.len() {
+        for (i, &off) in title_off.iter().enumerate() {
             key.clear();
             key.push(b'E');
             key.extend_from_slice(sorted.get(i));
-            e.push(&key, title_off[i]);
+            e.push(&key, off);
         }
         // Aliases keep file order among themselves: the first redirect of a name wins.
         let mut alias_order: Vec<u32> =
@@ -307,11 +307,11 @@ pub fn build_into<W: Write + Seek>(
         e.insert_into(&mut map, false).map_err(io::Error::other)?;
 
         let mut l = Group::default();
-        for i in 0..sorted.len() {
+        for (i, &off) in title_off.iter().enumerate() {
             key.clear();
             key.push(b'L');
             key.extend_from_slice(loose_key(sorted.str(i)).as_bytes());
-            l.push(&key, title_off[i]);
+            l.push(&key, off);
         }
         l.insert_into(&mut map, true).map_err(io::Error::other)?;
         map.finish().map_err(io::Error::other)?;

@@ -78,7 +78,7 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                         .with_help("name the article meant, or remove the empty reference"),
                     ListProblemKind::EmptyEntry | ListProblemKind::DanglingSeparator => {
                         let what = if p.kind == ListProblemKind::EmptyEntry {
-                            format!("empty entry before `{shown}` in a `See` list")
+                            format!("`See` list has an empty entry at `{shown}`")
                         } else {
                             format!("`See` list ends with a dangling `{shown}`")
                         };

@@ -87,13 +87,11 @@ pub(crate) mod test_support {
     use crate::settings::Settings;
     use crate::source::{Format, SourceFile};
 
+    /// Titles and `(alias, target)` redirects for a test index; `None`: no index.
+    pub type Index<'a> = Option<(&'a [&'a str], &'a [(&'a str, &'a str)])>;
+
     /// Diagnostics with `code` for `text`, with an index of `titles` and `aliases` (`None`: no index).
-    pub fn lint(
-        format: Format,
-        text: &str,
-        index: Option<(&[&str], &[(&str, &str)])>,
-        code: &str,
-    ) -> Vec<Diagnostic> {
+    pub fn lint(format: Format, text: &str, index: Index<'_>, code: &str) -> Vec<Diagnostic> {
         lint_with(format, text, index, code, &Settings::default())
     }
 
@@ -101,7 +99,7 @@ pub(crate) mod test_support {
     pub fn lint_with(
         format: Format,
         text: &str,
-        index: Option<(&[&str], &[(&str, &str)])>,
+        index: Index<'_>,
         code: &str,
         settings: &Settings,
     ) -> Vec<Diagnostic> {
