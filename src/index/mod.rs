@@ -396,7 +396,11 @@ impl TitleIndex {
             for l in &self.layers {
                 for (cand_loose, t) in l.fuzzy(&loose, k) {
                     let d = normalize::osa_distance(&loose, &cand_loose);
-                    if d == 0 || d > k || digits(&cand_loose) != want {
+                    if d == 0
+                        || d > k
+                        || digits(&cand_loose) != want
+                        || !normalize::plausible_typo(&loose, &cand_loose)
+                    {
                         continue;
                     }
                     add(t, SuggestionKind::Edit(d), &mut found);
@@ -732,6 +736,16 @@ mod tests {
             "digits must match"
         );
         assert!(ix.suggest("Qu", 3).is_empty());
+        let people = TitleIndex::from_titles(
+            ["William Barley", "History of Tornio", "Chemical kinetics"],
+            [],
+        );
+        assert!(
+            people.suggest("William Hamley", 3).is_empty(),
+            "two edits in a short word"
+        );
+        assert!(people.suggest("History of Toronto", 3).is_empty());
+        assert!(people.suggest("Chemical genetics", 3).is_empty());
         assert!(ix.suggest("", 3).is_empty());
     }
 

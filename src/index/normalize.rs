@@ -212,6 +212,29 @@ pub fn max_distance(chars: usize) -> usize {
     }
 }
 
+/// Whether `cand` differs from `query` (both loose keys) as a typo would:
+/// inside one word, by at most [`max_distance`] of that word's length, the
+/// word's first letter kept; or by one edit across a word boundary.
+#[must_use]
+pub fn plausible_typo(query: &str, cand: &str) -> bool {
+    let q: Vec<&str> = query.split(' ').collect();
+    let c: Vec<&str> = cand.split(' ').collect();
+    if q.len() != c.len() {
+        return osa_distance(query, cand) == 1;
+    }
+    let differing: Vec<(&str, &str)> = q
+        .iter()
+        .zip(&c)
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| (*a, *b))
+        .collect();
+    let [(a, b)] = differing.as_slice() else {
+        return false;
+    };
+    let d = osa_distance(a, b);
+    d >= 1 && d <= max_distance(a.chars().count()) && a.chars().next() == b.chars().next()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,6 +271,16 @@ mod tests {
         assert_eq!(number_variants("policies"), ["policy"]);
         assert_eq!(number_variants("tank"), ["tanks"]);
         assert!(number_variants("us").is_empty());
+    }
+
+    #[test]
+    fn typos_stay_inside_one_word() {
+        assert!(plausible_typo("quatnum", "quantum"));
+        assert!(plausible_typo("crisis managment", "crisis management"));
+        assert!(!plausible_typo("william hamley", "william barley"));
+        assert!(!plausible_typo("chemical genetics", "chemical kinetics"));
+        assert!(!plausible_typo("big cat", "bog cut"));
+        assert!(plausible_typo("photo n", "photon"));
     }
 
     #[test]
