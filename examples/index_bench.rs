@@ -57,7 +57,10 @@ fn main() {
     let suggest = t.elapsed();
     let titles: u64 = ix.layers().iter().map(|l| l.titles).sum();
     let aliases: u64 = ix.layers().iter().map(|l| l.aliases).sum();
-    println!("index: {titles} titles, {aliases} redirects; load {:.3} s", load.as_secs_f64());
+    println!(
+        "index: {titles} titles, {aliases} redirects; load {:.3} s",
+        load.as_secs_f64()
+    );
     println!(
         "resolve: {} queries in {:.3} s = {:.0}/s ({resolved} resolved)",
         queries.len(),
