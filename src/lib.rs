@@ -21,11 +21,12 @@
 //! assert_eq!(linted.article.title.unwrap().text, "Defense Cooperation");
 //! ```
 
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 
 pub mod analysis;
 pub mod cli;
 pub mod diagnostic;
+pub mod index;
 pub mod linter;
 pub mod model;
 pub mod parse;

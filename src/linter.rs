@@ -4,6 +4,7 @@
 //! printing; the CLI, the LSP server and the tests all call this.
 
 use crate::diagnostic::Diagnostic;
+use crate::index::TitleIndex;
 use crate::model::Article;
 use crate::parse::{self, ParseOptions, TitleLookup};
 use crate::rules::{self, RuleContext};
@@ -17,8 +18,8 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     /// The compiled policy schema.
     pub policy: &'a Policy,
-    /// Known titles, if any index source was given.
-    pub titles: Option<&'a dyn TitleLookup>,
+    /// Known titles and redirects, if any index source was given.
+    pub titles: Option<&'a TitleIndex>,
 }
 
 /// The result of linting one file.
@@ -33,8 +34,15 @@ pub struct Linted {
 /// Parse and analyse without checking (what `encyclint parse` prints).
 #[must_use]
 pub fn analyse(src: &SourceFile, cx: &Context<'_>) -> Article {
-    let article = parse::parse(src, &ParseOptions { titles: cx.titles });
-    crate::analysis::analyse(article, &src.text, cx.settings)
+    let article = parse::parse(
+        src,
+        &ParseOptions {
+            titles: cx.titles.map(|t| t as &dyn TitleLookup),
+        },
+    );
+    let mut article = crate::analysis::analyse(article, &src.text, cx.settings);
+    crate::analysis::references::resolve(&mut article, cx.titles);
+    article
 }
 
 /// Lint one source.
@@ -48,6 +56,7 @@ pub fn lint(src: &SourceFile, cx: &Context<'_>) -> Result<Linted, SchemaError> {
         source: src,
         article: &article,
         settings: cx.settings,
+        index: cx.titles,
     };
     diagnostics.extend(rules::run(&rcx));
     let diagnostics = finish(diagnostics, cx.settings, &src.text);

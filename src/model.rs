@@ -148,6 +148,15 @@ impl Block {
         }
     }
 
+    /// The `See` lists written in the block.
+    #[must_use]
+    pub fn ref_lists(&self) -> &[ReferenceList] {
+        match self {
+            Block::Paragraph(p) => &p.ref_lists,
+            Block::Item(i) => &i.ref_lists,
+        }
+    }
+
     /// Mutable references, for resolution against the title index.
     pub fn refs_mut(&mut self) -> &mut Vec<Reference> {
         match self {
@@ -168,6 +177,8 @@ pub struct Paragraph {
     pub sentences: Vec<Sentence>,
     /// `See X` references and links in it.
     pub refs: Vec<Reference>,
+    /// The `See` lists written in it, with any problems (R002).
+    pub ref_lists: Vec<ReferenceList>,
 }
 
 /// `Label: body`, or a bare bullet or list entry.
@@ -189,6 +200,8 @@ pub struct Item {
     pub sentences: Vec<Sentence>,
     /// `See X` references and links in it.
     pub refs: Vec<Reference>,
+    /// The `See` lists written in it, with any problems (R002).
+    pub ref_lists: Vec<ReferenceList>,
 }
 
 /// One sentence, with the side it speaks for when the balance analysis finds one.
@@ -245,6 +258,36 @@ pub struct Reference {
     pub resolved: Option<bool>,
     /// The canonical title it resolves to, when it resolves.
     pub canonical: Option<String>,
+}
+
+/// One written `See` list (`See X, Y, and Z.`), for R002.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReferenceList {
+    /// The whole sentence, `See` included.
+    pub span: Span,
+    /// What is wrong with it; empty when it is well formed.
+    pub problems: Vec<ListProblem>,
+}
+
+/// Something wrong with a `See` list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListProblem {
+    /// What.
+    pub kind: ListProblemKind,
+    /// Where: the list, or the stray separator.
+    pub span: Span,
+}
+
+/// Kinds of [`ListProblem`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListProblemKind {
+    /// `See .`: no target at all.
+    Empty,
+    /// `See , and X`, `See X,, Y`: an entry with nothing in it.
+    EmptyEntry,
+    /// `See X, Y,.`, `See X and.`: a separator with nothing after it.
+    DanglingSeparator,
 }
 
 /// Counts for one section.

@@ -3,6 +3,7 @@
 //! Rules and the policy schema read these facts; they never re-scan the text.
 
 pub mod balance;
+pub mod references;
 pub mod stance;
 
 use crate::model::{Article, Block, Section};

@@ -7,9 +7,11 @@ use rayon::prelude::*;
 
 use crate::cli::{CheckArgs, ColorChoice, guard};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::index::{self, TitleIndex};
 use crate::linter::{self, Context, Linted};
 use crate::report::{self, FileResult, OutputFormat, Summary, human};
 use crate::rules::meta::{InvalidSchema, IoError};
+use crate::rules::references::orphan_article::{self, CorpusArticle};
 use crate::schema::{Policy, SchemaError};
 use crate::settings::Settings;
 use crate::source::{self, SourceFile};
@@ -126,9 +128,21 @@ struct Run<'a> {
     max_size: u64,
 }
 
+/// What one file tells the corpus-level pass: reference counts and, for
+/// R006, its title and targets.
+#[derive(Default)]
+struct RefStats {
+    found: usize,
+    resolved: usize,
+    unresolved: usize,
+    non_canonical: usize,
+    corpus: Option<CorpusArticle>,
+}
+
 impl Run<'_> {
+    #[cfg(test)]
     fn check_source(&self, src: &SourceFile) -> FileResult {
-        self.check_source_with(src, linter::lint)
+        self.check_source_with(src, linter::lint).0
     }
 
     /// Lint, render and position one file with `lint`; a panic anywhere in
@@ -137,30 +151,31 @@ impl Run<'_> {
         &self,
         src: &SourceFile,
         lint: impl FnOnce(&SourceFile, &Context<'_>) -> Result<Linted, SchemaError>,
-    ) -> FileResult {
+    ) -> (FileResult, RefStats) {
         let checked = guard::catch(|| {
-            let diags = lint(src, &self.cx)?.diagnostics;
-            let human = if self.format == OutputFormat::Human {
-                diags
+            let l = lint(src, &self.cx)?;
+            let refs = l.article.references();
+            let stats = RefStats {
+                found: refs.len(),
+                resolved: refs.iter().filter(|r| r.resolved == Some(true)).count(),
+                unresolved: refs.iter().filter(|r| r.resolved == Some(false)).count(),
+                non_canonical: refs
                     .iter()
-                    .map(|d| human::render(src, d, self.color, self.width))
-                    .collect()
-            } else {
-                String::new()
+                    .filter(|r| crate::analysis::references::is_non_canonical(r))
+                    .count(),
+                corpus: Some(CorpusArticle::of(&l.article)),
             };
-            Ok::<_, SchemaError>(FileResult {
-                path: src.path.clone(),
-                diagnostics: report::locate(src, diags),
-                human,
-                failed: false,
-            })
+            Ok::<_, SchemaError>((self.located(src, l.diagnostics), stats))
         });
         match checked {
             Ok(Ok(result)) => result,
             Ok(Err(schema_err)) => {
                 let d =
                     InvalidSchema::META.diag(crate::span::Span::new(0, 0), schema_err.to_string());
-                failed(src.path.clone(), d, self.format)
+                (
+                    failed(src.path.clone(), d, self.format),
+                    RefStats::default(),
+                )
             }
             Err(panic) => {
                 let d = IoError::META.diag(
@@ -170,24 +185,117 @@ impl Run<'_> {
                          the other files were checked. Please report this file."
                     ),
                 );
-                failed(src.path.clone(), d, self.format)
+                (
+                    failed(src.path.clone(), d, self.format),
+                    RefStats::default(),
+                )
             }
         }
     }
 
-    fn check_input(&self, input: &Input) -> FileResult {
+    /// Render (for human output) and position a file's diagnostics.
+    fn located(&self, src: &SourceFile, diags: Vec<Diagnostic>) -> FileResult {
+        let human = if self.format == OutputFormat::Human {
+            diags
+                .iter()
+                .map(|d| human::render(src, d, self.color, self.width))
+                .collect()
+        } else {
+            String::new()
+        };
+        FileResult {
+            path: src.path.clone(),
+            diagnostics: report::locate(src, diags),
+            human,
+            failed: false,
+        }
+    }
+
+    fn check_input(&self, input: &Input) -> (FileResult, RefStats) {
+        let none = RefStats::default();
         match input {
-            Input::Broken(path, reason) => failed(path.clone(), io_diag(reason), self.format),
+            Input::Broken(path, reason) => {
+                (failed(path.clone(), io_diag(reason), self.format), none)
+            }
             Input::Stdin(name) => match source::read_stdin(name, self.max_size) {
-                Ok(src) => self.check_source(&src),
-                Err(e) => failed(name.clone(), io_diag(&e.to_string()), self.format),
+                // Stdin cannot be read again for R006, so it takes no part in it.
+                Ok(src) => {
+                    let (r, mut stats) = self.check_source_with(&src, linter::lint);
+                    stats.corpus = None;
+                    (r, stats)
+                }
+                Err(e) => (
+                    failed(name.clone(), io_diag(&e.to_string()), self.format),
+                    none,
+                ),
             },
             Input::File(path, name) => match source::read_file(path, name, self.max_size) {
-                Ok(src) => self.check_source(&src),
-                Err(e) => failed(name.clone(), io_diag(&e.to_string()), self.format),
+                Ok(src) => self.check_source_with(&src, linter::lint),
+                Err(e) => (
+                    failed(name.clone(), io_diag(&e.to_string()), self.format),
+                    none,
+                ),
             },
         }
     }
+
+    /// Add corpus-level findings (R006) to a file's result: re-read the file
+    /// to place and render them.
+    fn add_corpus_findings(&self, input: &Input, result: &mut FileResult, extra: Vec<Diagnostic>) {
+        let Input::File(path, name) = input else {
+            return;
+        };
+        let Ok(src) = source::read_file(path, name, self.max_size) else {
+            return;
+        };
+        let mut diags: Vec<Diagnostic> = result.diagnostics.drain(..).map(|l| l.diag).collect();
+        diags.extend(extra);
+        let diags = linter::finish(diags, self.cx.settings, &src.text);
+        *result = self.located(&src, diags);
+    }
+}
+
+/// The run's title index: the checked articles' own titles (when more than
+/// one is checked), then `--titles`, then `--aliases`. `None` when there is
+/// no source at all: references are then not judged.
+fn build_index(
+    args: &CheckArgs,
+    inputs: &[Input],
+) -> Result<Option<TitleIndex>, index::IndexError> {
+    let mut ix = TitleIndex::new();
+    let articles = inputs
+        .iter()
+        .filter(|i| matches!(i, Input::File(..) | Input::Stdin(_)))
+        .count();
+    if articles > 1 {
+        let mut titles: Vec<String> = inputs
+            .par_iter()
+            .filter_map(|i| match i {
+                Input::File(path, name) => source::read_file(path, name, args.max_file_size).ok(),
+                _ => None,
+            })
+            .filter_map(|src| index::quick_title(&src.text, src.format))
+            .collect();
+        titles.sort();
+        let bytes = index::build_bytes(titles.into_iter(), std::iter::empty());
+        ix.push(index::Layer::from_bytes("checked articles", bytes)?);
+    }
+    if let Some(t) = &args.titles {
+        ix.push(index::load_titles(t)?);
+    }
+    if let Some(a) = &args.aliases {
+        let (pairs, _skipped) = index::read_aliases(a)?;
+        let bytes = index::build_bytes(std::iter::empty(), pairs.into_iter());
+        ix.push(index::Layer::from_bytes(a.display().to_string(), bytes)?);
+    }
+    Ok((!ix.is_empty()).then_some(ix))
+}
+
+/// R006 (orphan-article) is opt-in: in most runs nothing is meant to link to
+/// every checked article, so it runs only when selected explicitly
+/// (`--select R006`, or `orphan-article`).
+fn r006_selected(settings: &Settings) -> bool {
+    settings.enabled("R006") && settings.select.as_ref().is_some_and(|s| s.contains("R006"))
 }
 
 /// Runs of at least this many files show a progress bar (on a terminal).
@@ -222,7 +330,10 @@ fn use_color(choice: ColorChoice) -> bool {
 }
 
 fn settings(args: &CheckArgs) -> Result<Settings, String> {
-    let mut s = Settings::default();
+    let mut s = Settings {
+        complete_index: args.complete_index,
+        ..Settings::default()
+    };
     if !args.select.is_empty() {
         s.select = Some(Settings::resolve_selectors(&args.select)?);
     }
@@ -261,11 +372,18 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         None => Policy::builtin(),
     };
     let inputs = discover(&args.paths, args.stdin_filename.as_deref());
+    let index = match build_index(args, &inputs) {
+        Ok(ix) => ix,
+        Err(e) => {
+            writeln!(err, "error: {}", human::sanitize_line(&e.to_string()))?;
+            return Ok(2);
+        }
+    };
     let run = Run {
         cx: Context {
             settings: &settings,
             policy: &policy,
-            titles: None,
+            titles: index.as_ref(),
         },
         format: args.format,
         color: use_color(args.color),
@@ -274,26 +392,58 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     };
     // Results come back in input order whatever the thread count.
     let bar = progress_bar(inputs.len());
-    let results: Vec<FileResult> = inputs
+    let (mut results, stats): (Vec<FileResult>, Vec<RefStats>) = inputs
         .par_iter()
         .map(|i| {
             let r = run.check_input(i);
             bar.inc(1);
             r
         })
-        .collect();
+        .unzip();
     bar.finish_and_clear();
+
+    // Corpus-level facts, once every article was checked.
+    let corpus: Vec<CorpusArticle> = stats
+        .iter()
+        .map(|s| s.corpus.clone().unwrap_or_default())
+        .collect();
+    if index.is_some()
+        && r006_selected(&settings)
+        && stats.iter().filter(|s| s.corpus.is_some()).count() > 1
+    {
+        let mut by_file: std::collections::BTreeMap<usize, Vec<Diagnostic>> =
+            std::collections::BTreeMap::new();
+        for (i, d) in orphan_article::check_corpus(&corpus) {
+            by_file.entry(i).or_default().push(d);
+        }
+        for (i, extra) in by_file {
+            run.add_corpus_findings(&inputs[i], &mut results[i], extra);
+        }
+    }
 
     let mut summary = Summary::default();
     for r in &results {
         summary.add(r);
     }
-    let refs = results.iter().map(|r| r.diagnostics.len()).sum::<usize>();
-    let _ = refs;
-    summary.notes.push(
-        "`See` references were not judged: no title index (pass --titles, or check the articles they name together)"
-            .to_string(),
-    );
+    let found: usize = stats.iter().map(|s| s.found).sum();
+    match &index {
+        None if found > 0 => summary.notes.push(
+            "`See` references were not judged: no title index (pass --titles, or check the articles they name together)"
+                .to_string(),
+        ),
+        None => {}
+        Some(ix) => {
+            let resolved: usize = stats.iter().map(|s| s.resolved).sum();
+            let unresolved: usize = stats.iter().map(|s| s.unresolved).sum();
+            let non_canonical: usize = stats.iter().map(|s| s.non_canonical).sum();
+            let rate = if found == 0 { 100.0 } else { 100.0 * resolved as f64 / found as f64 };
+            let titles: u64 = ix.layers().iter().map(|l| l.titles).sum();
+            let aliases: u64 = ix.layers().iter().map(|l| l.aliases).sum();
+            summary.notes.push(format!(
+                "references: {found} found, {resolved} resolved ({rate:.1}%), {unresolved} unresolved, {non_canonical} non-canonical; index: {titles} titles, {aliases} redirects"
+            ));
+        }
+    }
     match args.format {
         OutputFormat::Human => report::write_human(out, &results, &summary)?,
         OutputFormat::Json => report::write_json(out, &results, &summary)?,
@@ -391,7 +541,8 @@ mod tests {
         let bad = SourceFile::new("bad.txt", "Title\nLead.\n", Format::Text);
         let good = SourceFile::new("good.txt", "Title\nLead.\n", Format::Text);
         let results = [
-            run.check_source_with(&bad, |_, _| panic!("rule exploded")),
+            run.check_source_with(&bad, |_, _| panic!("rule exploded"))
+                .0,
             run.check_source(&good),
         ];
         assert!(results[0].failed);

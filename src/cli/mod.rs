@@ -7,6 +7,7 @@
 mod check;
 mod explain;
 mod guard;
+mod index;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -88,6 +89,15 @@ pub struct CheckArgs {
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Known article titles: one a line (`.gz` accepted), or an index from `encyclint index build`.
+    #[arg(long, value_name = "FILE")]
+    pub titles: Option<PathBuf>,
+    /// Redirects: `alias<TAB>target` a line (`.gz` accepted).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+    /// The index holds every article: an unresolved reference (R001) is an error, not a warning.
+    #[arg(long)]
+    pub complete_index: bool,
 }
 
 /// Subcommands.
@@ -115,6 +125,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DocFormat::Text)]
         format: DocFormat,
     },
+    /// Build a title index for very large title lists.
+    #[command(subcommand)]
+    Index(IndexCommand),
     /// Explain one rule, by code or name.
     Explain {
         /// `S002` or `title-artifact`.
@@ -122,6 +135,22 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = DocFormat::Text)]
         format: DocFormat,
+    },
+}
+
+/// `encyclint index ...`.
+#[derive(Debug, Subcommand)]
+pub enum IndexCommand {
+    /// Build a memory-mappable index from a title list (and redirects), for `check --titles`.
+    Build {
+        /// Titles, one a line (`.gz` accepted).
+        titles: PathBuf,
+        /// Redirects, `alias<TAB>target` a line (`.gz` accepted).
+        #[arg(long, value_name = "FILE")]
+        aliases: Option<PathBuf>,
+        /// Where to write the index.
+        #[arg(short, long, value_name = "INDEX")]
+        output: PathBuf,
     },
 }
 
@@ -150,5 +179,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8>
         }
         Command::Rules { format } => explain::rules(format, out).map(|()| 0),
         Command::Explain { rule, format } => explain::explain(&rule, format, out, err),
+        Command::Index(IndexCommand::Build {
+            titles,
+            aliases,
+            output,
+        }) => index::build(&titles, aliases.as_deref(), &output, out, err),
     }
 }

@@ -13,7 +13,8 @@ pub mod sentences;
 pub mod text;
 
 use crate::model::{
-    Article, Artifact, Block, Item, Paragraph, Reference, Section, SectionKind, Sentence,
+    Article, Artifact, Block, Item, Paragraph, Reference, ReferenceList, Section, SectionKind,
+    Sentence,
 };
 use crate::source::{Format, SourceFile};
 use crate::span::Span;
@@ -174,10 +175,16 @@ fn refs_of(
     bounds: &[(usize, usize)],
     ctx: BlockCtx<'_>,
     mut links: Vec<Reference>,
-) -> Vec<Reference> {
+) -> (Vec<Reference>, Vec<ReferenceList>) {
     let mut out = Vec::new();
+    let mut lists = Vec::new();
     for &(s, e) in bounds {
-        for r in references::extract(plain, start + s, start + e, ctx.in_see_also, ctx.titles) {
+        let Some((refs, list)) =
+            references::extract_list(plain, start + s, start + e, ctx.in_see_also, ctx.titles)
+        else {
+            continue;
+        };
+        for r in refs {
             let overlaps_link = links
                 .iter()
                 .any(|l| l.span.offset < r.span.end() && r.span.offset < l.span.end());
@@ -185,10 +192,11 @@ fn refs_of(
                 out.push(r);
             }
         }
+        lists.push(list);
     }
     out.append(&mut links);
     out.sort_by_key(|r| r.span.offset);
-    out
+    (out, lists)
 }
 
 /// Build a paragraph or item from a block's plain text.
@@ -210,6 +218,7 @@ pub(crate) fn build_block(
         let lead = plain.text.len() - plain.text.trim_start().len();
         // Split once; sentences and references share the boundaries.
         let bounds = sentences::split(&plain.text[body_start..len]);
+        let (refs, ref_lists) = refs_of(plain, body_start, &bounds, ctx, links);
         return Block::Item(Item {
             label: Some(label_text),
             label_span: Some(plain.span(lead, label_end)),
@@ -218,12 +227,13 @@ pub(crate) fn build_block(
             span: whole,
             bullet,
             sentences: sentences_of(plain, body_start, &bounds),
-            refs: refs_of(plain, body_start, &bounds, ctx, links),
+            refs,
+            ref_lists,
         });
     }
     let bounds = sentences::split(&plain.text);
     let sentences = sentences_of(plain, 0, &bounds);
-    let refs = refs_of(plain, 0, &bounds, ctx, links);
+    let (refs, ref_lists) = refs_of(plain, 0, &bounds, ctx, links);
     if bullet.is_some() || ctx.in_see_also || ctx.entry {
         let lead = plain.text.len() - plain.text.trim_start().len();
         return Block::Item(Item {
@@ -235,6 +245,7 @@ pub(crate) fn build_block(
             bullet,
             sentences,
             refs,
+            ref_lists,
         });
     }
     Block::Paragraph(Paragraph {
@@ -242,6 +253,7 @@ pub(crate) fn build_block(
         span: whole,
         sentences,
         refs,
+        ref_lists,
     })
 }
 

@@ -10,7 +10,7 @@
 //! preposition (`Niagara Falls, from the American Side`) belongs to the piece
 //! before it.
 
-use crate::model::{Reference, ReferenceKind};
+use crate::model::{ListProblem, ListProblemKind, Reference, ReferenceKind, ReferenceList};
 use crate::parse::plain::PlainText;
 
 /// Something that knows article titles, for index-aware list splitting.
@@ -46,13 +46,24 @@ pub fn extract(
     in_see_also: bool,
     titles: Option<&dyn TitleLookup>,
 ) -> Vec<Reference> {
+    extract_list(plain, start, end, in_see_also, titles)
+        .map(|(refs, _)| refs)
+        .unwrap_or_default()
+}
+
+/// Like [`extract`], also returning the list as written with its problems
+/// (empty list, empty entries, dangling separators); `None` when the
+/// sentence is not a reference sentence.
+#[must_use]
+pub fn extract_list(
+    plain: &PlainText,
+    start: usize,
+    end: usize,
+    in_see_also: bool,
+    titles: Option<&dyn TitleLookup>,
+) -> Option<(Vec<Reference>, ReferenceList)> {
     let sentence = &plain.text[start..end];
-    // A bare `See also` is a heading or a stray label, not a reference to "also".
-    if sentence.trim_end_matches([':', '.']).trim() == "See also" {
-        return Vec::new();
-    }
-    let mut bare = false;
-    let (body_start, kind) = match PREFIXES.iter().find(|(p, _)| sentence.starts_with(p)) {
+    let (body_start, kind, bare) = match PREFIXES.iter().find(|(p, _)| sentence.starts_with(p)) {
         Some((p, kind)) => (
             start + p.len(),
             if in_see_also {
@@ -60,28 +71,31 @@ pub fn extract(
             } else {
                 *kind
             },
+            false,
         ),
-        None if in_see_also => {
-            bare = true;
-            (start, ReferenceKind::SeeAlso)
-        }
-        None => return Vec::new(),
+        None if in_see_also => (start, ReferenceKind::SeeAlso, true),
+        None => return None,
     };
     let mut body_end = end;
+    let body = &plain.text[body_start..body_end];
+    if bare {
+        // An entry of a "See also" section is a title, perhaps with a
+        // description; prose that ended up in the section is not.
+        let t = body.trim_end();
+        if (t.ends_with('.') && !ends_with_initialism(t)) || t.split_whitespace().count() > 12 {
+            return None;
+        }
+        body_end = body_start + description_start(body);
+    } else if is_citation(body) {
+        return None;
+    }
     let body = &plain.text[body_start..body_end];
     if body.ends_with('.') && !ends_with_initialism(body) {
         body_end -= 1;
     }
-    let ranges = if bare {
-        // A bare "See also" entry names one article, maybe followed by a
-        // description: `Hockney–Falco thesis, a theory of ...`.
-        vec![entry_target(&plain.text[..body_end], body_start, titles)]
-    } else {
-        split_list(&plain.text[..body_end], body_start, titles)
-    };
-    ranges
+    let (ranges, found) = split_list(&plain.text[..body_end], body_start, titles);
+    let refs: Vec<Reference> = ranges
         .into_iter()
-        .filter(|(s, e)| s < e)
         .map(|(s, e)| Reference {
             target: plain.text[s..e].to_string(),
             span: plain.span(s, e),
@@ -89,36 +103,70 @@ pub fn extract(
             resolved: None,
             canonical: None,
         })
-        .collect()
+        .collect();
+    let whole = plain.span(start, end);
+    let problems = if refs.is_empty() {
+        // A bare entry of a "See also" section with nothing in it is not a list.
+        if in_see_also && sentence.trim().is_empty() {
+            return None;
+        }
+        vec![ListProblem {
+            kind: ListProblemKind::Empty,
+            span: whole,
+        }]
+    } else {
+        found
+            .into_iter()
+            .map(|(kind, s, e)| ListProblem {
+                kind,
+                span: plain.span(s, e),
+            })
+            .collect()
+    };
+    Some((
+        refs,
+        ReferenceList {
+            span: whole,
+            problems,
+        },
+    ))
 }
 
-/// The article a bare entry names: up to the first top-level `, ` or spaced
-/// dash, unless the whole entry is a known title.
-fn entry_target(text: &str, from: usize, titles: Option<&dyn TitleLookup>) -> (usize, usize) {
-    let whole = text[from..].trim();
-    let lead = text[from..].len() - text[from..].trim_start().len();
-    let start = from + lead;
-    if titles.is_some_and(|t| t.is_title(whole)) {
-        return (start, start + whole.len());
-    }
-    let mut depth = 0i32;
-    for (i, c) in text[start..].char_indices() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            _ => {}
-        }
-        let rest = &text[start + i..];
-        if depth <= 0
-            && (rest.starts_with(", ")
-                || rest.starts_with(" – ")
-                || rest.starts_with(" — ")
-                || rest.starts_with(" - "))
-        {
-            return (start, start + i);
+/// Where the description of a "See also" entry starts (`Title – what it is`,
+/// `Name (1736–1799), watchmaker`), or the entry's length.
+fn description_start(entry: &str) -> usize {
+    let mut cut = entry.len();
+    for dash in [" – ", " — ", " - "] {
+        if let Some(i) = entry.find(dash) {
+            cut = cut.min(i);
         }
     }
-    (start, start + whole.len())
+    let mut from = 0;
+    while let Some(i) = entry[from..cut].find(", ") {
+        let at = from + i;
+        let next = entry[at + 2..].split_whitespace().next().unwrap_or("");
+        if next.starts_with(char::is_lowercase) && !CONTINUATIONS.contains(&next) {
+            cut = at;
+            break;
+        }
+        from = at + 2;
+    }
+    cut
+}
+
+/// `See Sharp Press, 2001, page 9.`, `See Chartier, "Advocates of ...," ...`:
+/// a citation in running text, not a list of articles.
+fn is_citation(body: &str) -> bool {
+    let quotes = body
+        .chars()
+        .filter(|c| matches!(c, '"' | '“' | '”'))
+        .count();
+    quotes >= 4
+        || body.contains(",\"")
+        || body.contains(",”")
+        || [", page ", ", p. ", ", pp. ", ", pages "]
+            .iter()
+            .any(|p| body.contains(p))
 }
 
 /// `Washington, D.C.` keeps its final period.
@@ -128,10 +176,19 @@ fn ends_with_initialism(s: &str) -> bool {
     core.contains('.') && core.split('.').all(|p| p.chars().count() == 1)
 }
 
-/// Split `text[from..]` into trimmed item ranges.
-fn split_list(text: &str, from: usize, titles: Option<&dyn TitleLookup>) -> Vec<(usize, usize)> {
+/// A problem found while splitting: kind and plain-text range.
+type Found = (ListProblemKind, usize, usize);
+
+/// Split `text[from..]` into trimmed item ranges, with the problems of the list.
+fn split_list(
+    text: &str,
+    from: usize,
+    titles: Option<&dyn TitleLookup>,
+) -> (Vec<(usize, usize)>, Vec<Found>) {
     // Pieces between top-level separators, with the kind of separator before each.
     let mut pieces: Vec<(usize, usize, Sep)> = Vec::new();
+    // Where each separator is (`seps[k]` comes before piece `k + 1`).
+    let mut seps: Vec<(usize, usize)> = Vec::new();
     let mut depth = 0i32;
     let mut piece_start = from;
     let mut sep_before = Sep::Start;
@@ -153,6 +210,13 @@ fn split_list(text: &str, from: usize, titles: Option<&dyn TitleLookup>) -> Vec<
                 Some((Sep::CommaAnd, 5))
             } else if rest.starts_with(", ") || rest.starts_with("; ") {
                 Some((Sep::Comma, 2))
+            } else if rest.starts_with(",,")
+                || rest.starts_with(",;")
+                || rest.starts_with(";;")
+                || rest.starts_with(";,")
+            {
+                // `X,, Y`: a doubled separator leaves an empty entry between.
+                Some((Sep::Comma, 1))
             } else if rest.starts_with(" and ") {
                 Some((Sep::And, 5))
             } else {
@@ -160,6 +224,7 @@ fn split_list(text: &str, from: usize, titles: Option<&dyn TitleLookup>) -> Vec<
             };
             if let Some((sep, len)) = sep {
                 pieces.push((piece_start, i, sep_before));
+                seps.push((i, i + len));
                 sep_before = sep;
                 i += len;
                 piece_start = i;
@@ -177,10 +242,39 @@ fn split_list(text: &str, from: usize, titles: Option<&dyn TitleLookup>) -> Vec<
         (s + lead, (e - trail).max(s + lead))
     };
 
+    // `XVI International AIDS Conference, 2006`: a year after a comma belongs
+    // to the title before it.
+    let mut k = 1;
+    while k < pieces.len() {
+        let t = text[pieces[k].0..pieces[k].1].trim();
+        let numeric = !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '–' | '-'));
+        if pieces[k].2 == Sep::Comma && numeric {
+            pieces[k - 1].1 = pieces[k].1;
+            pieces.remove(k);
+            seps.remove(k - 1);
+        } else {
+            k += 1;
+        }
+    }
     let has_comma = pieces
         .iter()
         .any(|p| matches!(p.2, Sep::Comma | Sep::CommaAnd));
+    // In a list of capitalised titles, a piece that starts in lower case
+    // continues the title before it (`Science and technology in the United
+    // Kingdom`, `Symbols of the United Kingdom, the Channel Islands and the
+    // Isle of Man`); in a lower-case list (`See deterrence and security
+    // alliance.`) every separator splits.
+    let list_capitalised = {
+        let (s, e) = trimmed(pieces[0].0, pieces[0].1);
+        text[s..e]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    };
     let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut problems: Vec<Found> = Vec::new();
     let mut k = 0;
     while k < pieces.len() {
         // Longest run of pieces that is itself a title.
@@ -197,25 +291,78 @@ fn split_list(text: &str, from: usize, titles: Option<&dyn TitleLookup>) -> Vec<
         let (s, e) = trimmed(pieces[k].0, pieces[k + taken - 1].1);
         let piece_sep = pieces[k].2;
         let first_word = text[s..e].split_whitespace().next().unwrap_or("");
-        let continues = piece_sep == Sep::Comma && CONTINUATIONS.contains(&first_word);
+        // A lower-case piece continues the title before it when it reads as
+        // the rest of a title: `the Channel Islands`, `technology in the United Kingdom`
+        // (but not `why` or `photon`).
+        let words: Vec<&str> = text[s..e].split_whitespace().collect();
+        let lower_tail = words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_lowercase))
+            && (matches!(words[0], "the" | "a" | "an")
+                || words[1..].iter().any(|w| w.starts_with(char::is_uppercase)));
+        // After `, and ` the list has ended: `A, B, and C and D` ends with `C and D`.
+        let after_oxford =
+            piece_sep == Sep::And && pieces[..k].iter().any(|p| p.2 == Sep::CommaAnd);
+        let continues = (piece_sep == Sep::Comma && CONTINUATIONS.contains(&first_word))
+            || (matches!(piece_sep, Sep::Comma | Sep::And) && list_capitalised && lower_tail)
+            || after_oxford;
         // Without commas an ` and ` inside a comma piece is kept whole; with no
         // commas at all, ` and ` separates.
         let and_inside_comma_list =
             piece_sep == Sep::And && has_comma && !is_last_comma_piece(&pieces, k);
-        if (continues || and_inside_comma_list)
-            && taken == 1
-            && let Some(prev) = out.last_mut()
-        {
-            prev.1 = e;
-            k += 1;
-            continue;
+        if (continues || and_inside_comma_list) && taken == 1 {
+            if let Some(prev) = out.last_mut() {
+                prev.1 = e;
+                k += 1;
+                continue;
+            }
         }
-        if s < e {
+        let (s, e) = strip_dangling(text, s, e, k + taken == pieces.len(), &mut problems);
+        if text[s..e].chars().any(char::is_alphanumeric) {
             out.push((s, e));
+        } else if pieces.len() > 1 {
+            // An entry with nothing in it: point at the separator that makes it.
+            let (ss, se) = if k > 0 { seps[k - 1] } else { seps[0] };
+            let t = &text[ss..se];
+            let lead = t.len() - t.trim_start().len();
+            let trail = t.len() - t.trim_end().len();
+            problems.push((
+                ListProblemKind::EmptyEntry,
+                ss + lead,
+                (se - trail).max(ss + lead),
+            ));
         }
         k += taken;
     }
-    out
+    (out, problems)
+}
+
+/// Trailing separators with nothing after them (`Y,`, `Y and` at the end of
+/// the list): recorded, and cut from the entry.
+fn strip_dangling(
+    text: &str,
+    s: usize,
+    mut e: usize,
+    last: bool,
+    problems: &mut Vec<Found>,
+) -> (usize, usize) {
+    let piece = &text[s..e];
+    let core = piece.trim_end_matches([',', ';', ' ']);
+    if core.len() < piece.len() && !core.is_empty() {
+        let cut = s + core.len();
+        problems.push((ListProblemKind::DanglingSeparator, cut, e));
+        e = cut;
+    } else if last {
+        for conj in [" and", " or"] {
+            if piece.ends_with(conj) && piece.len() > conj.len() {
+                let cut = e - conj.len();
+                problems.push((ListProblemKind::DanglingSeparator, cut + 1, e));
+                e = cut;
+                break;
+            }
+        }
+    }
+    (s, e)
 }
 
 /// Whether piece `k` comes after the last comma (where ` and ` ends the list).
@@ -316,24 +463,6 @@ mod tests {
     }
 
     #[test]
-    fn bare_see_also_entries_name_one_article() {
-        let entry = "Hockney–Falco thesis, a theory of art history";
-        let p = PlainText::from_source(entry, 0);
-        let t: Vec<String> = extract(&p, 0, entry.len(), true, None)
-            .into_iter()
-            .map(|r| r.target)
-            .collect();
-        assert_eq!(t, ["Hockney–Falco thesis"]);
-        let entry = "Quad (Dialogue, security) – a forum";
-        let p = PlainText::from_source(entry, 0);
-        let t: Vec<String> = extract(&p, 0, entry.len(), true, None)
-            .into_iter()
-            .map(|r| r.target)
-            .collect();
-        assert_eq!(t, ["Quad (Dialogue, security)"]);
-    }
-
-    #[test]
     fn hatnotes_and_see_also() {
         assert_eq!(
             targets("Main article: History of anarchism", None),
@@ -342,5 +471,114 @@ mod tests {
         assert_eq!(targets("See also Anti-fascism.", None), ["Anti-fascism"]);
         assert!(targets("Seeing is believing.", None).is_empty());
         assert!(targets("See .", None).is_empty());
+    }
+
+    fn problems(sentence: &str) -> Vec<(ListProblemKind, &str)> {
+        let p = PlainText::from_source(sentence, 0);
+        let (_, list) = extract_list(&p, 0, sentence.len(), false, None).expect("a See list");
+        list.problems
+            .into_iter()
+            .map(|pr| (pr.kind, pr.span.slice(sentence)))
+            .collect()
+    }
+
+    #[test]
+    fn garbled_lists_are_recorded() {
+        assert_eq!(problems("See ."), [(ListProblemKind::Empty, "See .")]);
+        assert_eq!(
+            problems("See , and X."),
+            [(ListProblemKind::EmptyEntry, ", and")]
+        );
+        assert_eq!(targets("See , and X.", None), ["X"]);
+        assert_eq!(problems("See X,, Y."), [(ListProblemKind::EmptyEntry, ",")]);
+        assert_eq!(targets("See X,, Y.", None), ["X", "Y"]);
+        assert_eq!(
+            problems("See X, Y,."),
+            [(ListProblemKind::DanglingSeparator, ",")]
+        );
+        assert_eq!(targets("See X and.", None), ["X"]);
+        assert_eq!(
+            problems("See X and."),
+            [(ListProblemKind::DanglingSeparator, "and")]
+        );
+        assert!(problems("See X, Y, and Z.").is_empty());
+        assert!(problems("See Washington, D.C.").is_empty());
+    }
+
+    #[test]
+    fn lower_case_pieces_continue_capitalised_titles() {
+        assert_eq!(
+            targets("See Science and technology in the United Kingdom.", None),
+            ["Science and technology in the United Kingdom"]
+        );
+        assert_eq!(
+            targets(
+                "See Symbols of the United Kingdom, the Channel Islands and the Isle of Man",
+                None
+            ),
+            ["Symbols of the United Kingdom, the Channel Islands and the Isle of Man"]
+        );
+        assert_eq!(
+            targets(
+                "See List of tallest buildings in Toronto, Doors Open Toronto, and List of oldest buildings and structures in Toronto.",
+                None
+            ),
+            [
+                "List of tallest buildings in Toronto",
+                "Doors Open Toronto",
+                "List of oldest buildings and structures in Toronto"
+            ]
+        );
+        assert_eq!(targets("See Photon and why.", None), ["Photon", "why"]);
+        assert_eq!(
+            targets(
+                "See List of hospitals in Toronto and XVI International AIDS Conference, 2006.",
+                None
+            ),
+            [
+                "List of hospitals in Toronto",
+                "XVI International AIDS Conference, 2006"
+            ]
+        );
+        assert_eq!(
+            targets("See Photon and Quatnum.", None),
+            ["Photon", "Quatnum"]
+        );
+    }
+
+    #[test]
+    fn citations_are_not_reference_lists() {
+        assert!(targets("See Sharp Press, 2001, page 9.", None).is_empty());
+        assert!(
+            targets(
+                "See Gary Chartier, \"Advocates of Freed Markets,\" session.",
+                None
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn see_also_entries_drop_descriptions_and_prose() {
+        let entry = |s: &str| {
+            let p = PlainText::from_source(s, 0);
+            extract(&p, 0, s.len(), true, None)
+                .into_iter()
+                .map(|r| r.target)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            entry("John Arnold (1736–1799), watchmaker, of London"),
+            ["John Arnold (1736–1799)"]
+        );
+        assert_eq!(
+            entry("Beast of Bodmin – a phantom cat"),
+            ["Beast of Bodmin"]
+        );
+        assert_eq!(entry("Washington, D.C."), ["Washington", "D.C."]);
+        assert!(
+            entry("Bodmin is twinned with Bederkesa in Germany; Grass Valley, in California.")
+                .is_empty()
+        );
     }
 }

@@ -69,6 +69,8 @@ pub struct RuleContext<'a> {
     pub article: &'a Article,
     /// Run settings.
     pub settings: &'a Settings,
+    /// The title index, when references are judged.
+    pub index: Option<&'a crate::index::TitleIndex>,
 }
 
 /// A rule's check: read the context, push diagnostics.
@@ -206,6 +208,12 @@ pub static ALL: &[&RuleMeta] = &[
     &balance::pov_heading::PovHeading::META,
     &balance::editorializing::Editorializing::META,
     // Reference rules (R001-R006) go below this line, in code order.
+    &references::unresolved_reference::UnresolvedReference::META,
+    &references::malformed_reference_list::MalformedReferenceList::META,
+    &references::duplicate_reference::DuplicateReference::META,
+    &references::self_reference::SelfReference::META,
+    &references::non_canonical_reference::NonCanonicalReference::META,
+    &references::orphan_article::OrphanArticle::META,
 ];
 
 /// Look a rule up by code (`S002`) or name (`title-artifact`), case-insensitively.

@@ -1,0 +1,76 @@
+//! Lookup benchmark for the title index (issue 4).
+//!
+//! ```text
+//! cargo run --release --example index_bench -- INDEX_OR_TITLES QUERIES [ALIASES]
+//! ```
+//! Prints load time, exact-resolution throughput over every query, and
+//! suggestion throughput over the first 2,000 queries that do not resolve.
+
+use std::path::Path;
+use std::time::Instant;
+
+use encyclint::index::{self, TitleIndex};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() < 3 {
+        eprintln!("usage: index_bench INDEX_OR_TITLES QUERIES [ALIASES]");
+        std::process::exit(2);
+    }
+    let t = Instant::now();
+    let mut ix = TitleIndex::new();
+    match index::load_titles(Path::new(&args[1])) {
+        Ok(l) => ix.push(l),
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::exit(2);
+        }
+    }
+    if let Some(a) = args.get(3) {
+        let (pairs, _) = index::read_aliases(Path::new(a)).expect("aliases");
+        let bytes = index::build_bytes(std::iter::empty(), pairs.into_iter());
+        ix.push(index::Layer::from_bytes(a.as_str(), bytes).expect("alias layer"));
+    }
+    let load = t.elapsed();
+    let mut queries = Vec::new();
+    index::read_lines(Path::new(&args[2]), |l| queries.push(l.to_string())).expect("queries");
+
+    let t = Instant::now();
+    let mut resolved = 0usize;
+    let mut misses = Vec::new();
+    for q in &queries {
+        if ix.resolve(q).is_some() {
+            resolved += 1;
+        } else if misses.len() < 2000 {
+            misses.push(q.clone());
+        }
+    }
+    let lookups = t.elapsed();
+
+    let t = Instant::now();
+    let mut with_suggestion = 0usize;
+    for q in &misses {
+        if !ix.suggest(q, 3).is_empty() {
+            with_suggestion += 1;
+        }
+    }
+    let suggest = t.elapsed();
+    let titles: u64 = ix.layers().iter().map(|l| l.titles).sum();
+    let aliases: u64 = ix.layers().iter().map(|l| l.aliases).sum();
+    println!(
+        "index: {titles} titles, {aliases} redirects; load {:.3} s",
+        load.as_secs_f64()
+    );
+    println!(
+        "resolve: {} queries in {:.3} s = {:.0}/s ({resolved} resolved)",
+        queries.len(),
+        lookups.as_secs_f64(),
+        queries.len() as f64 / lookups.as_secs_f64()
+    );
+    println!(
+        "suggest: {} misses in {:.3} s = {:.0}/s ({with_suggestion} with a suggestion)",
+        misses.len(),
+        suggest.as_secs_f64(),
+        misses.len() as f64 / suggest.as_secs_f64().max(1e-9)
+    );
+}

@@ -1,0 +1,292 @@
+//! Title normalisation, in three strengths.
+//!
+//! - [`title_key`]: what MediaWiki treats as the same page name. Unicode NFC,
+//!   `_` equals space, white space collapsed and trimmed, the first letter
+//!   upper-cased (`deterrence` and `Deterrence` are one page). A `#fragment`
+//!   is not part of the page.
+//! - [`fold_key`]: the title key lower-cased: a reference that matches only at
+//!   this strength "resolves only by case" (R005).
+//! - [`loose_key`]: the fold key with hyphens and dashes as spaces and British
+//!   spellings mapped to American ones (`defence` → `defense`). Never used to
+//!   resolve, only to propose did-you-mean suggestions (R001).
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Characters a key never holds: the index uses them as separators.
+fn is_reserved(c: char) -> bool {
+    c.is_control()
+}
+
+/// The MediaWiki page-name key of `title` (see the module docs).
+#[must_use]
+pub fn title_key(title: &str) -> String {
+    let page = title.split('#').next().unwrap_or("");
+    let mut out = String::with_capacity(page.len());
+    let mut pending_space = false;
+    for c in page.nfc() {
+        if c == '_' || c.is_whitespace() || is_reserved(c) {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        if out.is_empty() {
+            let mut up = c.to_uppercase();
+            match (up.next(), up.next()) {
+                // `ß` upper-cases to `SS`: MediaWiki keeps such letters as they are.
+                (Some(u), None) => out.push(u),
+                _ => out.push(c),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The case-folded key: [`title_key`] in lower case.
+#[must_use]
+pub fn fold_key(title: &str) -> String {
+    title_key(title).to_lowercase()
+}
+
+/// British spellings and their American forms, whole words only.
+const SPELLINGS: &[(&str, &str)] = &[
+    ("aeroplane", "airplane"),
+    ("aluminium", "aluminum"),
+    ("analyse", "analyze"),
+    ("armour", "armor"),
+    ("behaviour", "behavior"),
+    ("catalogue", "catalog"),
+    ("centre", "center"),
+    ("centres", "centers"),
+    ("colour", "color"),
+    ("colours", "colors"),
+    ("defence", "defense"),
+    ("endeavour", "endeavor"),
+    ("favour", "favor"),
+    ("fibre", "fiber"),
+    ("flavour", "flavor"),
+    ("grey", "gray"),
+    ("harbour", "harbor"),
+    ("honour", "honor"),
+    ("honours", "honors"),
+    ("humour", "humor"),
+    ("jewellery", "jewelry"),
+    ("labour", "labor"),
+    ("licence", "license"),
+    ("litre", "liter"),
+    ("manoeuvre", "maneuver"),
+    ("metre", "meter"),
+    ("metres", "meters"),
+    ("neighbour", "neighbor"),
+    ("offence", "offense"),
+    ("paediatrics", "pediatrics"),
+    ("practise", "practice"),
+    ("programme", "program"),
+    ("programmes", "programs"),
+    ("rumour", "rumor"),
+    ("savour", "savor"),
+    ("sceptic", "skeptic"),
+    ("sceptical", "skeptical"),
+    ("sceptre", "scepter"),
+    ("theatre", "theater"),
+    ("theatres", "theaters"),
+    ("travelling", "traveling"),
+    ("tyre", "tire"),
+    ("vigour", "vigor"),
+];
+
+/// One word of a loose key: its American spelling, `-isation` as `-ization`.
+fn loose_word(w: &str, out: &mut String) {
+    if let Ok(i) = SPELLINGS.binary_search_by(|(uk, _)| (*uk).cmp(w)) {
+        out.push_str(SPELLINGS[i].1);
+        return;
+    }
+    for (uk, us) in [("isations", "izations"), ("isation", "ization")] {
+        if let Some(stem) = w.strip_suffix(uk)
+            && stem.chars().count() >= 3
+        {
+            out.push_str(stem);
+            out.push_str(us);
+            return;
+        }
+    }
+    out.push_str(w);
+}
+
+/// The loose key: for suggestions only (see the module docs).
+#[must_use]
+pub fn loose_key(title: &str) -> String {
+    let folded = fold_key(title);
+    let spaced: String = folded
+        .chars()
+        .map(|c| match c {
+            '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' => ' ',
+            '’' | 'ʼ' | '‘' => '\'',
+            c => c,
+        })
+        .collect();
+    let mut out = String::with_capacity(spaced.len());
+    for w in spaced.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        loose_word(w, &mut out);
+    }
+    out
+}
+
+/// Singular and plural forms of the last word of a loose key (not the key itself).
+#[must_use]
+pub fn number_variants(loose: &str) -> Vec<String> {
+    let (head, last) = match loose.rfind(' ') {
+        Some(i) => (&loose[..=i], &loose[i + 1..]),
+        None => ("", loose),
+    };
+    if last.chars().count() < 3 || !last.chars().all(char::is_alphabetic) {
+        return Vec::new();
+    }
+    let mut forms = Vec::new();
+    if let Some(stem) = last.strip_suffix("ies") {
+        forms.push(format!("{stem}y"));
+    } else if let Some(stem) = last.strip_suffix("es") {
+        forms.push(stem.to_string());
+        forms.push(format!("{stem}e"));
+    } else if let Some(stem) = last.strip_suffix('s')
+        && !stem.ends_with('s')
+    {
+        forms.push(stem.to_string());
+    }
+    if !last.ends_with('s') {
+        if let Some(stem) = last.strip_suffix('y')
+            && !stem.ends_with(['a', 'e', 'i', 'o', 'u'])
+        {
+            forms.push(format!("{stem}ies"));
+        }
+        forms.push(format!("{last}s"));
+        if last.ends_with("ch") || last.ends_with("sh") || last.ends_with('x') {
+            forms.push(format!("{last}es"));
+        }
+    }
+    forms.retain(|f| f.chars().count() >= 2 && f != last);
+    forms.into_iter().map(|f| format!("{head}{f}")).collect()
+}
+
+/// Optimal-string-alignment distance (Levenshtein plus adjacent
+/// transpositions) between two strings, in characters.
+#[must_use]
+pub fn osa_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev2 = vec![0usize; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The largest edit distance a suggestion may have for a loose key of `chars`
+/// characters: none below 4, one up to 9, two from 10. Strict on purpose: a
+/// wrong suggestion is worse than none.
+#[must_use]
+pub fn max_distance(chars: usize) -> usize {
+    match chars {
+        0..=3 => 0,
+        4..=9 => 1,
+        _ => 2,
+    }
+}
+
+/// Whether `cand` differs from `query` (both loose keys) as a typo would:
+/// inside one word, by at most [`max_distance`] of that word's length, the
+/// word's first letter kept; or by one edit across a word boundary.
+#[must_use]
+pub fn plausible_typo(query: &str, cand: &str) -> bool {
+    let q: Vec<&str> = query.split(' ').collect();
+    let c: Vec<&str> = cand.split(' ').collect();
+    if q.len() != c.len() {
+        return osa_distance(query, cand) == 1;
+    }
+    let differing: Vec<(&str, &str)> = q
+        .iter()
+        .zip(&c)
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| (*a, *b))
+        .collect();
+    let [(a, b)] = differing.as_slice() else {
+        return false;
+    };
+    let d = osa_distance(a, b);
+    d >= 1 && d <= max_distance(a.chars().count()) && a.chars().next() == b.chars().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_keys_follow_mediawiki() {
+        assert_eq!(title_key("deterrence"), "Deterrence");
+        assert_eq!(title_key("  Crisis_management \t"), "Crisis management");
+        assert_eq!(title_key("Cafe\u{301}"), "Café");
+        assert_eq!(title_key("History#Early years"), "History");
+        assert_eq!(title_key("ßeta"), "ßeta");
+        assert_eq!(title_key(""), "");
+    }
+
+    #[test]
+    fn spellings_are_sorted_for_binary_search() {
+        assert!(SPELLINGS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn loose_keys_join_hyphens_and_spellings() {
+        assert_eq!(loose_key("Defence-industry"), loose_key("defense industry"));
+        assert_eq!(loose_key("Organisation of labour"), "organization of labor");
+        assert_eq!(loose_key("U.S.–Japan"), "u.s. japan");
+        assert_ne!(loose_key("Crisis management"), loose_key("Risk management"));
+    }
+
+    #[test]
+    fn number_variants_of_the_last_word() {
+        assert_eq!(
+            number_variants("joint exercises"),
+            ["joint exercis", "joint exercise"]
+        );
+        assert_eq!(number_variants("policies"), ["policy"]);
+        assert_eq!(number_variants("tank"), ["tanks"]);
+        assert!(number_variants("us").is_empty());
+    }
+
+    #[test]
+    fn typos_stay_inside_one_word() {
+        assert!(plausible_typo("quatnum", "quantum"));
+        assert!(plausible_typo("crisis managment", "crisis management"));
+        assert!(!plausible_typo("william hamley", "william barley"));
+        assert!(!plausible_typo("chemical genetics", "chemical kinetics"));
+        assert!(!plausible_typo("big cat", "bog cut"));
+        assert!(plausible_typo("photo n", "photon"));
+    }
+
+    #[test]
+    fn osa_counts_transpositions_once() {
+        assert_eq!(osa_distance("quatnum", "quantum"), 1);
+        assert_eq!(osa_distance("crisis management", "risk management"), 3);
+        assert_eq!(osa_distance("", "abc"), 3);
+    }
+}
