@@ -310,12 +310,13 @@ fn split_list(
         // commas at all, ` and ` separates.
         let and_inside_comma_list =
             piece_sep == Sep::And && has_comma && !is_last_comma_piece(&pieces, k);
-        if (continues || and_inside_comma_list) && taken == 1 {
-            if let Some(prev) = out.last_mut() {
-                prev.1 = e;
-                k += 1;
-                continue;
-            }
+        if (continues || and_inside_comma_list)
+            && taken == 1
+            && let Some(prev) = out.last_mut()
+        {
+            prev.1 = e;
+            k += 1;
+            continue;
         }
         let (s, e) = strip_dangling(text, s, e, k + taken == pieces.len(), &mut problems);
         if text[s..e].chars().any(char::is_alphanumeric) {
