@@ -24,8 +24,11 @@
 #![forbid(unsafe_code)]
 
 pub mod analysis;
+pub mod baseline;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
+pub mod fix;
 pub mod linter;
 pub mod model;
 pub mod parse;
@@ -35,3 +38,4 @@ pub mod schema;
 pub mod settings;
 pub mod source;
 pub mod span;
+pub mod suppress;

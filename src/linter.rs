@@ -52,6 +52,7 @@ pub fn lint(src: &SourceFile, cx: &Context<'_>) -> Result<Linted, SchemaError> {
     let rcx = RuleContext { source: src, article: &article, settings: cx.settings };
     diagnostics.extend(rules::run(&rcx));
     let diagnostics = finish(diagnostics, cx.settings, &src.text);
+    let diagnostics = crate::suppress::apply(src, diagnostics, cx.settings);
     Ok(Linted { article, diagnostics })
 }
 
