@@ -301,6 +301,39 @@ pub fn write_sarif(
 mod tests {
     use super::*;
 
+    use crate::diagnostic::Diagnostic;
+    use crate::source::{Format, SourceFile};
+    use crate::span::Span;
+
+    #[test]
+    fn refuses_more_results_than_github_accepts() {
+        let src = SourceFile::new("a.txt", "T\n", Format::Text);
+        let d = Diagnostic::new(
+            "S004",
+            "empty-section",
+            Severity::Warning,
+            Span::new(0, 1),
+            "m",
+        );
+        let one = crate::report::locate(&src, vec![d]);
+        let mapper = PathMapper::new("/r".into(), "/r".into());
+        let mut r = FileResult {
+            path: "a.txt".into(),
+            ..FileResult::default()
+        };
+        r.diagnostics = std::iter::repeat_n(one[0].clone(), MAX_RESULTS).collect();
+        let mut out = Vec::new();
+        assert!(write_sarif(&mut out, std::slice::from_ref(&r), &mapper).is_ok());
+        r.diagnostics.push(one[0].clone());
+        let mut out = Vec::new();
+        let e = write_sarif(&mut out, &[r], &mapper)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.contains("25001 results") && e.contains("25000"), "{e}");
+        assert!(out.is_empty(), "nothing is written");
+    }
+
     #[test]
     fn gzip_counts_compressed_bytes() {
         let n = gzipped_len(&vec![b'a'; 1_000_000]).unwrap_or(u64::MAX);
