@@ -297,3 +297,14 @@ fn machine_formats_are_deterministic() {
     }
     assert!(Path::new(SEED).exists());
 }
+
+#[test]
+fn sarif_with_an_unreadable_file_is_still_valid_and_says_the_run_failed() {
+    let (out, code) = stdout_of(&["check", SEED, "no-such-article.txt", "--format", "sarif"]);
+    assert_eq!(code, 2);
+    let log: Value = serde_json::from_str(&out).expect("SARIF is JSON");
+    assert_eq!(errors(&sarif_validator(), &log), Vec::<String>::new());
+    let inv = &log["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    assert_eq!(inv["toolExecutionNotifications"][0]["descriptor"]["id"], "E001");
+}
