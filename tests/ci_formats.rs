@@ -306,5 +306,8 @@ fn sarif_with_an_unreadable_file_is_still_valid_and_says_the_run_failed() {
     assert_eq!(errors(&sarif_validator(), &log), Vec::<String>::new());
     let inv = &log["runs"][0]["invocations"][0];
     assert_eq!(inv["executionSuccessful"], false);
-    assert_eq!(inv["toolExecutionNotifications"][0]["descriptor"]["id"], "E001");
+    assert_eq!(
+        inv["toolExecutionNotifications"][0]["descriptor"]["id"],
+        "E001"
+    );
 }
