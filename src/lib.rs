@@ -24,8 +24,11 @@
 #![deny(unsafe_code)]
 
 pub mod analysis;
+pub mod baseline;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
+pub mod fix;
 pub mod index;
 pub mod linter;
 pub mod model;
@@ -36,3 +39,4 @@ pub mod schema;
 pub mod settings;
 pub mod source;
 pub mod span;
+pub mod suppress;

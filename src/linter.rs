@@ -60,6 +60,7 @@ pub fn lint(src: &SourceFile, cx: &Context<'_>) -> Result<Linted, SchemaError> {
     };
     diagnostics.extend(rules::run(&rcx));
     let diagnostics = finish(diagnostics, cx.settings, &src.text);
+    let diagnostics = crate::suppress::apply(src, diagnostics, cx.settings);
     Ok(Linted {
         article,
         diagnostics,

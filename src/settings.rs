@@ -3,6 +3,7 @@
 //! library only reads it.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
 
 use crate::diagnostic::Severity;
 use crate::rules;
@@ -56,6 +57,10 @@ pub struct Settings {
     pub complete_index: bool,
     /// Balance thresholds.
     pub balance: BalanceSettings,
+    /// Title lists for the reference index (from `encyclint.toml`, resolved paths).
+    pub titles: Vec<PathBuf>,
+    /// Alias files for the reference index (from `encyclint.toml`, resolved paths).
+    pub aliases: Vec<PathBuf>,
 }
 
 impl Settings {

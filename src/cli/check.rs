@@ -5,10 +5,14 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::baseline::{Baseline, Entry};
 use crate::cli::{CheckArgs, ColorChoice, guard};
+use crate::config::{self, Config, FileRules};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix;
 use crate::index::{self, TitleIndex};
 use crate::linter::{self, Context, Linted};
+use crate::report::fingerprint::PathMapper;
 use crate::report::{self, FileResult, OutputFormat, Summary, human};
 use crate::rules::meta::{InvalidSchema, IoError};
 use crate::rules::references::orphan_article::{self, CorpusArticle};
@@ -48,7 +52,13 @@ fn has_article_ext(p: &Path) -> bool {
 /// Expand paths into inputs, sorted within each directory argument.
 /// Paths are `PathBuf`s, not strings: a file name that is not UTF-8 is checked
 /// and shown lossily.
-fn discover(paths: &[PathBuf], stdin_name: Option<&str>) -> Vec<Input> {
+/// Files found in directories pass the config's include/exclude globs; files
+/// named on the command line are always checked.
+fn discover(
+    paths: &[PathBuf],
+    stdin_name: Option<&str>,
+    filter: Option<(&FileRules, &PathMapper)>,
+) -> Vec<Input> {
     let mut out = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -60,6 +70,7 @@ fn discover(paths: &[PathBuf], stdin_name: Option<&str>) -> Vec<Input> {
             Err(e) => out.push(Input::Broken(p.clone(), source::io_reason(&e))),
             Ok(m) if m.is_dir() => {
                 let mut found = Vec::new();
+                let mut excluded = 0;
                 let walker = ignore::WalkBuilder::new(path)
                     .follow_links(false)
                     .require_git(false)
@@ -71,7 +82,14 @@ fn discover(paths: &[PathBuf], stdin_name: Option<&str>) -> Vec<Input> {
                             let is_file =
                                 e.file_type().is_some_and(|t| t.is_file() || t.is_symlink());
                             if is_file && has_article_ext(e.path()) {
-                                found.push(Input::File(e.path().to_path_buf(), display(e.path())));
+                                let shown = display(e.path());
+                                if filter
+                                    .is_some_and(|(f, m)| !f.walk_includes(&m.absolute(&shown)))
+                                {
+                                    excluded += 1;
+                                } else {
+                                    found.push(Input::File(e.path().to_path_buf(), shown));
+                                }
                             }
                         }
                         Err(e) => {
@@ -80,7 +98,8 @@ fn discover(paths: &[PathBuf], stdin_name: Option<&str>) -> Vec<Input> {
                         }
                     }
                 }
-                if !found.iter().any(|i| matches!(i, Input::File(..)))
+                if excluded == 0
+                    && !found.iter().any(|i| matches!(i, Input::File(..)))
                     && !found.iter().any(|i| matches!(i, Input::Broken(..)))
                 {
                     out.push(Input::Broken(
@@ -120,12 +139,37 @@ fn failed(path: String, d: Diagnostic, format: OutputFormat) -> FileResult {
     }
 }
 
+/// What `--fix`/`--diff` do with the fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FixMode {
+    Off,
+    Write,
+    Diff,
+}
+
+/// What one file contributed besides its findings.
+#[derive(Debug, Default)]
+struct Extra {
+    /// Fixes written.
+    fixed: usize,
+    /// The `--diff` of the file.
+    diff: String,
+    /// Findings the baseline knew.
+    known: usize,
+    /// Baseline entries of this file that matched nothing.
+    stale: Vec<Entry>,
+}
+
 struct Run<'a> {
     cx: Context<'a>,
     format: OutputFormat,
     color: bool,
     width: usize,
     max_size: u64,
+    fix: FixMode,
+    files: Option<&'a FileRules>,
+    mapper: &'a PathMapper,
+    baseline: Option<&'a Baseline>,
 }
 
 /// What one file tells the corpus-level pass: reference counts and, for
@@ -142,18 +186,31 @@ struct RefStats {
 impl Run<'_> {
     #[cfg(test)]
     fn check_source(&self, src: &SourceFile) -> FileResult {
-        self.check_source_with(src, linter::lint).0
+        self.check_source_with(src, None, linter::lint).0
     }
 
-    /// Lint, render and position one file with `lint`; a panic anywhere in
-    /// that (parser, schema, rules, miette) becomes an error for this file only.
+    /// Lint (fixing first when asked and allowed: `writable` is the file to
+    /// write, `None` for stdin), filter, render and position one file. A panic
+    /// anywhere in that (parser, schema, rules, miette) becomes an error for
+    /// this file only; a file that fails is never written.
     fn check_source_with(
         &self,
         src: &SourceFile,
+        writable: Option<&Path>,
         lint: impl FnOnce(&SourceFile, &Context<'_>) -> Result<Linted, SchemaError>,
-    ) -> (FileResult, RefStats) {
+    ) -> (FileResult, RefStats, Extra) {
+        let fixing = match self.fix {
+            FixMode::Off => false,
+            FixMode::Write => writable.is_some(),
+            FixMode::Diff => true,
+        };
         let checked = guard::catch(|| {
-            let l = lint(src, &self.cx)?;
+            let (l, fixes, fixed_src) = if fixing {
+                let f = fix::fix_source(src, &self.cx)?;
+                (f.linted, f.fixes, Some(f.source))
+            } else {
+                (lint(src, &self.cx)?, 0, None)
+            };
             let refs = l.article.references();
             let stats = RefStats {
                 found: refs.len(),
@@ -165,7 +222,54 @@ impl Run<'_> {
                     .count(),
                 corpus: Some(CorpusArticle::of(&l.article)),
             };
-            Ok::<_, SchemaError>((self.located(src, l.diagnostics), stats))
+            let mut extra = Extra::default();
+            let src = match fixed_src {
+                Some(new) if fixes > 0 && new.text != src.text => {
+                    match (self.fix, writable) {
+                        (FixMode::Write, Some(path)) => {
+                            if let Err(e) = fix::write_atomic(path, &new.text) {
+                                let d = io_diag(&format!(
+                                    "cannot write the fixes: {}",
+                                    source::io_reason(&e)
+                                ));
+                                return Ok((
+                                    failed(src.path.clone(), d, self.format),
+                                    stats,
+                                    extra,
+                                ));
+                            }
+                            extra.fixed = fixes;
+                        }
+                        _ => extra.diff = fix::unified_diff(&src.path, &src.text, &new.text),
+                    }
+                    new
+                }
+                _ => src.clone(),
+            };
+            let mut diags = l.diagnostics;
+            if let Some(files) = self.files {
+                let ignored = files.ignored_codes(&self.mapper.absolute(&src.path));
+                diags.retain(|d| !ignored.contains(&d.code));
+            }
+            let mut result = self.located(&src, diags);
+            if let Some(b) = self.baseline {
+                let key = self.mapper.best(&src.path);
+                let mut known = b.for_file(&key);
+                let before = result.diagnostics.len();
+                result
+                    .diagnostics
+                    .retain(|l| !known.take(&Entry::of(&key, l)));
+                extra.known = before - result.diagnostics.len();
+                extra.stale = known.stale();
+                if self.format == OutputFormat::Human {
+                    result.human = result
+                        .diagnostics
+                        .iter()
+                        .map(|l| human::render(&src, &l.diag, self.color, self.width))
+                        .collect();
+                }
+            }
+            Ok::<_, SchemaError>((result, stats, extra))
         });
         match checked {
             Ok(Ok(result)) => result,
@@ -175,6 +279,7 @@ impl Run<'_> {
                 (
                     failed(src.path.clone(), d, self.format),
                     RefStats::default(),
+                    Extra::default(),
                 )
             }
             Err(panic) => {
@@ -188,6 +293,7 @@ impl Run<'_> {
                 (
                     failed(src.path.clone(), d, self.format),
                     RefStats::default(),
+                    Extra::default(),
                 )
             }
         }
@@ -211,30 +317,26 @@ impl Run<'_> {
         }
     }
 
-    fn check_input(&self, input: &Input) -> (FileResult, RefStats) {
-        let none = RefStats::default();
+    fn check_input(&self, input: &Input) -> (FileResult, RefStats, Extra) {
+        let none = || (RefStats::default(), Extra::default());
+        let fail = |name: &str, reason: &str| {
+            let (s, e) = none();
+            (failed(name.to_string(), io_diag(reason), self.format), s, e)
+        };
         match input {
-            Input::Broken(path, reason) => {
-                (failed(path.clone(), io_diag(reason), self.format), none)
-            }
+            Input::Broken(path, reason) => fail(path, reason),
             Input::Stdin(name) => match source::read_stdin(name, self.max_size) {
                 // Stdin cannot be read again for R006, so it takes no part in it.
                 Ok(src) => {
-                    let (r, mut stats) = self.check_source_with(&src, linter::lint);
+                    let (r, mut stats, extra) = self.check_source_with(&src, None, linter::lint);
                     stats.corpus = None;
-                    (r, stats)
+                    (r, stats, extra)
                 }
-                Err(e) => (
-                    failed(name.clone(), io_diag(&e.to_string()), self.format),
-                    none,
-                ),
+                Err(e) => fail(name, &e.to_string()),
             },
             Input::File(path, name) => match source::read_file(path, name, self.max_size) {
-                Ok(src) => self.check_source_with(&src, linter::lint),
-                Err(e) => (
-                    failed(name.clone(), io_diag(&e.to_string()), self.format),
-                    none,
-                ),
+                Ok(src) => self.check_source_with(&src, Some(path), linter::lint),
+                Err(e) => fail(name, &e.to_string()),
             },
         }
     }
@@ -260,6 +362,7 @@ impl Run<'_> {
 /// no source at all: references are then not judged.
 fn build_index(
     args: &CheckArgs,
+    settings: &Settings,
     inputs: &[Input],
 ) -> Result<Option<TitleIndex>, index::IndexError> {
     let mut ix = TitleIndex::new();
@@ -280,10 +383,19 @@ fn build_index(
         let bytes = index::build_bytes(titles.into_iter(), std::iter::empty());
         ix.push(index::Layer::from_bytes("checked articles", bytes)?);
     }
-    if let Some(t) = &args.titles {
+    // The flag wins over the config's lists.
+    let titles: Vec<&PathBuf> = match &args.titles {
+        Some(t) => vec![t],
+        None => settings.titles.iter().collect(),
+    };
+    let aliases: Vec<&PathBuf> = match &args.aliases {
+        Some(a) => vec![a],
+        None => settings.aliases.iter().collect(),
+    };
+    for t in titles {
         ix.push(index::load_titles(t)?);
     }
-    if let Some(a) = &args.aliases {
+    for a in aliases {
         let (pairs, _skipped) = index::read_aliases(a)?;
         let bytes = index::build_bytes(std::iter::empty(), pairs.into_iter());
         ix.push(index::Layer::from_bytes(a.display().to_string(), bytes)?);
@@ -329,18 +441,42 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-fn settings(args: &CheckArgs) -> Result<Settings, String> {
+/// Settings from the config file, then the flags: flags win (a rule the
+/// command line selects runs even if the config turned it off).
+fn settings(args: &CheckArgs, config: Option<&Config>) -> Result<Settings, String> {
     let mut s = Settings {
         complete_index: args.complete_index,
         ..Settings::default()
     };
+    if let Some(c) = config {
+        c.apply(&mut s);
+    }
     if !args.select.is_empty() {
-        s.select = Some(Settings::resolve_selectors(&args.select)?);
+        let sel = Settings::resolve_selectors(&args.select)?;
+        for code in &sel {
+            s.ignore.remove(code);
+            if s.levels.get(code) == Some(&crate::settings::Level::Off) {
+                s.levels.remove(code);
+            }
+        }
+        s.select = Some(sel);
     }
     if !args.ignore.is_empty() {
-        s.ignore = Settings::resolve_selectors(&args.ignore)?;
+        s.ignore.extend(Settings::resolve_selectors(&args.ignore)?);
     }
     Ok(s)
+}
+
+/// The config named by `--config`, else the nearest `encyclint.toml`.
+fn load_config(args: &CheckArgs) -> Result<Option<Config>, String> {
+    let path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|cwd| config::discover(&cwd)),
+    };
+    path.map(|p| config::load(&p).map_err(|e| e.to_string()))
+        .transpose()
 }
 
 /// `encyclint check`.
@@ -348,7 +484,14 @@ fn settings(args: &CheckArgs) -> Result<Settings, String> {
 /// # Errors
 /// Write errors.
 pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
-    let settings = match settings(args) {
+    let config = match load_config(args) {
+        Ok(c) => c,
+        Err(e) => {
+            writeln!(err, "error: {}", human::sanitize_line(&e))?;
+            return Ok(2);
+        }
+    };
+    let settings = match settings(args, config.as_ref()) {
         Ok(s) => s,
         Err(e) => {
             writeln!(err, "error: {e}")?;
@@ -361,7 +504,11 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
             .num_threads(n.max(1))
             .build_global();
     }
-    let policy = match &args.schema {
+    let schema = args
+        .schema
+        .clone()
+        .or_else(|| config.as_ref().and_then(|c| c.schema.clone()));
+    let policy = match &schema {
         Some(p) => match Policy::from_file(p) {
             Ok(p) => p,
             Err(e) => {
@@ -371,8 +518,32 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         },
         None => Policy::builtin(),
     };
-    let inputs = discover(&args.paths, args.stdin_filename.as_deref());
-    let index = match build_index(args, &inputs) {
+    let baseline = match &args.baseline {
+        // A baseline being rewritten is not applied: every finding goes into the new one.
+        Some(p) if args.write_baseline.is_none() => match Baseline::load(p) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                writeln!(err, "error: {}", human::sanitize_line(&e))?;
+                return Ok(2);
+            }
+        },
+        _ => None,
+    };
+    let mapper = PathMapper::from_env();
+    let files = config.as_ref().map(|c| &c.files);
+    let inputs = discover(
+        &args.paths,
+        args.stdin_filename.as_deref(),
+        files.map(|f| (f, &mapper)),
+    );
+    let fix_mode = if args.diff {
+        FixMode::Diff
+    } else if args.fix {
+        FixMode::Write
+    } else {
+        FixMode::Off
+    };
+    let index = match build_index(args, &settings, &inputs) {
         Ok(ix) => ix,
         Err(e) => {
             writeln!(err, "error: {}", human::sanitize_line(&e.to_string()))?;
@@ -389,18 +560,33 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         color: use_color(args.color),
         width: 100,
         max_size: args.max_file_size,
+        fix: fix_mode,
+        files,
+        mapper: &mapper,
+        baseline: baseline.as_ref(),
     };
     // Results come back in input order whatever the thread count.
     let bar = progress_bar(inputs.len());
-    let (mut results, stats): (Vec<FileResult>, Vec<RefStats>) = inputs
+    let checked: Vec<(FileResult, RefStats, Extra)> = inputs
         .par_iter()
         .map(|i| {
             let r = run.check_input(i);
             bar.inc(1);
             r
         })
-        .unzip();
+        .collect();
     bar.finish_and_clear();
+    let mut results = Vec::with_capacity(checked.len());
+    let mut stats = Vec::with_capacity(checked.len());
+    let mut extras = Vec::with_capacity(checked.len());
+    for (r, s, e) in checked {
+        results.push(r);
+        stats.push(s);
+        extras.push(e);
+    }
+    if fix_mode == FixMode::Diff {
+        return write_diffs(&results, &extras, out, err);
+    }
 
     // Corpus-level facts, once every article was checked.
     let corpus: Vec<CorpusArticle> = stats
@@ -421,9 +607,33 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         }
     }
 
+    let mut notes = Vec::new();
+    if let Some(path) = &args.write_baseline {
+        match write_baseline(path, &mut results, &mapper) {
+            Ok(n) => notes.push(format!(
+                "wrote {n} known finding(s) to the baseline {}",
+                path.display()
+            )),
+            Err(e) => {
+                writeln!(
+                    err,
+                    "error: cannot write the baseline {}: {}",
+                    path.display(),
+                    source::io_reason(&e)
+                )?;
+                return Ok(2);
+            }
+        }
+    }
+    if let Some(path) = args.baseline.as_ref().filter(|_| baseline.is_some()) {
+        notes.extend(baseline_notes(path, &extras, err)?);
+    }
     let mut summary = Summary::default();
     for r in &results {
         summary.add(r);
+    }
+    if fix_mode == FixMode::Write {
+        summary.fixed = Some(extras.iter().map(|e| e.fixed).sum());
     }
     let found: usize = stats.iter().map(|s| s.found).sum();
     match &index {
@@ -444,10 +654,22 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
             ));
         }
     }
+    summary.notes.extend(notes);
     match args.format {
         OutputFormat::Human => report::write_human(out, &results, &summary)?,
         OutputFormat::Json => report::write_json(out, &results, &summary)?,
         OutputFormat::Short => report::write_short(out, &results)?,
+        OutputFormat::Sarif => match report::sarif::write_sarif(out, &results, &mapper) {
+            Ok(()) => {}
+            Err(report::sarif::SarifError::Io(e)) => return Err(e),
+            Err(e) => {
+                writeln!(err, "error: {e}")?;
+                return Ok(2);
+            }
+        },
+        OutputFormat::Github => report::github::write_github(out, &results, &mapper)?,
+        OutputFormat::Junit => report::junit::write_junit(out, &results)?,
+        OutputFormat::Gitlab => report::gitlab::write_gitlab(out, &results, &mapper)?,
     }
     out.flush()?;
     if args.format != OutputFormat::Human {
@@ -477,6 +699,90 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     } else {
         0
     })
+}
+
+fn write_diffs(
+    results: &[FileResult],
+    extras: &[Extra],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    for e in extras {
+        out.write_all(e.diff.as_bytes())?;
+    }
+    out.flush()?;
+    for r in results.iter().filter(|r| r.failed) {
+        for l in &r.diagnostics {
+            writeln!(
+                err,
+                "error[{}]: {}: {}",
+                l.diag.code,
+                human::sanitize_line(&r.path),
+                human::sanitize_line(&l.diag.message)
+            )?;
+        }
+    }
+    let changed = extras.iter().filter(|e| !e.diff.is_empty()).count();
+    if changed > 0 {
+        writeln!(err, "would fix {changed} file(s); run with --fix to apply")?;
+    }
+    Ok(if results.iter().any(|r| r.failed) {
+        2
+    } else {
+        u8::from(changed > 0)
+    })
+}
+
+/// `--write-baseline`: record every finding of the files that were checked,
+/// then drop them from the report (they are known now).
+fn write_baseline(
+    path: &Path,
+    results: &mut [FileResult],
+    mapper: &PathMapper,
+) -> io::Result<usize> {
+    let entries: Vec<Entry> = results
+        .iter()
+        .filter(|r| !r.failed)
+        .flat_map(|r| {
+            let key = mapper.best(&r.path);
+            r.diagnostics.iter().map(move |l| Entry::of(&key, l))
+        })
+        .collect();
+    let n = entries.len();
+    Baseline::new(entries).save(path)?;
+    for r in results.iter_mut().filter(|r| !r.failed) {
+        r.diagnostics.clear();
+        r.human.clear();
+    }
+    Ok(n)
+}
+
+/// Notes on what the baseline matched; each stale entry also goes to stderr.
+fn baseline_notes(path: &Path, extras: &[Extra], err: &mut dyn Write) -> io::Result<Vec<String>> {
+    let known: usize = extras.iter().map(|e| e.known).sum();
+    let stale: Vec<&Entry> = extras.iter().flat_map(|e| &e.stale).collect();
+    for e in &stale {
+        writeln!(
+            err,
+            "warning: stale baseline entry: {}: {} {} (no longer found)",
+            human::sanitize_line(&e.file),
+            e.code,
+            human::sanitize_line(&e.message)
+        )?;
+    }
+    let mut notes = vec![format!(
+        "{known} known finding(s) matched the baseline {}",
+        path.display()
+    )];
+    if !stale.is_empty() {
+        notes.push(format!(
+            "{} baseline entr{} no longer found: run with --write-baseline {} to shrink it",
+            stale.len(),
+            if stale.len() == 1 { "y is" } else { "ies are" },
+            path.display()
+        ));
+    }
+    Ok(notes)
 }
 
 fn r_failed(l: &report::Located) -> bool {
@@ -527,6 +833,7 @@ mod tests {
     fn a_panic_fails_only_its_file_with_the_message() {
         let settings = Settings::default();
         let policy = Policy::builtin();
+        let mapper = PathMapper::from_env();
         let run = Run {
             cx: Context {
                 settings: &settings,
@@ -537,11 +844,15 @@ mod tests {
             color: false,
             width: 100,
             max_size: source::DEFAULT_MAX_FILE_SIZE,
+            fix: FixMode::Off,
+            files: None,
+            mapper: &mapper,
+            baseline: None,
         };
         let bad = SourceFile::new("bad.txt", "Title\nLead.\n", Format::Text);
         let good = SourceFile::new("good.txt", "Title\nLead.\n", Format::Text);
         let results = [
-            run.check_source_with(&bad, |_, _| panic!("rule exploded"))
+            run.check_source_with(&bad, None, |_, _| panic!("rule exploded"))
                 .0,
             run.check_source(&good),
         ];

@@ -54,6 +54,8 @@ pub enum SchemaKind {
     Article,
     /// The JSON report.
     Report,
+    /// The `encyclint.toml` config file.
+    Config,
 }
 
 /// Options of `check`.
@@ -98,13 +100,28 @@ pub struct CheckArgs {
     /// The index holds every article: an unresolved reference (R001) is an error, not a warning.
     #[arg(long)]
     pub complete_index: bool,
+    /// The config file (default: the nearest `encyclint.toml` in this directory or above).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Apply safe fixes in place (never to stdin), then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the safe fixes as a unified diff instead of writing them (exit 1 if there are any).
+    #[arg(long)]
+    pub diff: bool,
+    /// Known findings (from `--write-baseline`) that do not fail the run.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every current finding in FILE as known, then report none of them.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Lint articles.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Print the typed section model of one article as JSON.
     Parse {
         /// The article (`-` for stdin).
@@ -113,7 +130,7 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         stdin_filename: Option<String>,
     },
-    /// Print a JSON schema: the article model and default policy, or the JSON report.
+    /// Print a JSON schema: the article model and default policy, the JSON report, or the config file.
     Schema {
         /// Which schema.
         #[arg(value_enum, default_value_t = SchemaKind::Article)]
@@ -173,6 +190,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8>
             let s = match kind {
                 SchemaKind::Article => crate::schema::ARTICLE_SCHEMA,
                 SchemaKind::Report => crate::schema::REPORT_SCHEMA,
+                SchemaKind::Config => crate::config::CONFIG_SCHEMA,
             };
             out.write_all(s.as_bytes())?;
             Ok(0)

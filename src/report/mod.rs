@@ -4,7 +4,12 @@
 //! through [`locate`] and [`human::render`]; the writers here only serialise
 //! what they are given, in the order given, to any `Write`.
 
+pub mod fingerprint;
+pub mod github;
+pub mod gitlab;
 pub mod human;
+pub mod junit;
+pub mod sarif;
 
 use std::io::{self, Write};
 
@@ -23,6 +28,14 @@ pub enum OutputFormat {
     Json,
     /// `path:line:col: severity[CODE] message`, one line each.
     Short,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// JUnit XML: one test suite per file.
+    Junit,
+    /// GitLab Code Quality JSON.
+    Gitlab,
 }
 
 /// A span with its positions.
@@ -47,6 +60,9 @@ pub struct Located {
     pub labels: Vec<Positioned>,
     /// Its fix edits' spans, in order.
     pub edits: Vec<Positioned>,
+    /// The text of the line the primary span starts on (no line end): the
+    /// stable context that baselines and fingerprints hash.
+    pub line_text: String,
 }
 
 /// What one file contributed to the report.
@@ -116,6 +132,7 @@ pub fn locate(src: &SourceFile, diags: Vec<Diagnostic>) -> Vec<Located> {
                 .flat_map(|f| f.edits.iter())
                 .map(|e| position(src, e.span))
                 .collect(),
+            line_text: line_text(src, d.span),
             diag: d,
         })
         .collect()
@@ -134,7 +151,19 @@ pub fn file_level(d: Diagnostic) -> Located {
         at: p,
         labels: Vec::new(),
         edits: Vec::new(),
+        line_text: String::new(),
     }
+}
+
+/// The text of the line `span` starts on, without its line end.
+fn line_text(src: &SourceFile, span: Span) -> String {
+    let text: &str = &src.text;
+    let start = span.clamp_to(text).offset;
+    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
+    let line_end = text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |p| start + p);
+    text[line_start..line_end].to_string()
 }
 
 fn span_json(p: &Positioned) -> Value {

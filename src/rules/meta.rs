@@ -96,3 +96,49 @@ declare_rule! {
         check: None,
     }
 }
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an inline suppression comment in a Markdown article that suppressed no finding, or that names a rule that does not exist.
+    ///
+    /// ## Why is this bad?
+    /// A suppression outlives the problem it silenced: once the text is fixed, the comment
+    /// stays and would hide the next, unrelated finding of that rule. A misspelled code
+    /// silences nothing while looking as if it did.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// <!-- encyclint-disable-next-line S004 -->
+    /// ## History
+    /// The section has content now, so nothing is suppressed.
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```markdown
+    /// ## History
+    /// The section has content now, so nothing is suppressed.
+    /// ```
+    ///
+    /// ## How to fix
+    /// Remove the comment, or the codes in it that no longer suppress anything. Suppressions
+    /// are `<!-- encyclint-disable [CODES] -->`, `enable`, `disable-line`,
+    /// `disable-next-line` and `disable-file`; no codes means every rule. Plain-text
+    /// articles use `[per-file-ignores]` in `encyclint.toml` instead.
+    ///
+    /// ## Options
+    /// Codes that are not enabled in the run (`--select`, `--ignore`, `off`) are not judged.
+    /// A finding of this rule is suppressed only by a comment that names `S100`.
+    ///
+    /// ## Guideline
+    /// None: this is about encyclint's own comments (like ruff's RUF100 and ESLint's
+    /// `--report-unused-disable-directives`).
+    pub UnusedSuppression {
+        code: "S100",
+        name: "unused-suppression",
+        family: Structure,
+        severity: Warning,
+        fix: None,
+        since: "0.2.0",
+        check: None,
+    }
+}
