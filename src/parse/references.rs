@@ -258,6 +258,10 @@ fn split_list(
             k += 1;
         }
     }
+    let has_conjunction = pieces
+        .iter()
+        .any(|p| matches!(p.2, Sep::And | Sep::CommaAnd));
+    let last_and = pieces.iter().rposition(|p| p.2 == Sep::And).unwrap_or(0);
     let has_comma = pieces
         .iter()
         .any(|p| matches!(p.2, Sep::Comma | Sep::CommaAnd));
@@ -303,7 +307,19 @@ fn split_list(
         // After `, and ` the list has ended: `A, B, and C and D` ends with `C and D`.
         let after_oxford =
             piece_sep == Sep::And && pieces[..k].iter().any(|p| p.2 == Sep::CommaAnd);
-        let continues = (piece_sep == Sep::Comma && CONTINUATIONS.contains(&first_word))
+        // A comma with no `and` anywhere is part of one title (`St Petroc's
+        // Church, Bodmin`, `Washington, D.C.`): English lists end with a conjunction.
+        let comma_in_title = piece_sep == Sep::Comma
+            && !has_conjunction
+            && pieces.len() == 2
+            && text[s..e].chars().any(char::is_alphanumeric)
+            && !text[s..e].trim_end().ends_with([',', ';']);
+        // Without commas only the last ` and ` separates: `Anarchism and
+        // education and Freethought`.
+        let inner_and = piece_sep == Sep::And && !has_comma && k < last_and;
+        let continues = comma_in_title
+            || inner_and
+            || (piece_sep == Sep::Comma && CONTINUATIONS.contains(&first_word))
             || (matches!(piece_sep, Sep::Comma | Sep::And) && list_capitalised && lower_tail)
             || after_oxford;
         // Without commas an ` and ` inside a comma piece is kept whole; with no
@@ -436,9 +452,16 @@ mod tests {
             targets("See Revolutions of 1917–23.", None),
             ["Revolutions of 1917–23"]
         );
+        // A comma with no conjunction in the list belongs to one title.
+        assert_eq!(targets("See Washington, D.C.", None), ["Washington, D.C."]);
         assert_eq!(
-            targets("See Washington, D.C.", None),
-            ["Washington", "D.C."]
+            targets("See St Petroc's Church, Bodmin.", None),
+            ["St Petroc's Church, Bodmin"]
+        );
+        // Without commas only the last `and` separates.
+        assert_eq!(
+            targets("See Anarchism and education and Freethought.", None),
+            ["Anarchism and education", "Freethought"]
         );
     }
 
@@ -576,7 +599,7 @@ mod tests {
             entry("Beast of Bodmin – a phantom cat"),
             ["Beast of Bodmin"]
         );
-        assert_eq!(entry("Washington, D.C."), ["Washington", "D.C."]);
+        assert_eq!(entry("Washington, D.C."), ["Washington, D.C."]);
         assert!(
             entry("Bodmin is twinned with Bederkesa in Germany; Grass Valley, in California.")
                 .is_empty()
