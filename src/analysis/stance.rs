@@ -85,8 +85,18 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok> {
                 }
             }
             let end = chars.get(j).map_or(s.len(), |n| n.0);
+            let word = &s[at..end];
+            // One allocation for the common ASCII word; the curly apostrophe is
+            // folded to `'` only where it occurs.
+            let lower = if word.is_ascii() {
+                word.to_ascii_lowercase()
+            } else if word.contains('’') {
+                word.to_lowercase().replace('’', "'")
+            } else {
+                word.to_lowercase()
+            };
             out.push(Tok {
-                lower: s[at..end].to_lowercase().replace('’', "'"),
+                lower,
                 start: at,
                 end,
                 word: true,
@@ -489,6 +499,8 @@ pub struct EditorialHit {
 
 struct Watch {
     anywhere: Vec<(Vec<String>, &'static str, &'static str, &'static str)>,
+    /// First words of the `anywhere` phrases: most tokens start none of them.
+    anywhere_first: std::collections::HashSet<String>,
     openers: Vec<(Vec<String>, &'static str, &'static str, &'static str)>,
     exclude_before: Vec<(String, String)>,
 }
@@ -496,6 +508,7 @@ struct Watch {
 static WATCH: LazyLock<Watch> = LazyLock::new(|| {
     let mut w = Watch {
         anywhere: Vec::new(),
+        anywhere_first: std::collections::HashSet::new(),
         openers: Vec::new(),
         exclude_before: Vec::new(),
     };
@@ -514,6 +527,11 @@ static WATCH: LazyLock<Watch> = LazyLock::new(|| {
             _ => {}
         }
     }
+    w.anywhere_first = w
+        .anywhere
+        .iter()
+        .filter_map(|(p, ..)| p.first().cloned())
+        .collect();
     w
 });
 
@@ -557,7 +575,8 @@ pub fn editorial_hits(text: &str, quoted: bool) -> Vec<EditorialHit> {
             clause_start = false;
             continue;
         }
-        for (p, phrase, source, why) in &w.anywhere {
+        let may_start = w.anywhere_first.contains(t.lower.as_str());
+        for (p, phrase, source, why) in w.anywhere.iter().filter(|_| may_start) {
             if let Some(j) = match_at(&toks, i, p) {
                 let before = i.checked_sub(1).map(|b| toks[b].lower.as_str());
                 let idiom = w
