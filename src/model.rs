@@ -220,6 +220,22 @@ pub struct Sentence {
     /// Every side that speaks in the sentence, in order (`stance`, `actor` and
     /// `cue` are the last one's): `Critics argue ...; supporters respond ...` has two.
     pub voices: Vec<Voice>,
+    /// Words to watch outside quotations (editorial, weasel and peacock
+    /// phrasing, from `data/words-to-watch.tsv`); B005 reports them.
+    pub watch: Vec<WordToWatch>,
+}
+
+/// Editorial phrasing found in a sentence.
+#[derive(Debug, Clone, Serialize)]
+pub struct WordToWatch {
+    /// The phrase as written.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+    /// The guideline that lists it (e.g. `MOS:EDITORIAL`).
+    pub source: String,
+    /// Why it is editorial.
+    pub why: String,
 }
 
 /// The words that decided a sentence's stance.

@@ -19,7 +19,7 @@
 use serde::Serialize;
 
 use super::stance;
-use crate::model::{Article, Block, Cue, Section, SectionKind};
+use crate::model::{Article, Block, Cue, Section, SectionKind, WordToWatch};
 use crate::settings::Settings;
 use crate::span::Span;
 
@@ -232,10 +232,32 @@ fn section_balance(s: &mut Section, settings: &Settings) {
 pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
     article.for_each_block_mut(|b| {
         let mut prev = None;
+        // Quotation marks are tracked across the block: a quotation may span sentences.
+        let mut quoted = false;
+        let mut at = b.span().clamp_to(text).offset;
         for s in b.sentences_mut() {
             let base = s.span.clamp_to(text);
             let slice = base.slice(text);
-            s.voices = stance::voices(slice, prev)
+            if base.offset >= at {
+                quoted = stance::opens_quote(&text[at..base.offset], quoted);
+            }
+            // One tokenisation serves both the voices and the words to watch.
+            let toks = stance::tokenize(slice);
+            s.watch = stance::editorial_hits_in(&toks, quoted)
+                .into_iter()
+                .map(|h| {
+                    let span = Span::new(base.offset + h.start, base.offset + h.end);
+                    WordToWatch {
+                        text: collapse(span.slice(text)),
+                        span,
+                        source: h.source.to_string(),
+                        why: h.why.to_string(),
+                    }
+                })
+                .collect();
+            quoted = stance::opens_quote(slice, quoted);
+            at = at.max(base.end());
+            s.voices = stance::voices_in(&toks, prev)
                 .into_iter()
                 .map(|v| {
                     let cue_span = Span::new(base.offset + v.cue.0, base.offset + v.cue.1);

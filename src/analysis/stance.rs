@@ -467,17 +467,22 @@ fn main_voice(
 /// Every voice of a sentence, in order. `prev` is the side of the last voice
 /// earlier in the same block (for replies). Byte ranges are relative to `text`;
 /// a sentence with one voice gives that voice all its words.
-pub(crate) fn voices(text: &str, mut prev: Option<Stance>) -> Vec<RawVoice> {
-    let toks = tokenize(text);
+#[cfg(test)]
+pub(crate) fn voices(text: &str, prev: Option<Stance>) -> Vec<RawVoice> {
+    voices_in(&tokenize(text), prev)
+}
+
+/// [`voices`] over tokens already made (the analysis tokenises each sentence once).
+pub(crate) fn voices_in(toks: &[Tok], mut prev: Option<Stance>) -> Vec<RawVoice> {
     let mut out: Vec<RawVoice> = Vec::new();
-    for (n, (lo, hi)) in clauses(&toks).into_iter().enumerate() {
-        for v in clause_voice(&toks, lo, hi, prev, n == 0).unwrap_or_default() {
+    for (n, (lo, hi)) in clauses(toks).into_iter().enumerate() {
+        for v in clause_voice(toks, lo, hi, prev, n == 0).unwrap_or_default() {
             prev = Some(v.stance);
             out.push(v);
         }
     }
     if out.len() == 1 {
-        out[0].words = words_in(&toks);
+        out[0].words = words_in(toks);
     }
     out
 }
@@ -554,8 +559,12 @@ pub fn opens_quote(text: &str, mut quoted: bool) -> bool {
 /// `quoted`: the text starts inside a quotation (see [`opens_quote`]).
 #[must_use]
 pub fn editorial_hits(text: &str, quoted: bool) -> Vec<EditorialHit> {
+    editorial_hits_in(&tokenize(text), quoted)
+}
+
+/// [`editorial_hits`] over tokens already made.
+pub(crate) fn editorial_hits_in(toks: &[Tok], quoted: bool) -> Vec<EditorialHit> {
     let w = &*WATCH;
-    let toks = tokenize(text);
     let mut out = Vec::new();
     let mut quoted = quoted;
     let mut clause_start = true;
@@ -577,7 +586,7 @@ pub fn editorial_hits(text: &str, quoted: bool) -> Vec<EditorialHit> {
         }
         let may_start = w.anywhere_first.contains(t.lower.as_str());
         for (p, phrase, source, why) in w.anywhere.iter().filter(|_| may_start) {
-            if let Some(j) = match_at(&toks, i, p) {
+            if let Some(j) = match_at(toks, i, p) {
                 let before = i.checked_sub(1).map(|b| toks[b].lower.as_str());
                 let idiom = w
                     .exclude_before
@@ -597,7 +606,7 @@ pub fn editorial_hits(text: &str, quoted: bool) -> Vec<EditorialHit> {
         if clause_start {
             for (p, phrase, source, why) in &w.openers {
                 let opener =
-                    match_at(&toks, i, p).filter(|&j| toks.get(j).is_some_and(|n| n.lower == ","));
+                    match_at(toks, i, p).filter(|&j| toks.get(j).is_some_and(|n| n.lower == ","));
                 if let Some(j) = opener {
                     out.push(EditorialHit {
                         start: t.start,

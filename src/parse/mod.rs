@@ -165,6 +165,7 @@ fn sentences_of(plain: &PlainText, start: usize, bounds: &[(usize, usize)]) -> V
             actor: None,
             cue: None,
             voices: Vec::new(),
+            watch: Vec::new(),
         })
         .collect()
 }

@@ -1,10 +1,8 @@
 //! B005 editorializing.
 
-use crate::analysis::stance::{editorial_hits, opens_quote};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::rules::RuleContext;
-use crate::span::Span;
 
 declare_rule! {
     /// ## What it does
@@ -50,30 +48,13 @@ declare_rule! {
 }
 
 fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    let text = &cx.source.text;
+    // The analysis found the words to watch (outside quotations); report them.
     for b in cx.article.blocks() {
-        // Quotation marks are tracked across the block: a quotation may span sentences.
-        let mut quoted = false;
-        let mut at = b.span().clamp_to(text).offset;
         for s in b.sentences() {
-            let base = s.span.clamp_to(text);
-            if base.offset >= at {
-                quoted = opens_quote(&text[at..base.offset], quoted);
-            }
-            let slice = base.slice(text);
-            let hits = editorial_hits(slice, quoted);
-            quoted = opens_quote(slice, quoted);
-            at = at.max(base.end());
-            for h in hits {
-                let span = Span::new(base.offset + h.start, base.offset + h.end);
-                let written = span
-                    .slice(text)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
+            for w in &s.watch {
                 out.push(
                     Editorializing::META
-                        .diag(span, format!("`{written}` {} ({})", h.why, h.source))
+                        .diag(w.span, format!("`{}` {} ({})", w.text, w.why, w.source))
                         .with_label("words to watch")
                         .with_help("attribute the judgment to a named source, or state the fact without it"),
                 );
