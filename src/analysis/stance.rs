@@ -472,7 +472,7 @@ pub(crate) fn voices(text: &str, prev: Option<Stance>) -> Vec<RawVoice> {
     voices_in(&tokenize(text), prev)
 }
 
-/// [`voices`] over tokens already made (the analysis tokenises each sentence once).
+/// Every voice of a sentence, over tokens already made (the analysis tokenises each sentence once).
 pub(crate) fn voices_in(toks: &[Tok], mut prev: Option<Stance>) -> Vec<RawVoice> {
     let mut out: Vec<RawVoice> = Vec::new();
     for (n, (lo, hi)) in clauses(toks).into_iter().enumerate() {
