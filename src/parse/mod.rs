@@ -21,10 +21,6 @@ use crate::span::Span;
 use plain::{PlainText, collapse_ws};
 pub use references::TitleLookup;
 
-/// Maximum nesting depth of containers (lists, block quotes) the Markdown
-/// parser descends into; deeper content is kept flat at this depth.
-pub const MAX_DEPTH: usize = 64;
-
 /// What the parsers may consult.
 #[derive(Default, Clone, Copy)]
 pub struct ParseOptions<'a> {
