@@ -40,3 +40,4 @@ pub mod settings;
 pub mod source;
 pub mod span;
 pub mod suppress;
+pub mod text;

@@ -16,122 +16,12 @@
 //! settings), or when its blocks are mostly exchanges (at least two, and more
 //! than half of its blocks), as in a "Reception" section of for-and-against items.
 
-use serde::Serialize;
-
 use super::stance;
-use crate::model::{Article, Block, Cue, Section, SectionKind, WordToWatch};
+use crate::model::{
+    Article, BalanceFacts, Block, Cue, Section, SectionKind, Stance, Voice, WordToWatch,
+};
 use crate::settings::Settings;
 use crate::span::Span;
-
-/// A side of a debate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Stance {
-    /// Proponents, supporters, advocates, defenders.
-    Pro,
-    /// Critics, opponents, skeptics, detractors.
-    Con,
-}
-
-impl Stance {
-    /// The side named for a reader: `proponents` or `critics`.
-    #[must_use]
-    pub fn people(self) -> &'static str {
-        match self {
-            Stance::Pro => "proponents",
-            Stance::Con => "critics",
-        }
-    }
-
-    /// The other side.
-    #[must_use]
-    pub fn other(self) -> Stance {
-        match self {
-            Stance::Pro => Stance::Con,
-            Stance::Con => Stance::Pro,
-        }
-    }
-}
-
-/// One side speaking in a sentence.
-#[derive(Debug, Clone, Serialize)]
-pub struct Voice {
-    /// The side.
-    pub stance: Stance,
-    /// Who speaks, as written (`Critics`), or `null` for a phrase (`The concern is`).
-    pub actor: Option<String>,
-    /// The words that decided the side (`Critics, by contrast, argue`).
-    pub cue: Cue,
-    /// Words of the clause this side speaks in (the whole sentence when it is the only voice).
-    pub words: usize,
-}
-
-/// Tallies of attributed speech in a section or article.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct BalanceFacts {
-    /// A controversy section (by heading or because its blocks are mostly
-    /// exchanges); for the article, whether it has one.
-    pub controversy: bool,
-    /// Sentences in which at least one side speaks.
-    pub attributed_sentences: usize,
-    /// Sentences in which the pro side speaks.
-    pub pro_sentences: usize,
-    /// Sentences in which the con side speaks.
-    pub con_sentences: usize,
-    /// Words the pro side speaks.
-    pub pro_words: usize,
-    /// Words the con side speaks.
-    pub con_words: usize,
-    /// Blocks in which both sides speak.
-    pub exchanges: usize,
-    /// Exchanges whose last voice is pro.
-    pub last_word_pro: usize,
-    /// Exchanges whose last voice is con.
-    pub last_word_con: usize,
-    /// Blocks in which only one side speaks.
-    pub one_sided_blocks: usize,
-}
-
-impl BalanceFacts {
-    /// Sentences of one side.
-    #[must_use]
-    pub fn sentences(&self, s: Stance) -> usize {
-        match s {
-            Stance::Pro => self.pro_sentences,
-            Stance::Con => self.con_sentences,
-        }
-    }
-
-    /// Words of one side.
-    #[must_use]
-    pub fn words(&self, s: Stance) -> usize {
-        match s {
-            Stance::Pro => self.pro_words,
-            Stance::Con => self.con_words,
-        }
-    }
-
-    /// Exchanges one side closes.
-    #[must_use]
-    pub fn last_words(&self, s: Stance) -> usize {
-        match s {
-            Stance::Pro => self.last_word_pro,
-            Stance::Con => self.last_word_con,
-        }
-    }
-
-    fn add(&mut self, o: &BalanceFacts) {
-        self.attributed_sentences += o.attributed_sentences;
-        self.pro_sentences += o.pro_sentences;
-        self.con_sentences += o.con_sentences;
-        self.pro_words += o.pro_words;
-        self.con_words += o.con_words;
-        self.exchanges += o.exchanges;
-        self.last_word_pro += o.last_word_pro;
-        self.last_word_con += o.last_word_con;
-        self.one_sided_blocks += o.one_sided_blocks;
-    }
-}
 
 /// The voices of a block, in order, each with its sentence index.
 #[must_use]
@@ -239,10 +129,10 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
             let base = s.span.clamp_to(text);
             let slice = base.slice(text);
             if base.offset >= at {
-                quoted = stance::opens_quote(&text[at..base.offset], quoted);
+                quoted = crate::text::opens_quote(&text[at..base.offset], quoted);
             }
             // One tokenisation serves both the voices and the words to watch.
-            let toks = stance::tokenize(slice);
+            let toks = crate::text::tokenize(slice);
             s.watch = stance::editorial_hits_in(&toks, quoted)
                 .into_iter()
                 .map(|h| {
@@ -255,7 +145,7 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
                     }
                 })
                 .collect();
-            quoted = stance::opens_quote(slice, quoted);
+            quoted = crate::text::opens_quote(slice, quoted);
             at = at.max(base.end());
             s.voices = stance::voices_in(&toks, prev)
                 .into_iter()
@@ -314,7 +204,7 @@ mod tests {
     use crate::settings::Settings;
     use crate::source::{Format, SourceFile};
 
-    use super::Stance;
+    use crate::model::Stance;
 
     fn parse(fmt: Format, text: &str, settings: &Settings) -> Article {
         let src = SourceFile::new(

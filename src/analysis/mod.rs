@@ -8,6 +8,7 @@ pub mod stance;
 
 use crate::model::{Article, Block, Section};
 use crate::settings::Settings;
+use crate::text::word_count;
 
 /// Compute every fact of a freshly parsed article; `text` is the source its spans point into.
 #[must_use]
@@ -15,39 +16,6 @@ pub fn analyse(mut article: Article, text: &str, settings: &Settings) -> Article
     // The structural counts are already filled in by `parse::parse` (see [`count`]).
     balance::analyse(&mut article, text, settings);
     article
-}
-
-/// Count words the way every fact in the model does: runs of alphanumerics.
-#[must_use]
-pub fn word_count(text: &str) -> usize {
-    // A word is a run of alphanumerics, apostrophes and hyphens with at least one
-    // alphanumeric. One pass over the bytes; non-ASCII characters are decoded.
-    let bytes = text.as_bytes();
-    let mut words = 0;
-    let mut in_word = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            in_word = true;
-            i += 1;
-            continue;
-        }
-        let (alnum, joiner, width) = if b.is_ascii() {
-            (false, b == b'\'' || b == b'-', 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c == '’', c.len_utf8())
-        };
-        if alnum {
-            in_word = true;
-        } else if !joiner {
-            words += usize::from(in_word);
-            in_word = false;
-        }
-        i += width;
-    }
-    words + usize::from(in_word)
 }
 
 fn block_words(b: &Block) -> usize {
@@ -108,19 +76,4 @@ pub fn count(article: &mut Article) {
     f.items = items;
     f.sections = sections;
     f.references.total = total;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::word_count;
-
-    #[test]
-    fn words_are_alphanumeric_runs() {
-        assert_eq!(word_count("Critics, by contrast, argue."), 4);
-        assert_eq!(
-            word_count("state-of-the-art cooperation—with allies' help"),
-            5
-        );
-        assert_eq!(word_count(" — "), 0);
-    }
 }

@@ -811,8 +811,8 @@ pub fn quick_title(text: &str, format: crate::source::Format) -> Option<String> 
         .replace(['*', '`'], "")
         .replace("[[", "")
         .replace("]]", "");
-    let (keep, _) = crate::parse::strip_chrome(&title);
-    let t = crate::parse::plain::collapse_ws(&title[..keep]);
+    let (keep, _) = crate::text::strip_chrome(&title);
+    let t = crate::text::collapse_ws(&title[..keep]);
     (!t.is_empty()).then_some(t)
 }
 

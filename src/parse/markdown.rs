@@ -17,13 +17,12 @@ use comrak::{Arena, Options, arena_tree::NodeEdge, parse_document};
 use crate::model::{
     Article, Block, Heading, Reference, ReferenceKind, Section, SectionFacts, SectionKind, Title,
 };
-use crate::parse::plain::{PlainText, collapse_ws};
 use crate::parse::{
     BlockCtx, ParseOptions, artifacts_at, build_block, close_to, push_block, section_kind,
-    strip_chrome,
 };
 use crate::source::SourceFile;
 use crate::span::{LineIndex, Span};
+use crate::text::{PlainText, collapse_ws, strip_chrome};
 
 /// comrak options: the parser only, with wiki links, tables, strikethrough and
 /// front matter recognised so their syntax never leaks into prose.

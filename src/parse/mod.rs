@@ -7,7 +7,6 @@
 //! formats, which is what makes the seed in either format parse to the same model.
 
 pub mod markdown;
-pub mod plain;
 pub mod references;
 pub mod sentences;
 pub mod text;
@@ -18,7 +17,7 @@ use crate::model::{
 };
 use crate::source::{Format, SourceFile};
 use crate::span::Span;
-use plain::{PlainText, collapse_ws};
+use crate::text::{PlainText, collapse_ws};
 pub use references::TitleLookup;
 
 /// What the parsers may consult.
@@ -352,52 +351,7 @@ pub fn is_standard_closing_heading(text: &str) -> bool {
     )
 }
 
-/// Wiki chrome at the end of a title or heading copied from a web page:
-/// `[edit]`, `[edit source]`, `[edit | edit source]`, or an `Edit` button glued
-/// to the last word (`Defense CooperationEdit`). Returns the length of the text
-/// to keep and the artifacts, with spans relative to `text`.
-#[must_use]
-pub fn strip_chrome(text: &str) -> (usize, Vec<(usize, usize)>) {
-    let trimmed = text.trim_end();
-    let mut keep = trimmed.len();
-    let mut artifacts = Vec::new();
-    let lower = trimmed.to_lowercase();
-    // Bracketed forms.
-    if lower.ends_with(']')
-        && let Some(open) = lower.rfind('[')
-    {
-        let inner: String = lower[open + 1..lower.len() - 1]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if matches!(
-            inner.as_str(),
-            "edit"
-                | "edit source"
-                | "edit | edit source"
-                | "edit|edit source"
-                | "modifier"
-                | "bearbeiten"
-        ) {
-            artifacts.push((open, trimmed.len()));
-            keep = trimmed[..open].trim_end().len();
-        }
-    }
-    // A glued `Edit` button: the byte before it is a lower-case letter, digit or closer.
-    let rest = &trimmed[..keep];
-    if artifacts.is_empty() && rest.len() > 4 && rest.ends_with("Edit") {
-        let before = rest[..rest.len() - 4].chars().next_back();
-        if before.is_some_and(|c| {
-            c.is_lowercase() || c.is_numeric() || matches!(c, ')' | '"' | '”' | '’' | '\'')
-        }) {
-            artifacts.push((rest.len() - 4, rest.len()));
-            keep = rest.len() - 4;
-        }
-    }
-    (keep, artifacts)
-}
-
-/// Artifacts with spans in the file, from [`strip_chrome`] results.
+/// Artifacts with spans in the file, from [`crate::text::strip_chrome`] results.
 pub(crate) fn artifacts_at(text: &str, base: usize, found: &[(usize, usize)]) -> Vec<Artifact> {
     found
         .iter()
@@ -422,18 +376,6 @@ mod tests {
         assert_eq!(find_label("At 10:30 the meeting began."), None);
         assert_eq!(find_label("However, the result was: mixed."), None);
         assert_eq!(find_label("Controversies and debates:"), Some((25, 26)));
-    }
-
-    #[test]
-    fn chrome_is_found_and_stripped() {
-        assert_eq!(
-            strip_chrome("Defense CooperationEdit"),
-            (19, vec![(19, 23)])
-        );
-        assert_eq!(strip_chrome("History [edit]"), (7, vec![(8, 14)]));
-        assert_eq!(strip_chrome("Video Edit").1, vec![]);
-        assert_eq!(strip_chrome("Final Cut Pro Edit").1, vec![]);
-        assert_eq!(strip_chrome("Edit").1, vec![]);
     }
 
     #[test]

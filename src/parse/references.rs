@@ -11,7 +11,7 @@
 //! before it.
 
 use crate::model::{ListProblem, ListProblemKind, Reference, ReferenceKind, ReferenceList};
-use crate::parse::plain::PlainText;
+use crate::text::PlainText;
 
 /// Something that knows article titles, for index-aware list splitting.
 pub trait TitleLookup: Sync {

@@ -12,13 +12,13 @@
 //! navigation`) after the title are recorded as title artifacts and skipped.
 
 use crate::model::{Article, Block, Heading, Section, SectionFacts, SectionKind, Title};
-use crate::parse::plain::{PlainText, collapse_ws};
 use crate::parse::{
     BlockCtx, ParseOptions, artifacts_at, build_block, close_to, find_label, push_block,
-    section_kind, strip_chrome,
+    section_kind,
 };
 use crate::source::SourceFile;
 use crate::span::Span;
+use crate::text::{PlainText, collapse_ws, strip_chrome};
 
 /// A heading has at most this many words.
 pub const MAX_HEADING_WORDS: usize = 12;

@@ -1,8 +1,9 @@
 //! B003 last-word-asymmetry.
 
-use crate::analysis::balance::{Stance, block_facts, block_voices};
+use crate::analysis::balance::{block_facts, block_voices};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::model::Stance;
 use crate::rules::RuleContext;
 
 declare_rule! {

@@ -34,7 +34,7 @@ pub(crate) fn block_anchor(b: &Block) -> Span {
 }
 
 /// Up to `n` distinct cues of a section's voices of one side, quoted, in order.
-pub(crate) fn cue_list(s: &Section, side: crate::analysis::balance::Stance, n: usize) -> String {
+pub(crate) fn cue_list(s: &Section, side: crate::model::Stance, n: usize) -> String {
     let mut seen: Vec<String> = Vec::new();
     for b in &s.blocks {
         for (_, v) in block_voices(b) {

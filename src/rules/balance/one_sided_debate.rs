@@ -1,8 +1,9 @@
 //! B001 one-sided-debate.
 
-use crate::analysis::balance::{Stance, block_facts, block_voices};
+use crate::analysis::balance::{block_facts, block_voices};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::model::Stance;
 use crate::rules::RuleContext;
 use crate::rules::balance::{block_anchor, block_name, cue_list, plural};
 

@@ -2,11 +2,11 @@
 
 use std::sync::LazyLock;
 
-use crate::analysis::stance::{Tok, tokenize, tsv_rows};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::rules::RuleContext;
 use crate::span::Span;
+use crate::text::{Tok, tokenize, tsv_rows};
 
 declare_rule! {
     /// ## What it does

@@ -1,8 +1,8 @@
 //! B002 unbalanced-coverage.
 
-use crate::analysis::balance::Stance;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::model::Stance;
 use crate::rules::RuleContext;
 
 declare_rule! {

@@ -4,13 +4,19 @@
 //! Plain serde data. Every node carries a [`Span`] into the original file, so a
 //! schema error found at any JSON pointer can be mapped back to a line. The
 //! parsers build it (`crate::parse`), the analyses fill in the facts
-//! (`crate::analysis`), and rules only read it. No checks live here.
+//! ([`facts`], computed by `crate::analysis`), and rules only read it. No checks
+//! live here, and nothing here imports a layer above it.
 
 use serde::Serialize;
 
-use crate::analysis::balance::{BalanceFacts, Stance, Voice};
 use crate::source::Format;
 use crate::span::Span;
+
+pub mod facts;
+
+pub use facts::{
+    ArticleFacts, BalanceFacts, Cue, ReferenceFacts, SectionFacts, Stance, Voice, WordToWatch,
+};
 
 /// One parsed article.
 #[derive(Debug, Clone, Serialize)]
@@ -225,28 +231,6 @@ pub struct Sentence {
     pub watch: Vec<WordToWatch>,
 }
 
-/// Editorial phrasing found in a sentence.
-#[derive(Debug, Clone, Serialize)]
-pub struct WordToWatch {
-    /// The phrase as written.
-    pub text: String,
-    /// Where it is.
-    pub span: Span,
-    /// The guideline that lists it (e.g. `MOS:EDITORIAL`).
-    pub source: String,
-    /// Why it is editorial.
-    pub why: String,
-}
-
-/// The words that decided a sentence's stance.
-#[derive(Debug, Clone, Serialize)]
-pub struct Cue {
-    /// The cue as written.
-    pub text: String,
-    /// Where it is.
-    pub span: Span,
-}
-
 /// How a reference was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -304,55 +288,6 @@ pub enum ListProblemKind {
     EmptyEntry,
     /// `See X, Y,.`, `See X and.`: a separator with nothing after it.
     DanglingSeparator,
-}
-
-/// Counts for one section.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct SectionFacts {
-    /// Words in the section's own blocks.
-    pub words: usize,
-    /// Sentences in its own blocks.
-    pub sentences: usize,
-    /// Paragraph blocks.
-    pub paragraphs: usize,
-    /// Item blocks.
-    pub items: usize,
-    /// References in its own blocks.
-    pub references: usize,
-    /// The pro/con analysis of this section.
-    pub balance: BalanceFacts,
-}
-
-/// Counts and analyses for the whole article.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct ArticleFacts {
-    /// Words in the lead and all sections.
-    pub words: usize,
-    /// Sentences.
-    pub sentences: usize,
-    /// Paragraph blocks.
-    pub paragraphs: usize,
-    /// Item blocks.
-    pub items: usize,
-    /// Sections at every level.
-    pub sections: usize,
-    /// Reference resolution totals.
-    pub references: ReferenceFacts,
-    /// The pro/con analysis over the whole article.
-    pub balance: BalanceFacts,
-}
-
-/// Reference resolution totals for an article.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct ReferenceFacts {
-    /// References found.
-    pub total: usize,
-    /// Whether references were judged (a title index was available).
-    pub judged: bool,
-    /// References that resolve (`null` when not judged).
-    pub resolved: Option<usize>,
-    /// References that do not (`null` when not judged).
-    pub unresolved: Option<usize>,
 }
 
 impl Article {

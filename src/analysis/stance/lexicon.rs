@@ -1,0 +1,142 @@
+//! The stance cue lexicon (`data/stance-cues.tsv`), parsed once, and whole-word
+//! phrase matching over tokens.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::model::Stance;
+use crate::text::{Tok, tsv_rows};
+
+pub(crate) const STANCE_CUES: &str = include_str!("../../../data/stance-cues.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VerbKind {
+    Claim,
+    That,
+    Say,
+    Report,
+}
+
+/// The stance lexicon, parsed once from `data/stance-cues.tsv`.
+pub(crate) struct Lexicon {
+    pub(crate) actors: HashMap<String, (Stance, bool)>,
+    pub(crate) verbs: Vec<(Vec<String>, VerbKind)>,
+    pub(crate) phrases: Vec<(Vec<String>, Stance)>,
+    pub(crate) replies: Vec<Vec<String>>,
+    pub(crate) weasel_claims: Vec<Vec<String>>,
+    pub(crate) harms: HashSet<String>,
+    pub(crate) connectives: Vec<Vec<String>>,
+    pub(crate) subordinators: Vec<Vec<String>>,
+    pub(crate) negations: Vec<Vec<String>>,
+    pub(crate) blockers: HashSet<String>,
+    pub(crate) coordinators: HashSet<String>,
+}
+
+pub(crate) fn words(phrase: &str) -> Vec<String> {
+    phrase.split_whitespace().map(str::to_lowercase).collect()
+}
+
+pub(crate) fn side(s: &str) -> Option<Stance> {
+    match s {
+        "pro" => Some(Stance::Pro),
+        "con" => Some(Stance::Con),
+        _ => None,
+    }
+}
+
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lx = Lexicon {
+        actors: HashMap::new(),
+        verbs: Vec::new(),
+        phrases: Vec::new(),
+        replies: Vec::new(),
+        weasel_claims: Vec::new(),
+        harms: HashSet::new(),
+        connectives: Vec::new(),
+        subordinators: Vec::new(),
+        negations: Vec::new(),
+        blockers: HashSet::new(),
+        coordinators: HashSet::new(),
+    };
+    for row in tsv_rows(STANCE_CUES) {
+        let [kind, s, phrase, ..] = row[..] else {
+            continue;
+        };
+        let w = words(phrase);
+        match (kind, side(s)) {
+            ("actor", Some(st)) => {
+                lx.actors.entry(phrase.to_string()).or_insert((st, false));
+            }
+            ("actor-strict", Some(st)) => {
+                lx.actors.insert(phrase.to_string(), (st, true));
+            }
+            ("claim-verb", _) => lx.verbs.push((w, VerbKind::Claim)),
+            ("that-verb", _) => lx.verbs.push((w, VerbKind::That)),
+            ("say-verb", _) => lx.verbs.push((w, VerbKind::Say)),
+            ("report-verb", _) => lx.verbs.push((w, VerbKind::Report)),
+            ("phrase", Some(st)) => lx.phrases.push((w, st)),
+            ("reply", _) => lx.replies.push(w),
+            ("weasel-claim", _) => lx.weasel_claims.push(w),
+            ("harm", _) => {
+                lx.harms.insert(phrase.to_string());
+            }
+            ("connective", _) => lx.connectives.push(w),
+            ("subordinator", _) => lx.subordinators.push(w),
+            ("negation", _) => lx.negations.push(w),
+            ("blocker", _) => {
+                lx.blockers.insert(phrase.to_string());
+            }
+            ("coordinator", _) => {
+                lx.coordinators.insert(phrase.to_string());
+            }
+            _ => {}
+        }
+    }
+    // Longest phrases first, so `even though` wins over `though`.
+    for list in [
+        &mut lx.connectives,
+        &mut lx.subordinators,
+        &mut lx.negations,
+    ] {
+        list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    }
+    lx.verbs.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    lx
+});
+
+/// If the words of `phrase` start at token `i` (consecutive word tokens), the
+/// index just past them.
+pub(crate) fn match_at(toks: &[Tok], i: usize, phrase: &[String]) -> Option<usize> {
+    if phrase.is_empty() {
+        return None;
+    }
+    for (k, w) in phrase.iter().enumerate() {
+        let t = toks.get(i + k)?;
+        if !t.word || t.lower != *w {
+            return None;
+        }
+    }
+    Some(i + phrase.len())
+}
+
+pub(crate) fn match_any<'a>(
+    toks: &[Tok],
+    i: usize,
+    list: impl IntoIterator<Item = &'a Vec<String>>,
+) -> Option<usize> {
+    list.into_iter().find_map(|p| match_at(toks, i, p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_rows_are_well_formed() {
+        for row in tsv_rows(STANCE_CUES) {
+            assert_eq!(row.len(), 4, "{row:?}");
+            assert!(!row[3].trim().is_empty(), "no source: {row:?}");
+        }
+        assert!(LEXICON.actors.len() >= 10);
+    }
+}

@@ -1,0 +1,415 @@
+//! Clauses and their voices: who makes a claim, and for which side.
+
+use super::lexicon::{LEXICON, VerbKind, match_any, match_at};
+use crate::model::Stance;
+#[cfg(test)]
+use crate::text::tokenize;
+use crate::text::{Tok, words_in};
+
+fn is_negation(t: &Tok) -> bool {
+    t.word && (t.lower.ends_with("n't") || t.lower == "cannot")
+}
+
+/// One side speaking in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawVoice {
+    pub stance: Stance,
+    /// The actor as written, e.g. `Critics`; `None` for a phrase.
+    pub actor: Option<(usize, usize)>,
+    /// From the first to the last token of the cue (byte range in the text).
+    pub cue: (usize, usize),
+    /// Words of the clause the voice speaks in.
+    pub words: usize,
+}
+
+/// Clause ranges (token indices) of a sentence.
+fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !t.word && t.lower == ";" {
+            out.push((start, i));
+            start = i + 1;
+        } else if !t.word
+            && t.lower == ","
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "while" | "whereas" | "but" | "yet"))
+        {
+            out.push((start, i));
+            start = i + 2;
+            i += 1;
+        }
+        i += 1;
+    }
+    out.push((start, toks.len()));
+    out.retain(|(s, e)| s < e);
+    out
+}
+
+fn skip_connectives(toks: &[Tok], mut i: usize, hi: usize) -> usize {
+    let lx = &*LEXICON;
+    while i < hi {
+        let t = &toks[i];
+        if !t.word && matches!(t.lower.as_str(), "," | "—" | "–" | "(" | ")") {
+            i += 1;
+        } else if let Some(j) = match_any(toks, i, &lx.connectives) {
+            i = j;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// The voice of one clause, if any.
+fn clause_voice(
+    toks: &[Tok],
+    mut lo: usize,
+    hi: usize,
+    mut prev: Option<Stance>,
+    first: bool,
+) -> Option<Vec<RawVoice>> {
+    let lx = &*LEXICON;
+    let mut i = skip_connectives(toks, lo, hi);
+    let mut sub = None;
+    if let Some(j) = match_any(toks, i, &lx.subordinators).filter(|_| first) {
+        // A sentence-initial subordinate clause ends at its first comma; a voice
+        // in it speaks first, and the main clause has the last word.
+        let comma = (j..hi).find(|&k| !toks[k].word && toks[k].lower == ",")?;
+        sub = clause_voice(toks, j, comma, prev, false)
+            .and_then(|v| v.into_iter().next())
+            .map(|mut v| {
+                v.words = words_in(&toks[lo..=comma]);
+                v
+            });
+        prev = sub.as_ref().map_or(prev, |v| Some(v.stance));
+        i = skip_connectives(toks, comma + 1, hi);
+        lo = comma + 1;
+    }
+    let main = main_voice(toks, i, lo, hi, prev);
+    match (sub, main) {
+        (Some(s), Some(m)) => Some(vec![s, m]),
+        (Some(s), None) => Some(vec![s]),
+        (None, Some(m)) => Some(vec![m]),
+        (None, None) => None,
+    }
+}
+
+/// The voice of a main clause starting at token `i` (`lo..hi` is the clause).
+fn main_voice(
+    toks: &[Tok],
+    i: usize,
+    lo: usize,
+    hi: usize,
+    prev: Option<Stance>,
+) -> Option<RawVoice> {
+    let lx = &*LEXICON;
+    if i >= hi {
+        return None;
+    }
+    let words = words_in(&toks[lo..hi]);
+    let span = |a: usize, b: usize| (toks[a].start, toks[b - 1].end);
+    if let Some((j, st)) = lx
+        .phrases
+        .iter()
+        .find_map(|(p, st)| match_at(toks, i, p).map(|j| (j, *st)))
+    {
+        return Some(RawVoice {
+            stance: st,
+            actor: None,
+            cue: span(i, j),
+            words,
+        });
+    }
+    if let Some(j) = match_any(toks, i, &lx.replies) {
+        let st = match prev? {
+            Stance::Pro => Stance::Con,
+            Stance::Con => Stance::Pro,
+        };
+        return Some(RawVoice {
+            stance: st,
+            actor: None,
+            cue: span(i, j),
+            words,
+        });
+    }
+    if let Some(j) = match_any(toks, i, &lx.weasel_claims) {
+        let harmful = toks[j..hi]
+            .iter()
+            .any(|t| t.word && lx.harms.contains(&t.lower));
+        return harmful.then(|| RawVoice {
+            stance: Stance::Con,
+            actor: None,
+            cue: span(i, j),
+            words,
+        });
+    }
+    // The head of the subject: the first actor among the first few words, with
+    // nothing before it that shows it is not the subject.
+    let mut found = None;
+    for (k, t) in toks.iter().enumerate().take(hi.min(i + 5)).skip(i) {
+        if !t.word {
+            return None;
+        }
+        if let Some(&(st, strict)) = lx.actors.get(&t.lower) {
+            found = Some((k, st, strict));
+            break;
+        }
+        if lx.blockers.contains(&t.lower) || is_negation(t) {
+            return None;
+        }
+    }
+    let (k, st, strict) = found?;
+    // `critics and supporters alike`: no side.
+    if toks
+        .get(k + 1)
+        .is_some_and(|t| lx.coordinators.contains(&t.lower))
+    {
+        let other = toks[k + 2..hi.min(k + 5)]
+            .iter()
+            .find_map(|t| lx.actors.get(&t.lower));
+        if other.is_some_and(|o| o.0 != st) {
+            return None;
+        }
+    }
+    let mut negated = false;
+    let mut j = k + 1;
+    while j < hi.min(k + 18) {
+        let t = &toks[j];
+        if is_negation(t) || match_any(toks, j, &lx.negations).is_some() {
+            negated = true;
+        }
+        if let Some((end, kind)) = lx
+            .verbs
+            .iter()
+            .find_map(|(p, kind)| match_at(toks, j, p).map(|e| (e, *kind)))
+        {
+            if negated {
+                return None;
+            }
+            let takes_that = toks[end..hi.min(end + 4)]
+                .iter()
+                .any(|t| t.word && t.lower == "that");
+            let ok = match kind {
+                VerbKind::Claim => true,
+                VerbKind::That => takes_that,
+                VerbKind::Say => !strict,
+                VerbKind::Report => takes_that && !strict,
+            };
+            return ok.then(|| RawVoice {
+                stance: st,
+                actor: Some((toks[k].start, toks[k].end)),
+                cue: span(k, end),
+                words,
+            });
+        }
+        if t.word
+            && matches!(
+                t.lower.as_str(),
+                "who" | "which" | "whom" | "whose" | "is" | "are" | "was" | "were"
+            )
+        {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Every voice of a sentence, in order. `prev` is the side of the last voice
+/// earlier in the same block (for replies). Byte ranges are relative to `text`;
+/// a sentence with one voice gives that voice all its words.
+#[cfg(test)]
+pub(crate) fn voices(text: &str, prev: Option<Stance>) -> Vec<RawVoice> {
+    voices_in(&tokenize(text), prev)
+}
+
+/// Every voice of a sentence, over tokens already made (the analysis tokenises each sentence once).
+pub fn voices_in(toks: &[Tok], mut prev: Option<Stance>) -> Vec<RawVoice> {
+    let mut out: Vec<RawVoice> = Vec::new();
+    for (n, (lo, hi)) in clauses(toks).into_iter().enumerate() {
+        for v in clause_voice(toks, lo, hi, prev, n == 0).unwrap_or_default() {
+            prev = Some(v.stance);
+            out.push(v);
+        }
+    }
+    if out.len() == 1 {
+        out[0].words = words_in(toks);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn side_of(s: &str) -> Option<Stance> {
+        voices(s, None).last().map(|v| v.stance)
+    }
+
+    fn sides(s: &str) -> Vec<Stance> {
+        voices(s, None).iter().map(|v| v.stance).collect()
+    }
+
+    #[test]
+    fn actors_with_verbs_of_contention() {
+        assert_eq!(
+            side_of("Critics fear that commitments constrain decisions."),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side_of("Proponents counter that alliances reduce risk."),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side_of("Some critics have long argued this."),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side_of("Defenders maintain that controls are essential."),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side_of("Its opponents say that the plan fails."),
+            Some(Stance::Con)
+        );
+    }
+
+    #[test]
+    fn phrases_and_replies() {
+        assert_eq!(
+            side_of("Some worry that cooperation could drum up alliances."),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side_of("The concern is that allies free-ride."),
+            Some(Stance::Con)
+        );
+        // A reply answers the previous voice; alone it has no side.
+        assert_eq!(
+            side_of("The response is that budgets are transparent."),
+            None
+        );
+        assert_eq!(
+            voices(
+                "The response is that budgets are transparent.",
+                Some(Stance::Con)
+            )[0]
+            .stance,
+            Stance::Pro
+        );
+        assert_eq!(
+            side_of("Some argue that the treaty would undermine sovereignty."),
+            Some(Stance::Con)
+        );
+        assert_eq!(side_of("Some argue that the treaty is old."), None);
+    }
+
+    #[test]
+    fn the_head_of_the_subject_decides() {
+        assert_eq!(
+            side_of("Critics of the opponents argue that the plan works."),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side_of("Supporters of the critics argue that the plan fails."),
+            Some(Stance::Pro)
+        );
+        assert_eq!(side_of("The arguments of critics are weak."), None);
+        assert_eq!(
+            side_of("Both critics and supporters argue that it matters."),
+            None
+        );
+        assert_eq!(
+            side_of("Critics and supporters alike argue that it matters."),
+            None
+        );
+    }
+
+    #[test]
+    fn negation_is_no_claim() {
+        assert_eq!(
+            side_of("Critics do not dispute that alliances deter."),
+            None
+        );
+        assert_eq!(side_of("Opponents have never argued that it failed."), None);
+        assert_eq!(side_of("Critics don't dispute that alliances deter."), None);
+    }
+
+    #[test]
+    fn the_main_clause_wins() {
+        let s = "When critics accuse defense cooperation of being morally reckless, advocates argue that the alternative invites aggression.";
+        // The subordinate clause speaks first; the main clause has the last word.
+        assert_eq!(sides(s), vec![Stance::Con, Stance::Pro]);
+        assert_eq!(side_of(s), Some(Stance::Pro));
+        let s = "While its supporters argue that markets compete, opponents say that they collude.";
+        assert_eq!(sides(s), vec![Stance::Pro, Stance::Con]);
+        let s = "While it can be controversial—with critics warning of entanglements—the practical record is that it works.";
+        assert_eq!(sides(s), vec![]);
+    }
+
+    #[test]
+    fn both_sides_in_one_sentence() {
+        let s = "Critics, by contrast, argue that alliances drag states into conflicts; supporters respond that commitments lessen wars.";
+        assert_eq!(sides(s), vec![Stance::Con, Stance::Pro]);
+        let s = "Critics argue that it is costly, while supporters contend that it saves lives.";
+        assert_eq!(sides(s), vec![Stance::Con, Stance::Pro]);
+        let s = "By contrast, supporters argue that it saves lives.";
+        assert_eq!(sides(s), vec![Stance::Pro]);
+    }
+
+    #[test]
+    fn say_counts_for_sides_but_not_for_critics() {
+        assert_eq!(
+            side_of("Opponents say same-sex unions are not marriages."),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side_of("Some people worry that rights conflict."),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side_of("There is also concern that churches may be forced."),
+            Some(Stance::Con)
+        );
+        assert_eq!(side_of("Critics said the film was too long."), None);
+    }
+
+    #[test]
+    fn reception_is_not_a_side() {
+        assert_eq!(side_of("Critics praised the painting for its light."), None);
+        assert_eq!(side_of("The painting was well received by critics."), None);
+        assert_eq!(side_of("It met with critical acclaim."), None);
+        assert_eq!(side_of("Critics said that the film was too long."), None);
+        assert_eq!(side_of("Critics noted that the colours had faded."), None);
+        assert_eq!(side_of("The defenders held the fort for a week."), None);
+    }
+
+    #[test]
+    fn cue_spans_are_in_the_text() {
+        let s = "Critics,\n  by contrast, argue that it fails.";
+        let v = &voices(s, None)[0];
+        assert_eq!(&s[v.cue.0..v.cue.1], "Critics,\n  by contrast, argue");
+        let (a, b) = v.actor.unwrap_or_default();
+        assert_eq!(&s[a..b], "Critics");
+    }
+
+    #[test]
+    fn no_panic_on_odd_text() {
+        for s in [
+            "",
+            ";;;",
+            ", while",
+            "Critics",
+            "critics ’",
+            "Ünïcödé — critics — argue",
+            "When critics argue",
+        ] {
+            let _ = voices(s, None);
+            let _ = crate::analysis::stance::editorial_hits(s, false);
+        }
+    }
+}

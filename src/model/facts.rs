@@ -1,0 +1,191 @@
+//! Facts the analyses compute and store in the model: counts, the pro/con
+//! balance, the voices and cues of sentences, words to watch, reference totals.
+//!
+//! Plain data, like the rest of the model: the computing lives in
+//! `crate::analysis`, which fills these in.
+
+use serde::Serialize;
+
+use crate::span::Span;
+
+/// Counts for one section.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SectionFacts {
+    /// Words in the section's own blocks.
+    pub words: usize,
+    /// Sentences in its own blocks.
+    pub sentences: usize,
+    /// Paragraph blocks.
+    pub paragraphs: usize,
+    /// Item blocks.
+    pub items: usize,
+    /// References in its own blocks.
+    pub references: usize,
+    /// The pro/con analysis of this section.
+    pub balance: BalanceFacts,
+}
+
+/// Counts and analyses for the whole article.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ArticleFacts {
+    /// Words in the lead and all sections.
+    pub words: usize,
+    /// Sentences.
+    pub sentences: usize,
+    /// Paragraph blocks.
+    pub paragraphs: usize,
+    /// Item blocks.
+    pub items: usize,
+    /// Sections at every level.
+    pub sections: usize,
+    /// Reference resolution totals.
+    pub references: ReferenceFacts,
+    /// The pro/con analysis over the whole article.
+    pub balance: BalanceFacts,
+}
+
+/// Reference resolution totals for an article.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ReferenceFacts {
+    /// References found.
+    pub total: usize,
+    /// Whether references were judged (a title index was available).
+    pub judged: bool,
+    /// References that resolve (`null` when not judged).
+    pub resolved: Option<usize>,
+    /// References that do not (`null` when not judged).
+    pub unresolved: Option<usize>,
+}
+
+/// A side of a debate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    /// Proponents, supporters, advocates, defenders.
+    Pro,
+    /// Critics, opponents, skeptics, detractors.
+    Con,
+}
+
+impl Stance {
+    /// The side named for a reader: `proponents` or `critics`.
+    #[must_use]
+    pub fn people(self) -> &'static str {
+        match self {
+            Stance::Pro => "proponents",
+            Stance::Con => "critics",
+        }
+    }
+
+    /// The other side.
+    #[must_use]
+    pub fn other(self) -> Stance {
+        match self {
+            Stance::Pro => Stance::Con,
+            Stance::Con => Stance::Pro,
+        }
+    }
+}
+
+/// One side speaking in a sentence.
+#[derive(Debug, Clone, Serialize)]
+pub struct Voice {
+    /// The side.
+    pub stance: Stance,
+    /// Who speaks, as written (`Critics`), or `null` for a phrase (`The concern is`).
+    pub actor: Option<String>,
+    /// The words that decided the side (`Critics, by contrast, argue`).
+    pub cue: Cue,
+    /// Words of the clause this side speaks in (the whole sentence when it is the only voice).
+    pub words: usize,
+}
+
+/// Tallies of attributed speech in a section or article.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct BalanceFacts {
+    /// A controversy section (by heading or because its blocks are mostly
+    /// exchanges); for the article, whether it has one.
+    pub controversy: bool,
+    /// Sentences in which at least one side speaks.
+    pub attributed_sentences: usize,
+    /// Sentences in which the pro side speaks.
+    pub pro_sentences: usize,
+    /// Sentences in which the con side speaks.
+    pub con_sentences: usize,
+    /// Words the pro side speaks.
+    pub pro_words: usize,
+    /// Words the con side speaks.
+    pub con_words: usize,
+    /// Blocks in which both sides speak.
+    pub exchanges: usize,
+    /// Exchanges whose last voice is pro.
+    pub last_word_pro: usize,
+    /// Exchanges whose last voice is con.
+    pub last_word_con: usize,
+    /// Blocks in which only one side speaks.
+    pub one_sided_blocks: usize,
+}
+
+impl BalanceFacts {
+    /// Sentences of one side.
+    #[must_use]
+    pub fn sentences(&self, s: Stance) -> usize {
+        match s {
+            Stance::Pro => self.pro_sentences,
+            Stance::Con => self.con_sentences,
+        }
+    }
+
+    /// Words of one side.
+    #[must_use]
+    pub fn words(&self, s: Stance) -> usize {
+        match s {
+            Stance::Pro => self.pro_words,
+            Stance::Con => self.con_words,
+        }
+    }
+
+    /// Exchanges one side closes.
+    #[must_use]
+    pub fn last_words(&self, s: Stance) -> usize {
+        match s {
+            Stance::Pro => self.last_word_pro,
+            Stance::Con => self.last_word_con,
+        }
+    }
+
+    /// Add another tally to this one.
+    pub fn add(&mut self, o: &BalanceFacts) {
+        self.attributed_sentences += o.attributed_sentences;
+        self.pro_sentences += o.pro_sentences;
+        self.con_sentences += o.con_sentences;
+        self.pro_words += o.pro_words;
+        self.con_words += o.con_words;
+        self.exchanges += o.exchanges;
+        self.last_word_pro += o.last_word_pro;
+        self.last_word_con += o.last_word_con;
+        self.one_sided_blocks += o.one_sided_blocks;
+    }
+}
+
+/// The words that decided a sentence's stance.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cue {
+    /// The cue as written.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// Editorial phrasing found in a sentence.
+#[derive(Debug, Clone, Serialize)]
+pub struct WordToWatch {
+    /// The phrase as written.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+    /// The guideline that lists it (e.g. `MOS:EDITORIAL`).
+    pub source: String,
+    /// Why it is editorial.
+    pub why: String,
+}
