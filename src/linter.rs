@@ -1,12 +1,13 @@
 //! `lint`: one source in, its article and diagnostics out.
 //!
-//! Parse → analyse → policy schema → rules → settings → sort. Pure: no IO, no
-//! printing; the CLI, the LSP server and the tests all call this.
+//! Parse → analyse → policy schema → rules → suppressions → settings → sort.
+//! Pure: no IO, no printing; the CLI and the tests call this.
 
 use crate::diagnostic::Diagnostic;
 use crate::index::TitleIndex;
+use crate::index::TitleLookup;
 use crate::model::Article;
-use crate::parse::{self, ParseOptions, TitleLookup};
+use crate::parse::{self, IsTitle, ParseOptions};
 use crate::rules::{self, RuleContext};
 use crate::schema::{Policy, SchemaError};
 use crate::settings::Settings;
@@ -34,10 +35,11 @@ pub struct Linted {
 /// Parse and analyse without checking (what `encyclint parse` prints).
 #[must_use]
 pub fn analyse(src: &SourceFile, cx: &Context<'_>) -> Article {
+    let is_title = |t: &str| cx.titles.is_some_and(|ix| ix.is_title(t));
     let article = parse::parse(
         src,
         &ParseOptions {
-            titles: cx.titles.map(|t| t as &dyn TitleLookup),
+            titles: cx.titles.map(|_| &is_title as IsTitle<'_>),
         },
     );
     let mut article = crate::analysis::analyse(article, &src.text, cx.settings);
@@ -59,8 +61,8 @@ pub fn lint(src: &SourceFile, cx: &Context<'_>) -> Result<Linted, SchemaError> {
         index: cx.titles,
     };
     diagnostics.extend(rules::run(&rcx));
-    let diagnostics = finish(diagnostics, cx.settings, &src.text);
     let diagnostics = crate::suppress::apply(src, diagnostics, cx.settings);
+    let diagnostics = finish(diagnostics, cx.settings, &src.text);
     Ok(Linted {
         article,
         diagnostics,

@@ -6,7 +6,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use crate::diagnostic::Severity;
-use crate::rules;
 
 /// A rule's configured level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,36 +84,5 @@ impl Settings {
             Some(Level::On(s)) => *s,
             _ => default,
         }
-    }
-
-    /// Resolve selectors (`S`, `S00`, `S001`, `title-artifact`, `ALL`) to codes.
-    ///
-    /// # Errors
-    /// The selector that matches no rule.
-    pub fn resolve_selectors(list: &[String]) -> Result<BTreeSet<String>, String> {
-        let mut out = BTreeSet::new();
-        for sel in list
-            .iter()
-            .flat_map(|s| s.split(','))
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            let matched: Vec<&str> = rules::ALL
-                .iter()
-                .filter(|r| {
-                    sel.eq_ignore_ascii_case("ALL")
-                        || r.code.starts_with(&sel.to_ascii_uppercase())
-                        || r.name == sel
-                })
-                .map(|r| r.code)
-                .collect();
-            if matched.is_empty() {
-                return Err(format!(
-                    "unknown rule selector `{sel}` (see `encyclint rules`)"
-                ));
-            }
-            out.extend(matched.into_iter().map(String::from));
-        }
-        Ok(out)
     }
 }

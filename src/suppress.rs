@@ -17,13 +17,14 @@
 //! Every suppression must earn its place: one that suppressed nothing, or names
 //! an unknown rule, is reported as S100 `unused-suppression` (itself
 //! suppressible only by naming S100). Codes that are not enabled in this run
-//! are not judged. Applied by [`crate::linter::lint`] after the rules ran.
+//! are not judged. Applied by `crate::linter::lint` after the rules ran; the
+//! linter then finishes every finding once (settings, order).
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::{self, meta::UnusedSuppression};
 use crate::settings::Settings;
 use crate::source::{Format, SourceFile};
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 
 /// The kinds of directive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,11 +89,15 @@ impl Directive {
     }
 }
 
-/// Lines (1-based) inside fenced code blocks.
-fn fenced_lines(text: &str) -> Vec<bool> {
+/// Lines (1-based) inside fenced code blocks. Lines are the source's own, as
+/// [`LineIndex`] counts them (`\n`, `\r\n` and a lone `\r` each end one).
+fn fenced_lines(text: &str, lines: &LineIndex) -> Vec<bool> {
     let mut out = vec![false];
     let mut fence: Option<(char, usize)> = None;
-    for line in text.lines() {
+    for n in 1..=lines.line_count() {
+        let start = lines.line_start(n).unwrap_or(text.len());
+        let end = lines.line_start(n + 1).unwrap_or(text.len());
+        let line = text[start..end].trim_end_matches(['\n', '\r']);
         let t = line.trim_start();
         let marker = t.chars().next().filter(|c| *c == '`' || *c == '~');
         let run = marker.map_or(0, |m| t.chars().take_while(|c| *c == m).count());
@@ -117,7 +122,7 @@ fn fenced_lines(text: &str) -> Vec<bool> {
 #[must_use]
 pub fn directives(src: &SourceFile) -> Vec<Directive> {
     let text: &str = &src.text;
-    let fenced = fenced_lines(text);
+    let fenced = fenced_lines(text, &src.lines);
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(i) = text[from..].find("<!--") {
@@ -204,7 +209,9 @@ fn suppressor(dirs: &[Directive], code: &str, line: usize) -> Option<(usize, usi
 
 /// Drop suppressed findings and add an S100 finding per suppression that
 /// suppressed nothing. Only Markdown has directives; other sources pass
-/// through unchanged. The result is sorted like [`crate::linter::finish`].
+/// through unchanged. Findings of rules the settings turn off are dropped
+/// first (a suppression is not "used" by them). The result is in no particular
+/// order: the linter sorts and finishes every finding once, S100 included.
 #[must_use]
 pub fn apply(
     src: &SourceFile,
@@ -218,8 +225,11 @@ pub fn apply(
     if dirs.is_empty() {
         return diagnostics;
     }
+    let diagnostics = diagnostics
+        .into_iter()
+        .filter(|d| settings.enabled(&d.code));
     let text: &str = &src.text;
-    let mut kept = Vec::with_capacity(diagnostics.len());
+    let mut kept = Vec::new();
     for d in diagnostics {
         let line = src.lines.line_col(text, d.span.offset).line;
         match suppressor(&dirs, &d.code, line) {
@@ -271,7 +281,7 @@ pub fn apply(
         !matches!(suppressor(&dirs, meta.code, line), Some((i, _)) if !dirs[i].codes.is_empty())
     });
     kept.extend(unused);
-    crate::linter::finish(kept, settings, text)
+    kept
 }
 
 #[cfg(test)]
@@ -338,6 +348,18 @@ mod tests {
         // Text articles have no directives.
         let txt = SourceFile::new("a.txt", "T\n<!-- encyclint-disable -->\n", Format::Text);
         assert!(apply(&txt, Vec::new(), &Settings::default()).is_empty());
+    }
+
+    #[test]
+    fn fenced_comments_are_text_with_any_line_ending() {
+        // A CR-only file: the fence must be seen on its own lines too.
+        let src = md("# T\r```\r<!-- encyclint-disable -->\r```\rA\r");
+        assert!(directives(&src).is_empty());
+        let out = apply(&src, vec![diag_at(&src, 5, "S004")], &Settings::default());
+        assert_eq!(
+            codes(&out),
+            [format!("S004@{}", src.lines.line_start(5).unwrap())]
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::text::word_count;
 /// Compute every fact of a freshly parsed article; `text` is the source its spans point into.
 #[must_use]
 pub fn analyse(mut article: Article, text: &str, settings: &Settings) -> Article {
-    // The structural counts are already filled in by `parse::parse` (see [`count`]).
+    count(&mut article);
     balance::analyse(&mut article, text, settings);
     article
 }

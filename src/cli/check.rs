@@ -377,7 +377,7 @@ fn build_index(
                 Input::File(path, name) => source::read_file(path, name, args.max_file_size).ok(),
                 _ => None,
             })
-            .filter_map(|src| index::quick_title(&src.text, src.format))
+            .filter_map(|src| crate::parse::quick_title(&src.text, src.format))
             .collect();
         titles.sort();
         let bytes = index::build_bytes(titles.into_iter(), std::iter::empty());
@@ -452,7 +452,7 @@ fn settings(args: &CheckArgs, config: Option<&Config>) -> Result<Settings, Strin
         c.apply(&mut s);
     }
     if !args.select.is_empty() {
-        let sel = Settings::resolve_selectors(&args.select)?;
+        let sel = crate::rules::selectors::resolve(&args.select)?;
         for code in &sel {
             s.ignore.remove(code);
             if s.levels.get(code) == Some(&crate::settings::Level::Off) {
@@ -462,7 +462,8 @@ fn settings(args: &CheckArgs, config: Option<&Config>) -> Result<Settings, Strin
         s.select = Some(sel);
     }
     if !args.ignore.is_empty() {
-        s.ignore.extend(Settings::resolve_selectors(&args.ignore)?);
+        s.ignore
+            .extend(crate::rules::selectors::resolve(&args.ignore)?);
     }
     Ok(s)
 }

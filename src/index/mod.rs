@@ -27,7 +27,6 @@ use std::sync::Arc;
 
 use fst::{Automaton, IntoStreamer, Streamer};
 
-use crate::parse::TitleLookup;
 pub use normalize::{fold_key, loose_key, title_key};
 pub use store::{MAGIC, build_bytes, build_into};
 
@@ -425,6 +424,13 @@ fn acronym_differs(written: &str, canonical: &str) -> bool {
         .any(|(w, c)| caps(c) && !caps(w))
 }
 
+/// Something that knows article titles: the index of a run, or a layer of
+/// titles an editor keeps in memory.
+pub trait TitleLookup: Sync {
+    /// Whether `title` (as written) names a known article.
+    fn is_title(&self, title: &str) -> bool;
+}
+
 impl TitleLookup for TitleIndex {
     fn is_title(&self, title: &str) -> bool {
         self.resolve(title).is_some()
@@ -772,74 +778,5 @@ mod tests {
         assert!(ix.is_title("Pride and Prejudice"));
         assert!(ix.is_title("pride & prejudice"));
         assert!(!ix.is_title("Photon and Quatnum"));
-    }
-}
-
-/// The title of an article, read cheaply for the corpus pre-pass (without
-/// parsing the whole file): the first non-empty line of plain text, or a
-/// first-line `# Title` (or `Title` over `===`) in Markdown, wiki chrome
-/// removed. Agrees with the parsers on ordinary articles.
-#[must_use]
-pub fn quick_title(text: &str, format: crate::source::Format) -> Option<String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.lines();
-    let title = match format {
-        crate::source::Format::Text => lines.find(|l| !l.trim().is_empty())?.trim().to_string(),
-        crate::source::Format::Markdown => {
-            let mut first = lines.find(|l| !l.trim().is_empty())?;
-            if first.trim_end() == "---" {
-                // Front matter.
-                lines.find(|l| l.trim_end() == "---")?;
-                first = lines.find(|l| !l.trim().is_empty())?;
-            }
-            let t = first.trim_start();
-            if let Some(rest) = t.strip_prefix("# ") {
-                rest.trim().trim_end_matches('#').trim().to_string()
-            } else if t == "#" {
-                return None;
-            } else if lines
-                .next()
-                .is_some_and(|l| !l.trim().is_empty() && l.trim().chars().all(|c| c == '='))
-            {
-                t.trim().to_string()
-            } else {
-                return None;
-            }
-        }
-    };
-    let title: String = title
-        .replace(['*', '`'], "")
-        .replace("[[", "")
-        .replace("]]", "");
-    let (keep, _) = crate::text::strip_chrome(&title);
-    let t = crate::text::collapse_ws(&title[..keep]);
-    (!t.is_empty()).then_some(t)
-}
-
-#[cfg(test)]
-mod quick_title_tests {
-    use super::quick_title;
-    use crate::source::Format;
-
-    #[test]
-    fn titles_without_parsing() {
-        assert_eq!(
-            quick_title("\n\nDefense CooperationEdit\nLead.", Format::Text).as_deref(),
-            Some("Defense Cooperation")
-        );
-        assert_eq!(
-            quick_title("# Light [edit]\n\nText.", Format::Markdown).as_deref(),
-            Some("Light")
-        );
-        assert_eq!(
-            quick_title("---\na: 1\n---\n# Light\n", Format::Markdown).as_deref(),
-            Some("Light")
-        );
-        assert_eq!(
-            quick_title("Light\n=====\n", Format::Markdown).as_deref(),
-            Some("Light")
-        );
-        assert_eq!(quick_title("## Section\n", Format::Markdown), None);
-        assert_eq!(quick_title("", Format::Text), None);
     }
 }

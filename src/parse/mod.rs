@@ -10,6 +10,9 @@ pub mod markdown;
 pub mod references;
 pub mod sentences;
 pub mod text;
+pub mod title;
+
+pub use title::quick_title;
 
 use crate::model::{
     Article, Artifact, Block, Item, Paragraph, Reference, ReferenceList, Section, SectionKind,
@@ -18,24 +21,23 @@ use crate::model::{
 use crate::source::{Format, SourceFile};
 use crate::span::Span;
 use crate::text::{PlainText, collapse_ws};
-pub use references::TitleLookup;
+pub use references::IsTitle;
 
 /// What the parsers may consult.
 #[derive(Default, Clone, Copy)]
 pub struct ParseOptions<'a> {
     /// Known titles, for index-aware splitting of `See` lists.
-    pub titles: Option<&'a dyn TitleLookup>,
+    pub titles: Option<IsTitle<'a>>,
 }
 
-/// Parse a source file in its format.
+/// Parse a source file in its format. The facts are left empty: the analyses
+/// (`crate::analysis`) fill them in.
 #[must_use]
 pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
-    let mut article = match src.format {
+    match src.format {
         Format::Text => text::parse(src, opts),
         Format::Markdown => markdown::parse(src, opts),
-    };
-    crate::analysis::count(&mut article);
-    article
+    }
 }
 
 /// Where a block sits, as far as the builder cares.
@@ -46,7 +48,7 @@ pub(crate) struct BlockCtx<'a> {
     /// A list entry whose bullet was lost: an item without a label.
     pub entry: bool,
     /// Known titles.
-    pub titles: Option<&'a dyn TitleLookup>,
+    pub titles: Option<IsTitle<'a>>,
 }
 
 /// Labels of hatnotes: `Main article: X` is a reference, not an item.

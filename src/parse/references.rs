@@ -13,11 +13,9 @@
 use crate::model::{ListProblem, ListProblemKind, Reference, ReferenceKind, ReferenceList};
 use crate::text::PlainText;
 
-/// Something that knows article titles, for index-aware list splitting.
-pub trait TitleLookup: Sync {
-    /// Whether `title` (as written) names a known article.
-    fn is_title(&self, title: &str) -> bool;
-}
+/// Whether a string (as written) names a known article: the title index, seen
+/// from the parser, which knows nothing of how titles are stored.
+pub type IsTitle<'a> = &'a dyn Fn(&str) -> bool;
 
 /// Prefixes that introduce a reference list, longest first, with their kind.
 const PREFIXES: &[(&str, ReferenceKind)] = &[
@@ -44,7 +42,7 @@ pub fn extract(
     start: usize,
     end: usize,
     in_see_also: bool,
-    titles: Option<&dyn TitleLookup>,
+    titles: Option<IsTitle<'_>>,
 ) -> Vec<Reference> {
     extract_list(plain, start, end, in_see_also, titles)
         .map(|(refs, _)| refs)
@@ -60,7 +58,7 @@ pub fn extract_list(
     start: usize,
     end: usize,
     in_see_also: bool,
-    titles: Option<&dyn TitleLookup>,
+    titles: Option<IsTitle<'_>>,
 ) -> Option<(Vec<Reference>, ReferenceList)> {
     let sentence = &plain.text[start..end];
     let (body_start, kind, bare) = match PREFIXES.iter().find(|(p, _)| sentence.starts_with(p)) {
@@ -183,7 +181,7 @@ type Found = (ListProblemKind, usize, usize);
 fn split_list(
     text: &str,
     from: usize,
-    titles: Option<&dyn TitleLookup>,
+    titles: Option<IsTitle<'_>>,
 ) -> (Vec<(usize, usize)>, Vec<Found>) {
     // Pieces between top-level separators, with the kind of separator before each.
     let mut pieces: Vec<(usize, usize, Sep)> = Vec::new();
@@ -286,7 +284,7 @@ fn split_list(
         if let Some(titles) = titles {
             for j in (k + 1..pieces.len()).rev() {
                 let (s, e) = trimmed(pieces[k].0, pieces[j].1);
-                if titles.is_title(&text[s..e]) {
+                if titles(&text[s..e]) {
                     taken = j - k + 1;
                     break;
                 }
@@ -403,7 +401,7 @@ enum Sep {
 mod tests {
     use super::*;
 
-    fn targets(sentence: &str, titles: Option<&dyn TitleLookup>) -> Vec<String> {
+    fn targets(sentence: &str, titles: Option<IsTitle<'_>>) -> Vec<String> {
         let p = PlainText::from_source(sentence, 0);
         extract(&p, 0, sentence.len(), false, titles)
             .into_iter()
@@ -412,7 +410,7 @@ mod tests {
     }
 
     struct Titles(&'static [&'static str]);
-    impl TitleLookup for Titles {
+    impl Titles {
         fn is_title(&self, t: &str) -> bool {
             self.0.contains(&t)
         }
@@ -469,11 +467,14 @@ mod tests {
     fn index_keeps_titles_with_and_whole() {
         let t = Titles(&["Pride and Prejudice", "Washington, D.C."]);
         assert_eq!(
-            targets("See Pride and Prejudice and Emma.", Some(&t)),
+            targets(
+                "See Pride and Prejudice and Emma.",
+                Some(&|x| t.is_title(x))
+            ),
             ["Pride and Prejudice", "Emma"]
         );
         assert_eq!(
-            targets("See Washington, D.C.", Some(&t)),
+            targets("See Washington, D.C.", Some(&|x| t.is_title(x))),
             ["Washington, D.C."]
         );
     }

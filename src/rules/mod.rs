@@ -11,6 +11,7 @@
 pub mod balance;
 pub mod meta;
 pub mod references;
+pub mod selectors;
 pub mod structure;
 
 use crate::diagnostic::{Diagnostic, Severity};
