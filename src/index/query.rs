@@ -1,0 +1,312 @@
+//! Queries over every layer of a run: resolve a reference, suggest titles.
+
+use super::normalize::{self, loose_key, title_key};
+use super::{Layer, Match, Resolution, Suggestion, SuggestionKind, build_bytes};
+
+/// Known titles and redirects, from every index source of a run.
+#[derive(Debug, Default)]
+pub struct TitleIndex {
+    layers: Vec<Layer>,
+}
+
+impl TitleIndex {
+    /// An empty index.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Add a source.
+    pub fn push(&mut self, layer: Layer) {
+        self.layers.push(layer);
+    }
+
+    /// The sources, in lookup order.
+    #[must_use]
+    pub fn layers(&self) -> &[Layer] {
+        &self.layers
+    }
+
+    /// Whether there is nothing to look up.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.layers.is_empty()
+    }
+
+    /// An in-memory index of these titles and `(alias, target)` redirects.
+    ///
+    /// # Panics
+    /// Never: building into memory cannot fail.
+    #[must_use]
+    pub fn from_titles<'a>(
+        titles: impl IntoIterator<Item = &'a str>,
+        aliases: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Self {
+        let bytes = build_bytes(
+            titles.into_iter().map(str::to_string),
+            aliases
+                .into_iter()
+                .map(|(a, t)| (a.to_string(), t.to_string())),
+        );
+        let layer = Layer::from_bytes("titles", bytes).expect("freshly built index is valid");
+        Self {
+            layers: vec![layer],
+        }
+    }
+
+    /// Resolve a reference target: the title it names and how, or `None`.
+    #[must_use]
+    pub fn resolve(&self, target: &str) -> Option<Resolution> {
+        let key = title_key(target);
+        if key.is_empty() {
+            return None;
+        }
+        let mut alias = None;
+        for l in &self.layers {
+            match l.exact(&key) {
+                Some((canonical, false)) => {
+                    return Some(Resolution {
+                        canonical,
+                        how: Match::Exact,
+                    });
+                }
+                Some((canonical, true)) if alias.is_none() => alias = Some(canonical),
+                _ => {}
+            }
+        }
+        if let Some(canonical) = alias {
+            return Some(Resolution {
+                canonical,
+                how: Match::Alias,
+            });
+        }
+        let fold = key.to_lowercase();
+        let mut best: Option<(bool, String)> = None;
+        for l in &self.layers {
+            for (canonical, is_alias) in l.group(b'C', &fold) {
+                if acronym_differs(&key, &canonical) {
+                    continue;
+                }
+                // Titles before redirect targets, then alphabetical: deterministic.
+                let cand = (is_alias, canonical);
+                if best.as_ref().is_none_or(|b| cand < *b) {
+                    best = Some(cand);
+                }
+            }
+        }
+        best.map(|(_, canonical)| Resolution {
+            canonical,
+            how: Match::Case,
+        })
+    }
+
+    /// Up to `max` did-you-mean titles for a target that does not resolve,
+    /// best first: spelling variants, then singular/plural, then titles within
+    /// a strict edit distance ([`normalize::max_distance`]) that share the
+    /// first letter and every digit.
+    #[must_use]
+    pub fn suggest(&self, target: &str, max: usize) -> Vec<Suggestion> {
+        let loose = loose_key(target);
+        if loose.is_empty() || max == 0 {
+            return Vec::new();
+        }
+        let mut found: Vec<Suggestion> = Vec::new();
+        let add = |title: String, kind: SuggestionKind, found: &mut Vec<Suggestion>| match found
+            .iter_mut()
+            .find(|s| s.title == title)
+        {
+            Some(s) if kind < s.kind => s.kind = kind,
+            Some(_) => {}
+            None => found.push(Suggestion { title, kind }),
+        };
+        for l in &self.layers {
+            for (t, _) in l.group(b'L', &loose) {
+                add(t, SuggestionKind::Variant, &mut found);
+            }
+            for v in normalize::number_variants(&loose) {
+                for (t, _) in l.group(b'L', &v) {
+                    add(t, SuggestionKind::Number, &mut found);
+                }
+            }
+        }
+        let n = loose.chars().count();
+        let k = normalize::max_distance(n);
+        if k > 0 {
+            let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+            let want = digits(&loose);
+            for l in &self.layers {
+                for (cand_loose, t) in l.fuzzy(&loose, k) {
+                    let d = normalize::osa_distance(&loose, &cand_loose);
+                    if d == 0
+                        || d > k
+                        || digits(&cand_loose) != want
+                        || !normalize::plausible_typo(&loose, &cand_loose)
+                    {
+                        continue;
+                    }
+                    add(t, SuggestionKind::Edit(d), &mut found);
+                }
+            }
+        }
+        found.sort_by(|a, b| (a.kind, &a.title).cmp(&(b.kind, &b.title)));
+        found.truncate(max);
+        found
+    }
+}
+
+/// Whether `canonical` has an all-capitals word (`POET`, `NATO`) that
+/// `written` does not: `poet` is not the acronym, whatever the case rules say.
+fn acronym_differs(written: &str, canonical: &str) -> bool {
+    let caps = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    written
+        .split(' ')
+        .zip(canonical.split(' '))
+        .any(|(w, c)| caps(c) && !caps(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::{MAGIC, TitleLookup};
+
+    fn index() -> TitleIndex {
+        TitleIndex::from_titles(
+            [
+                "Quantum",
+                "Photon",
+                "Crisis management",
+                "Risk management",
+                "Defence industry",
+                "Pride and Prejudice",
+                "Joint exercise",
+                "Revolutions of 1917–23",
+                "Bush",
+                "BUSH",
+            ],
+            [
+                ("USA", "United States"),
+                ("Pride & Prejudice", "Pride and Prejudice"),
+            ],
+        )
+    }
+
+    #[test]
+    fn resolution_levels() {
+        let ix = index();
+        assert_eq!(
+            ix.resolve("photon"),
+            Some(Resolution {
+                canonical: "Photon".into(),
+                how: Match::Exact
+            })
+        );
+        assert_eq!(
+            ix.resolve("Crisis_management"),
+            Some(Resolution {
+                canonical: "Crisis management".into(),
+                how: Match::Exact
+            })
+        );
+        assert_eq!(
+            ix.resolve("USA"),
+            Some(Resolution {
+                canonical: "United States".into(),
+                how: Match::Alias
+            })
+        );
+        assert_eq!(
+            ix.resolve("Crisis Management"),
+            Some(Resolution {
+                canonical: "Crisis management".into(),
+                how: Match::Case
+            })
+        );
+        assert_eq!(ix.resolve("bush").map(|r| r.how), Some(Match::Exact));
+        assert_eq!(ix.resolve("BuSh").map(|r| r.canonical), Some("Bush".into()));
+        assert_eq!(ix.resolve("Quatnum"), None);
+        let poet = TitleIndex::from_titles(["POET"], []);
+        assert_eq!(
+            poet.resolve("poet"),
+            None,
+            "an acronym is not matched by case"
+        );
+        assert_eq!(poet.resolve("Poet"), None);
+        assert!(poet.resolve("poET").is_none());
+        assert_eq!(ix.resolve(""), None);
+        assert_eq!(ix.resolve("   "), None);
+    }
+
+    fn titles(s: &[Suggestion]) -> Vec<&str> {
+        s.iter().map(|s| s.title.as_str()).collect()
+    }
+
+    #[test]
+    fn suggestions_are_strict() {
+        let ix = index();
+        assert_eq!(titles(&ix.suggest("Quatnum", 3)), ["Quantum"]);
+        assert_eq!(ix.suggest("Quatnum", 3)[0].kind, SuggestionKind::Edit(1));
+        assert_eq!(
+            ix.suggest("defense-industry", 3),
+            [Suggestion {
+                title: "Defence industry".into(),
+                kind: SuggestionKind::Variant
+            }]
+        );
+        assert_eq!(
+            ix.suggest("joint exercises", 3),
+            [Suggestion {
+                title: "Joint exercise".into(),
+                kind: SuggestionKind::Number
+            }]
+        );
+        assert!(titles(&ix.suggest("crisis managment", 3)).contains(&"Crisis management"));
+        assert!(
+            ix.suggest("Crisis manager", 3)
+                .iter()
+                .all(|s| s.title != "Risk management")
+        );
+        assert!(
+            ix.suggest("Revolutions of 1918–23", 3).is_empty(),
+            "digits must match"
+        );
+        assert!(ix.suggest("Qu", 3).is_empty());
+        let people = TitleIndex::from_titles(
+            ["William Barley", "History of Tornio", "Chemical kinetics"],
+            [],
+        );
+        assert!(
+            people.suggest("William Hamley", 3).is_empty(),
+            "two edits in a short word"
+        );
+        assert!(people.suggest("History of Toronto", 3).is_empty());
+        assert!(people.suggest("Chemical genetics", 3).is_empty());
+        assert!(ix.suggest("", 3).is_empty());
+    }
+
+    #[test]
+    fn crisis_management_never_suggests_risk_management() {
+        let ix = TitleIndex::from_titles(["Risk management"], []);
+        assert!(ix.suggest("crisis management", 3).is_empty());
+    }
+
+    #[test]
+    fn index_bytes_round_trip_and_bad_bytes_are_refused() {
+        let bytes = build_bytes(["A", "B"].into_iter().map(String::from), std::iter::empty());
+        assert!(bytes.starts_with(MAGIC));
+        let l = Layer::from_bytes("x", bytes.clone()).unwrap();
+        assert_eq!((l.titles, l.aliases), (2, 0));
+        assert!(Layer::from_bytes("x", b"nonsense".to_vec()).is_err());
+        assert!(Layer::from_bytes("x", bytes[..bytes.len() - 3].to_vec()).is_err());
+        assert!(Layer::from_bytes("x", Vec::new()).is_err());
+    }
+
+    #[test]
+    fn is_title_keeps_and_titles_whole() {
+        let ix = index();
+        assert!(ix.is_title("Pride and Prejudice"));
+        assert!(ix.is_title("pride & prejudice"));
+        assert!(!ix.is_title("Photon and Quatnum"));
+    }
+}
