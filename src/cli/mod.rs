@@ -6,8 +6,8 @@
 
 mod check;
 mod explain;
-mod guard;
 mod index;
+mod parse;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -185,7 +185,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8>
         Command::Parse {
             file,
             stdin_filename,
-        } => check::parse(&file, stdin_filename.as_deref(), out, err),
+        } => parse::parse(&file, stdin_filename.as_deref(), out, err),
         Command::Schema { kind } => {
             let s = match kind {
                 SchemaKind::Article => crate::schema::ARTICLE_SCHEMA,

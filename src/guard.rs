@@ -70,7 +70,7 @@ mod tests {
     fn a_panic_becomes_its_message() {
         assert_eq!(catch(|| 7), Ok(7));
         let e = catch(|| -> u8 { panic!("boom {}", 42) }).unwrap_err();
-        assert!(e.starts_with("boom 42 (at src/cli/guard.rs:"), "{e}");
+        assert!(e.starts_with("boom 42 (at src/guard.rs:"), "{e}");
         let e = catch(|| {
             let v: Vec<u8> = Vec::new();
             v[3]

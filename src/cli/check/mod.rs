@@ -1,0 +1,164 @@
+//! `encyclint check`: flags → a [`Session`] → every input checked in parallel
+//! → the report and the exit code.
+//!
+//! The work itself (config, settings, index, per-file lint, fixes, ignores,
+//! baseline) is the library's [`crate::session`]; this module only maps flags
+//! to options, renders in the worker threads, and hands the results to
+//! [`output`].
+
+mod output;
+
+use std::io::{self, IsTerminal, Write};
+
+use rayon::prelude::*;
+
+use crate::cli::{CheckArgs, ColorChoice};
+use crate::report::{FileResult, OutputFormat, human};
+use crate::session::{FileOutcome, FixMode, Options, Session};
+
+/// How human output is drawn.
+#[derive(Debug, Clone, Copy)]
+struct Render {
+    format: OutputFormat,
+    color: bool,
+    width: usize,
+}
+
+impl Render {
+    /// The report's view of one outcome, rendered for people when that is the format.
+    fn result(self, o: &FileOutcome) -> FileResult {
+        let human = if self.format != OutputFormat::Human {
+            String::new()
+        } else if o.failed {
+            o.diagnostics
+                .iter()
+                .map(|l| {
+                    format!(
+                        "error[{}]: {}: {}\n",
+                        l.diag.code,
+                        human::sanitize_line(&o.path),
+                        human::sanitize_line(&l.diag.message)
+                    )
+                })
+                .collect()
+        } else if let Some(src) = &o.source {
+            o.diagnostics
+                .iter()
+                .map(|l| human::render(src, &l.diag, self.color, self.width))
+                .collect()
+        } else {
+            String::new()
+        };
+        o.result(human)
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
+    }
+}
+
+/// The session options the flags ask for.
+fn options(args: &CheckArgs) -> Options {
+    Options {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        complete_index: args.complete_index,
+        schema: args.schema.clone(),
+        config: args.config.clone(),
+        cwd: std::env::current_dir().ok(),
+        titles: args.titles.clone(),
+        aliases: args.aliases.clone(),
+        // A baseline being rewritten is not applied: every finding goes into the new one.
+        baseline: args
+            .baseline
+            .clone()
+            .filter(|_| args.write_baseline.is_none()),
+        fix: if args.diff {
+            FixMode::Diff
+        } else if args.fix {
+            FixMode::Write
+        } else {
+            FixMode::Off
+        },
+        max_file_size: args.max_file_size,
+    }
+}
+
+/// `encyclint check`.
+///
+/// # Errors
+/// Write errors.
+pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let mut session = match Session::new(&options(args)) {
+        Ok(s) => s,
+        Err(e) => {
+            writeln!(err, "{}", human::sanitize_line(&e.to_string()))?;
+            return Ok(2);
+        }
+    };
+    if let Some(n) = args.threads {
+        // Only fails if a pool was already built (as in tests): keep that one.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
+    let inputs = session.discover(&args.paths, args.stdin_filename.as_deref());
+    if let Err(e) = session.load_index(&inputs) {
+        writeln!(err, "{}", human::sanitize_line(&e.to_string()))?;
+        return Ok(2);
+    }
+    let render = Render {
+        format: args.format,
+        color: use_color(args.color),
+        width: 100,
+    };
+    // Results come back in input order whatever the thread count.
+    let bar = output::progress_bar(inputs.len());
+    let checked: Vec<output::Checked> = inputs
+        .par_iter()
+        .map(|i| {
+            let o = session.check_input(i);
+            bar.inc(1);
+            output::Checked {
+                result: render.result(&o),
+                refs: o.refs,
+                fixed: o.fixed,
+                diff: o.diff,
+                known: o.known,
+                stale: o.stale,
+            }
+        })
+        .collect();
+    bar.finish_and_clear();
+    output::finish(
+        args,
+        &session,
+        &inputs,
+        render_fn(render),
+        checked,
+        out,
+        err,
+    )
+}
+
+/// Renders the findings of a file read again for corpus-level rules.
+fn render_fn(
+    render: Render,
+) -> impl Fn(&crate::source::SourceFile, &[crate::report::Located]) -> String {
+    move |src, located| {
+        if render.format == OutputFormat::Human {
+            located
+                .iter()
+                .map(|l| human::render(src, &l.diag, render.color, render.width))
+                .collect()
+        } else {
+            String::new()
+        }
+    }
+}

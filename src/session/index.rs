@@ -1,0 +1,50 @@
+//! The title index of a run: the checked articles' own titles (when more than
+//! one is checked), then the title lists, then the alias lists.
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use super::discover::Input;
+use crate::index::{self, IndexError, TitleIndex};
+use crate::source;
+
+/// Build the run's index. `None` when there is no source at all: references
+/// are then not judged.
+///
+/// # Errors
+/// A title or alias file that cannot be read.
+pub fn build(
+    inputs: &[Input],
+    titles: &[PathBuf],
+    aliases: &[PathBuf],
+    max_file_size: u64,
+) -> Result<Option<TitleIndex>, IndexError> {
+    let mut ix = TitleIndex::new();
+    let articles = inputs
+        .iter()
+        .filter(|i| matches!(i, Input::File(..) | Input::Stdin(_)))
+        .count();
+    if articles > 1 {
+        let mut own: Vec<String> = inputs
+            .par_iter()
+            .filter_map(|i| match i {
+                Input::File(path, name) => source::read_file(path, name, max_file_size).ok(),
+                _ => None,
+            })
+            .filter_map(|src| crate::parse::quick_title(&src.text, src.format))
+            .collect();
+        own.sort();
+        let bytes = index::build_bytes(own.into_iter(), std::iter::empty());
+        ix.push(index::Layer::from_bytes("checked articles", bytes)?);
+    }
+    for t in titles {
+        ix.push(index::load_titles(t)?);
+    }
+    for a in aliases {
+        let (pairs, _skipped) = index::read_aliases(a)?;
+        let bytes = index::build_bytes(std::iter::empty(), pairs.into_iter());
+        ix.push(index::Layer::from_bytes(a.display().to_string(), bytes)?);
+    }
+    Ok((!ix.is_empty()).then_some(ix))
+}

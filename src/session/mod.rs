@@ -1,0 +1,587 @@
+//! A check session: what every file of a run shares, and the per-file work.
+//!
+//! The CLI, and any other front end (an editor's language server, a Python
+//! binding), get their answers here: the config and the flags become
+//! [`Settings`]; the policy, the baseline and the title index are loaded once;
+//! [`Session::check_input`] reads one file, lints it (fixing first when
+//! asked), drops what the config's per-file ignores and the baseline say to
+//! drop, and positions what is left. A panic while checking one file becomes
+//! that file's error. Nothing here prints or decides an exit code.
+
+pub mod discover;
+pub mod index;
+
+use std::path::{Path, PathBuf};
+
+use crate::baseline::{Baseline, Entry};
+use crate::config::{self, Config, FileRules};
+use crate::diagnostic::Diagnostic;
+use crate::fix;
+use crate::guard;
+use crate::index::TitleIndex;
+use crate::linter::{self, Context, Linted};
+use crate::model::Article;
+use crate::report::fingerprint::PathMapper;
+use crate::report::{self, FileResult, Located, Summary};
+use crate::rules::meta::{InvalidSchema, IoError};
+use crate::rules::references::orphan_article::{self, CorpusArticle};
+use crate::schema::{Policy, SchemaError};
+use crate::settings::{Level, Settings};
+use crate::source::{self, SourceFile};
+use crate::span::Span;
+
+pub use discover::{Input, discover};
+
+/// What `--fix`/`--diff` do with the fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FixMode {
+    /// Report only.
+    #[default]
+    Off,
+    /// Apply safe fixes to files on disk (never to stdin).
+    Write,
+    /// Compute the fixes and give them as a unified diff.
+    Diff,
+}
+
+/// How a run is configured, before anything is loaded.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Only these rules (codes, prefixes or names).
+    pub select: Vec<String>,
+    /// Never these rules.
+    pub ignore: Vec<String>,
+    /// The index holds every article (R001 is an error).
+    pub complete_index: bool,
+    /// A policy schema to use instead of the built-in one (or the config's).
+    pub schema: Option<PathBuf>,
+    /// The config file; `None` looks for the nearest `encyclint.toml` from `cwd`.
+    pub config: Option<PathBuf>,
+    /// Where to look for a config file when none is named; `None`: no config.
+    pub cwd: Option<PathBuf>,
+    /// Title lists (replace the config's when given).
+    pub titles: Option<PathBuf>,
+    /// Alias lists (replace the config's when given).
+    pub aliases: Option<PathBuf>,
+    /// Known findings that do not fail the run.
+    pub baseline: Option<PathBuf>,
+    /// What to do with fixes.
+    pub fix: FixMode,
+    /// Largest file read, in bytes.
+    pub max_file_size: u64,
+}
+
+/// Why a run could not start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetupError {
+    /// A rule code for errors that have one (`E002` for a bad schema).
+    pub code: Option<&'static str>,
+    /// What went wrong, naming the file.
+    pub message: String,
+}
+
+impl SetupError {
+    fn plain(message: impl Into<String>) -> Self {
+        Self {
+            code: None,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for SetupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.code {
+            Some(c) => write!(f, "error[{c}]: {}", self.message),
+            None => write!(f, "error: {}", self.message),
+        }
+    }
+}
+
+impl std::error::Error for SetupError {}
+
+/// What one file contributed to a run.
+#[derive(Debug, Default)]
+pub struct FileOutcome {
+    /// The path shown.
+    pub path: String,
+    /// The text the diagnostics point into (after fixes when they were
+    /// applied); `None` when the file could not be read or checked.
+    pub source: Option<SourceFile>,
+    /// Findings left after per-file ignores and the baseline, positioned.
+    pub diagnostics: Vec<Located>,
+    /// The file could not be read or checked (exit 2).
+    pub failed: bool,
+    /// Reference counts and the corpus facts for R006.
+    pub refs: RefStats,
+    /// Fixes written.
+    pub fixed: usize,
+    /// The `--diff` of the file.
+    pub diff: String,
+    /// Findings the baseline knew.
+    pub known: usize,
+    /// Baseline entries of this file that matched nothing.
+    pub stale: Vec<Entry>,
+}
+
+impl FileOutcome {
+    /// A file that could not be read or checked, with its one diagnostic.
+    #[must_use]
+    pub fn failed(path: impl Into<String>, d: Diagnostic) -> Self {
+        Self {
+            path: path.into(),
+            diagnostics: vec![report::file_level(d)],
+            failed: true,
+            ..Self::default()
+        }
+    }
+
+    /// The part the reporters read.
+    #[must_use]
+    pub fn result(&self, human: String) -> FileResult {
+        FileResult {
+            path: self.path.clone(),
+            diagnostics: self.diagnostics.clone(),
+            human,
+            failed: self.failed,
+        }
+    }
+}
+
+/// What one file tells the run about its references: counts, and for R006
+/// its title and targets.
+#[derive(Debug, Clone, Default)]
+pub struct RefStats {
+    /// References found.
+    pub found: usize,
+    /// That resolve.
+    pub resolved: usize,
+    /// That do not.
+    pub unresolved: usize,
+    /// That resolve only by case or through a redirect.
+    pub non_canonical: usize,
+    /// The article's title and targets (not for stdin, which cannot be re-read).
+    pub corpus: Option<CorpusArticle>,
+}
+
+impl RefStats {
+    fn of(article: &Article) -> Self {
+        let refs = article.references();
+        Self {
+            found: refs.len(),
+            resolved: refs.iter().filter(|r| r.resolved == Some(true)).count(),
+            unresolved: refs.iter().filter(|r| r.resolved == Some(false)).count(),
+            non_canonical: refs
+                .iter()
+                .filter(|r| crate::analysis::references::is_non_canonical(r))
+                .count(),
+            corpus: Some(CorpusArticle::of(article)),
+        }
+    }
+}
+
+fn io_diag(reason: &str) -> Diagnostic {
+    IoError::META.diag(Span::new(0, 0), reason.to_string())
+}
+
+/// Settings from the config file, then the options: options win (a rule the
+/// command line selects runs even if the config turned it off).
+///
+/// # Errors
+/// A selector that names no rule.
+pub fn settings(opts: &Options, config: Option<&Config>) -> Result<Settings, String> {
+    let mut s = Settings {
+        complete_index: opts.complete_index,
+        ..Settings::default()
+    };
+    if let Some(c) = config {
+        c.apply(&mut s);
+    }
+    if !opts.select.is_empty() {
+        let sel = crate::rules::selectors::resolve(&opts.select)?;
+        for code in &sel {
+            s.ignore.remove(code);
+            if s.levels.get(code) == Some(&Level::Off) {
+                s.levels.remove(code);
+            }
+        }
+        s.select = Some(sel);
+    }
+    if !opts.ignore.is_empty() {
+        s.ignore
+            .extend(crate::rules::selectors::resolve(&opts.ignore)?);
+    }
+    Ok(s)
+}
+
+/// The config named in the options, else the nearest `encyclint.toml` from `cwd`.
+///
+/// # Errors
+/// A config file that cannot be read or is invalid.
+pub fn load_config(opts: &Options) -> Result<Option<Config>, String> {
+    let path = match &opts.config {
+        Some(p) => Some(p.clone()),
+        None => opts.cwd.as_deref().and_then(config::discover),
+    };
+    path.map(|p| config::load(&p).map_err(|e| e.to_string()))
+        .transpose()
+}
+
+/// Everything the files of a run share.
+pub struct Session {
+    /// Rules, severities and options.
+    pub settings: Settings,
+    /// The compiled policy schema.
+    pub policy: Policy,
+    /// The config file, if one was found.
+    pub config: Option<Config>,
+    /// Maps shown paths to the keys baselines and fingerprints use.
+    pub mapper: PathMapper,
+    /// Known findings.
+    pub baseline: Option<Baseline>,
+    /// Known titles, once [`Session::load_index`] found a source.
+    pub index: Option<TitleIndex>,
+    /// What to do with fixes.
+    pub fix: FixMode,
+    /// Largest file read.
+    pub max_file_size: u64,
+    titles: Vec<PathBuf>,
+    aliases: Vec<PathBuf>,
+}
+
+impl Session {
+    /// Load the config, settings, policy and baseline.
+    ///
+    /// # Errors
+    /// The first thing that cannot be loaded, named.
+    pub fn new(opts: &Options) -> Result<Self, SetupError> {
+        let config = load_config(opts).map_err(SetupError::plain)?;
+        let settings = settings(opts, config.as_ref()).map_err(SetupError::plain)?;
+        let schema = opts
+            .schema
+            .clone()
+            .or_else(|| config.as_ref().and_then(|c| c.schema.clone()));
+        let policy = match &schema {
+            Some(p) => Policy::from_file(p).map_err(|e| SetupError {
+                code: Some("E002"),
+                message: e.to_string(),
+            })?,
+            None => Policy::builtin(),
+        };
+        let baseline = match &opts.baseline {
+            Some(p) => Some(Baseline::load(p).map_err(SetupError::plain)?),
+            None => None,
+        };
+        // The options' lists win over the config's.
+        let titles = match &opts.titles {
+            Some(t) => vec![t.clone()],
+            None => settings.titles.clone(),
+        };
+        let aliases = match &opts.aliases {
+            Some(a) => vec![a.clone()],
+            None => settings.aliases.clone(),
+        };
+        Ok(Self {
+            settings,
+            policy,
+            config,
+            mapper: PathMapper::from_env(),
+            baseline,
+            index: None,
+            fix: opts.fix,
+            max_file_size: opts.max_file_size,
+            titles,
+            aliases,
+        })
+    }
+
+    /// The config's include/exclude and per-file-ignore rules.
+    #[must_use]
+    pub fn files(&self) -> Option<&FileRules> {
+        self.config.as_ref().map(|c| &c.files)
+    }
+
+    /// Expand paths into the run's inputs (see [`discover`]).
+    #[must_use]
+    pub fn discover(&self, paths: &[PathBuf], stdin_name: Option<&str>) -> Vec<Input> {
+        discover(paths, stdin_name, self.files().map(|f| (f, &self.mapper)))
+    }
+
+    /// Build the title index from the inputs' own titles and the title and
+    /// alias lists.
+    ///
+    /// # Errors
+    /// A title or alias file that cannot be read.
+    pub fn load_index(&mut self, inputs: &[Input]) -> Result<(), SetupError> {
+        self.index = index::build(inputs, &self.titles, &self.aliases, self.max_file_size)
+            .map_err(|e| SetupError::plain(e.to_string()))?;
+        Ok(())
+    }
+
+    /// What the linter sees of this session.
+    #[must_use]
+    pub fn context(&self) -> Context<'_> {
+        Context {
+            settings: &self.settings,
+            policy: &self.policy,
+            titles: self.index.as_ref(),
+        }
+    }
+
+    /// Read and check one input.
+    #[must_use]
+    pub fn check_input(&self, input: &Input) -> FileOutcome {
+        match input {
+            Input::Broken(path, reason) => FileOutcome::failed(path.clone(), io_diag(reason)),
+            Input::Stdin(name) => match source::read_stdin(name, self.max_file_size) {
+                // Stdin cannot be read again for R006, so it takes no part in it.
+                Ok(src) => {
+                    let mut o = self.check_source(&src, None);
+                    o.refs.corpus = None;
+                    o
+                }
+                Err(e) => FileOutcome::failed(name.clone(), io_diag(&e.to_string())),
+            },
+            Input::File(path, name) => match source::read_file(path, name, self.max_file_size) {
+                Ok(src) => self.check_source(&src, Some(path)),
+                Err(e) => FileOutcome::failed(name.clone(), io_diag(&e.to_string())),
+            },
+        }
+    }
+
+    /// Check one source already in memory; `writable` is the file `--fix`
+    /// may write (`None` for stdin and editors' buffers).
+    #[must_use]
+    pub fn check_source(&self, src: &SourceFile, writable: Option<&Path>) -> FileOutcome {
+        self.check_source_with(src, writable, linter::lint)
+    }
+
+    /// [`Self::check_source`] with the lint step given: lint (fixing first when
+    /// asked and allowed), apply per-file ignores and the baseline, position. A
+    /// panic anywhere in that (parser, schema, rules) becomes an error for this
+    /// file only; a file that fails is never written.
+    pub fn check_source_with(
+        &self,
+        src: &SourceFile,
+        writable: Option<&Path>,
+        lint: impl FnOnce(&SourceFile, &Context<'_>) -> Result<Linted, SchemaError>,
+    ) -> FileOutcome {
+        let cx = self.context();
+        let fixing = match self.fix {
+            FixMode::Off => false,
+            FixMode::Write => writable.is_some(),
+            FixMode::Diff => true,
+        };
+        let checked = guard::catch(|| {
+            let (linted, fixes, fixed_src) = if fixing {
+                let f = fix::fix_source(src, &cx)?;
+                (f.linted, f.fixes, Some(f.source))
+            } else {
+                (lint(src, &cx)?, 0, None)
+            };
+            let mut out = FileOutcome {
+                path: src.path.clone(),
+                refs: RefStats::of(&linted.article),
+                ..FileOutcome::default()
+            };
+            let src = match fixed_src {
+                Some(new) if fixes > 0 && new.text != src.text => {
+                    match (self.fix, writable) {
+                        (FixMode::Write, Some(path)) => {
+                            if let Err(e) = fix::write_atomic(path, &new.text) {
+                                let d = io_diag(&format!(
+                                    "cannot write the fixes: {}",
+                                    source::io_reason(&e)
+                                ));
+                                let refs = out.refs;
+                                return Ok(FileOutcome {
+                                    refs,
+                                    ..FileOutcome::failed(src.path.clone(), d)
+                                });
+                            }
+                            out.fixed = fixes;
+                        }
+                        _ => out.diff = fix::unified_diff(&src.path, &src.text, &new.text),
+                    }
+                    new
+                }
+                _ => src.clone(),
+            };
+            let diagnostics = self.filter(&src.path, linted.diagnostics);
+            out.diagnostics = report::locate(&src, diagnostics);
+            if let Some(b) = &self.baseline {
+                let key = self.mapper.best(&src.path);
+                let mut known = b.for_file(&key);
+                let before = out.diagnostics.len();
+                out.diagnostics.retain(|l| !known.take(&Entry::of(&key, l)));
+                out.known = before - out.diagnostics.len();
+                out.stale = known.stale();
+            }
+            out.source = Some(src);
+            Ok::<_, SchemaError>(out)
+        });
+        match checked {
+            Ok(Ok(outcome)) => outcome,
+            Ok(Err(schema_err)) => FileOutcome::failed(
+                src.path.clone(),
+                InvalidSchema::META.diag(Span::new(0, 0), schema_err.to_string()),
+            ),
+            Err(panic) => FileOutcome::failed(
+                src.path.clone(),
+                IoError::META.diag(
+                    Span::new(0, 0),
+                    format!(
+                        "internal error: encyclint panicked while checking this file: {panic}; \
+                         the other files were checked. Please report this file."
+                    ),
+                ),
+            ),
+        }
+    }
+
+    /// Drop the findings the config's per-file ignores name for `path`.
+    #[must_use]
+    pub fn filter(&self, path: &str, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        if let Some(files) = self.files() {
+            let ignored = files.ignored_codes(&self.mapper.absolute(path));
+            diagnostics.retain(|d| !ignored.contains(&d.code));
+        }
+        diagnostics
+    }
+
+    /// R006 (orphan-article) is opt-in: in most runs nothing is meant to link
+    /// to every checked article, so it runs only when selected explicitly
+    /// (`--select R006`, or `orphan-article`), with an index and more than one
+    /// article.
+    #[must_use]
+    pub fn wants_corpus_rules(&self, outcomes: &[RefStats]) -> bool {
+        self.index.is_some()
+            && self.settings.enabled("R006")
+            && self
+                .settings
+                .select
+                .as_ref()
+                .is_some_and(|s| s.contains("R006"))
+            && outcomes.iter().filter(|s| s.corpus.is_some()).count() > 1
+    }
+
+    /// The corpus-level findings (R006) by input index, once every article was checked.
+    #[must_use]
+    pub fn corpus_findings(&self, stats: &[RefStats]) -> Vec<(usize, Vec<Diagnostic>)> {
+        let corpus: Vec<CorpusArticle> = stats
+            .iter()
+            .map(|s| s.corpus.clone().unwrap_or_default())
+            .collect();
+        let mut by_file: std::collections::BTreeMap<usize, Vec<Diagnostic>> =
+            std::collections::BTreeMap::new();
+        for (i, d) in orphan_article::check_corpus(&corpus) {
+            by_file.entry(i).or_default().push(d);
+        }
+        by_file.into_iter().collect()
+    }
+
+    /// Add corpus-level findings to a file's findings: re-read the file to
+    /// place them. Returns the source read, for rendering.
+    #[must_use]
+    pub fn add_corpus_findings(
+        &self,
+        input: &Input,
+        diagnostics: &mut Vec<Located>,
+        extra: Vec<Diagnostic>,
+    ) -> Option<SourceFile> {
+        let Input::File(path, name) = input else {
+            return None;
+        };
+        let src = source::read_file(path, name, self.max_file_size).ok()?;
+        let mut diags: Vec<Diagnostic> = diagnostics.drain(..).map(|l| l.diag).collect();
+        diags.extend(extra);
+        let diags = linter::finish(diags, &self.settings, &src.text);
+        *diagnostics = report::locate(&src, diags);
+        Some(src)
+    }
+
+    /// The summary of a run: counts, and notes on references and the index.
+    #[must_use]
+    pub fn summary(&self, results: &[FileResult], stats: &[RefStats]) -> Summary {
+        let mut summary = Summary::default();
+        for r in results {
+            summary.add(r);
+        }
+        let found: usize = stats.iter().map(|s| s.found).sum();
+        match &self.index {
+            None if found > 0 => summary.notes.push(
+                "`See` references were not judged: no title index (pass --titles, or check the articles they name together)"
+                    .to_string(),
+            ),
+            None => {}
+            Some(ix) => {
+                let resolved: usize = stats.iter().map(|s| s.resolved).sum();
+                let unresolved: usize = stats.iter().map(|s| s.unresolved).sum();
+                let non_canonical: usize = stats.iter().map(|s| s.non_canonical).sum();
+                let rate = if found == 0 {
+                    100.0
+                } else {
+                    100.0 * resolved as f64 / found as f64
+                };
+                let titles: u64 = ix.layers().iter().map(|l| l.titles).sum();
+                let aliases: u64 = ix.layers().iter().map(|l| l.aliases).sum();
+                summary.notes.push(format!(
+                    "references: {found} found, {resolved} resolved ({rate:.1}%), {unresolved} unresolved, {non_canonical} non-canonical; index: {titles} titles, {aliases} redirects"
+                ));
+            }
+        }
+        summary
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Format;
+
+    fn session() -> Session {
+        Session::new(&Options {
+            max_file_size: source::DEFAULT_MAX_FILE_SIZE,
+            ..Options::default()
+        })
+        .expect("default options load")
+    }
+
+    #[test]
+    fn a_panic_fails_only_its_file_with_the_message() {
+        let s = session();
+        let bad = SourceFile::new("bad.txt", "Title\nLead.\n", Format::Text);
+        let good = SourceFile::new("good.txt", "Title\nLead.\n", Format::Text);
+        let results = [
+            s.check_source_with(&bad, None, |_, _| panic!("rule exploded")),
+            s.check_source(&good, None),
+        ];
+        assert!(results[0].failed);
+        let msg = &results[0].diagnostics[0].diag.message;
+        assert!(
+            msg.contains(
+                "panicked while checking this file: rule exploded (at src/session/mod.rs:"
+            ),
+            "{msg}"
+        );
+        assert!(!results[1].failed, "the next file is still checked");
+        assert!(results[1].source.is_some());
+    }
+
+    #[test]
+    fn options_select_over_config_and_bad_selectors_are_named() {
+        let opts = Options {
+            select: vec!["S002".into()],
+            ignore: vec!["B".into()],
+            ..Options::default()
+        };
+        let s = settings(&opts, None).unwrap();
+        assert!(s.enabled("S002"));
+        assert!(!s.enabled("S001"));
+        let bad = Options {
+            select: vec!["nope".into()],
+            ..Options::default()
+        };
+        assert!(settings(&bad, None).unwrap_err().contains("`nope`"));
+    }
+}
