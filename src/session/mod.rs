@@ -10,221 +10,33 @@
 
 pub mod discover;
 pub mod index;
+mod options;
+mod outcome;
 
 use std::path::{Path, PathBuf};
 
 use crate::baseline::{Baseline, Entry};
-use crate::config::{self, Config, FileRules};
+use crate::config::{Config, FileRules};
 use crate::diagnostic::Diagnostic;
 use crate::fix;
 use crate::guard;
 use crate::index::TitleIndex;
 use crate::linter::{self, Context, Linted};
-use crate::model::Article;
 use crate::report::fingerprint::PathMapper;
 use crate::report::{self, FileResult, Located, Summary};
 use crate::rules::meta::{InvalidSchema, IoError};
 use crate::rules::references::orphan_article::{self, CorpusArticle};
 use crate::schema::{Policy, SchemaError};
-use crate::settings::{Level, Settings};
+use crate::settings::Settings;
 use crate::source::{self, SourceFile};
 use crate::span::Span;
 
 pub use discover::{Input, discover};
-
-/// What `--fix`/`--diff` do with the fixes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum FixMode {
-    /// Report only.
-    #[default]
-    Off,
-    /// Apply safe fixes to files on disk (never to stdin).
-    Write,
-    /// Compute the fixes and give them as a unified diff.
-    Diff,
-}
-
-/// How a run is configured, before anything is loaded.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// Only these rules (codes, prefixes or names).
-    pub select: Vec<String>,
-    /// Never these rules.
-    pub ignore: Vec<String>,
-    /// The index holds every article (R001 is an error).
-    pub complete_index: bool,
-    /// A policy schema to use instead of the built-in one (or the config's).
-    pub schema: Option<PathBuf>,
-    /// The config file; `None` looks for the nearest `encyclint.toml` from `cwd`.
-    pub config: Option<PathBuf>,
-    /// Where to look for a config file when none is named; `None`: no config.
-    pub cwd: Option<PathBuf>,
-    /// Title lists (replace the config's when given).
-    pub titles: Option<PathBuf>,
-    /// Alias lists (replace the config's when given).
-    pub aliases: Option<PathBuf>,
-    /// Known findings that do not fail the run.
-    pub baseline: Option<PathBuf>,
-    /// What to do with fixes.
-    pub fix: FixMode,
-    /// Largest file read, in bytes.
-    pub max_file_size: u64,
-}
-
-/// Why a run could not start.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SetupError {
-    /// A rule code for errors that have one (`E002` for a bad schema).
-    pub code: Option<&'static str>,
-    /// What went wrong, naming the file.
-    pub message: String,
-}
-
-impl SetupError {
-    fn plain(message: impl Into<String>) -> Self {
-        Self {
-            code: None,
-            message: message.into(),
-        }
-    }
-}
-
-impl std::fmt::Display for SetupError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.code {
-            Some(c) => write!(f, "error[{c}]: {}", self.message),
-            None => write!(f, "error: {}", self.message),
-        }
-    }
-}
-
-impl std::error::Error for SetupError {}
-
-/// What one file contributed to a run.
-#[derive(Debug, Default)]
-pub struct FileOutcome {
-    /// The path shown.
-    pub path: String,
-    /// The text the diagnostics point into (after fixes when they were
-    /// applied); `None` when the file could not be read or checked.
-    pub source: Option<SourceFile>,
-    /// Findings left after per-file ignores and the baseline, positioned.
-    pub diagnostics: Vec<Located>,
-    /// The file could not be read or checked (exit 2).
-    pub failed: bool,
-    /// Reference counts and the corpus facts for R006.
-    pub refs: RefStats,
-    /// Fixes written.
-    pub fixed: usize,
-    /// The `--diff` of the file.
-    pub diff: String,
-    /// Findings the baseline knew.
-    pub known: usize,
-    /// Baseline entries of this file that matched nothing.
-    pub stale: Vec<Entry>,
-}
-
-impl FileOutcome {
-    /// A file that could not be read or checked, with its one diagnostic.
-    #[must_use]
-    pub fn failed(path: impl Into<String>, d: Diagnostic) -> Self {
-        Self {
-            path: path.into(),
-            diagnostics: vec![report::file_level(d)],
-            failed: true,
-            ..Self::default()
-        }
-    }
-
-    /// The part the reporters read.
-    #[must_use]
-    pub fn result(&self, human: String) -> FileResult {
-        FileResult {
-            path: self.path.clone(),
-            diagnostics: self.diagnostics.clone(),
-            human,
-            failed: self.failed,
-        }
-    }
-}
-
-/// What one file tells the run about its references: counts, and for R006
-/// its title and targets.
-#[derive(Debug, Clone, Default)]
-pub struct RefStats {
-    /// References found.
-    pub found: usize,
-    /// That resolve.
-    pub resolved: usize,
-    /// That do not.
-    pub unresolved: usize,
-    /// That resolve only by case or through a redirect.
-    pub non_canonical: usize,
-    /// The article's title and targets (not for stdin, which cannot be re-read).
-    pub corpus: Option<CorpusArticle>,
-}
-
-impl RefStats {
-    fn of(article: &Article) -> Self {
-        let refs = article.references();
-        Self {
-            found: refs.len(),
-            resolved: refs.iter().filter(|r| r.resolved == Some(true)).count(),
-            unresolved: refs.iter().filter(|r| r.resolved == Some(false)).count(),
-            non_canonical: refs
-                .iter()
-                .filter(|r| crate::analysis::references::is_non_canonical(r))
-                .count(),
-            corpus: Some(CorpusArticle::of(article)),
-        }
-    }
-}
+pub use options::{FixMode, Options, SetupError, load_config, settings};
+pub use outcome::{FileOutcome, RefStats};
 
 fn io_diag(reason: &str) -> Diagnostic {
     IoError::META.diag(Span::new(0, 0), reason.to_string())
-}
-
-/// Settings from the config file, then the options: options win (a rule the
-/// command line selects runs even if the config turned it off).
-///
-/// # Errors
-/// A selector that names no rule.
-pub fn settings(opts: &Options, config: Option<&Config>) -> Result<Settings, String> {
-    let mut s = Settings {
-        complete_index: opts.complete_index,
-        ..Settings::default()
-    };
-    if let Some(c) = config {
-        c.apply(&mut s);
-    }
-    if !opts.select.is_empty() {
-        let sel = crate::rules::selectors::resolve(&opts.select)?;
-        for code in &sel {
-            s.ignore.remove(code);
-            if s.levels.get(code) == Some(&Level::Off) {
-                s.levels.remove(code);
-            }
-        }
-        s.select = Some(sel);
-    }
-    if !opts.ignore.is_empty() {
-        s.ignore
-            .extend(crate::rules::selectors::resolve(&opts.ignore)?);
-    }
-    Ok(s)
-}
-
-/// The config named in the options, else the nearest `encyclint.toml` from `cwd`.
-///
-/// # Errors
-/// A config file that cannot be read or is invalid.
-pub fn load_config(opts: &Options) -> Result<Option<Config>, String> {
-    let path = match &opts.config {
-        Some(p) => Some(p.clone()),
-        None => opts.cwd.as_deref().and_then(config::discover),
-    };
-    path.map(|p| config::load(&p).map_err(|e| e.to_string()))
-        .transpose()
 }
 
 /// Everything the files of a run share.

@@ -1,0 +1,88 @@
+//! What checking one file gives back.
+
+use crate::baseline::Entry;
+use crate::diagnostic::Diagnostic;
+use crate::model::Article;
+use crate::report::{self, FileResult, Located};
+use crate::rules::references::orphan_article::CorpusArticle;
+use crate::source::SourceFile;
+
+/// What one file contributed to a run.
+#[derive(Debug, Default)]
+pub struct FileOutcome {
+    /// The path shown.
+    pub path: String,
+    /// The text the diagnostics point into (after fixes when they were
+    /// applied); `None` when the file could not be read or checked.
+    pub source: Option<SourceFile>,
+    /// Findings left after per-file ignores and the baseline, positioned.
+    pub diagnostics: Vec<Located>,
+    /// The file could not be read or checked (exit 2).
+    pub failed: bool,
+    /// Reference counts and the corpus facts for R006.
+    pub refs: RefStats,
+    /// Fixes written.
+    pub fixed: usize,
+    /// The `--diff` of the file.
+    pub diff: String,
+    /// Findings the baseline knew.
+    pub known: usize,
+    /// Baseline entries of this file that matched nothing.
+    pub stale: Vec<Entry>,
+}
+
+impl FileOutcome {
+    /// A file that could not be read or checked, with its one diagnostic.
+    #[must_use]
+    pub fn failed(path: impl Into<String>, d: Diagnostic) -> Self {
+        Self {
+            path: path.into(),
+            diagnostics: vec![report::file_level(d)],
+            failed: true,
+            ..Self::default()
+        }
+    }
+
+    /// The part the reporters read.
+    #[must_use]
+    pub fn result(&self, human: String) -> FileResult {
+        FileResult {
+            path: self.path.clone(),
+            diagnostics: self.diagnostics.clone(),
+            human,
+            failed: self.failed,
+        }
+    }
+}
+
+/// What one file tells the run about its references: counts, and for R006
+/// its title and targets.
+#[derive(Debug, Clone, Default)]
+pub struct RefStats {
+    /// References found.
+    pub found: usize,
+    /// That resolve.
+    pub resolved: usize,
+    /// That do not.
+    pub unresolved: usize,
+    /// That resolve only by case or through a redirect.
+    pub non_canonical: usize,
+    /// The article's title and targets (not for stdin, which cannot be re-read).
+    pub corpus: Option<CorpusArticle>,
+}
+
+impl RefStats {
+    pub(super) fn of(article: &Article) -> Self {
+        let refs = article.references();
+        Self {
+            found: refs.len(),
+            resolved: refs.iter().filter(|r| r.resolved == Some(true)).count(),
+            unresolved: refs.iter().filter(|r| r.resolved == Some(false)).count(),
+            non_canonical: refs
+                .iter()
+                .filter(|r| crate::analysis::references::is_non_canonical(r))
+                .count(),
+            corpus: Some(CorpusArticle::of(article)),
+        }
+    }
+}
