@@ -5,9 +5,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::index::TitleIndex;
-use crate::index::TitleLookup;
 use crate::model::Article;
-use crate::parse::{self, IsTitle, ParseOptions};
 use crate::rules::{self, RuleContext};
 use crate::schema::{Policy, SchemaError};
 use crate::settings::Settings;
@@ -35,16 +33,7 @@ pub struct Linted {
 /// Parse and analyse without checking (what `encyclint parse` prints).
 #[must_use]
 pub fn analyse(src: &SourceFile, cx: &Context<'_>) -> Article {
-    let is_title = |t: &str| cx.titles.is_some_and(|ix| ix.is_title(t));
-    let article = parse::parse(
-        src,
-        &ParseOptions {
-            titles: cx.titles.map(|_| &is_title as IsTitle<'_>),
-        },
-    );
-    let mut article = crate::analysis::analyse(article, &src.text, cx.settings);
-    crate::analysis::references::resolve(&mut article, cx.titles);
-    article
+    crate::analysis::article(src, cx.titles, cx.settings)
 }
 
 /// Lint one source.

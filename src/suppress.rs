@@ -17,8 +17,8 @@
 //! Every suppression must earn its place: one that suppressed nothing, or names
 //! an unknown rule, is reported as S100 `unused-suppression` (itself
 //! suppressible only by naming S100). Codes that are not enabled in this run
-//! are not judged. Applied by `crate::linter::lint` after the rules ran; the
-//! linter then finishes every finding once (settings, order).
+//! are not judged. The linter applies this after the rules ran, then finishes
+//! every finding once (settings, order).
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::{self, meta::UnusedSuppression};

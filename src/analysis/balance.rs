@@ -198,9 +198,7 @@ fn collapse(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::linter::{Context, analyse};
     use crate::model::Article;
-    use crate::schema::Policy;
     use crate::settings::Settings;
     use crate::source::{Format, SourceFile};
 
@@ -212,15 +210,7 @@ mod tests {
             text,
             fmt,
         );
-        let policy = Policy::builtin();
-        analyse(
-            &src,
-            &Context {
-                settings,
-                policy: &policy,
-                titles: None,
-            },
-        )
+        crate::analysis::article(&src, None, settings)
     }
 
     const SEED_PART: &str = "Alliances\nAlliances are treaties.\nControversies\nEntanglement: Critics fear that commitments constrain. Proponents counter that alliances reduce risk.\nFree riders: The concern is that some allies free-ride. The response is that budgets are transparent.\nExports: Critics argue that controls hamper sales. Defenders maintain that controls are essential.\nValues: There is debate over values. Proponents emphasize that norms are shared.\n";

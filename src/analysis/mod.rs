@@ -6,9 +6,29 @@ pub mod balance;
 pub mod references;
 pub mod stance;
 
+use crate::index::{TitleIndex, TitleLookup};
 use crate::model::{Article, Block, Section};
+use crate::parse::{self, IsTitle, ParseOptions};
 use crate::settings::Settings;
+use crate::source::SourceFile;
 use crate::text::word_count;
+
+/// Parse and analyse one source: the article with every fact, as `encyclint
+/// parse` prints it and as the policy and the rules read it. With an index,
+/// `See` lists are split where known titles say so and every reference is judged.
+#[must_use]
+pub fn article(src: &SourceFile, index: Option<&TitleIndex>, settings: &Settings) -> Article {
+    let is_title = |t: &str| index.is_some_and(|ix| ix.is_title(t));
+    let parsed = parse::parse(
+        src,
+        &ParseOptions {
+            titles: index.map(|_| &is_title as IsTitle<'_>),
+        },
+    );
+    let mut article = analyse(parsed, &src.text, settings);
+    references::resolve(&mut article, index);
+    article
+}
 
 /// Compute every fact of a freshly parsed article; `text` is the source its spans point into.
 #[must_use]

@@ -63,20 +63,12 @@ pub fn target_key(r: &Reference) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::linter::{self, Context};
-    use crate::schema::Policy;
     use crate::settings::Settings;
     use crate::source::{Format, SourceFile};
 
     fn article(text: &str, index: Option<&TitleIndex>) -> Article {
-        let settings = Settings::default();
-        let policy = Policy::builtin();
-        let cx = Context {
-            settings: &settings,
-            policy: &policy,
-            titles: index,
-        };
-        linter::analyse(&SourceFile::new("a.txt", text, Format::Text), &cx)
+        let src = SourceFile::new("a.txt", text, Format::Text);
+        crate::analysis::article(&src, index, &Settings::default())
     }
 
     #[test]

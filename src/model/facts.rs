@@ -2,7 +2,7 @@
 //! balance, the voices and cues of sentences, words to watch, reference totals.
 //!
 //! Plain data, like the rest of the model: the computing lives in
-//! `crate::analysis`, which fills these in.
+//! analyses (the `analysis` module), which fill these in.
 
 use serde::Serialize;
 

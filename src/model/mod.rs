@@ -3,8 +3,8 @@
 //!
 //! Plain serde data. Every node carries a [`Span`] into the original file, so a
 //! schema error found at any JSON pointer can be mapped back to a line. The
-//! parsers build it (`crate::parse`), the analyses fill in the facts
-//! ([`facts`], computed by `crate::analysis`), and rules only read it. No checks
+//! parsers build it, the analyses fill in the facts ([`facts`]), and rules
+//! only read it. No checks
 //! live here, and nothing here imports a layer above it.
 
 use serde::Serialize;

@@ -31,7 +31,7 @@ pub struct ParseOptions<'a> {
 }
 
 /// Parse a source file in its format. The facts are left empty: the analyses
-/// (`crate::analysis`) fill them in.
+/// fill them in.
 #[must_use]
 pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
     match src.format {

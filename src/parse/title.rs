@@ -8,7 +8,7 @@
 #[must_use]
 pub fn quick_title(text: &str, format: crate::source::Format) -> Option<String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.lines();
+    let mut lines = crate::text::lines(text);
     let title = match format {
         crate::source::Format::Text => lines.find(|l| !l.trim().is_empty())?.trim().to_string(),
         crate::source::Format::Markdown => {
@@ -67,5 +67,10 @@ mod tests {
         );
         assert_eq!(quick_title("## Section\n", Format::Markdown), None);
         assert_eq!(quick_title("", Format::Text), None);
+        // Old Mac line ends: the title is the first line, not the file.
+        assert_eq!(
+            quick_title("Light\rLead.\r", Format::Text).as_deref(),
+            Some("Light")
+        );
     }
 }

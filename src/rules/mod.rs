@@ -13,6 +13,8 @@ pub mod meta;
 pub mod references;
 pub mod selectors;
 pub mod structure;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Article;

@@ -6,12 +6,14 @@
 //! and columns) are not computed here; only [`crate::span::LineIndex`] does that.
 
 pub mod chrome;
+pub mod lines;
 pub mod plain;
 pub mod tokens;
 pub mod tsv;
 pub mod words;
 
 pub use chrome::strip_chrome;
+pub use lines::lines;
 pub use plain::{PlainText, collapse_ws};
 pub use tokens::{Tok, opens_quote, tokenize, words_in};
 pub use tsv::tsv_rows;

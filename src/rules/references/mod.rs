@@ -82,10 +82,8 @@ pub(crate) mod test_support {
 
     use crate::diagnostic::Diagnostic;
     use crate::index::TitleIndex;
-    use crate::linter::{self, Context};
-    use crate::schema::Policy;
     use crate::settings::Settings;
-    use crate::source::{Format, SourceFile};
+    use crate::source::Format;
 
     /// Titles and `(alias, target)` redirects for a test index; `None`: no index.
     pub type Index<'a> = Option<(&'a [&'a str], &'a [(&'a str, &'a str)])>;
@@ -104,21 +102,7 @@ pub(crate) mod test_support {
         settings: &Settings,
     ) -> Vec<Diagnostic> {
         let ix = index.map(|(t, a)| TitleIndex::from_titles(t.iter().copied(), a.iter().copied()));
-        let policy = Policy::builtin();
-        let cx = Context {
-            settings,
-            policy: &policy,
-            titles: ix.as_ref(),
-        };
-        let path = if format == Format::Markdown {
-            "a.md"
-        } else {
-            "a.txt"
-        };
-        let src = SourceFile::new(path, text, format);
-        linter::lint(&src, &cx)
-            .expect("lint")
-            .diagnostics
+        crate::rules::testing::check(format, text, ix.as_ref(), settings)
             .into_iter()
             .filter(|d| d.code == code)
             .collect()
@@ -126,7 +110,9 @@ pub(crate) mod test_support {
 
     /// 1-based line of a diagnostic.
     pub fn line(text: &str, d: &Diagnostic) -> usize {
-        text[..d.span.offset].matches('\n').count() + 1
+        crate::span::LineIndex::new(text)
+            .line_col(text, d.span.offset)
+            .line
     }
 }
 
