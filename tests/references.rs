@@ -63,7 +63,7 @@ fn quatnum_gets_r001_with_quantum_and_a_fix_in_json() {
 
 #[test]
 fn complete_index_makes_unresolved_an_error() {
-    let file = format!("{FIX}/r001-unresolved.txt");
+    let file = format!("{FIX}/unresolved-reference.txt");
     let titles = format!("{FIX}/titles.txt");
     let (v, code) = json(&[
         "check",
@@ -80,7 +80,7 @@ fn complete_index_makes_unresolved_an_error() {
 
 #[test]
 fn without_an_index_references_are_not_judged_and_the_summary_says_so_once() {
-    let file = format!("{FIX}/r001-unresolved.txt");
+    let file = format!("{FIX}/unresolved-reference.txt");
     let (v, code) = json(&["check", &file, "--format", "json"]);
     assert_eq!(code, 0);
     assert!(codes(&v).iter().all(|c| c != "R001" && c != "R005"));
@@ -128,7 +128,7 @@ fn prebuilt_index_gives_the_same_report_as_the_text_list() {
         .arg(&idx)
         .assert()
         .success();
-    let file = format!("{FIX}/r005-non-canonical.txt");
+    let file = format!("{FIX}/non-canonical-reference.txt");
     let (a, _) = json(&[
         "check",
         &file,
@@ -164,7 +164,7 @@ fn gzip_titles_are_read() {
     enc.finish().unwrap();
     let (v, _) = json(&[
         "check",
-        &format!("{FIX}/r001-unresolved.txt"),
+        &format!("{FIX}/unresolved-reference.txt"),
         "--titles",
         gz.to_str().unwrap(),
         "--format",
@@ -178,7 +178,7 @@ fn bad_index_sources_exit_2_with_a_named_error() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.idx");
     std::fs::write(&bad, b"ENCYIDX1 truncated").unwrap();
-    let file = format!("{FIX}/r001-unresolved.txt");
+    let file = format!("{FIX}/unresolved-reference.txt");
     encyclint()
         .args(["check", &file, "--titles"])
         .arg(&bad)

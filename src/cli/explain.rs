@@ -18,6 +18,7 @@ fn rule_json(r: &RuleMeta) -> serde_json::Value {
         "since": r.since,
         "summary": r.summary(),
         "url": r.url(),
+        "source": r.source(),
         "docs": r.docs_text(),
     })
 }
@@ -95,27 +96,7 @@ pub fn explain(
             serde_json::to_writer_pretty(&mut *out, &rule_json(r))?;
             writeln!(out)?;
         }
-        DocFormat::Markdown | DocFormat::Text => {
-            writeln!(out, "# {} ({})\n", r.name, r.code)?;
-            writeln!(
-                out,
-                "Family: {}. Default severity: {}. Fix: {}. {}Since {}.\n",
-                r.family.as_str(),
-                r.severity.as_str(),
-                match r.fix {
-                    rules::FixAvailability::None => "none",
-                    rules::FixAvailability::Sometimes => "sometimes",
-                    rules::FixAvailability::Always => "always",
-                },
-                if r.check.is_none() && r.section("Schema").is_some() {
-                    "Enforced by the policy schema. "
-                } else {
-                    ""
-                },
-                r.since
-            )?;
-            writeln!(out, "{}", r.docs_text())?;
-        }
+        DocFormat::Markdown | DocFormat::Text => out.write_all(r.explanation().as_bytes())?,
     }
     Ok(0)
 }

@@ -98,6 +98,10 @@ pub struct RuleMeta {
     pub docs: &'static str,
     /// The check, or `None` for schema-backed and pipeline codes.
     pub check: Option<CheckFn>,
+    /// The file that declares the rule (`file!()` at the declaration).
+    pub file: &'static str,
+    /// The line of the declaration.
+    pub line: u32,
 }
 
 impl RuleMeta {
@@ -148,6 +152,36 @@ impl RuleMeta {
         Some(rest[..end].trim().to_string())
     }
 
+    /// The whole explanation, as `encyclint explain` prints it (Markdown).
+    #[must_use]
+    pub fn explanation(&self) -> String {
+        let fix = match self.fix {
+            FixAvailability::None => "none",
+            FixAvailability::Sometimes => "sometimes",
+            FixAvailability::Always => "always",
+        };
+        let schema = if self.check.is_none() && self.section("Schema").is_some() {
+            "Enforced by the policy schema. "
+        } else {
+            ""
+        };
+        format!(
+            "# {} ({})\n\nFamily: {}. Default severity: {}. Fix: {fix}. {schema}Since {}.\n\n{}\n",
+            self.name,
+            self.code,
+            self.family.as_str(),
+            self.severity.as_str(),
+            self.since,
+            self.docs_text()
+        )
+    }
+
+    /// Where the rule is declared, `src/...rs:LINE`.
+    #[must_use]
+    pub fn source(&self) -> String {
+        format!("{}:{}", self.file, self.line)
+    }
+
     /// Where the rule is documented.
     #[must_use]
     pub fn url(&self) -> String {
@@ -186,6 +220,8 @@ macro_rules! declare_rule {
                 since: $since,
                 docs: concat!($($doc, "\n"),*),
                 check: $check,
+                file: file!(),
+                line: line!(),
             };
         }
     };
@@ -303,6 +339,16 @@ mod tests {
                 );
             }
             assert!(!r.summary().is_empty());
+            assert!(
+                r.file.starts_with("src/rules/") && r.line > 0,
+                "{} declared at {}",
+                r.code,
+                r.source()
+            );
+            assert!(
+                r.explanation()
+                    .starts_with(&format!("# {} ({})", r.name, r.code))
+            );
         }
         let mut names: Vec<&str> = ALL.iter().map(|r| r.name).collect();
         names.sort_unstable();

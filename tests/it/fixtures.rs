@@ -1,11 +1,18 @@
-//! Fixture expectations: each article under `fixtures/` has a sidecar
-//! `<case>.expect` listing, one per line, the diagnostics it must produce:
-//! `LINE:COL CODE` with an optional `"message part"`. The found set must equal
-//! the expected set exactly ("too few or too many"). An empty `.expect` means
-//! the article must stay clean. `<case>.args` holds extra `check` arguments (one
-//! per line, paths relative to the fixture's directory). A directory with a
-//! `corpus.args` file is checked as one corpus run (for cross-article rules).
-//! `ENCYCLINT_BLESS=1 cargo test` rewrites the `.expect` files; read the diff.
+//! Fixture expectations. One naming scheme: an article `fixtures/<family>/<case>.<ext>`
+//! (`<case>` is the rule's name, `-clean` for a case that must not fire, or a
+//! scenario) has beside it:
+//!
+//! - `<case>.<ext>.expect`: one line per diagnostic it must produce,
+//!   `LINE:COL CODE` with an optional `"message part"`. The found set must equal
+//!   the expected set exactly ("too few or too many"); an empty list means the
+//!   article must stay clean. `ENCYCLINT_BLESS=1 cargo test` rewrites them.
+//! - `<case>.<ext>.args` (optional): extra `check` arguments, one per line,
+//!   paths relative to the fixture's directory. A directory with a
+//!   `corpus.args` file is checked as one corpus run (cross-article rules).
+//! - `<case>.fixed.<ext>` (optional): the article after `check --fix`.
+//! - a whole-diagnostic snapshot (code, span, message, labels, help, fix) in
+//!   `tests/it/snapshots/fixtures__<family>__<case>.<ext>.snap`, kept by `insta`:
+//!   `INSTA_UPDATE=always cargo test` writes new ones; review them with `git diff`.
 //!
 //! Invariants checked for every diagnostic: the span lies inside the file and
 //! on char boundaries, the code is a registered rule, and the JSON report
@@ -158,22 +165,144 @@ fn check_invariants(file: &Path, diags: &[Value]) {
     }
 }
 
-/// `case.txt.expect` when it exists (or when `case.md` sits beside `case.txt`),
-/// else `case.expect`.
+/// `case.txt.expect` for `case.txt`.
 fn expect_path_for(file: &Path) -> PathBuf {
+    sidecar(file, "expect")
+}
+
+/// `<file name>.<what>` beside the file.
+fn sidecar(file: &Path, what: &str) -> PathBuf {
+    let mut name = file.file_name().unwrap().to_os_string();
+    name.push(".");
+    name.push(what);
+    file.with_file_name(name)
+}
+
+/// `case.fixed.txt` for `case.txt`.
+fn fixed_path_for(file: &Path) -> PathBuf {
     let ext = file.extension().unwrap().to_str().unwrap();
-    let long = file.with_extension(format!("{ext}.expect"));
-    let short = file.with_extension("expect");
-    if long.exists() {
-        return long;
+    file.with_extension(format!("fixed.{ext}"))
+}
+
+fn pos(span: &Value) -> String {
+    format!(
+        "{}:{}-{}:{}",
+        span["line"], span["column"], span["end_line"], span["end_column"]
+    )
+}
+
+fn written(text: &str, span: &Value) -> String {
+    let off = usize::try_from(span["offset"].as_u64().unwrap()).unwrap();
+    let len = usize::try_from(span["length"].as_u64().unwrap()).unwrap();
+    let t: String = text
+        .get(off..off + len)
+        .unwrap_or("")
+        .chars()
+        .take(60)
+        .collect();
+    format!("{t:?}")
+}
+
+/// Every field of every diagnostic, one block each, in report order.
+fn snapshot_text(file: &Path, diags: &[Value]) -> String {
+    let text = fs::read_to_string(file).unwrap();
+    let mut out = String::new();
+    if diags.is_empty() {
+        out.push_str("(no diagnostics)\n");
     }
-    if short.exists() {
-        return short;
+    for d in diags {
+        let span = &d["span"];
+        out.push_str(&format!(
+            "{} {} {} at {} {}\n  message: {}\n",
+            d["code"].as_str().unwrap(),
+            d["name"].as_str().unwrap(),
+            d["severity"].as_str().unwrap(),
+            pos(span),
+            written(&text, span),
+            d["message"].as_str().unwrap()
+        ));
+        for l in d["labels"].as_array().unwrap() {
+            out.push_str(&format!(
+                "  label at {} {}: {}\n",
+                pos(&l["span"]),
+                written(&text, &l["span"]),
+                l["message"].as_str().unwrap()
+            ));
+        }
+        if let Some(h) = d["help"].as_str() {
+            out.push_str(&format!("  help: {h}\n"));
+        }
+        if let Some(f) = d["fix"].as_object() {
+            out.push_str(&format!(
+                "  fix ({}): {}\n",
+                f["applicability"].as_str().unwrap(),
+                f["title"].as_str().unwrap()
+            ));
+            for e in f["edits"].as_array().unwrap() {
+                out.push_str(&format!(
+                    "    edit at {} {} -> {:?}\n",
+                    pos(&e["span"]),
+                    written(&text, &e["span"]),
+                    e["text"].as_str().unwrap()
+                ));
+            }
+        }
     }
-    let sibling = ARTICLE_EXTS
-        .iter()
-        .any(|e| *e != ext && file.with_extension(e).exists());
-    if sibling { long } else { short }
+    out
+}
+
+fn snapshot(file: &Path, diags: &[Value]) {
+    let rel = file
+        .strip_prefix(root().join("fixtures"))
+        .unwrap()
+        .to_string_lossy()
+        .replace(['/', '\\'], "__");
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(root().join("tests/it/snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| {
+        insta::assert_snapshot!(format!("fixtures__{rel}"), snapshot_text(file, diags));
+    });
+}
+
+/// `check --fix` on a copy of the article gives its `.fixed` file.
+fn check_fixed(file: &Path, args: &[String], failures: &mut Vec<String>) {
+    let want_path = fixed_path_for(file);
+    if !want_path.exists() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = file.parent().unwrap();
+    // The index and alias files the args name sit beside the fixture.
+    for e in fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() {
+            fs::copy(&p, tmp.path().join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let out = bin()
+        .current_dir(tmp.path())
+        .args(["check", "--fix", "--format", "json"])
+        .args(args)
+        .arg(file.file_name().unwrap())
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}: --fix exited {:?}",
+        file.display(),
+        out.status.code()
+    );
+    let got = fs::read_to_string(tmp.path().join(file.file_name().unwrap())).unwrap();
+    let want = fs::read_to_string(&want_path).unwrap();
+    if got != want {
+        failures.push(format!(
+            "{}: --fix gives\n{got}\nbut {} says\n{want}",
+            file.display(),
+            want_path.display()
+        ));
+    }
 }
 
 fn compare(file: &Path, diags: &[Value], failures: &mut Vec<String>) {
@@ -291,7 +420,7 @@ fn every_fixture_matches_its_expectations() {
         .collect();
     for f in singles {
         let d = f.parent().unwrap().to_path_buf();
-        let args = args_file(&f.with_extension("args"));
+        let args = args_file(&sidecar(&f, "args"));
         runs.push((d, vec![f], args));
     }
     for (d, group, args) in runs {
@@ -310,6 +439,8 @@ fn every_fixture_matches_its_expectations() {
             let diags = by_file.get(&name).cloned().unwrap_or_default();
             check_invariants(f, &diags);
             compare(f, &diags, &mut failures);
+            snapshot(f, &diags);
+            check_fixed(f, &args, &mut failures);
         }
     }
     assert!(
