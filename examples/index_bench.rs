@@ -6,6 +6,8 @@
 //! Prints load time, exact-resolution throughput over every query, and
 //! suggestion throughput over the first 2,000 queries that do not resolve.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a command-line example: it prints
+
 use std::path::Path;
 use std::time::Instant;
 

@@ -258,7 +258,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         }
     };
     let selectors = |key: &str, list: &[String]| {
-        crate::rules::selectors::resolve(list).map_err(|e| err(format!("`{key}`: {e}")))
+        rules::selectors::resolve(list).map_err(|e| err(format!("`{key}`: {e}")))
     };
 
     let mut levels = BTreeMap::new();

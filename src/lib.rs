@@ -21,8 +21,6 @@
 //! assert_eq!(linted.article.title.unwrap().text, "Defense Cooperation");
 //! ```
 
-#![deny(unsafe_code)]
-
 pub mod analysis;
 pub mod baseline;
 pub mod cli;

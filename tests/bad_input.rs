@@ -8,6 +8,7 @@
 
 use std::ffi::OsStr;
 use std::fs;
+use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -367,7 +368,8 @@ fn an_unreadable_file_is_an_error_for_that_file_only() {
     fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).unwrap();
     if readable_anyway {
         // Running as root (as in CI containers): mode 000 does not stop reads.
-        println!(
+        let _ = writeln!(
+            std::io::stderr(),
             "note: running with privileges that ignore mode 000; asserting the normal result instead"
         );
         assert_eq!(r.code, Some(0), "{}", r.stdout);
@@ -611,7 +613,10 @@ fn output_piped_into_head_ends_quietly() {
 fn stdout_on_a_full_disk_is_an_error() {
     let full = Path::new("/dev/full");
     if !full.exists() {
-        println!("note: no /dev/full on this system; skipped");
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED stdout_on_a_full_disk_is_an_error: no /dev/full on this system"
+        );
         return;
     }
     let d = tmp();

@@ -56,7 +56,7 @@ impl fmt::Debug for Layer {
 }
 
 impl Layer {
-    /// A layer from index bytes (as written by [`build_bytes`]).
+    /// A layer from index bytes (as written by [`super::build_bytes`]).
     ///
     /// # Errors
     /// Bytes that are not an encyclint index.

@@ -1,4 +1,7 @@
-//! Reporters: diagnostics of a run in human, JSON and short formats.
+//! Reporters: diagnostics of a run in every output format: human (miette,
+//! `human.rs`), JSON and short (here), SARIF, GitHub annotations, JUnit and
+//! GitLab Code Quality (one file each), with the stable fingerprints they
+//! share (`fingerprint.rs`).
 //!
 //! Per-file work (positions, human rendering) happens in the parallel stage
 //! through [`locate`] and [`human::render`]; the writers here only serialise

@@ -241,13 +241,11 @@ pub static ALL: &[&RuleMeta] = &[
     &structure::heading_style::HeadingStyle::META,
     &structure::malformed_item::MalformedItem::META,
     &meta::UnusedSuppression::META,
-    // Balance rules (B001-B005) go below this line, in code order.
     &balance::one_sided_debate::OneSidedDebate::META,
     &balance::unbalanced_coverage::UnbalancedCoverage::META,
     &balance::last_word_asymmetry::LastWordAsymmetry::META,
     &balance::pov_heading::PovHeading::META,
     &balance::editorializing::Editorializing::META,
-    // Reference rules (R001-R006) go below this line, in code order.
     &references::unresolved_reference::UnresolvedReference::META,
     &references::malformed_reference_list::MalformedReferenceList::META,
     &references::duplicate_reference::DuplicateReference::META,

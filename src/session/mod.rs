@@ -113,7 +113,7 @@ impl Session {
         self.config.as_ref().map(|c| &c.files)
     }
 
-    /// Expand paths into the run's inputs (see [`discover`]).
+    /// Expand paths into the run's inputs (see [`discover()`]).
     #[must_use]
     pub fn discover(&self, paths: &[PathBuf], stdin_name: Option<&str>) -> Vec<Input> {
         discover(paths, stdin_name, self.files().map(|f| (f, &self.mapper)))

@@ -62,7 +62,7 @@ static WATCH: LazyLock<Watch> = LazyLock::new(|| {
 });
 
 /// Words to watch in a sentence: editorial and weasel phrasing outside quotation marks.
-/// `quoted`: the text starts inside a quotation (see [`opens_quote`]).
+/// `quoted`: the text starts inside a quotation (see [`crate::text::opens_quote`]).
 #[must_use]
 pub fn editorial_hits(text: &str, quoted: bool) -> Vec<EditorialHit> {
     editorial_hits_in(&tokenize(text), quoted)
