@@ -109,11 +109,11 @@ fn warnings_alone_exit_zero_unless_over_max_warnings() {
 fn stdin_with_and_without_a_name() {
     let out = bin()
         .args(["check", "--format", "short", "-"])
-        .write_stdin("Title Edit\nLead.\n## x\n")
+        .write_stdin("Title\nLead.\nHistory\n")
         .output()
         .unwrap();
     assert!(
-        String::from_utf8_lossy(&out.stdout).contains("-:"),
+        String::from_utf8_lossy(&out.stdout).contains("-:3:1: warning[S004]"),
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );

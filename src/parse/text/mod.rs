@@ -11,17 +11,18 @@
 //! Web chrome lines (`From Wikipedia, the free encyclopedia`, `Jump to
 //! navigation`) after the title are recorded as title artifacts and skipped.
 
+mod roles;
+
 use crate::model::{Article, Block, Heading, Section, SectionFacts, SectionKind, Title};
 use crate::parse::{
-    BlockCtx, ParseOptions, artifacts_at, build_block, close_to, find_label, push_block,
-    section_kind,
+    BlockCtx, ParseOptions, artifacts_at, build_block, close_to, is_standard_closing_heading,
+    push_block, section_kind,
 };
 use crate::source::SourceFile;
 use crate::span::Span;
 use crate::text::{PlainText, collapse_ws, strip_chrome};
-
-/// A heading has at most this many words.
-pub const MAX_HEADING_WORDS: usize = 12;
+pub use roles::MAX_HEADING_WORDS;
+use roles::{Role, bullet, ends_terminal, is_prose};
 
 /// Lines that web pages add around an article.
 const CHROME_LINES: &[&str] = &[
@@ -62,50 +63,6 @@ fn lines(text: &str) -> Vec<Line> {
         });
     }
     out
-}
-
-fn ends_terminal(s: &str) -> bool {
-    let t = s
-        .trim_end()
-        .trim_end_matches(['"', '\'', '”', '’', ')', ']']);
-    t.ends_with(['.', '!', '?', ':', ';', '…'])
-}
-
-/// Ends like a sentence, a clause or a label: such a line is never a heading
-/// in plain text (so S007's punctuation check only ever applies to Markdown).
-fn ends_sentence(s: &str) -> bool {
-    let t = s
-        .trim_end()
-        .trim_end_matches(['"', '\'', '”', '’', ')', ']']);
-    t.ends_with(['.', '!', '?', ':', ';', ',', '…'])
-}
-
-/// The bullet marker at the start of `s` and the byte length to skip.
-fn bullet(s: &str) -> Option<(String, usize)> {
-    let t = s.trim_start();
-    let indent = s.len() - t.len();
-    for b in ["•", "-", "*", "–", "·", "◦", "▪", "‣"] {
-        if let Some(rest) = t.strip_prefix(b)
-            && rest.starts_with([' ', '\t'])
-            && !rest.trim().is_empty()
-        {
-            let skip = indent + b.len() + (rest.len() - rest.trim_start().len());
-            return Some((b.to_string(), skip));
-        }
-    }
-    // `1. ` or `1) ` followed by a capital: a numbered entry.
-    let digits = t.chars().take_while(char::is_ascii_digit).count();
-    if (1..=3).contains(&digits) {
-        let rest = &t[digits..];
-        if let Some(after) = rest.strip_prefix(['.', ')'])
-            && after.starts_with(' ')
-            && after.trim_start().starts_with(char::is_uppercase)
-        {
-            let skip = indent + digits + 1 + (after.len() - after.trim_start().len());
-            return Some((t[..=digits].to_string(), skip));
-        }
-    }
-    None
 }
 
 /// Group lines into blocks: `(start, end)` byte ranges of the file.
@@ -161,17 +118,6 @@ fn blocks(text: &str, ls: &[Line]) -> Vec<Span> {
             Span::new(s.offset, s.offset + t.trim_end().len())
         })
         .collect()
-}
-
-fn looks_like_heading(t: &str) -> bool {
-    let words = t.split_whitespace().count();
-    (1..=MAX_HEADING_WORDS).contains(&words)
-        && t.chars().count() <= 120
-        && !ends_sentence(t)
-        && t.chars().any(char::is_alphabetic)
-        && !t.starts_with(char::is_lowercase)
-        && bullet(t).is_none()
-        && find_label(t).is_none()
 }
 
 fn looks_like_title(t: &str) -> bool {
@@ -234,32 +180,30 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
     let mut sections: Vec<Section> = Vec::new();
     let mut done: Vec<Section> = Vec::new();
     let rest: Vec<Span> = it.collect();
-    let entries = list_entries(text, &rest);
+    let texts: Vec<&str> = rest.iter().map(|b| &text[b.offset..b.end()]).collect();
+    let roles = roles::roles(&texts);
     for (i, &span) in rest.iter().enumerate() {
-        let t = &text[span.offset..span.end()];
+        let t = texts[i];
         let current_kind = sections.last().map(|s| s.kind);
         let in_closing = matches!(
             current_kind,
             Some(SectionKind::SeeAlso | SectionKind::References | SectionKind::ExternalLinks)
         );
-        let heading = looks_like_heading(t)
-            && !entries[i]
-            && (!in_closing || crate::parse::is_standard_closing_heading(strip_text(t)));
+        // Inside "See also" and reference sections short lines are entries,
+        // unless they are closing headings themselves or running text
+        // follows them (a content section such as "Literature" goes on).
+        let heading = roles[i] == Role::Heading
+            && (!in_closing
+                || is_standard_closing_heading(strip_text(t))
+                || texts.get(i + 1).is_some_and(|n| is_prose(n)));
         if heading {
             let (keep, found) = strip_chrome(t);
             let htext = collapse_ws(&t[..keep]);
-            // Plain text has no levels. A heading right after a heading opens a
-            // subsection of it (`History` / `Early life`); one after content
-            // starts a new top-level section.
-            let level = match sections.last() {
-                Some(open) if open.blocks.is_empty() && open.subsections.is_empty() => {
-                    (open.heading.level + 1).min(6)
-                }
-                _ => 2,
-            };
+            let kind = section_kind(&htext);
+            let level = heading_level(sections.last(), kind);
             close_to(&mut sections, &mut done, level);
             sections.push(Section {
-                kind: section_kind(&htext),
+                kind,
                 heading: Heading {
                     text: htext,
                     level,
@@ -281,7 +225,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
         let plain = PlainText::from_source(&t[skip..], span.offset + skip);
         let ctx = BlockCtx {
             in_see_also: current_kind == Some(SectionKind::SeeAlso),
-            entry: entries[i],
+            entry: roles[i] == Role::Entry,
             titles: opts.titles,
         };
         let block = build_block(&plain, span, marker, ctx, Vec::new());
@@ -300,45 +244,25 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
     }
 }
 
-/// A list whose bullets were lost in a copy: a run of at least
-/// [`MIN_ENTRY_RUN`] heading-like lines. After a paragraph ending with `:` the
-/// whole run is entries; otherwise its first line is the list's heading.
-/// Shorter runs stay headings (a section directly followed by a subsection).
-fn list_entries(text: &str, blocks: &[Span]) -> Vec<bool> {
-    // Standard closing headings (See also, References) always stay headings.
-    let like: Vec<bool> = blocks
-        .iter()
-        .map(|s| {
-            let t = &text[s.offset..s.end()];
-            looks_like_heading(t) && !crate::parse::is_standard_closing_heading(strip_text(t))
-        })
-        .collect();
-    let mut out = vec![false; blocks.len()];
-    let mut i = 0;
-    while i < blocks.len() {
-        if !like[i] {
-            i += 1;
-            continue;
+/// Plain text has no levels. A heading right after a heading opens a
+/// subsection of it (`History` / `Early life`), and one after content starts
+/// a new top-level section. Closing sections (`See also`, `References`,
+/// `External links`) are always top level: a heading right before one of
+/// them is an empty section, not its parent.
+fn heading_level(open: Option<&Section>, kind: SectionKind) -> u8 {
+    let closing = !matches!(kind, SectionKind::General | SectionKind::Controversy);
+    match open {
+        Some(open)
+            if open.blocks.is_empty()
+                && open.subsections.is_empty()
+                && (!closing
+                    || !matches!(open.kind, SectionKind::General | SectionKind::Controversy)) =>
+        {
+            (open.heading.level + 1).min(6)
         }
-        let mut j = i;
-        while j < blocks.len() && like[j] {
-            j += 1;
-        }
-        if j - i >= MIN_ENTRY_RUN {
-            let introduced = i > 0
-                && text[blocks[i - 1].offset..blocks[i - 1].end()]
-                    .trim_end()
-                    .ends_with(':');
-            let first = if introduced { i } else { i + 1 };
-            out[first..j].iter_mut().for_each(|e| *e = true);
-        }
-        i = j;
+        _ => 2,
     }
-    out
 }
-
-/// Heading-like lines in a row that make a list rather than headings.
-pub const MIN_ENTRY_RUN: usize = 3;
 
 fn strip_text(t: &str) -> &str {
     let (keep, _) = strip_chrome(t);

@@ -1,0 +1,93 @@
+//! How well encyclint reads real text: `See` targets on the FOLDOC set and
+//! plain-text headings against Markdown, with the misses grouped by class.
+//!
+//! ```text
+//! cargo run --release --example accuracy            # figures and up to 8 misses per class
+//! cargo run --release --example accuracy -- --all   # every miss
+//! ```
+//! The heading figures need `../shared` beside the checkout. docs/accuracy.md
+//! explains the sets and records the figures.
+
+#![allow(clippy::print_stdout)] // a report on stdout
+
+#[path = "../tests/support/accuracy.rs"]
+mod accuracy;
+
+fn main() {
+    let all = std::env::args().any(|a| a == "--all");
+    let show = if all { usize::MAX } else { 8 };
+    let rows = accuracy::foldoc_rows();
+    let index = accuracy::foldoc_index();
+    for (label, ix) in [
+        ("without an index", None),
+        ("with FOLDOC's headwords as the index", Some(&index)),
+    ] {
+        let r = accuracy::see_report(&rows, ix);
+        println!(
+            "See targets, {label}: recall {:.3}, precision {:.3}, {} of {} sentences exact",
+            r.recall(),
+            r.precision(),
+            r.exact,
+            r.sentences
+        );
+        for (class, misses) in r.by_class() {
+            println!("  {class:?}: {}", misses.len());
+            for m in misses.iter().take(show) {
+                println!(
+                    "    {:?}\n      want {:?}\n      got  {:?}",
+                    m.row.sentence,
+                    m.row
+                        .targets
+                        .iter()
+                        .map(|a| a[0].as_str())
+                        .collect::<Vec<_>>(),
+                    m.got
+                );
+            }
+        }
+    }
+    let sets = [
+        ("the 147 shared wiki pairs", accuracy::wiki_pairs()),
+        (
+            "the first 600 benchmark pairs",
+            accuracy::benchmark_pairs(Some(600)),
+        ),
+        (
+            "all 3,210 benchmark pairs",
+            if all {
+                accuracy::benchmark_pairs(None)
+            } else {
+                None
+            },
+        ),
+    ];
+    for (label, pairs) in sets {
+        let Some(pairs) = pairs else {
+            println!("Headings, {label}: not measured (../shared missing, or --all not given)");
+            continue;
+        };
+        let mut r = accuracy::HeadingReport::default();
+        for (name, txt, md) in &pairs {
+            r.add(name, txt, md);
+        }
+        println!(
+            "Headings, {label}: {} of {} identical ({:.1}%)",
+            r.identical,
+            r.pairs,
+            100.0 * r.rate()
+        );
+        let mut by: std::collections::BTreeMap<_, Vec<_>> = std::collections::BTreeMap::new();
+        for m in &r.misses {
+            by.entry(m.class).or_default().push(m);
+        }
+        for (class, misses) in by {
+            println!("  {class:?}: {}", misses.len());
+            for m in misses.iter().take(show) {
+                println!(
+                    "    {}: extra {:?} missing {:?}",
+                    m.name, m.extra, m.missing
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,739 @@
+//! Which plain-text blocks are headings, decided by their neighbours.
+//!
+//! Plain text has no markup for headings: a short line without terminal
+//! punctuation may be a heading, a list entry whose bullet was lost, a line of
+//! a poem or a table, a caption, or a sentence cut short where a formula was.
+//! A line's own shape only says whether it *could* be a heading
+//! ([`shape`]); its neighbours decide:
+//!
+//! - a candidate whose next block continues it in lower case is a fragment;
+//! - a stanza of short lines, some ending in commas, is a poem;
+//! - a lone candidate is a heading; two in a row are a heading and its
+//!   subheading (or an empty section);
+//! - in a run of three or more, lines shaped like their neighbours are a list
+//!   (its first line is a heading only if it differs from the second); the last
+//!   line is a heading when running text follows and it differs from the line
+//!   before it; standard closing headings are headings wherever they are;
+//! - after a sentence ending in `:`, similar lines are the list it introduces;
+//! - a `Label: text` line without terminal punctuation is a heading only alone
+//!   and before running text (`1990s: A new age`), else an item.
+//!
+//! The lines that a run makes a list are *entries*: items without a label.
+
+use crate::parse::is_standard_closing_heading;
+use crate::text::strip_chrome;
+
+/// A heading has at most this many words.
+pub const MAX_HEADING_WORDS: usize = 12;
+
+/// What a block could be, from its own text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// Not a heading.
+    Text,
+    /// Could be a heading.
+    Heading,
+    /// Could be a heading written `Label: text`.
+    Label,
+}
+
+/// What a block is, with its neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Running text, an item with a label, a bullet: the block builder decides.
+    Block,
+    /// A section heading.
+    Heading,
+    /// An entry of a list whose bullets were lost.
+    Entry,
+}
+
+/// Words that end a clause, not a heading (`... is given by`, `... include`).
+const CLAUSE_END: &[&str] = &[
+    "a",
+    "also",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "being",
+    "but",
+    "by",
+    "called",
+    "can",
+    "consists",
+    "contains",
+    "could",
+    "defined",
+    "denoted",
+    "following",
+    "for",
+    "from",
+    "given",
+    "gives",
+    "had",
+    "has",
+    "have",
+    "if",
+    "in",
+    "include",
+    "included",
+    "includes",
+    "including",
+    "into",
+    "is",
+    "its",
+    "known",
+    "may",
+    "means",
+    "might",
+    "must",
+    "namely",
+    "nor",
+    "of",
+    "on",
+    "onto",
+    "or",
+    "reads",
+    "said",
+    "says",
+    "shall",
+    "should",
+    "shows",
+    "so",
+    "states",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "then",
+    "these",
+    "this",
+    "those",
+    "thus",
+    "to",
+    "upon",
+    "via",
+    "was",
+    "were",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whose",
+    "will",
+    "with",
+    "would",
+    "writes",
+    "wrote",
+];
+
+/// Abbreviations a heading may end with (`Washington, D.C.`, `Jr.`).
+const ABBREVIATIONS: &[&str] = &[
+    "Jr.", "Sr.", "St.", "Inc.", "Ltd.", "Co.", "Bros.", "vs.", "Dr.", "No.",
+];
+
+fn trim_closers(s: &str) -> &str {
+    s.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+}
+
+/// Ends like a sentence, a clause or a label.
+fn ends_clause(s: &str) -> bool {
+    trim_closers(s).ends_with(['.', '!', '?', ':', ';', ',', '…'])
+}
+
+/// Ends like a sentence or a label (what a hard-wrapped line does not).
+pub(crate) fn ends_terminal(s: &str) -> bool {
+    trim_closers(s).ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+/// Ends in an initialism (`D.C.`, `P.R.C.`) or a listed abbreviation.
+fn ends_in_abbreviation(t: &str) -> bool {
+    let last = t.split_whitespace().next_back().unwrap_or("");
+    let last = last.trim_start_matches(['(', '[']);
+    let core = last.trim_end_matches([')', ']']);
+    if ABBREVIATIONS.contains(&core) {
+        return true;
+    }
+    let body = core.trim_end_matches('.');
+    core.ends_with('.')
+        && body.contains('.')
+        && body
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+/// `1885–1929`, `2001`, `1970s`, `2009–present`, `c. 1500`, `300 BC`.
+fn is_period(t: &str) -> bool {
+    let t = t.strip_prefix("c. ").unwrap_or(t);
+    let mut parts = t.splitn(2, ['–', '—', '-']);
+    let year = |s: &str| {
+        let s = s.trim();
+        let s = s
+            .strip_suffix(" BC")
+            .or_else(|| s.strip_suffix(" AD"))
+            .or_else(|| s.strip_suffix(" BCE"))
+            .or_else(|| s.strip_suffix(" CE"))
+            .unwrap_or(s);
+        let s = s.strip_suffix('s').unwrap_or(s);
+        (1..=4).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit())
+    };
+    let Some(first) = parts.next() else {
+        return false;
+    };
+    year(first)
+        && parts
+            .next()
+            .is_none_or(|rest| year(rest) || rest.trim().eq_ignore_ascii_case("present"))
+}
+
+/// The bullet marker at the start of `s` and the byte length to skip.
+pub(crate) fn bullet(s: &str) -> Option<(String, usize)> {
+    let t = s.trim_start();
+    let indent = s.len() - t.len();
+    for b in ["•", "-", "*", "–", "·", "◦", "▪", "‣"] {
+        if let Some(rest) = t.strip_prefix(b)
+            && rest.starts_with([' ', '\t'])
+            && !rest.trim().is_empty()
+        {
+            let skip = indent + b.len() + (rest.len() - rest.trim_start().len());
+            return Some((b.to_string(), skip));
+        }
+    }
+    // `1. ` or `1) ` followed by a capital: a numbered entry.
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &t[digits..];
+        if let Some(after) = rest.strip_prefix(['.', ')'])
+            && after.starts_with(' ')
+            && after.trim_start().starts_with(char::is_uppercase)
+        {
+            let skip = indent + digits + 1 + (after.len() - after.trim_start().len());
+            return Some((t[..=digits].to_string(), skip));
+        }
+    }
+    None
+}
+
+/// A heading may start with a capital, a digit or an opening quote or bracket,
+/// or with a word such as `siRNA` or `iPhone` that has a capital inside.
+fn starts_like_heading(t: &str) -> bool {
+    let Some(c) = t.chars().next() else {
+        return false;
+    };
+    if c.is_lowercase() {
+        let first = t.split_whitespace().next().unwrap_or("");
+        return first.chars().skip(1).any(char::is_uppercase);
+    }
+    c.is_alphanumeric() || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '¡' | '¿')
+}
+
+/// What a block could be, from its text alone (wiki chrome ignored).
+pub(crate) fn shape(block: &str) -> Shape {
+    let (keep, _) = strip_chrome(block);
+    let t = block[..keep].trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() || words.len() > MAX_HEADING_WORDS || t.chars().count() > 120 {
+        return Shape::Text;
+    }
+    if bullet(t).is_some() || !starts_like_heading(t) {
+        return Shape::Text;
+    }
+    if is_period(t) {
+        return Shape::Heading;
+    }
+    if !t.chars().any(char::is_alphabetic) {
+        return Shape::Text;
+    }
+    if ends_clause(t) && !ends_in_abbreviation(t) {
+        return Shape::Text;
+    }
+    let last = words[words.len() - 1].trim_matches(['"', '\'', '”', '’', ')', ',']);
+    if last.chars().all(char::is_lowercase)
+        && CLAUSE_END.contains(&last)
+        && !is_standard_closing_heading(t)
+    {
+        return Shape::Text;
+    }
+    if two_sentences(t)
+        || term_and_description(t)
+        || caption(t)
+        || clause(t, &words)
+        || listing(t)
+        || quotation(t)
+    {
+        return Shape::Text;
+    }
+    if let Some((_, body)) = crate::parse::find_label(t) {
+        let body = t[body..].trim();
+        return if !body.is_empty() && !ends_clause(body) && body.split_whitespace().count() <= 10 {
+            Shape::Label
+        } else {
+            Shape::Text
+        };
+    }
+    Shape::Heading
+}
+
+/// `Sharp Press. 2006`: a sentence end inside the line.
+fn two_sentences(t: &str) -> bool {
+    let b = t.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        matches!(b[i], b'.' | b'!' | b'?')
+            && b[i + 1] == b' '
+            && b[i - 1].is_ascii_alphanumeric()
+            && b[i + 2].is_ascii_uppercase()
+    })
+}
+
+/// `Rene Gimpel Galerie, New York, 1937, no. 6`: a catalogue or citation
+/// entry (three commas, or two and a year), not a heading.
+fn listing(t: &str) -> bool {
+    let commas = t.matches(", ").count();
+    let year = t.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4);
+    commas >= 3 || (commas >= 2 && year)
+}
+
+/// `"See also: Beauty"`, `"Not to be confused with X"`: a line that is one
+/// quotation (a hatnote or a quoted line), not a heading.
+fn quotation(t: &str) -> bool {
+    let quotes = t.matches(['"', '“', '”']).count();
+    quotes == 2 && t.starts_with(['"', '“']) && trim_closers(t).len() < t.len()
+}
+
+/// `Davit – an ILB is lowered by a crane`: a term and its description.
+fn term_and_description(t: &str) -> bool {
+    [" – ", " — ", " - "].iter().any(|d| {
+        t.split_once(d)
+            .is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_lowercase()))
+    })
+}
+
+/// `Alan Garner, 2010`: a name and a year, as under a picture.
+fn caption(t: &str) -> bool {
+    let Some((name, year)) = t.rsplit_once(", ") else {
+        return false;
+    };
+    let year = year.trim_end_matches(')');
+    year.len() == 4
+        && year.chars().all(|c| c.is_ascii_digit())
+        && name
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// `As of 2013 the rate is 7.5%`: a sentence in lower case with a verb.
+fn clause(t: &str, words: &[&str]) -> bool {
+    let alpha: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().all(char::is_alphabetic))
+        .collect();
+    if alpha.is_empty() {
+        return false;
+    }
+    let capitalised = alpha
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    capitalised * 2 < alpha.len()
+        && [
+            " is ", " are ", " was ", " were ", " has ", " have ", " had ",
+        ]
+        .iter()
+        .any(|v| t.contains(v))
+}
+
+/// The next block carries on the sentence in lower case (`is continuous, ...`),
+/// as where a formula was removed; `cAMP is ...` or `ω Centauri` does not.
+fn continues(next: &str) -> bool {
+    let first = next.split_whitespace().next().unwrap_or("");
+    first.chars().count() >= 2
+        && first.starts_with(|c: char| c.is_ascii_lowercase())
+        && !first.chars().skip(1).any(char::is_uppercase)
+}
+
+/// Running text: a sentence of some length, or a long block.
+pub(crate) fn is_prose(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    (trim_closers(t).ends_with(['.', '!', '?', '…']) && words >= 4) || words > 15
+}
+
+/// The features two list entries share.
+fn signature(t: &str) -> [u8; 6] {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let n = words.len();
+    let size = match n {
+        0..=1 => 1,
+        2..=3 => 2,
+        4..=6 => 4,
+        _ => 7,
+    };
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    [
+        size,
+        u8::from(t.chars().any(|c| c.is_ascii_digit())),
+        u8::from(t.contains('(')),
+        u8::from(t.contains(',')),
+        u8::from([" – ", " — ", " - "].iter().any(|d| t.contains(d))),
+        u8::from(caps * 4 >= n * 3),
+    ]
+}
+
+/// Shaped like each other, as the entries of one list are.
+fn similar(a: &str, b: &str) -> bool {
+    let (x, y) = (signature(a), signature(b));
+    x.iter().zip(&y).all(|(p, q)| p == q)
+}
+
+/// A stanza: three or more short lines (the last may end a sentence), one
+/// or more ending in a comma or semicolon inside it: a poem or a song, and
+/// none of its lines is a heading.
+fn stanzas(blocks: &[&str], shapes: &mut [Shape]) {
+    // Poems are written line by line, each line capitalised; a known heading
+    // ends the stanza.
+    let short = |t: &str| {
+        t.split_whitespace().count() <= MAX_HEADING_WORDS
+            && t.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '\''))
+            && !is_known_heading(t)
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        let mut j = i;
+        while j < blocks.len() && short(blocks[j]) && !trim_closers(blocks[j]).ends_with('.') {
+            j += 1;
+        }
+        // The line that ends the sentence closes the stanza.
+        let end = if j < blocks.len() && short(blocks[j]) {
+            j + 1
+        } else {
+            j
+        };
+        let commas = blocks[i..j]
+            .iter()
+            .filter(|t| t.trim_end().ends_with([',', ';']))
+            .count();
+        if end - i >= 3 && commas >= 1 {
+            shapes[i..end].iter_mut().for_each(|s| *s = Shape::Text);
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// The role of every block (the title excluded). `blocks` are the blocks'
+/// texts in order.
+pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
+    let n = blocks.len();
+    let mut shapes: Vec<Shape> = blocks.iter().map(|b| shape(b)).collect();
+    for i in 0..n {
+        if shapes[i] != Shape::Text
+            && i + 1 < n
+            && continues(blocks[i + 1])
+            && !is_known_heading(blocks[i])
+        {
+            shapes[i] = Shape::Text;
+        }
+    }
+    stanzas(blocks, &mut shapes);
+    // An entry of a list whose other entries are longer: it opens like its
+    // neighbour (`1992 AVN Award – ...` after `1990 AVN Award – ...`).
+    let mut entries = vec![false; n];
+    for i in 0..n {
+        if shapes[i] == Shape::Text {
+            continue;
+        }
+        let alike = |j: usize| {
+            blocks[j].split_whitespace().count() <= 2 * MAX_HEADING_WORDS
+                && opens_alike(blocks[i], blocks[j])
+                && separated(blocks[i])
+                && separated(blocks[j])
+        };
+        if (i > 0 && alike(i - 1)) || (i + 1 < n && alike(i + 1)) {
+            shapes[i] = Shape::Text;
+            entries[i] = true;
+        }
+    }
+    let mut roles = vec![Role::Block; n];
+    let mut i = 0;
+    while i < n {
+        if shapes[i] == Shape::Text {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < n && shapes[j + 1] != Shape::Text {
+            j += 1;
+        }
+        let next = blocks.get(j + 1).copied();
+        let introduced = i > 0 && is_prose_intro(blocks[i - 1]);
+        decide_run(blocks, &shapes, i..=j, next, introduced, &mut roles);
+        i = j + 1;
+    }
+    for (r, e) in roles.iter_mut().zip(entries) {
+        if e {
+            *r = Role::Entry;
+        }
+    }
+    reference_labels(blocks, &mut roles);
+    roles
+}
+
+/// `References` then `Notes`, `Sources`, `Further reading` with nothing
+/// between: labels of the references' parts, not sections of their own.
+fn reference_labels(blocks: &[&str], roles: &mut [Role]) {
+    let refs = |t: &str| {
+        let (keep, _) = strip_chrome(t);
+        crate::parse::section_kind(t[..keep].trim()) == crate::model::SectionKind::References
+    };
+    let mut chain = false;
+    for (i, t) in blocks.iter().enumerate() {
+        if roles[i] != Role::Heading {
+            chain = false;
+            continue;
+        }
+        if refs(t) {
+            if chain {
+                roles[i] = Role::Entry;
+            }
+            chain = true;
+        } else {
+            chain = false;
+        }
+    }
+}
+
+/// The first two words agree, digits aside (`1990 AVN Award`, `1992 AVN Award`).
+fn opens_alike(a: &str, b: &str) -> bool {
+    let key = |t: &str| -> Vec<String> {
+        t.split_whitespace()
+            .take(2)
+            .map(|w| {
+                if w.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '–' | '-'))
+                {
+                    "#".to_string()
+                } else {
+                    w.to_lowercase()
+                }
+            })
+            .collect()
+    };
+    let (ka, kb) = (key(a), key(b));
+    ka.len() == 2 && ka == kb && ka.iter().any(|w| w.chars().any(char::is_alphabetic))
+}
+
+/// A term, a dash and more: `1990 AVN Award – Best Screenplay`.
+fn separated(t: &str) -> bool {
+    [" – ", " — ", " - "].iter().any(|d| t.contains(d))
+}
+
+/// A sentence that introduces a list with a colon (`The members are:`).
+fn is_prose_intro(t: &str) -> bool {
+    trim_closers(t).ends_with(':') && t.split_whitespace().count() >= 3
+}
+
+fn is_closing(t: &str) -> bool {
+    let (keep, _) = strip_chrome(t);
+    is_standard_closing_heading(t[..keep].trim())
+}
+
+const SECTION_HEADINGS: &str = include_str!("../../../data/section-headings.tsv");
+
+/// Frequent Wikipedia section headings (`data/section-headings.tsv`), lower case.
+static COMMON: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        crate::text::tsv_rows(SECTION_HEADINGS)
+            .filter_map(|r| r.first().copied())
+            .collect()
+    });
+
+/// A closing heading, or one of the headings articles use most.
+fn is_known_heading(t: &str) -> bool {
+    if is_closing(t) {
+        return true;
+    }
+    let (keep, _) = strip_chrome(t);
+    let key = crate::text::collapse_ws(&t[..keep]).to_lowercase();
+    COMMON.contains(key.as_str())
+}
+
+fn decide_run(
+    blocks: &[&str],
+    shapes: &[Shape],
+    run: std::ops::RangeInclusive<usize>,
+    next: Option<&str>,
+    introduced: bool,
+    roles: &mut [Role],
+) {
+    let prose_follows = next.is_some_and(is_prose);
+    let last = *run.end();
+    // `Label: text` lines: a heading only as the last line before running
+    // text, and not after another such line (then they are a glossary).
+    let mut lines = Vec::new();
+    for i in run {
+        if shapes[i] == Shape::Label {
+            let after_label = i > 0 && shapes[i - 1] == Shape::Label;
+            if i == last && prose_follows && !after_label {
+                roles[i] = Role::Heading;
+            }
+        } else {
+            lines.push(i);
+        }
+    }
+    let k = lines.len();
+    match k {
+        0 => {}
+        1 => roles[lines[0]] = Role::Heading,
+        2 => {
+            let (a, b) = (lines[0], lines[1]);
+            let list = introduced
+                && similar(blocks[a], blocks[b])
+                && !is_known_heading(blocks[a])
+                && !is_known_heading(blocks[b]);
+            let role = if list { Role::Entry } else { Role::Heading };
+            roles[a] = role;
+            roles[b] = role;
+        }
+        _ => {
+            for (idx, &x) in lines.iter().enumerate() {
+                let t = blocks[x];
+                let like_prev = idx > 0 && similar(t, blocks[lines[idx - 1]]);
+                let like_next = idx + 1 < k && similar(t, blocks[lines[idx + 1]]);
+                let heading = if is_known_heading(t) {
+                    true
+                } else if idx == 0 {
+                    !introduced && !like_next
+                } else if idx == k - 1 && prose_follows {
+                    !like_prev
+                } else {
+                    // A short run of unlike lines is a chain of headings.
+                    k <= 4 && !like_prev && !like_next && !introduced
+                };
+                roles[x] = if heading { Role::Heading } else { Role::Entry };
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headings(blocks: &[&str]) -> Vec<&'static str> {
+        roles(blocks)
+            .into_iter()
+            .map(|r| match r {
+                Role::Heading => "H",
+                Role::Entry => "E",
+                Role::Block => ".",
+            })
+            .collect()
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Early life"), Shape::Heading);
+        assert_eq!(
+            shape("Private law practice in Washington, D.C."),
+            Shape::Heading
+        );
+        assert_eq!(shape("1885–1929"), Shape::Heading);
+        assert_eq!(shape("siRNA-A tool in chemical biology"), Shape::Heading);
+        assert_eq!(shape("1990s: A new Internet age"), Shape::Label);
+        assert_eq!(shape("Exponentiation is given by"), Shape::Text);
+        assert_eq!(shape("The island's endemic mammals include"), Shape::Text);
+        assert_eq!(shape(": Runic letter ansuz"), Shape::Text);
+        assert_eq!(shape("@: At sign"), Shape::Text);
+        assert_eq!(shape("Alan Garner, 2010"), Shape::Text);
+        assert_eq!(
+            shape("Davit – an ILB is lowered into the water by a crane"),
+            Shape::Text
+        );
+        assert_eq!(shape("Ward, Colin. Anarchism. Oxford 2004"), Shape::Text);
+        assert_eq!(shape("See also"), Shape::Heading);
+        assert_eq!(shape("A sentence."), Shape::Text);
+    }
+
+    #[test]
+    fn a_lone_line_between_paragraphs_is_a_heading() {
+        let b = [
+            "Despite the homogeneity of the art, styles changed over time.",
+            "Religious beliefs",
+            "Beliefs in the divine were ingrained from the start.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "."]);
+    }
+
+    #[test]
+    fn a_fragment_before_lower_case_is_not() {
+        let b = [
+            "Every differentiable function",
+            "is continuous, as can be shown.",
+        ];
+        assert_eq!(headings(&b), [".", "."]);
+        let b = ["Synthesis", "cAMP is synthesized from ATP."];
+        assert_eq!(headings(&b), ["H", "."]);
+    }
+
+    #[test]
+    fn runs_of_similar_lines_are_lists() {
+        let b = [
+            "The rifle has small parts.",
+            "Variants",
+            "Early variants (7.62×39mm)",
+            "Modernized (7.62×39mm)",
+            "Low-impulse variants (5.45×39mm)",
+            "Production outside the Soviet Union",
+            "Military variants only are listed here.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "E", "E", "E", "H", "."]);
+        let b = [
+            "The members were:",
+            "Alice Smith",
+            "Bob Jones",
+            "Carol White",
+            "They formed the group in 1990.",
+        ];
+        assert_eq!(headings(&b), [".", "E", "E", "E", "."]);
+    }
+
+    #[test]
+    fn two_in_a_row_are_heading_and_subheading() {
+        let b = [
+            "History",
+            "Antiquity",
+            "The earliest lenses were polished crystal.",
+        ];
+        assert_eq!(headings(&b), ["H", "H", "."]);
+    }
+
+    #[test]
+    fn poems_have_no_headings() {
+        let b = [
+            "Loveliest of trees, the cherry now",
+            "Is hung with bloom along the bough,",
+            "And stands about the woodland ride",
+            "Wearing white for Eastertide.",
+        ];
+        assert_eq!(headings(&b), [".", ".", ".", "."]);
+    }
+
+    #[test]
+    fn label_headings_stand_alone_before_text() {
+        let b = [
+            "1979–91: Early life",
+            "Aaliyah was born in Brooklyn in 1979.",
+        ];
+        assert_eq!(headings(&b), ["H", "."]);
+        let b = ["Capital: Paris", "Currency: Euro", "It is a republic."];
+        assert_eq!(headings(&b), [".", ".", "."]);
+    }
+}

@@ -1,0 +1,374 @@
+//! Accuracy of encyclint's reading, measured on labelled real text.
+//!
+//! Shared by `tests/accuracy.rs` (floors under `cargo test`) and
+//! `examples/accuracy.rs` (figures and misses grouped by class).
+//!
+//! - **See targets**: the 1,257 FOLDOC `See` sentences in
+//!   `fixtures/accuracy/foldoc/`, each read as the lead of a tiny plain-text
+//!   article titled by its headword; the targets found are compared with the
+//!   ones FOLDOC's editors braced (`|` separates accepted spellings).
+//! - **Headings**: the same article in plain text and in Markdown; the plain
+//!   text reading must find the heading sequence the Markdown reading finds.
+
+#![allow(dead_code)] // each user takes the parts it needs
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use encyclint::index::TitleIndex;
+use encyclint::settings::Settings;
+use encyclint::source::{Format, SourceFile};
+
+/// The crate root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared` beside the checkout, when it exists.
+pub fn shared() -> Option<PathBuf> {
+    let p = root().join("../shared");
+    p.is_dir().then_some(p)
+}
+
+/// One labelled `See` sentence.
+#[derive(Debug, Clone)]
+pub struct SeeRow {
+    /// The dictionary entry it comes from.
+    pub headword: String,
+    /// The sentence.
+    pub sentence: String,
+    /// Expected targets, each with its accepted spellings.
+    pub targets: Vec<Vec<String>>,
+}
+
+/// The FOLDOC rows.
+pub fn foldoc_rows() -> Vec<SeeRow> {
+    let text = std::fs::read_to_string(root().join("fixtures/accuracy/foldoc/foldoc-see.tsv"))
+        .expect("fixtures/accuracy/foldoc/foldoc-see.tsv");
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let (h, s, t) = (f.next()?, f.next()?, f.next()?);
+            Some(SeeRow {
+                headword: h.to_string(),
+                sentence: s.to_string(),
+                targets: t
+                    .split(';')
+                    .map(|alts| alts.split('|').map(str::to_string).collect())
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+/// FOLDOC's headwords as a title index.
+pub fn foldoc_index() -> TitleIndex {
+    let text = std::fs::read_to_string(root().join("fixtures/accuracy/foldoc/foldoc.titles.txt"))
+        .expect("fixtures/accuracy/foldoc/foldoc.titles.txt");
+    TitleIndex::from_titles(text.lines().filter(|l| !l.trim().is_empty()), [])
+}
+
+/// The targets encyclint reads in `sentence`, in order.
+pub fn see_targets(headword: &str, sentence: &str, index: Option<&TitleIndex>) -> Vec<String> {
+    let text = format!("{headword}\n{sentence}\n");
+    let src = SourceFile::new("entry.txt", text, Format::Text);
+    let article = encyclint::analysis::article(&src, index, &Settings::default());
+    article
+        .references()
+        .iter()
+        .map(|r| r.target.clone())
+        .collect()
+}
+
+/// Why a `See` sentence was read wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SeeClass {
+    /// Two or more expected targets came out as one.
+    Merged,
+    /// One expected target came out in pieces.
+    Split,
+    /// A target came out with prose around it.
+    Prose,
+    /// An expected target was not found at all.
+    Missed,
+    /// A target was found that names nothing expected.
+    Spurious,
+}
+
+/// A sentence read wrong.
+#[derive(Debug, Clone)]
+pub struct SeeMiss {
+    /// The first reason.
+    pub class: SeeClass,
+    /// The row.
+    pub row: SeeRow,
+    /// What was read.
+    pub got: Vec<String>,
+}
+
+/// Figures over a set of `See` sentences.
+#[derive(Debug, Clone, Default)]
+pub struct SeeReport {
+    /// Sentences.
+    pub sentences: usize,
+    /// Sentences whose targets were read exactly.
+    pub exact: usize,
+    /// Expected targets found.
+    pub true_pos: usize,
+    /// Targets found that were not expected.
+    pub false_pos: usize,
+    /// Expected targets not found.
+    pub false_neg: usize,
+    /// Every sentence read wrong.
+    pub misses: Vec<SeeMiss>,
+}
+
+impl SeeReport {
+    /// Share of expected targets found.
+    pub fn recall(&self) -> f64 {
+        ratio(self.true_pos, self.true_pos + self.false_neg)
+    }
+
+    /// Share of targets found that were expected.
+    pub fn precision(&self) -> f64 {
+        ratio(self.true_pos, self.true_pos + self.false_pos)
+    }
+
+    /// Misses by class.
+    pub fn by_class(&self) -> BTreeMap<SeeClass, Vec<&SeeMiss>> {
+        let mut out: BTreeMap<SeeClass, Vec<&SeeMiss>> = BTreeMap::new();
+        for m in &self.misses {
+            out.entry(m.class).or_default().push(m);
+        }
+        out
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Read every row and compare.
+pub fn see_report(rows: &[SeeRow], index: Option<&TitleIndex>) -> SeeReport {
+    let mut r = SeeReport::default();
+    for row in rows {
+        let got = see_targets(&row.headword, &row.sentence, index);
+        let got_n: Vec<String> = got.iter().map(|g| norm(g)).collect();
+        let mut matched = vec![false; got_n.len()];
+        let mut tp = 0;
+        for alts in &row.targets {
+            let hit = got_n
+                .iter()
+                .enumerate()
+                .find(|(i, g)| !matched[*i] && alts.iter().any(|a| norm(a) == **g));
+            if let Some((i, _)) = hit {
+                matched[i] = true;
+                tp += 1;
+            }
+        }
+        let fp = matched.iter().filter(|m| !**m).count();
+        let fn_ = row.targets.len() - tp;
+        r.sentences += 1;
+        r.true_pos += tp;
+        r.false_pos += fp;
+        r.false_neg += fn_;
+        if fp == 0 && fn_ == 0 {
+            r.exact += 1;
+        } else {
+            let class = classify(row, &got_n, &matched);
+            r.misses.push(SeeMiss {
+                class,
+                row: row.clone(),
+                got,
+            });
+        }
+    }
+    r
+}
+
+fn classify(row: &SeeRow, got: &[String], matched: &[bool]) -> SeeClass {
+    let expected: Vec<String> = row.targets.iter().map(|a| norm(&a[0])).collect();
+    let contains_word = |hay: &str, needle: &str| {
+        let h = format!(" {} ", hay.to_lowercase());
+        let n = format!(" {} ", needle.to_lowercase());
+        h.contains(&n)
+    };
+    for (g, m) in got.iter().zip(matched) {
+        if *m {
+            continue;
+        }
+        let inside: Vec<&String> = expected.iter().filter(|e| contains_word(g, e)).collect();
+        if inside.len() >= 2 {
+            return SeeClass::Merged;
+        }
+        if inside.len() == 1 {
+            return SeeClass::Prose;
+        }
+        if expected.iter().any(|e| contains_word(e, g)) {
+            return SeeClass::Split;
+        }
+    }
+    if got.len() < expected.len() || matched.iter().all(|m| *m) {
+        SeeClass::Missed
+    } else {
+        SeeClass::Spurious
+    }
+}
+
+/// The heading texts of an article in reading order (every level).
+pub fn headings(text: &str, format: Format) -> Vec<String> {
+    let name = if format == Format::Markdown {
+        "a.md"
+    } else {
+        "a.txt"
+    };
+    let src = SourceFile::new(name, text, format);
+    let article = encyclint::parse::parse(&src, &encyclint::parse::ParseOptions::default());
+    article
+        .sections_flat()
+        .iter()
+        .map(|s| norm(&s.heading.text))
+        .collect()
+}
+
+/// How the plain-text headings differ from the Markdown ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum HeadingClass {
+    /// Plain text reads a heading where Markdown has none.
+    Extra,
+    /// Plain text misses a Markdown heading.
+    Missing,
+    /// Both, or the same count in another order.
+    Mixed,
+}
+
+/// A pair read differently.
+#[derive(Debug, Clone)]
+pub struct HeadingMiss {
+    /// The article.
+    pub name: String,
+    /// Why.
+    pub class: HeadingClass,
+    /// Headings plain text found that Markdown did not.
+    pub extra: Vec<String>,
+    /// Markdown headings plain text did not find.
+    pub missing: Vec<String>,
+}
+
+/// Figures over article pairs.
+#[derive(Debug, Clone, Default)]
+pub struct HeadingReport {
+    /// Pairs compared.
+    pub pairs: usize,
+    /// Pairs with identical heading sequences.
+    pub identical: usize,
+    /// The others.
+    pub misses: Vec<HeadingMiss>,
+}
+
+impl HeadingReport {
+    /// Share of identical pairs.
+    pub fn rate(&self) -> f64 {
+        ratio(self.identical, self.pairs)
+    }
+
+    /// Add one pair.
+    pub fn add(&mut self, name: &str, txt: &str, md: &str) {
+        let t = headings(txt, Format::Text);
+        let m = headings(md, Format::Markdown);
+        self.pairs += 1;
+        if t == m {
+            self.identical += 1;
+            return;
+        }
+        let extra: Vec<String> = multiset_minus(&t, &m);
+        let missing: Vec<String> = multiset_minus(&m, &t);
+        let class = match (extra.is_empty(), missing.is_empty()) {
+            (false, true) => HeadingClass::Extra,
+            (true, false) => HeadingClass::Missing,
+            _ => HeadingClass::Mixed,
+        };
+        self.misses.push(HeadingMiss {
+            name: name.to_string(),
+            class,
+            extra,
+            missing,
+        });
+    }
+}
+
+fn multiset_minus(a: &[String], b: &[String]) -> Vec<String> {
+    let mut rest: Vec<&String> = b.iter().collect();
+    let mut out = Vec::new();
+    for x in a {
+        match rest.iter().position(|y| *y == x) {
+            Some(i) => {
+                rest.remove(i);
+            }
+            None => out.push(x.clone()),
+        }
+    }
+    out
+}
+
+/// The 147 shared article pairs (`../shared/corpus/wiki/{txt,md}`), when present.
+pub fn wiki_pairs() -> Option<Vec<(String, String, String)>> {
+    let dir = shared()?.join("corpus/wiki");
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("md"))
+        .ok()?
+        .filter_map(|e| {
+            let p = e.ok()?.path();
+            Some(p.file_stem()?.to_string_lossy().into_owned())
+        })
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for n in names {
+        let md = std::fs::read_to_string(dir.join("md").join(format!("{n}.md"))).ok()?;
+        let txt = std::fs::read_to_string(dir.join("txt").join(format!("{n}.txt"))).ok()?;
+        out.push((n, txt, md));
+    }
+    Some(out)
+}
+
+/// The first `n` benchmark pairs by name (`limit: None` for all 3,210), read
+/// from the tarball in `../shared/corpus`, when present.
+pub fn benchmark_pairs(limit: Option<usize>) -> Option<Vec<(String, String, String)>> {
+    let path = shared()?.join("corpus/enwiki-2015-3210.tar.gz");
+    read_pairs(&path, limit)
+}
+
+fn read_pairs(path: &Path, limit: Option<usize>) -> Option<Vec<(String, String, String)>> {
+    let file = std::fs::File::open(path).ok()?;
+    let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(file));
+    let mut md: BTreeMap<String, String> = BTreeMap::new();
+    let mut txt: BTreeMap<String, String> = BTreeMap::new();
+    for entry in archive.entries().ok()? {
+        let mut e = entry.ok()?;
+        let p = e.path().ok()?.to_string_lossy().into_owned();
+        let (map, stem) = if let Some(s) = p.strip_prefix("md/enwiki_wx/") {
+            (&mut md, s.strip_suffix(".md"))
+        } else if let Some(s) = p.strip_prefix("txt/enwiki_wx/") {
+            (&mut txt, s.strip_suffix(".txt"))
+        } else {
+            continue;
+        };
+        let Some(stem) = stem else { continue };
+        let mut s = String::new();
+        if e.read_to_string(&mut s).is_ok() {
+            map.insert(stem.to_string(), s);
+        }
+    }
+    let out: Vec<(String, String, String)> = md
+        .into_iter()
+        .filter_map(|(n, m)| txt.remove(&n).map(|t| (n, t, m)))
+        .take(limit.unwrap_or(usize::MAX))
+        .collect();
+    Some(out)
+}
