@@ -35,8 +35,6 @@ pub(super) struct Piece {
 /// What the whole list looks like: the facts the predicates decide on.
 #[derive(Debug, Clone, Copy)]
 struct Shape {
-    /// Some piece follows ` and `, `, and ` or `, or `.
-    has_conjunction: bool,
     /// Some piece follows a comma.
     has_comma: bool,
     /// Index of the last piece after a bare ` and ` (0 when none).
@@ -45,17 +43,12 @@ struct Shape {
     last_comma: usize,
     /// The first entry starts with a capital or a digit: a list of titles.
     capitalised: bool,
-    /// Number of pieces.
-    pieces: usize,
 }
 
 impl Shape {
     fn of(text: &str, pieces: &[Piece]) -> Self {
         let (s, e) = trimmed(text, pieces[0].start, pieces[0].end);
         Shape {
-            has_conjunction: pieces
-                .iter()
-                .any(|p| matches!(p.sep, Sep::And | Sep::CommaAnd)),
             has_comma: pieces
                 .iter()
                 .any(|p| matches!(p.sep, Sep::Comma | Sep::CommaAnd)),
@@ -68,7 +61,6 @@ impl Shape {
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
-            pieces: pieces.len(),
         }
     }
 }
@@ -136,6 +128,9 @@ fn separator_at(rest: &str) -> Option<(Sep, usize)> {
         Some((Sep::Comma, 1))
     } else if rest.starts_with(" and ") {
         Some((Sep::And, 5))
+    } else if rest.starts_with(',') && rest[1..].starts_with(|c: char| c.is_alphabetic()) {
+        // `cellular automaton,symmetric multi-processing`: a comma without its space.
+        Some((Sep::Comma, 1))
     } else {
         None
     }
@@ -157,19 +152,34 @@ fn merge_years(text: &str, pieces: &mut Vec<Piece>, seps: &mut Vec<(usize, usize
 }
 
 fn is_year(t: &str) -> bool {
-    !t.is_empty()
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '–' | '-'))
+    let year = |y: &str| y.len() == 4 && y.parse::<u32>().is_ok_and(|n| (1000..=2100).contains(&n));
+    match t.split_once(['–', '-']) {
+        Some((a, b)) => year(a) && (b.is_empty() || b.chars().all(|c| c.is_ascii_digit())),
+        None => year(t),
+    }
 }
 
-/// A comma with no conjunction anywhere belongs to one title (`St Petroc's
-/// Church, Bodmin`, `Washington, D.C.`): English lists end with a conjunction.
-fn comma_in_title(shape: &Shape, piece: Piece, entry: &str) -> bool {
-    piece.sep == Sep::Comma
-        && !shape.has_conjunction
-        && shape.pieces == 2
-        && entry.chars().any(char::is_alphanumeric)
-        && !entry.trim_end().ends_with([',', ';'])
+/// A comma before a qualifier belongs to the title (`Washington, D.C.`,
+/// `Sammy Davis, Jr.`, `Acme, Inc.`); any other comma separates entries, with
+/// a conjunction at the end or without one (`See virus, worm.`).
+fn comma_in_title(piece: Piece, entry: &str) -> bool {
+    piece.sep == Sep::Comma && is_qualifier(entry)
+}
+
+/// `D.C.`, `U.S.`, `Jr.`, `Inc.`: what follows a name after a comma.
+fn is_qualifier(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    !words.is_empty()
+        && words.iter().all(|w| {
+            let core = w.trim_end_matches('.');
+            matches!(
+                core,
+                "Jr" | "Sr" | "Inc" | "Ltd" | "Co" | "LLC" | "PLC" | "II" | "III" | "IV"
+            ) || (w.ends_with('.')
+                && core
+                    .split('.')
+                    .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)))
+        })
 }
 
 /// Without commas only the last ` and ` separates: `Anarchism and education
@@ -185,9 +195,10 @@ fn preposition_after_comma(piece: Piece, entry: &str) -> bool {
     piece.sep == Sep::Comma && CONTINUATIONS.contains(&first_word)
 }
 
-/// In a list of capitalised titles, a lower-case piece continues the title
-/// before it when it reads as the rest of a title: `the Channel Islands`,
-/// `technology in the United Kingdom` (but not `why` or `photon`).
+/// In a list of capitalised titles, a lower-case piece after ` and `
+/// continues the title before it when it reads as the rest of a title:
+/// `Science and technology in the United Kingdom` (but not `Photon and why`).
+/// After a comma it is an entry of its own (`core memory, the Whirlwind`).
 fn lower_case_tail(shape: &Shape, piece: Piece, entry: &str) -> bool {
     let words: Vec<&str> = entry.split_whitespace().collect();
     let lower_tail = words
@@ -195,7 +206,7 @@ fn lower_case_tail(shape: &Shape, piece: Piece, entry: &str) -> bool {
         .is_some_and(|w| w.starts_with(char::is_lowercase))
         && (matches!(words[0], "the" | "a" | "an")
             || words[1..].iter().any(|w| w.starts_with(char::is_uppercase)));
-    matches!(piece.sep, Sep::Comma | Sep::And) && shape.capitalised && lower_tail
+    piece.sep == Sep::And && shape.capitalised && lower_tail
 }
 
 /// After `, and ` the list has ended: `A, B, and C and D` ends with `C and D`.
@@ -241,7 +252,7 @@ pub(super) fn split_list(
         let (s, e) = trimmed(text, pieces[k].start, pieces[k + taken - 1].end);
         let piece = pieces[k];
         let entry = &text[s..e];
-        let continues = comma_in_title(&shape, piece, entry)
+        let continues = comma_in_title(piece, entry)
             || inner_and(&shape, piece, k)
             || preposition_after_comma(piece, entry)
             || lower_case_tail(&shape, piece, entry)
@@ -342,10 +353,12 @@ mod tests {
 
     #[test]
     fn each_continuation_predicate() {
-        let (shape, _, p, e) = piece_of("Washington, D.C.", 1);
-        assert!(comma_in_title(&shape, p, &e));
-        let (shape, _, p, e) = piece_of("A, B and C", 1);
-        assert!(!comma_in_title(&shape, p, &e));
+        let (_, _, p, e) = piece_of("Washington, D.C.", 1);
+        assert!(comma_in_title(p, &e));
+        let (_, _, p, e) = piece_of("A, B and C", 1);
+        assert!(!comma_in_title(p, &e));
+        let (_, _, p, e) = piece_of("proxy ARP, reverse ARP", 1);
+        assert!(!comma_in_title(p, &e));
 
         let (shape, _, p, _) = piece_of("Anarchism and education and Freethought", 1);
         assert!(inner_and(&shape, p, 1));
@@ -357,8 +370,10 @@ mod tests {
         let (_, _, p, e) = piece_of("Niagara Falls, Photon", 1);
         assert!(!preposition_after_comma(p, &e));
 
-        let (shape, _, p, e) = piece_of("Symbols of the UK, the Channel Islands", 1);
+        let (shape, _, p, e) = piece_of("Science and technology in the UK", 1);
         assert!(lower_case_tail(&shape, p, &e));
+        let (shape, _, p, e) = piece_of("Symbols of the UK, the Channel Islands", 1);
+        assert!(!lower_case_tail(&shape, p, &e));
         let (shape, _, p, e) = piece_of("Photon and why", 1);
         assert!(!lower_case_tail(&shape, p, &e));
 

@@ -13,6 +13,7 @@
 use crate::model::{ListProblem, ListProblemKind, Reference, ReferenceKind, ReferenceList};
 use crate::text::PlainText;
 
+mod grammar;
 mod list;
 
 use list::split_list;
@@ -88,22 +89,34 @@ pub fn extract_list(
             return None;
         }
         body_end = body_start + description_start(body);
-    } else if is_citation(body) {
+    } else if is_citation(body) || grammar::names_no_article(body) {
         return None;
+    } else {
+        body_end = body_start + grammar_end(body, titles);
     }
-    let body = &plain.text[body_start..body_end];
-    if body.ends_with('.') && !ends_with_initialism(body) {
-        body_end -= 1;
+    let body_start = body_start + grammar::list_start(&plain.text[body_start..body_end]);
+    let mut body = plain.text[body_start..body_end].trim_end();
+    while body.ends_with('.') && !ends_with_initialism(body) {
+        body = &body[..body.len() - 1];
     }
+    body_end = body_start + body.len();
     let (ranges, found) = split_list(&plain.text[..body_end], body_start, titles);
     let refs: Vec<Reference> = ranges
         .into_iter()
-        .map(|(s, e)| Reference {
-            target: plain.text[s..e].to_string(),
-            span: plain.span(s, e),
-            kind,
-            resolved: None,
-            canonical: None,
+        .filter_map(|(s, e)| {
+            let (a, b) = grammar::unwrap_entry(&plain.text[s..e])?;
+            let (s, e) = (s + a, s + b);
+            let e = match titles {
+                Some(t) => s + grammar::trim_to_title(&plain.text[s..e], t).unwrap_or(e - s),
+                None => e,
+            };
+            Some(Reference {
+                target: plain.text[s..e].to_string(),
+                span: plain.span(s, e),
+                kind,
+                resolved: None,
+                canonical: None,
+            })
         })
         .collect();
     let whole = plain.span(start, end);
@@ -132,6 +145,34 @@ pub fn extract_list(
             problems,
         },
     ))
+}
+
+/// Where the entries of a `See` body end (see [`grammar::entries_end`]).
+/// With an index, a description the grammar found is kept when the words it
+/// would cut complete a known title (`programming in the large`).
+fn grammar_end(body: &str, titles: Option<IsTitle<'_>>) -> usize {
+    let end = grammar::entries_end(body);
+    let Some(titles) = titles else {
+        return end;
+    };
+    if end >= body.len() {
+        return end;
+    }
+    let whole = body.trim_end().trim_end_matches('.');
+    let last = [", ", "; ", " and ", " or "]
+        .iter()
+        .filter_map(|sep| {
+            whole[..end.min(whole.len())]
+                .rfind(sep)
+                .map(|i| i + sep.len())
+        })
+        .max()
+        .unwrap_or(0);
+    if titles(whole[last..].trim()) {
+        whole.len()
+    } else {
+        end
+    }
 }
 
 /// Where the description of a "See also" entry starts (`Title – what it is`,
@@ -163,7 +204,10 @@ fn is_citation(body: &str) -> bool {
         .chars()
         .filter(|c| matches!(c, '"' | '“' | '”'))
         .count();
-    quotes >= 4
+    let year = body
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4);
+    (quotes >= 4 && year)
         || body.contains(",\"")
         || body.contains(",”")
         || [", page ", ", p. ", ", pp. ", ", pages "]
@@ -234,10 +278,22 @@ mod tests {
             targets("See Revolutions of 1917–23.", None),
             ["Revolutions of 1917–23"]
         );
-        // A comma with no conjunction in the list belongs to one title.
+        // A comma before a qualifier belongs to the title; any other comma
+        // separates entries, with a conjunction or without one.
         assert_eq!(targets("See Washington, D.C.", None), ["Washington, D.C."]);
         assert_eq!(
+            targets("See also proxy ARP, reverse ARP.", None),
+            ["proxy ARP", "reverse ARP"]
+        );
+        // Without an index `Title, Place` reads as two entries; an index says
+        // it is one title.
+        assert_eq!(
             targets("See St Petroc's Church, Bodmin.", None),
+            ["St Petroc's Church", "Bodmin"]
+        );
+        let t = Titles(&["St Petroc's Church, Bodmin"]);
+        assert_eq!(
+            targets("See St Petroc's Church, Bodmin.", Some(&|x| t.is_title(x))),
             ["St Petroc's Church, Bodmin"]
         );
         // Without commas only the last `and` separates.
@@ -260,6 +316,46 @@ mod tests {
         assert_eq!(
             targets("See Washington, D.C.", Some(&|x| t.is_title(x))),
             ["Washington, D.C."]
+        );
+    }
+
+    #[test]
+    fn descriptions_and_prose_are_not_targets() {
+        assert_eq!(
+            targets("See Lions Book for a historical example.", None),
+            ["Lions Book"]
+        );
+        assert_eq!(
+            targets(
+                "See Photon and Quantum as interlocking concepts, with care.",
+                None
+            ),
+            ["Photon", "Quantum"]
+        );
+        assert_eq!(
+            targets("See Photon, which is a particle.", None),
+            ["Photon"]
+        );
+        assert_eq!(targets("See A and B. - Next item: text", None), ["A", "B"]);
+        assert!(targets("See how the parts fit together.", None).is_empty());
+        assert!(targets("See below.", None).is_empty());
+        assert_eq!(
+            targets("See also \"The Story of Mel\".", None),
+            ["The Story of Mel"]
+        );
+        assert_eq!(
+            targets("See RFC 2060, RFC 2061, and others.", None),
+            ["RFC 2060", "RFC 2061"]
+        );
+        assert_eq!(
+            targets("See also fandango on core, memory leak.", None),
+            ["fandango on core", "memory leak"]
+        );
+        // An index keeps a title whose last words read like a description.
+        let t = Titles(&["Programming in the large"]);
+        assert_eq!(
+            targets("See Programming in the large.", Some(&|x| t.is_title(x))),
+            ["Programming in the large"]
         );
     }
 
@@ -320,10 +416,11 @@ mod tests {
             targets("See Science and technology in the United Kingdom.", None),
             ["Science and technology in the United Kingdom"]
         );
+        let t = Titles(&["Symbols of the United Kingdom, the Channel Islands and the Isle of Man"]);
         assert_eq!(
             targets(
                 "See Symbols of the United Kingdom, the Channel Islands and the Isle of Man",
-                None
+                Some(&|x| t.is_title(x))
             ),
             ["Symbols of the United Kingdom, the Channel Islands and the Isle of Man"]
         );

@@ -245,6 +245,11 @@ pub(crate) fn shape(block: &str) -> Shape {
     if bullet(t).is_some() || !starts_like_heading(t) {
         return Shape::Text;
     }
+    // `See bignum`, `See also chromatic number`: a reference, not a heading
+    // (`See also` alone is the heading).
+    if (t.starts_with("See ") || t.starts_with("See:")) && !t.eq_ignore_ascii_case("see also") {
+        return Shape::Text;
+    }
     if is_period(t) {
         return Shape::Heading;
     }
@@ -659,6 +664,8 @@ mod tests {
         );
         assert_eq!(shape("Ward, Colin. Anarchism. Oxford 2004"), Shape::Text);
         assert_eq!(shape("See also"), Shape::Heading);
+        assert_eq!(shape("See bignum"), Shape::Text);
+        assert_eq!(shape("See also IrDA Data and IrDA Control"), Shape::Text);
         assert_eq!(shape("A sentence."), Shape::Text);
     }
 

@@ -1,0 +1,86 @@
+//! Accuracy floors: how well encyclint reads real text (see docs/accuracy.md).
+//!
+//! `cargo run --release --example accuracy` prints the figures and the misses
+//! grouped by class. The FOLDOC set is in `fixtures/accuracy/`; the heading
+//! pairs come from `../shared/corpus` and are skipped, loudly, without it.
+
+use std::io::Write;
+
+#[path = "support/accuracy.rs"]
+mod accuracy;
+
+/// FOLDOC `See` targets, recall and precision, with and without the index.
+const SEE_FLOOR: f64 = 0.97;
+/// Identical heading sequences, plain text against Markdown, 147 wiki pairs.
+const WIKI_HEADINGS_FLOOR: f64 = 0.83;
+/// The same, on the first 600 benchmark pairs.
+const BENCH_HEADINGS_FLOOR: f64 = 0.82;
+
+fn skipped(what: &str) {
+    // Straight to stderr, past the test harness's capture: a skip must be seen.
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED {what}: ../shared/corpus not found"
+    );
+}
+
+#[test]
+fn see_targets_on_foldoc() {
+    let rows = accuracy::foldoc_rows();
+    assert_eq!(
+        rows.len(),
+        1257,
+        "the FOLDOC set has 1,257 labelled sentences"
+    );
+    let index = accuracy::foldoc_index();
+    for (label, ix) in [("without an index", None), ("with the index", Some(&index))] {
+        let r = accuracy::see_report(&rows, ix);
+        assert!(
+            r.recall() >= SEE_FLOOR && r.precision() >= SEE_FLOOR,
+            "See targets {label}: recall {:.3}, precision {:.3} (floor {SEE_FLOOR}); \
+             `cargo run --release --example accuracy` lists the misses",
+            r.recall(),
+            r.precision()
+        );
+    }
+}
+
+fn heading_rate(pairs: &[(String, String, String)]) -> accuracy::HeadingReport {
+    let mut r = accuracy::HeadingReport::default();
+    for (name, txt, md) in pairs {
+        r.add(name, txt, md);
+    }
+    r
+}
+
+#[test]
+fn plain_text_headings_on_the_wiki_pairs() {
+    let Some(pairs) = accuracy::wiki_pairs() else {
+        skipped("plain_text_headings_on_the_wiki_pairs");
+        return;
+    };
+    assert_eq!(pairs.len(), 147);
+    let r = heading_rate(&pairs);
+    assert!(
+        r.rate() >= WIKI_HEADINGS_FLOOR,
+        "{} of {} wiki pairs read the same headings (floor {WIKI_HEADINGS_FLOOR})",
+        r.identical,
+        r.pairs
+    );
+}
+
+#[test]
+fn plain_text_headings_on_the_benchmark_pairs() {
+    let Some(pairs) = accuracy::benchmark_pairs(Some(600)) else {
+        skipped("plain_text_headings_on_the_benchmark_pairs");
+        return;
+    };
+    assert_eq!(pairs.len(), 600);
+    let r = heading_rate(&pairs);
+    assert!(
+        r.rate() >= BENCH_HEADINGS_FLOOR,
+        "{} of {} benchmark pairs read the same headings (floor {BENCH_HEADINGS_FLOOR})",
+        r.identical,
+        r.pairs
+    );
+}
