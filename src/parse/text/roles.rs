@@ -236,6 +236,15 @@ fn starts_like_heading(t: &str) -> bool {
 
 /// What a block could be, from its text alone (wiki chrome ignored).
 pub(crate) fn shape(block: &str) -> Shape {
+    // Most blocks are paragraphs: leave them before any allocation.
+    if block.len() > 4 * 120
+        || block
+            .split_whitespace()
+            .nth(MAX_HEADING_WORDS + 2)
+            .is_some()
+    {
+        return Shape::Text;
+    }
     let (keep, _) = strip_chrome(block);
     let t = block[..keep].trim();
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -365,8 +374,16 @@ fn continues(next: &str) -> bool {
 
 /// Running text: a sentence of some length, or a long block.
 pub(crate) fn is_prose(t: &str) -> bool {
-    let words = t.split_whitespace().count();
-    (trim_closers(t).ends_with(['.', '!', '?', '…']) && words >= 4) || words > 15
+    let mut words = t.split_whitespace();
+    if words.nth(15).is_some() {
+        return true;
+    }
+    trim_closers(t).ends_with(['.', '!', '?', '…']) && t.split_whitespace().nth(3).is_some()
+}
+
+/// At most `n` words, counting no further than needed.
+fn at_most_words(t: &str, n: usize) -> bool {
+    t.split_whitespace().nth(n).is_none()
 }
 
 /// The features two list entries share.
@@ -406,7 +423,7 @@ fn stanzas(blocks: &[&str], shapes: &mut [Shape]) {
     // Poems are written line by line, each line capitalised; a known heading
     // ends the stanza.
     let short = |t: &str| {
-        t.split_whitespace().count() <= MAX_HEADING_WORDS
+        at_most_words(t, MAX_HEADING_WORDS)
             && t.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '\''))
             && !is_known_heading(t)
     };
@@ -456,7 +473,7 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
             continue;
         }
         let alike = |j: usize| {
-            blocks[j].split_whitespace().count() <= 2 * MAX_HEADING_WORDS
+            at_most_words(blocks[j], 2 * MAX_HEADING_WORDS)
                 && opens_alike(blocks[i], blocks[j])
                 && separated(blocks[i])
                 && separated(blocks[j])
@@ -542,7 +559,7 @@ fn separated(t: &str) -> bool {
 
 /// A sentence that introduces a list with a colon (`The members are:`).
 fn is_prose_intro(t: &str) -> bool {
-    trim_closers(t).ends_with(':') && t.split_whitespace().count() >= 3
+    trim_closers(t).ends_with(':') && t.split_whitespace().nth(2).is_some()
 }
 
 fn is_closing(t: &str) -> bool {
