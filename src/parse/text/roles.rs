@@ -490,8 +490,10 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
             i += 1;
             continue;
         }
+        // A closing heading (`See also`, `References`) ends a run: what
+        // comes before it is judged without it.
         let mut j = i;
-        while j + 1 < n && shapes[j + 1] != Shape::Text {
+        while j + 1 < n && shapes[j + 1] != Shape::Text && !is_closing(blocks[j + 1]) {
             j += 1;
         }
         let next = blocks.get(j + 1).copied();

@@ -51,6 +51,44 @@ fn matches(label: &str, heading: &str) -> bool {
             && heading[label.len()..].starts_with(' '))
 }
 
+/// Items that are turns of a dialogue (`Calvin: ...`, `Hobbes: ...`, a
+/// speaker's name coming back) or entries of a glossary (three or more
+/// one-word terms in a row): their labels are names and terms, not headings.
+fn turns(blocks: &[Block]) -> Vec<bool> {
+    let short_label = |b: &Block| match b {
+        Block::Item(i) => i
+            .label
+            .as_deref()
+            .filter(|l| l.split_whitespace().count() <= 2)
+            .map(str::to_lowercase),
+        Block::Paragraph(_) => None,
+    };
+    let labels: Vec<Option<String>> = blocks.iter().map(short_label).collect();
+    let mut out = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        if labels[i].is_none() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < blocks.len() && labels[j].is_some() {
+            j += 1;
+        }
+        let run = &labels[i..j];
+        let repeats = run.iter().enumerate().any(|(k, l)| run[..k].contains(l));
+        let glossary = run.len() >= 3
+            && run
+                .iter()
+                .all(|l| l.as_deref().is_some_and(|l| !l.contains(' ')));
+        if (run.len() >= 2 && repeats) || glossary {
+            out[i..j].iter_mut().for_each(|t| *t = true);
+        }
+        i = j;
+    }
+    out
+}
+
 fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let sections = cx.article.sections_flat();
     let headings: Vec<(String, &crate::model::Section)> = sections
@@ -58,8 +96,12 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         .map(|s| (normalize_heading(&s.heading.text), *s))
         .collect();
     let mut check_blocks = |owner: Option<&crate::model::Section>, blocks: &[Block]| {
-        for b in blocks {
+        let talk = turns(blocks);
+        for (i, b) in blocks.iter().enumerate() {
             let Block::Item(item) = b else { continue };
+            if talk[i] {
+                continue;
+            }
             let (Some(label), Some(label_span)) = (&item.label, item.label_span) else {
                 continue;
             };
