@@ -46,6 +46,43 @@ fn main() {
             }
         }
     }
+    let st = accuracy::stance_report(&accuracy::stance_rows());
+    for side in ["pro", "con"] {
+        let (p, r) = st.of(side);
+        println!("Stance, {side}: precision {p:.3}, recall {r:.3}");
+    }
+    let mut by: std::collections::BTreeMap<(String, String), Vec<_>> = Default::default();
+    for m in &st.misses {
+        by.entry((m.0.clone(), m.1.clone())).or_default().push(m);
+    }
+    for ((want, got), ms) in &by {
+        println!("  labelled {want}, read {got}: {}", ms.len());
+        for m in ms.iter().take(show) {
+            println!(
+                "    [{}] {}",
+                m.2,
+                m.3.chars().take(160).collect::<String>()
+            );
+        }
+    }
+    let mut table: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    for d in accuracy::debates() {
+        let codes = accuracy::debate_findings(&d);
+        let ok = match d.kind.as_str() {
+            "one-sided-con" => codes.iter().any(|c| c == "B001"),
+            "last-word-pro" | "last-word-con" => codes.iter().any(|c| c == "B003"),
+            _ => codes.is_empty(),
+        };
+        let e = table.entry(d.kind.clone()).or_default();
+        e.0 += usize::from(ok);
+        e.1 += 1;
+        if !ok && show > 8 {
+            println!("  debate {} ({}) got {:?}", d.case, d.kind, codes);
+        }
+    }
+    for (kind, (ok, n)) in table {
+        println!("Debates, {kind}: {ok} of {n} as expected");
+    }
     let sets = [
         ("the 147 shared wiki pairs", accuracy::wiki_pairs()),
         (

@@ -110,7 +110,10 @@ fn section_balance(s: &mut Section, settings: &Settings) {
         f.add(&block_facts(b));
     }
     let mostly_exchanges = f.exchanges >= 2 && f.exchanges * 2 > s.blocks.len();
-    f.controversy = s.kind == SectionKind::Controversy || mostly_exchanges;
+    // Criticism that its heading does not announce: three or more sentences
+    // where a side speaks, at least one of them against.
+    let criticised = f.attributed_sentences >= 3 && f.con_sentences >= 1;
+    f.controversy = s.kind == SectionKind::Controversy || mostly_exchanges || criticised;
     s.facts.balance = f;
     for sub in &mut s.subsections {
         section_balance(sub, settings);
@@ -120,8 +123,12 @@ fn section_balance(s: &mut Section, settings: &Settings) {
 /// Find the voices of every sentence and fill the balance facts of every
 /// section and of the article. `text` is the source the spans point into.
 pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
+    let subject = stance::Subject::of_title(article.title.as_ref().map_or("", |t| t.text.as_str()));
     article.for_each_block_mut(|b| {
         let mut prev = None;
+        // Who spoke last in this block: `he`, `she`, `they` and a quotation
+        // that runs on into the next sentence are theirs.
+        let mut last_actor: Option<String> = None;
         // Quotation marks are tracked across the block: a quotation may span sentences.
         let mut quoted = false;
         let mut at = b.span().clamp_to(text).offset;
@@ -145,15 +152,65 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
                     }
                 })
                 .collect();
+            let started_quoted = quoted;
             quoted = crate::text::opens_quote(slice, quoted);
             at = at.max(base.end());
-            s.voices = stance::voices_in(&toks, prev)
+            let mut raw = stance::voices_with(&toks, prev, Some((slice, &subject)));
+            // A quotation begun by the last speaker, or `He added ...`, goes on
+            // in their voice: its side is what its words say.
+            let opens_with_pronoun = toks
+                .first()
+                .is_some_and(|t| matches!(t.lower.as_str(), "he" | "she" | "they"));
+            if raw.is_empty()
+                && last_actor.is_some()
+                && prev.is_some()
+                && (started_quoted || opens_with_pronoun)
+                && let (Some(st), Some(first), Some(last)) = (
+                    stance::predicates::continued_voice(&toks),
+                    toks.first(),
+                    toks.iter().rev().find(|t| t.word),
+                )
+            {
+                let end = if opens_with_pronoun {
+                    first.end
+                } else {
+                    last.end
+                };
+                raw.push(stance::RawVoice {
+                    stance: st,
+                    actor: None,
+                    cue: (first.start, end),
+                    words: crate::text::words_in(&toks),
+                });
+            }
+            // `However, X ...`, `X found, however, ...`: a sentence that
+            // answers the voice before it without a side of its own words.
+            if raw.is_empty()
+                && let Some(before) = prev
+                && let Some(marker) = contrast_marker(&toks)
+            {
+                raw.push(stance::RawVoice {
+                    stance: before.other(),
+                    actor: None,
+                    cue: marker,
+                    words: crate::text::words_in(&toks),
+                });
+            }
+            s.voices = raw
                 .into_iter()
                 .map(|v| {
                     let cue_span = Span::new(base.offset + v.cue.0, base.offset + v.cue.1);
+                    let actor = match v.actor.map(|(a, e)| slice[a..e].to_string()) {
+                        Some(a) if stance::predicates::is_pronoun(&a) => {
+                            last_actor.clone().or(Some(a))
+                        }
+                        Some(a) => Some(a),
+                        None if started_quoted || opens_with_pronoun => last_actor.clone(),
+                        None => None,
+                    };
                     Voice {
                         stance: v.stance,
-                        actor: v.actor.map(|(a, e)| slice[a..e].to_string()),
+                        actor,
                         cue: Cue {
                             text: collapse(&slice[v.cue.0..v.cue.1]),
                             span: cue_span,
@@ -162,6 +219,9 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
                     }
                 })
                 .collect();
+            if let Some(a) = s.voices.iter().rev().find_map(|v| v.actor.clone()) {
+                last_actor = Some(a);
+            }
             if let Some(last) = s.voices.last() {
                 prev = Some(last.stance);
                 s.stance = Some(last.stance);
@@ -186,6 +246,37 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
         .iter()
         .any(|s| s.facts.balance.controversy);
     article.facts.balance = f;
+}
+
+/// Words that turn a sentence against the one before it.
+const CONTRAST: &[&[&str]] = &[
+    &["however"],
+    &["nevertheless"],
+    &["nonetheless"],
+    &["by", "contrast"],
+    &["in", "contrast"],
+    &["on", "the", "other", "hand"],
+    &["in", "response"],
+    &["conversely"],
+];
+
+/// Where a contrast marker is among the first words of a sentence (`However,
+/// ...`, `X found, however, ...`), as a byte range.
+fn contrast_marker(toks: &[crate::text::Tok]) -> Option<(usize, usize)> {
+    let words: Vec<&crate::text::Tok> = toks.iter().filter(|t| t.word).take(14).collect();
+    for i in 0..words.len() {
+        for m in CONTRAST {
+            if words.len() >= i + m.len()
+                && words[i..i + m.len()]
+                    .iter()
+                    .zip(*m)
+                    .all(|(t, w)| t.lower == *w)
+            {
+                return Some((words[i].start, words[i + m.len() - 1].end));
+            }
+        }
+    }
+    None
 }
 
 /// The cue as a reader sees it: white space collapsed, Markdown emphasis removed.

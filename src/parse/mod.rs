@@ -328,6 +328,11 @@ pub fn section_kind(heading: &str) -> SectionKind {
         "dispute",
         "disputes",
         "opposition",
+        "reception",
+        "response",
+        "responses",
+        "reaction",
+        "reactions",
     ]
     .iter()
     .any(|w| has_word(w))

@@ -13,6 +13,8 @@ pub struct Tok {
     pub end: usize,
     /// A word (alphanumeric run) rather than punctuation.
     pub word: bool,
+    /// The word starts with a capital letter.
+    pub cap: bool,
 }
 
 fn is_joiner(c: char) -> bool {
@@ -55,6 +57,7 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
                 start: at,
                 end,
                 word: true,
+                cap: c.is_uppercase(),
             });
             i = j;
             continue;
@@ -68,6 +71,7 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
                 start: at,
                 end: at + c.len_utf8(),
                 word: false,
+                cap: false,
             });
         }
         i += 1;

@@ -372,3 +372,195 @@ fn read_pairs(path: &Path, limit: Option<usize>) -> Option<Vec<(String, String, 
         .collect();
     Some(out)
 }
+
+/// One labelled sentence of a real debate section (`fixtures/accuracy/stance-dev.tsv`).
+#[derive(Debug, Clone)]
+pub struct StanceRow {
+    /// The article (the subject).
+    pub article: String,
+    /// The section heading.
+    pub section: String,
+    /// Paragraph index within the section.
+    pub para: usize,
+    /// `pro`, `con` or `none`.
+    pub stance: String,
+    /// Who holds it, as labelled.
+    pub actor: String,
+    /// The sentence.
+    pub sentence: String,
+}
+
+/// The stance development set.
+pub fn stance_rows() -> Vec<StanceRow> {
+    let text = std::fs::read_to_string(root().join("fixtures/accuracy/stance-dev.tsv"))
+        .expect("fixtures/accuracy/stance-dev.tsv");
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f.len() == 8).then(|| StanceRow {
+                article: f[0].to_string(),
+                section: f[1].to_string(),
+                para: f[2].parse().unwrap_or(0),
+                stance: f[4].to_string(),
+                actor: f[5].to_string(),
+                sentence: f[7].to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Per-side figures of the stance analysis.
+#[derive(Debug, Clone, Default)]
+pub struct StanceReport {
+    /// (side, labelled, found, both agree).
+    pub sides: Vec<(&'static str, usize, usize, usize)>,
+    /// Sentences read wrong: (labelled, found, actor labelled, sentence).
+    pub misses: Vec<(String, String, String, String)>,
+}
+
+impl StanceReport {
+    /// Precision and recall of one side.
+    pub fn of(&self, side: &str) -> (f64, f64) {
+        let (_, labelled, found, agree) = self
+            .sides
+            .iter()
+            .find(|s| s.0 == side)
+            .copied()
+            .unwrap_or_default();
+        (ratio(agree, found), ratio(agree, labelled))
+    }
+}
+
+/// Rebuild each labelled section as a Markdown article (title, a lead, the
+/// heading, the paragraphs), analyse it, and compare every sentence's stance.
+pub fn stance_report(rows: &[StanceRow]) -> StanceReport {
+    let mut groups: Vec<(String, String, Vec<&StanceRow>)> = Vec::new();
+    for r in rows {
+        match groups.last_mut() {
+            Some((a, s, v)) if *a == r.article && *s == r.section => v.push(r),
+            _ => groups.push((r.article.clone(), r.section.clone(), vec![r])),
+        }
+    }
+    let mut counts: BTreeMap<&'static str, (usize, usize, usize)> = BTreeMap::new();
+    let mut misses = Vec::new();
+    for (article, section, rows) in groups {
+        let mut md =
+            format!("# {article}\n\n{article} is the subject of this article.\n\n## {section}\n\n");
+        let mut para = rows[0].para;
+        for (i, r) in rows.iter().enumerate() {
+            if i > 0 {
+                md.push_str(if r.para == para { " " } else { "\n\n" });
+            }
+            para = r.para;
+            md.push_str(&r.sentence);
+        }
+        md.push('\n');
+        let src = SourceFile::new("a.md", md, Format::Markdown);
+        let a = encyclint::analysis::article(&src, None, &Settings::default());
+        let found: Vec<(String, String)> = a
+            .sections
+            .iter()
+            .flat_map(|s| s.blocks.iter())
+            .flat_map(|b| b.sentences().iter())
+            .map(|s| {
+                (
+                    norm(&s.text),
+                    s.stance
+                        .map_or("none", |st| match st {
+                            encyclint::model::Stance::Pro => "pro",
+                            encyclint::model::Stance::Con => "con",
+                        })
+                        .to_string(),
+                )
+            })
+            .collect();
+        for r in rows {
+            let key = norm(&r.sentence);
+            let got = found
+                .iter()
+                .find(|(t, _)| *t == key || t.starts_with(&key) || key.starts_with(t.as_str()))
+                .map_or("none".to_string(), |(_, s)| s.clone());
+            for side in ["pro", "con"] {
+                let e = counts.entry(side).or_default();
+                e.0 += usize::from(r.stance == side);
+                e.1 += usize::from(got == side);
+                e.2 += usize::from(r.stance == side && got == side);
+            }
+            if got != r.stance {
+                misses.push((r.stance.clone(), got, r.actor.clone(), r.sentence.clone()));
+            }
+        }
+    }
+    StanceReport {
+        sides: counts
+            .into_iter()
+            .map(|(k, (a, b, c))| (k, a, b, c))
+            .collect(),
+        misses,
+    }
+}
+
+/// One written debate section (`fixtures/accuracy/debates-dev.tsv`).
+#[derive(Debug, Clone)]
+pub struct Debate {
+    /// Case id.
+    pub case: String,
+    /// `one-sided-con`, `last-word-pro`, `last-word-con` or `balanced`.
+    pub kind: String,
+    /// The article title.
+    pub subject: String,
+    /// The section heading.
+    pub heading: String,
+    /// Paragraphs.
+    pub paragraphs: Vec<String>,
+}
+
+/// The debate cases.
+pub fn debates() -> Vec<Debate> {
+    let text = std::fs::read_to_string(root().join("fixtures/accuracy/debates-dev.tsv"))
+        .expect("fixtures/accuracy/debates-dev.tsv");
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f.len() == 5).then(|| Debate {
+                case: f[0].to_string(),
+                kind: f[1].to_string(),
+                subject: f[2].to_string(),
+                heading: f[3].to_string(),
+                paragraphs: f[4].split("\\n\\n").map(str::to_string).collect(),
+            })
+        })
+        .collect()
+}
+
+/// The balance codes (B001, B002, B003) each debate gets, as a plain-text article.
+pub fn debate_findings(d: &Debate) -> Vec<String> {
+    let mut text = format!(
+        "{}\n{} is the subject of this article.\n{}\n",
+        d.subject, d.subject, d.heading
+    );
+    for p in &d.paragraphs {
+        text.push_str(p);
+        text.push('\n');
+    }
+    let src = SourceFile::new("a.txt", text, Format::Text);
+    let settings = Settings::default();
+    let policy = encyclint::schema::Policy::builtin();
+    let cx = encyclint::linter::Context {
+        settings: &settings,
+        policy: &policy,
+        titles: None,
+    };
+    let mut codes: Vec<String> = encyclint::linter::lint(&src, &cx)
+        .map(|l| l.diagnostics)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|d| d.code)
+        .filter(|c| matches!(c.as_str(), "B001" | "B002" | "B003"))
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}

@@ -44,8 +44,10 @@
 //! - [`watch`]: words to watch.
 
 pub mod lexicon;
+pub mod predicates;
 pub mod voices;
 pub mod watch;
 
-pub use voices::{RawVoice, voices_in};
+pub use predicates::Subject;
+pub use voices::{RawVoice, voices_in, voices_with};
 pub use watch::{EditorialHit, editorial_hits, editorial_hits_in};

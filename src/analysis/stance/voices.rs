@@ -1,6 +1,7 @@
 //! Clauses and their voices: who makes a claim, and for which side.
 
 use super::lexicon::{LEXICON, VerbKind, match_any, match_at};
+use super::predicates::{Subject, predicate_voice};
 use crate::model::Stance;
 #[cfg(test)]
 use crate::text::tokenize;
@@ -155,6 +156,11 @@ fn main_voice(
             return None;
         }
         if let Some(&(st, strict)) = lx.actors.get(&t.lower) {
+            // `The critic Sophie Grant`: a named reviewer, not the side the
+            // word names; the predicate decides (see `predicates`).
+            if toks.get(k + 1).is_some_and(|n| n.word && n.cap) {
+                return None;
+            }
             found = Some((k, st, strict));
             break;
         }
@@ -229,9 +235,24 @@ pub(crate) fn voices(text: &str, prev: Option<Stance>) -> Vec<RawVoice> {
 
 /// Every voice of a sentence, over tokens already made (the analysis tokenises each sentence once).
 pub fn voices_in(toks: &[Tok], mut prev: Option<Stance>) -> Vec<RawVoice> {
+    voices_with(toks, prev.take(), None)
+}
+
+/// [`voices_in`], and where the seed's phrasing finds no side, the predicate
+/// of each clause (`X accused the group`, `the play was criticised by X`,
+/// `X wrote that ...`) about `subject`. `text` is the tokenised sentence.
+pub fn voices_with(
+    toks: &[Tok],
+    mut prev: Option<Stance>,
+    about: Option<(&str, &Subject)>,
+) -> Vec<RawVoice> {
     let mut out: Vec<RawVoice> = Vec::new();
     for (n, (lo, hi)) in clauses(toks).into_iter().enumerate() {
-        for v in clause_voice(toks, lo, hi, prev, n == 0).unwrap_or_default() {
+        let found = clause_voice(toks, lo, hi, prev, n == 0).or_else(|| {
+            let (_, subject) = about?;
+            predicate_voice(toks, lo, hi, subject, prev).map(|v| vec![v])
+        });
+        for v in found.unwrap_or_default() {
             prev = Some(v.stance);
             out.push(v);
         }

@@ -1,0 +1,758 @@
+//! Stance from the predicate, actor from its subject: how real encyclopedic
+//! debates say who is for and who is against (`data/stance-predicates.tsv`).
+//!
+//! In one clause, in this order:
+//!
+//! 1. **A verb with a side**, active (`The Libyan envoy accused the group`,
+//!    actor: its subject) or passive (`The play was criticised by Strindberg`,
+//!    actor: the `by` phrase, or nobody named). A negated verb (`did not
+//!    criticise`) takes no side.
+//! 2. **A noun with a side** that the subject receives (`AOL received
+//!    criticism for ...`, `came under fire`, `drew praise from X`), or that comes
+//!    from someone (`criticism came from X`).
+//! 3. **A reply** (`X countered that ...`, `Y disagreed`): the other side
+//!    from the voice before it in the block.
+//! 4. **Reported speech** (`X wrote that ...`, `X called it "a failure"`): the
+//!    side of what is reported, from its evaluative words, each turned around
+//!    by a negation just before it (`not successful`). A tie takes no side.
+//!
+//! **Toward whom.** The side is toward the article's subject. An active verb
+//! whose object names someone else with a capital (`criticised the Senator`)
+//! and no word of the subject, or a passive whose subject does so, takes no
+//! side: the analysis says nothing rather than guess. `it`, `its`, `the film`
+//! (a class noun after `the`) and the words of the title refer to the subject,
+//! and the subject speaking of itself (`The film found a second life`) is no side.
+//!
+//! What it cannot see: irony, a side carried only by facts, a target named
+//! far from its verb, and stances inside subordinate clauses it skips.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::voices::RawVoice;
+use crate::model::Stance;
+use crate::text::{Tok, tsv_rows, words_in};
+
+const PREDICATES: &str = include_str!("../../../data/stance-predicates.tsv");
+
+/// The predicate lexicon, parsed once.
+pub(crate) struct Predicates {
+    verbs: HashMap<&'static str, (Stance, bool)>,
+    nouns: HashMap<&'static str, Stance>,
+    light: HashSet<&'static str>,
+    report: HashSet<&'static str>,
+    reply: HashSet<&'static str>,
+    eval: HashMap<&'static str, Stance>,
+    negators: HashSet<&'static str>,
+    diminishers: HashSet<&'static str>,
+    pub(crate) groups: HashSet<&'static str>,
+    pub(crate) classes: HashSet<&'static str>,
+}
+
+fn side(s: &str) -> Option<Stance> {
+    match s {
+        "pro" => Some(Stance::Pro),
+        "con" => Some(Stance::Con),
+        _ => None,
+    }
+}
+
+pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
+    let mut p = Predicates {
+        verbs: HashMap::new(),
+        nouns: HashMap::new(),
+        light: HashSet::new(),
+        report: HashSet::new(),
+        reply: HashSet::new(),
+        eval: HashMap::new(),
+        negators: HashSet::new(),
+        diminishers: HashSet::new(),
+        groups: HashSet::new(),
+        classes: HashSet::new(),
+    };
+    for row in tsv_rows(PREDICATES) {
+        let [kind, s, forms, ..] = row[..] else {
+            continue;
+        };
+        for form in forms.split('|').filter(|f| !f.is_empty()) {
+            match (kind, side(s)) {
+                ("verb", Some(st)) => {
+                    p.verbs.insert(form, (st, false));
+                }
+                ("verb-to", Some(st)) => {
+                    p.verbs.insert(form, (st, true));
+                }
+                ("noun", Some(st)) => {
+                    p.nouns.insert(form, st);
+                }
+                ("eval", Some(st)) => {
+                    p.eval.insert(form, st);
+                }
+                ("light", _) => {
+                    p.light.insert(form);
+                }
+                ("report", _) => {
+                    p.report.insert(form);
+                }
+                ("reply", _) => {
+                    p.reply.insert(form);
+                }
+                ("negator", _) => {
+                    p.negators.insert(form);
+                }
+                ("diminisher", _) => {
+                    p.diminishers.insert(form);
+                }
+                ("group", _) => {
+                    p.groups.insert(form);
+                }
+                ("class", _) => {
+                    p.classes.insert(form);
+                }
+                _ => {}
+            }
+        }
+    }
+    p
+});
+
+/// What refers to the article's subject: the words of its title.
+#[derive(Debug, Clone, Default)]
+pub struct Subject {
+    words: HashSet<String>,
+}
+
+impl Subject {
+    /// The subject named by a title (`Riverside Tenancy Act 2009`): its words
+    /// of three letters or more, lower case.
+    #[must_use]
+    pub fn of_title(title: &str) -> Self {
+        let words = title
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .collect();
+        Self { words }
+    }
+}
+
+const BE: &[&str] = &[
+    "was", "were", "is", "are", "been", "be", "being", "got", "gets", "get",
+];
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
+    "be",
+    "also",
+    "later",
+    "then",
+    "repeatedly",
+    "strongly",
+    "openly",
+    "publicly",
+    "sharply",
+    "heavily",
+    "widely",
+    "often",
+    "frequently",
+    "subsequently",
+    "once",
+    "further",
+    "even",
+    "immediately",
+    "quickly",
+    "had",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "could",
+    "may",
+    "might",
+    "and",
+    "but",
+    "who",
+    "which",
+    "that",
+];
+/// Words that end the object of a verb.
+const OBJECT_END: &[&str] = &[
+    "for", "of", "as", "in", "on", "with", "by", "over", "about", "that", "because", "after",
+    "before", "during", "since", "when", "while", "and", "but", "to", "from", "at", "which", "who",
+    "saying", "calling", "claiming", "arguing",
+];
+const DETERMINERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "much",
+    "some",
+    "no",
+    "little",
+    "widespread",
+    "strong",
+    "heavy",
+    "wide",
+    "considerable",
+    "significant",
+    "harsh",
+    "public",
+    "popular",
+    "critical",
+    "universal",
+    "particular",
+    "further",
+    "more",
+    "its",
+    "their",
+    "his",
+    "her",
+];
+/// Adverbs between a subject and its verb (`also`, `later`).
+const ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "repeatedly",
+    "strongly",
+    "openly",
+    "publicly",
+    "sharply",
+    "heavily",
+    "widely",
+    "often",
+    "frequently",
+    "subsequently",
+    "once",
+    "further",
+    "even",
+    "immediately",
+    "quickly",
+    "nevertheless",
+    "however",
+    "still",
+    "has",
+    "have",
+    "had",
+];
+
+/// Words that open an introductory phrase, not a subject.
+const INTRODUCTORY: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "writing",
+    "according",
+    "however",
+    "after",
+    "during",
+    "despite",
+    "while",
+    "when",
+    "although",
+    "as",
+    "by",
+    "for",
+    "with",
+    "from",
+    "since",
+    "following",
+    "before",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "similarly",
+    "likewise",
+    "later",
+    "earlier",
+    "instead",
+    "still",
+    "yet",
+    "also",
+    "additionally",
+    "reviewing",
+    "speaking",
+    "commenting",
+];
+const SUBJECT_REFS: &[&str] = &[
+    "it", "its", "it's", "this", "these", "they", "their", "them",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "his", "her"];
+
+/// Whether the words `toks[a..b]` are the subject itself (`The film`, `It`,
+/// the title's words): a subject speaking of itself takes no side.
+fn is_subject(toks: &[Tok], a: usize, b: usize, subject: &Subject) -> bool {
+    let p = &*PRED;
+    let words: Vec<&Tok> = toks[a..b].iter().filter(|t| t.word).collect();
+    match words.as_slice() {
+        [] => false,
+        [one] => matches!(one.lower.as_str(), "it" | "this") || subject.words.contains(&one.lower),
+        [the, class] if the.lower == "the" || the.lower == "its" => {
+            p.classes.contains(class.lower.as_str()) || subject.words.contains(&class.lower)
+        }
+        many => {
+            many.iter().any(|t| subject.words.contains(&t.lower))
+                && many
+                    .iter()
+                    .all(|t| subject.words.contains(&t.lower) || !t.cap)
+        }
+    }
+}
+
+/// Whether the words `toks[lo..hi]` name something other than the subject:
+/// a capitalised name that is not the subject's, and no reference to the subject.
+fn names_someone_else(toks: &[Tok], lo: usize, hi: usize, subject: &Subject) -> bool {
+    let p = &*PRED;
+    let mut other = false;
+    for (k, t) in toks.iter().enumerate().take(hi).skip(lo) {
+        if !t.word {
+            continue;
+        }
+        if subject.words.contains(&t.lower)
+            || SUBJECT_REFS.contains(&t.lower.as_str())
+            || p.classes.contains(t.lower.as_str())
+        {
+            return false;
+        }
+        if k > 0 && t.cap && !subject.words.contains(&t.lower) {
+            other = true;
+        }
+    }
+    other
+}
+
+/// The object of the verb at `v`: from the next word to a preposition,
+/// conjunction or punctuation.
+fn object_end(toks: &[Tok], v: usize, hi: usize) -> usize {
+    let mut j = v + 1;
+    while j < hi {
+        let t = &toks[j];
+        if !t.word && t.lower != "\"" && t.lower != "“" && t.lower != "”" {
+            break;
+        }
+        if t.word && OBJECT_END.contains(&t.lower.as_str()) && j > v + 1 {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// The subject of the verb at `v` in `lo..v`: the last comma-separated
+/// segment before it, or, when the verb follows a comma (`Abdul Rajab
+/// Azzarouq, former ambassador, criticised`), the first segment that is not an
+/// introductory phrase (`Writing in the Guardian,`, `In 2005,`); auxiliaries
+/// and adverbs at its end go. `None` when nothing is left.
+fn subject_np(toks: &[Tok], lo: usize, v: usize) -> Option<(usize, usize)> {
+    let is_sep = |t: &Tok| !t.word && matches!(t.lower.as_str(), "," | "—" | "–" | "(" | ")" | ":");
+    let mut segments: Vec<(usize, usize)> = Vec::new();
+    let mut start = lo;
+    for (k, t) in toks.iter().enumerate().take(v).skip(lo) {
+        if is_sep(t) {
+            segments.push((start, k));
+            start = k + 1;
+        }
+    }
+    segments.push((start, v));
+    let trim = |(mut a, mut b): (usize, usize)| {
+        while b > a && (!toks[b - 1].word || AUXILIARIES.contains(&toks[b - 1].lower.as_str())) {
+            b -= 1;
+        }
+        while a < b
+            && (!toks[a].word
+                || matches!(toks[a].lower.as_str(), "and" | "but" | "or" | "yet" | "so"))
+        {
+            a += 1;
+        }
+        (a, b)
+    };
+    let last = *segments.last()?;
+    // `X acknowledged the arrests but credited Y`: a coordinated verb shares
+    // the subject of the first.
+    let coordinated = (last.0..v)
+        .rev()
+        .find(|&k| toks[k].word && !ADVERBS.contains(&toks[k].lower.as_str()))
+        .is_some_and(|k| matches!(toks[k].lower.as_str(), "and" | "but" | "yet" | "or"))
+        && (last.0..v).filter(|&k| toks[k].word).count() > 1;
+    let (a, b) = trim(last);
+    if a < b && !coordinated {
+        return (b - a <= 12).then_some((a, b));
+    }
+    // The verb follows a comma: an appositive sits between the subject and it.
+    segments
+        .iter()
+        .map(|&s| trim(s))
+        .find(|&(a, b)| a < b && !INTRODUCTORY.contains(&toks[a].lower.as_str()))
+        .filter(|&(a, b)| b - a <= 12)
+}
+
+fn negated(toks: &[Tok], v: usize, lo: usize) -> bool {
+    let p = &*PRED;
+    toks[lo.max(v.saturating_sub(3))..v]
+        .iter()
+        .any(|t| t.word && (p.negators.contains(t.lower.as_str()) || t.lower.ends_with("n't")))
+}
+
+/// The side of reported words: evaluative words, each turned around by a
+/// negation in the three words before it.
+fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
+    let p = &*PRED;
+    let mut score = 0i32;
+    for k in lo..hi {
+        let t = &toks[k];
+        if !t.word {
+            continue;
+        }
+        let Some(&st) = p.eval.get(t.lower.as_str()) else {
+            continue;
+        };
+        let v = if st == Stance::Pro { 1 } else { -1 };
+        let flip = toks[lo.max(k.saturating_sub(3))..k].iter().any(|n| {
+            n.word
+                && (p.negators.contains(n.lower.as_str())
+                    || p.diminishers.contains(n.lower.as_str())
+                    || n.lower.ends_with("n't"))
+        });
+        score += if flip { -v } else { v };
+    }
+    score += rating(toks, lo, hi);
+    match score {
+        0 => None,
+        s if s > 0 => Some(Stance::Pro),
+        _ => Some(Stance::Con),
+    }
+}
+
+/// A rating (`two out of four stars`, `1 out of 10`, `3/5`): +2 for 70% or
+/// more, -2 for half or less, 0 otherwise or when there is none.
+fn rating(toks: &[Tok], lo: usize, hi: usize) -> i32 {
+    let number = |t: &Tok| -> Option<f64> {
+        t.lower.parse::<f64>().ok().or(match t.lower.as_str() {
+            "one" => Some(1.0),
+            "two" => Some(2.0),
+            "three" => Some(3.0),
+            "four" => Some(4.0),
+            "five" => Some(5.0),
+            "half" => Some(0.5),
+            _ => None,
+        })
+    };
+    for k in lo..hi.saturating_sub(3) {
+        let (Some(n), Some(m)) = (number(&toks[k]), toks.get(k + 3).and_then(&number)) else {
+            continue;
+        };
+        if toks[k + 1].lower == "out" && toks[k + 2].lower == "of" && m > 0.0 && n <= m {
+            let share = n / m;
+            return if share >= 0.7 {
+                2
+            } else if share <= 0.5 {
+                -2
+            } else {
+                0
+            };
+        }
+    }
+    0
+}
+
+/// The voice of one clause `lo..hi` from its predicate, if any. `text` is
+/// the tokenised sentence.
+pub(crate) fn predicate_voice(
+    toks: &[Tok],
+    lo: usize,
+    hi: usize,
+    subject: &Subject,
+    prev: Option<Stance>,
+) -> Option<RawVoice> {
+    let p = &*PRED;
+    let words = words_in(&toks[lo..hi]);
+    let span = |a: usize, b: usize| (toks[a].start, toks[b - 1].end);
+    // 1. A verb with a side.
+    for v in lo..hi {
+        let t = &toks[v];
+        if !t.word {
+            continue;
+        }
+        let Some(&(st, needs_to)) = p.verbs.get(t.lower.as_str()) else {
+            continue;
+        };
+        if needs_to && toks.get(v + 1).is_none_or(|n| n.lower != "to") {
+            continue;
+        }
+        // `drew praise`, `widespread criticism`, `the support`: a noun here.
+        let after_noun_word = v > lo
+            && toks[v - 1].word
+            && (p.light.contains(toks[v - 1].lower.as_str())
+                || DETERMINERS.contains(&toks[v - 1].lower.as_str()));
+        if after_noun_word && p.nouns.contains_key(t.lower.as_str()) {
+            continue;
+        }
+        if negated(toks, v, lo) {
+            return None;
+        }
+        let passive = toks[lo.max(v.saturating_sub(3))..v]
+            .iter()
+            .any(|b| b.word && BE.contains(&b.lower.as_str()))
+            && (t.lower.ends_with("ed") || matches!(t.lower.as_str(), "slated" | "panned"));
+        if passive {
+            // The subject of a passive is its target.
+            let be = (lo..v)
+                .rev()
+                .find(|&k| toks[k].word && BE.contains(&toks[k].lower.as_str()))
+                .unwrap_or(v);
+            if let Some((a, b)) = subject_np(toks, lo, be)
+                && names_someone_else(toks, a, b, subject)
+            {
+                return None;
+            }
+            let by = (v + 1..hi.min(v + 8)).find(|&k| toks[k].word && toks[k].lower == "by");
+            let actor = by.and_then(|by| {
+                let end = object_end(toks, by, hi);
+                (end > by + 1).then(|| span(by + 1, end))
+            });
+            return Some(RawVoice {
+                stance: st,
+                actor,
+                cue: span(v, v + 1),
+                words,
+            });
+        }
+        // Participles and the like (`..., criticising X`) have no subject here.
+        let Some(subject_span) = subject_np(toks, lo, v) else {
+            continue;
+        };
+        if is_subject(toks, subject_span.0, subject_span.1, subject) {
+            return None;
+        }
+        let obj_end = object_end(toks, if needs_to { v + 1 } else { v }, hi);
+        let obj_start = if needs_to { v + 2 } else { v + 1 };
+        if obj_end > obj_start && names_someone_else(toks, obj_start, obj_end, subject) {
+            return None;
+        }
+        return Some(RawVoice {
+            stance: st,
+            actor: Some(span(subject_span.0, subject_span.1)),
+            cue: span(subject_span.0, v + 1),
+            words,
+        });
+    }
+    // 2. A noun with a side, received or coming from someone.
+    for n in lo..hi {
+        let t = &toks[n];
+        let Some(&st) = p.nouns.get(t.lower.as_str()).filter(|_| t.word) else {
+            continue;
+        };
+        let before = &toks[lo.max(n.saturating_sub(4))..n];
+        let received = before
+            .iter()
+            .any(|b| b.word && p.light.contains(b.lower.as_str()));
+        let from = (n + 1..hi.min(n + 10)).find(|&k| toks[k].word && toks[k].lower == "from");
+        if !received && from.is_none() {
+            continue;
+        }
+        if before
+            .iter()
+            .any(|b| b.word && matches!(b.lower.as_str(), "no" | "little" | "few" | "without"))
+        {
+            return None;
+        }
+        let light = (lo..n)
+            .find(|&k| toks[k].word && p.light.contains(toks[k].lower.as_str()))
+            .unwrap_or(n);
+        if let Some((a, b)) = subject_np(toks, lo, light)
+            && names_someone_else(toks, a, b, subject)
+            && !p.nouns.contains_key(toks[a].lower.as_str())
+        {
+            return None;
+        }
+        let actor = from.and_then(|f| {
+            let end = object_end(toks, f, hi);
+            (end > f + 1).then(|| span(f + 1, end))
+        });
+        return Some(RawVoice {
+            stance: st,
+            actor,
+            cue: span(light.min(n), n + 1),
+            words,
+        });
+    }
+    // 3. A reply (`X countered that ...`, `Y disagreed`): the other side
+    // from the one before it.
+    if let Some(before) = prev {
+        for r in lo..hi {
+            let t = &toks[r];
+            if !t.word || !p.reply.contains(t.lower.as_str()) {
+                continue;
+            }
+            let Some((a, b)) = subject_np(toks, lo, r) else {
+                continue;
+            };
+            if negated(toks, r, lo) || is_subject(toks, a, b, subject) {
+                return None;
+            }
+            return Some(RawVoice {
+                stance: before.other(),
+                actor: Some(span(a, b)),
+                cue: span(a, r + 1),
+                words,
+            });
+        }
+    }
+    // 4. Reported speech: the side of what is reported.
+    for r in lo..hi {
+        let t = &toks[r];
+        if !t.word || !p.report.contains(t.lower.as_str()) {
+            continue;
+        }
+        let Some((a, b)) = subject_np(toks, lo, r) else {
+            continue;
+        };
+        if negated(toks, r, lo) || is_subject(toks, a, b, subject) {
+            return None;
+        }
+        // `..., he said.`: what is reported comes before the speaker.
+        let after = toks[r + 1..hi].iter().any(|t| t.word);
+        let st = if after {
+            evaluate(toks, r + 1, hi)
+        } else {
+            evaluate(toks, lo, a)
+        }?;
+        return Some(RawVoice {
+            stance: st,
+            actor: Some(span(a, b)),
+            cue: span(a, r + 1),
+            words,
+        });
+    }
+    None
+}
+
+/// The side of a sentence that goes on in someone else's voice (a quotation
+/// they began, or `He added that ...`): its evaluative words alone.
+pub(crate) fn continued_voice(toks: &[Tok]) -> Option<Stance> {
+    evaluate(toks, 0, toks.len())
+}
+
+/// Whether the actor words are a pronoun that stands for the previous speaker.
+#[must_use]
+pub(crate) fn is_pronoun(actor: &str) -> bool {
+    PRONOUNS.contains(&actor.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn voice(s: &str, title: &str) -> Option<(Stance, Option<String>)> {
+        let toks = tokenize(s);
+        predicate_voice(&toks, 0, toks.len(), &Subject::of_title(title), None)
+            .map(|v| (v.stance, v.actor.map(|(a, b)| s[a..b].to_string())))
+    }
+
+    #[test]
+    fn lexicon_rows_are_well_formed() {
+        for row in tsv_rows(PREDICATES) {
+            assert_eq!(row.len(), 4, "{row:?}");
+            assert!(!row[3].trim().is_empty(), "no source: {row:?}");
+        }
+        assert!(PRED.verbs.len() > 100 && PRED.eval.len() > 200);
+    }
+
+    #[test]
+    fn active_verbs_and_their_subjects() {
+        assert_eq!(
+            voice(
+                "The Libyan envoy accused the group of inhumanity.",
+                "Abu Sayyaf"
+            ),
+            Some((Stance::Con, Some("The Libyan envoy".into())))
+        );
+        assert_eq!(
+            voice(
+                "The Swedish playwright August Strindberg attacked the play.",
+                "Ghosts"
+            ),
+            Some((
+                Stance::Con,
+                Some("The Swedish playwright August Strindberg".into())
+            ))
+        );
+        assert_eq!(
+            voice(
+                "Writing in The Times, Anne Keller praised its pacing.",
+                "The Orchard"
+            ),
+            Some((Stance::Pro, Some("Anne Keller".into())))
+        );
+        assert_eq!(voice("Critics did not criticise the film.", "X"), None);
+    }
+
+    #[test]
+    fn passive_and_nominal_voices() {
+        assert_eq!(
+            voice("The play was criticised by Strindberg.", "Ghosts"),
+            Some((Stance::Con, Some("Strindberg".into())))
+        );
+        assert_eq!(
+            voice("The act was widely criticised.", "Tenancy Act").map(|v| v.0),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            voice("AOL received criticism for its community policies.", "AOL").map(|v| v.0),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            voice("The album drew praise from Rolling Stone.", "Blue"),
+            Some((Stance::Pro, Some("Rolling Stone".into())))
+        );
+        assert_eq!(
+            voice("The tower came under fire in 2014.", "Tower").map(|v| v.0),
+            Some(Stance::Con)
+        );
+    }
+
+    #[test]
+    fn reported_speech_takes_the_side_of_what_is_reported() {
+        assert_eq!(
+            voice("Smith wrote that the film was a failure.", "The Film").map(|v| v.0),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            voice("Smith called it a masterpiece.", "The Film").map(|v| v.0),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            voice("Smith wrote that the film was not successful.", "The Film").map(|v| v.0),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            voice("Smith said the film opened in May.", "The Film"),
+            None
+        );
+    }
+
+    #[test]
+    fn criticising_someone_else_is_no_side() {
+        assert_eq!(
+            voice(
+                "Its defenders attacked Senator Quill for the remark.",
+                "Vantor"
+            ),
+            None
+        );
+        assert_eq!(
+            voice("The Senator was criticised by Vantor staff.", "Vantor"),
+            None
+        );
+    }
+}
