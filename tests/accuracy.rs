@@ -16,6 +16,11 @@ const WIKI_HEADINGS_FLOOR: f64 = 0.83;
 /// The same, on the first 600 benchmark pairs.
 const BENCH_HEADINGS_FLOOR: f64 = 0.82;
 
+/// Stance toward the subject on the 629 labelled sentences of real debate
+/// sections: (side, precision floor, recall floor). Issue 18's goal is 0.85
+/// and 0.70; these floors hold what is reached (docs/accuracy.md).
+const STANCE_FLOORS: [(&str, f64, f64); 2] = [("pro", 0.68, 0.45), ("con", 0.79, 0.42)];
+
 fn skipped(what: &str) {
     // Straight to stderr, past the test harness's capture: a skip must be seen.
     let _ = writeln!(
@@ -82,5 +87,51 @@ fn plain_text_headings_on_the_benchmark_pairs() {
         "{} of {} benchmark pairs read the same headings (floor {BENCH_HEADINGS_FLOOR})",
         r.identical,
         r.pairs
+    );
+}
+
+#[test]
+fn stance_on_real_debate_sentences() {
+    let rows = accuracy::stance_rows();
+    assert!(rows.len() >= 600, "the stance set has {} rows", rows.len());
+    let r = accuracy::stance_report(&rows);
+    for (side, p_floor, r_floor) in STANCE_FLOORS {
+        let (p, rec) = r.of(side);
+        assert!(
+            p >= p_floor && rec >= r_floor,
+            "stance {side}: precision {p:.3} (floor {p_floor}), recall {rec:.3} (floor {r_floor})"
+        );
+    }
+}
+
+#[test]
+fn balance_rules_on_written_debates() {
+    // (kind, findings it must get, floor of cases that get them).
+    let mut seen: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    for d in accuracy::debates() {
+        let codes = accuracy::debate_findings(&d);
+        let ok = match d.kind.as_str() {
+            "one-sided-con" => codes.iter().any(|c| c == "B001"),
+            "last-word-pro" | "last-word-con" => codes.iter().any(|c| c == "B003"),
+            _ => codes.is_empty(),
+        };
+        let e = seen
+            .entry(d.kind.split('-').take(2).collect::<Vec<_>>().join("-"))
+            .or_default();
+        e.0 += usize::from(ok);
+        e.1 += 1;
+    }
+    let rate = |k: &str| seen.get(k).map_or(0.0, |(ok, n)| *ok as f64 / *n as f64);
+    assert!(
+        rate("one-sided") >= 0.9,
+        "one-sided sections with B001: {seen:?}"
+    );
+    assert!(
+        rate("last-word") >= 0.35,
+        "last-word asymmetries with B003: {seen:?}"
+    );
+    assert!(
+        rate("balanced") >= 0.65,
+        "balanced sections with no B001-B003: {seen:?}"
     );
 }

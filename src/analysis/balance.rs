@@ -33,41 +33,74 @@ pub fn block_voices(b: &Block) -> Vec<(usize, &Voice)> {
         .collect()
 }
 
+/// Voices read from what is reported or from the flow of the text count only
+/// in debates: elsewhere they are removed (and each sentence's side with them).
+fn drop_weak_voices(b: &mut Block) {
+    for s in b.sentences_mut() {
+        if !s.voices.iter().any(|v| v.weak) {
+            continue;
+        }
+        s.voices.retain(|v| !v.weak);
+        match s.voices.last() {
+            Some(last) => {
+                s.stance = Some(last.stance);
+                s.actor.clone_from(&last.actor);
+                s.cue = Some(last.cue.clone());
+            }
+            None => {
+                s.stance = None;
+                s.actor = None;
+                s.cue = None;
+            }
+        }
+    }
+}
+
 /// The tally of one block.
 #[must_use]
 pub fn block_facts(b: &Block) -> BalanceFacts {
+    block_facts_where(b, |_| true)
+}
+
+/// The tally of one block, counting only the voices `keep` accepts.
+fn block_facts_where(b: &Block, keep: impl Fn(&Voice) -> bool) -> BalanceFacts {
     let mut f = BalanceFacts::default();
     for s in b.sentences() {
-        if s.voices.is_empty() {
+        let voices: Vec<&Voice> = s.voices.iter().filter(|v| keep(v)).collect();
+        if voices.is_empty() {
             continue;
         }
         f.attributed_sentences += 1;
         for side in [Stance::Pro, Stance::Con] {
-            let words: usize = s
-                .voices
+            if !voices.iter().any(|v| v.stance == side) {
+                continue;
+            }
+            let words: usize = voices
                 .iter()
                 .filter(|v| v.stance == side)
                 .map(|v| v.words)
                 .sum();
-            if s.voices.iter().any(|v| v.stance == side) {
-                match side {
-                    Stance::Pro => {
-                        f.pro_sentences += 1;
-                        f.pro_words += words;
-                    }
-                    Stance::Con => {
-                        f.con_sentences += 1;
-                        f.con_words += words;
-                    }
+            match side {
+                Stance::Pro => {
+                    f.pro_sentences += 1;
+                    f.pro_words += words;
+                }
+                Stance::Con => {
+                    f.con_sentences += 1;
+                    f.con_words += words;
                 }
             }
         }
     }
-    let voices = block_voices(b);
-    let has = |s: Stance| voices.iter().any(|(_, v)| v.stance == s);
+    let voices: Vec<&Voice> = block_voices(b)
+        .into_iter()
+        .map(|(_, v)| v)
+        .filter(|v| keep(v))
+        .collect();
+    let has = |s: Stance| voices.iter().any(|v| v.stance == s);
     if has(Stance::Pro) && has(Stance::Con) {
         f.exchanges = 1;
-        match voices.last().map(|(_, v)| v.stance) {
+        match voices.last().map(|v| v.stance) {
             Some(Stance::Pro) => f.last_word_pro = 1,
             Some(Stance::Con) => f.last_word_con = 1,
             None => {}
@@ -105,15 +138,30 @@ fn section_balance(s: &mut Section, settings: &Settings) {
     {
         s.kind = SectionKind::Controversy;
     }
+    // Whether the section is a debate is decided on the voices read from
+    // predicates and named sides alone.
+    let mut strong = BalanceFacts::default();
+    for b in &s.blocks {
+        strong.add(&block_facts_where(b, |v| !v.weak));
+    }
+    let sentences: usize = s.blocks.iter().map(|b| b.sentences().len()).sum();
+    let mostly_exchanges = strong.exchanges >= 2 && strong.exchanges * 2 > s.blocks.len();
+    // Criticism that its heading does not announce: three or more sentences
+    // where a side speaks, at least one of them against, a third of the section.
+    let criticised = strong.attributed_sentences >= 3
+        && strong.con_sentences >= 1
+        && strong.attributed_sentences * 3 >= sentences;
+    let controversy = s.kind == SectionKind::Controversy || mostly_exchanges || criticised;
+    if !controversy {
+        for b in &mut s.blocks {
+            drop_weak_voices(b);
+        }
+    }
     let mut f = BalanceFacts::default();
     for b in &s.blocks {
         f.add(&block_facts(b));
     }
-    let mostly_exchanges = f.exchanges >= 2 && f.exchanges * 2 > s.blocks.len();
-    // Criticism that its heading does not announce: three or more sentences
-    // where a side speaks, at least one of them against.
-    let criticised = f.attributed_sentences >= 3 && f.con_sentences >= 1;
-    f.controversy = s.kind == SectionKind::Controversy || mostly_exchanges || criticised;
+    f.controversy = controversy;
     s.facts.balance = f;
     for sub in &mut s.subsections {
         section_balance(sub, settings);
@@ -181,6 +229,7 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
                     actor: None,
                     cue: (first.start, end),
                     words: crate::text::words_in(&toks),
+                    weak: true,
                 });
             }
             // `However, X ...`, `X found, however, ...`: a sentence that
@@ -194,6 +243,7 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
                     actor: None,
                     cue: marker,
                     words: crate::text::words_in(&toks),
+                    weak: true,
                 });
             }
             s.voices = raw
@@ -216,6 +266,7 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
                             span: cue_span,
                         },
                         words: v.words,
+                        weak: v.weak,
                     }
                 })
                 .collect();
@@ -234,6 +285,9 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
             }
         }
     });
+    for b in &mut article.lead {
+        drop_weak_voices(b);
+    }
     for s in &mut article.sections {
         section_balance(s, settings);
     }

@@ -98,6 +98,10 @@ pub struct Voice {
     pub cue: Cue,
     /// Words of the clause this side speaks in (the whole sentence when it is the only voice).
     pub words: usize,
+    /// Read from what is reported or from the flow of the text, not from a
+    /// predicate with a side; kept only in debates (not part of the model's JSON).
+    #[serde(skip)]
+    pub weak: bool,
 }
 
 /// Tallies of attributed speech in a section or article.

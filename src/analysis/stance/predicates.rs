@@ -42,6 +42,7 @@ pub(crate) struct Predicates {
     light: HashSet<&'static str>,
     report: HashSet<&'static str>,
     reply: HashSet<&'static str>,
+    reception: HashSet<&'static str>,
     eval: HashMap<&'static str, Stance>,
     negators: HashSet<&'static str>,
     diminishers: HashSet<&'static str>,
@@ -64,6 +65,7 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
         light: HashSet::new(),
         report: HashSet::new(),
         reply: HashSet::new(),
+        reception: HashSet::new(),
         eval: HashMap::new(),
         negators: HashSet::new(),
         diminishers: HashSet::new(),
@@ -96,6 +98,9 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
                 }
                 ("reply", _) => {
                     p.reply.insert(form);
+                }
+                ("reception", _) => {
+                    p.reception.insert(form);
                 }
                 ("negator", _) => {
                     p.negators.insert(form);
@@ -215,6 +220,12 @@ const DETERMINERS: &[&str] = &[
     "his",
     "her",
 ];
+/// Words that start the object of a verb.
+const OBJECT_START: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "him",
+    "them", "it", "our", "my", "your", "whether", "how", "why", "what", "to",
+];
+
 /// Adverbs between a subject and its verb (`also`, `later`).
 const ADVERBS: &[&str] = &[
     "also",
@@ -446,10 +457,35 @@ fn rating(toks: &[Tok], lo: usize, hi: usize) -> i32 {
             _ => None,
         })
     };
-    for k in lo..hi.saturating_sub(3) {
-        let (Some(n), Some(m)) = (number(&toks[k]), toks.get(k + 3).and_then(&number)) else {
+    for k in lo..hi {
+        // `a 96% rating`, `90% positive reviews` (the `%` is not a token).
+        if let Some(n) = number(&toks[k])
+            && (0.0..=100.0).contains(&n)
+            && toks.get(k + 1).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "rating" | "approval" | "positive" | "certified" | "fresh"
+                )
+            })
+        {
+            return if n >= 70.0 {
+                2
+            } else if n <= 40.0 {
+                -2
+            } else {
+                0
+            };
+        }
+        // `3 stars out of 4`.
+        let skip = usize::from(
+            toks.get(k + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "stars" | "star" | "points")),
+        );
+        let (Some(n), Some(m)) = (number(&toks[k]), toks.get(k + 3 + skip).and_then(&number))
+        else {
             continue;
         };
+        let k = k + skip;
         if toks[k + 1].lower == "out" && toks[k + 2].lower == "of" && m > 0.0 && n <= m {
             let share = n / m;
             return if share >= 0.7 {
@@ -476,6 +512,36 @@ pub(crate) fn predicate_voice(
     let p = &*PRED;
     let words = words_in(&toks[lo..hi]);
     let span = |a: usize, b: usize| (toks[a].start, toks[b - 1].end);
+    // 0. `was well received`, `was poorly reviewed`.
+    for v in lo + 1..hi {
+        let (adv, t) = (&toks[v - 1], &toks[v]);
+        if !matches!(
+            t.lower.as_str(),
+            "received" | "accepted" | "reviewed" | "regarded"
+        ) {
+            continue;
+        }
+        let st = match adv.lower.as_str() {
+            "well" | "warmly" | "favourably" | "favorably" | "positively" | "enthusiastically"
+            | "highly" => Stance::Pro,
+            "poorly" | "badly" | "negatively" | "coolly" | "unfavourably" | "unfavorably" => {
+                Stance::Con
+            }
+            _ => continue,
+        };
+        let by = (v + 1..hi.min(v + 6)).find(|&k| toks[k].word && toks[k].lower == "by");
+        let actor = by.and_then(|by| {
+            let end = object_end(toks, by, hi);
+            (end > by + 1).then(|| span(by + 1, end))
+        });
+        return Some(RawVoice {
+            stance: st,
+            actor,
+            cue: span(v - 1, v + 1),
+            words,
+            weak: false,
+        });
+    }
     // 1. A verb with a side.
     for v in lo..hi {
         let t = &toks[v];
@@ -494,6 +560,17 @@ pub(crate) fn predicate_voice(
             && (p.light.contains(toks[v - 1].lower.as_str())
                 || DETERMINERS.contains(&toks[v - 1].lower.as_str()));
         if after_noun_word && p.nouns.contains_key(t.lower.as_str()) {
+            continue;
+        }
+        // A bare form that is also a noun (`attack`, `protest`, `question`)
+        // is a verb only when an object follows it: `critics attack the film`,
+        // not `a torpedo attack to cover`.
+        let bare = !(t.lower.ends_with("ed") || t.lower.ends_with("ing"));
+        if bare
+            && !toks
+                .get(v + 1)
+                .is_some_and(|n| n.word && (n.cap || OBJECT_START.contains(&n.lower.as_str())))
+        {
             continue;
         }
         if negated(toks, v, lo) {
@@ -524,6 +601,7 @@ pub(crate) fn predicate_voice(
                 actor,
                 cue: span(v, v + 1),
                 words,
+                weak: false,
             });
         }
         // Participles and the like (`..., criticising X`) have no subject here.
@@ -543,9 +621,34 @@ pub(crate) fn predicate_voice(
             actor: Some(span(subject_span.0, subject_span.1)),
             cue: span(subject_span.0, v + 1),
             words,
+            weak: false,
         });
     }
-    // 2. A noun with a side, received or coming from someone.
+    // 2. A reception with an adjective (`received favourable reviews`,
+    // `had a positive reception`, `a 96% rating`).
+    for n in lo..hi {
+        let t = &toks[n];
+        if !t.word || !p.reception.contains(t.lower.as_str()) {
+            continue;
+        }
+        let Some(st) = evaluate(toks, lo.max(n.saturating_sub(3)), n + 1) else {
+            continue;
+        };
+        let from = (n + 1..hi.min(n + 8))
+            .find(|&k| toks[k].word && matches!(toks[k].lower.as_str(), "from" | "by"));
+        let actor = from.and_then(|f| {
+            let end = object_end(toks, f, hi);
+            (end > f + 1).then(|| span(f + 1, end))
+        });
+        return Some(RawVoice {
+            stance: st,
+            actor,
+            cue: span(lo.max(n.saturating_sub(3)), n + 1),
+            words,
+            weak: false,
+        });
+    }
+    // 3. A noun with a side, received or coming from someone.
     for n in lo..hi {
         let t = &toks[n];
         let Some(&st) = p.nouns.get(t.lower.as_str()).filter(|_| t.word) else {
@@ -583,9 +686,10 @@ pub(crate) fn predicate_voice(
             actor,
             cue: span(light.min(n), n + 1),
             words,
+            weak: false,
         });
     }
-    // 3. A reply (`X countered that ...`, `Y disagreed`): the other side
+    // 4. A reply (`X countered that ...`, `Y disagreed`): the other side
     // from the one before it.
     if let Some(before) = prev {
         for r in lo..hi {
@@ -604,14 +708,38 @@ pub(crate) fn predicate_voice(
                 actor: Some(span(a, b)),
                 cue: span(a, r + 1),
                 words,
+                weak: false,
             });
         }
     }
-    // 4. Reported speech: the side of what is reported.
+    // 5. Reported speech: the side of what is reported.
     for r in lo..hi {
         let t = &toks[r];
         if !t.word || !p.report.contains(t.lower.as_str()) {
             continue;
+        }
+        // `It was ranked among the greatest films`, `was voted the best`: a
+        // passive report about the subject; its agent, if named, speaks.
+        let passive = toks[lo.max(r.saturating_sub(2))..r]
+            .iter()
+            .any(|b| b.word && BE.contains(&b.lower.as_str()));
+        if passive {
+            let Some(st) = evaluate(toks, r + 1, hi) else {
+                continue;
+            };
+            let by = (r + 1..hi.min(r + 10))
+                .find(|&k| toks[k].word && matches!(toks[k].lower.as_str(), "by" | "on" | "in"));
+            let actor = by.and_then(|by| {
+                let end = object_end(toks, by, hi);
+                (end > by + 1).then(|| span(by + 1, end))
+            });
+            return Some(RawVoice {
+                stance: st,
+                actor,
+                cue: span(r, r + 1),
+                words,
+                weak: true,
+            });
         }
         let Some((a, b)) = subject_np(toks, lo, r) else {
             continue;
@@ -631,6 +759,7 @@ pub(crate) fn predicate_voice(
             actor: Some(span(a, b)),
             cue: span(a, r + 1),
             words,
+            weak: true,
         });
     }
     None

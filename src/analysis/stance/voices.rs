@@ -21,6 +21,9 @@ pub struct RawVoice {
     pub cue: (usize, usize),
     /// Words of the clause the voice speaks in.
     pub words: usize,
+    /// Read from what is reported or from the flow of the text rather than
+    /// from a predicate with a side: counted only in sections that are debates.
+    pub weak: bool,
 }
 
 /// Clause ranges (token indices) of a sentence.
@@ -123,6 +126,7 @@ fn main_voice(
             actor: None,
             cue: span(i, j),
             words,
+            weak: false,
         });
     }
     if let Some(j) = match_any(toks, i, &lx.replies) {
@@ -135,6 +139,7 @@ fn main_voice(
             actor: None,
             cue: span(i, j),
             words,
+            weak: false,
         });
     }
     if let Some(j) = match_any(toks, i, &lx.weasel_claims) {
@@ -146,6 +151,7 @@ fn main_voice(
             actor: None,
             cue: span(i, j),
             words,
+            weak: false,
         });
     }
     // The head of the subject: the first actor among the first few words, with
@@ -210,6 +216,7 @@ fn main_voice(
                 actor: Some((toks[k].start, toks[k].end)),
                 cue: span(k, end),
                 words,
+                weak: false,
             });
         }
         if t.word
