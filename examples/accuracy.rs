@@ -83,6 +83,35 @@ fn main() {
     for (kind, (ok, n)) in table {
         println!("Debates, {kind}: {ok} of {n} as expected");
     }
+    let wr = accuracy::watch_report(&accuracy::watch_rows());
+    println!(
+        "Words to watch: recall {:.3} over {} flaggable sentences; flagged neutral: hard {:.3}, plain {:.3}",
+        wr.recall_all(),
+        wr.recall.iter().map(|r| r.1).sum::<usize>(),
+        wr.false_rate("hard"),
+        wr.false_rate("plain")
+    );
+    for (cat, n, f) in &wr.recall {
+        println!("  {cat}: {f} of {n}");
+    }
+    for (group, cats, s) in wr
+        .false_alarms
+        .iter()
+        .take(if all { usize::MAX } else { 20 })
+    {
+        println!(
+            "  false alarm ({group}) {cats:?}: {}",
+            s.chars().take(150).collect::<String>()
+        );
+    }
+    if all {
+        for (cat, s) in &wr.misses {
+            println!(
+                "  missed ({cat}): {}",
+                s.chars().take(150).collect::<String>()
+            );
+        }
+    }
     let sets = [
         ("the 147 shared wiki pairs", accuracy::wiki_pairs()),
         (

@@ -38,8 +38,9 @@ use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
+use crate::model::WatchCategory;
 use crate::rules;
-use crate::settings::{Level, Settings};
+use crate::settings::{Level, Settings, WatchSettings};
 
 /// The config file's name.
 pub const FILE_NAME: &str = "encyclint.toml";
@@ -82,6 +83,28 @@ pub struct BalanceTable {
     pub controversy_headings: Option<Vec<String>>,
 }
 
+/// One category of `[words-to-watch]`: `puffery = { severity = "info", add = [...] }`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WatchCategoryTable {
+    /// `off`, `info`, `warning` or `error`.
+    pub severity: Option<String>,
+    /// Phrases to flag in this category too.
+    pub add: Option<Vec<String>>,
+}
+
+/// `[words-to-watch]`: each category's severity and added phrases, and phrases
+/// never flagged (B005). Unknown categories are refused by name in
+/// `watch_settings` (serde cannot deny unknown fields beside `flatten`).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct WatchTable {
+    /// Phrases no longer flagged, whatever their category.
+    pub remove: Option<Vec<String>>,
+    /// The categories.
+    #[serde(flatten)]
+    pub categories: BTreeMap<String, WatchCategoryTable>,
+}
+
 /// The file as written.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -106,6 +129,8 @@ pub struct ConfigFile {
     pub rules: Option<BTreeMap<String, String>>,
     /// Balance thresholds.
     pub balance: Option<BalanceTable>,
+    /// Words to watch by category.
+    pub words_to_watch: Option<WatchTable>,
     /// Codes ignored in files matching a glob.
     pub per_file_ignores: Option<BTreeMap<String, Vec<String>>>,
 }
@@ -186,8 +211,63 @@ pub struct Config {
     pub levels: BTreeMap<String, Level>,
     /// `[balance]`.
     pub balance: BalanceTable,
+    /// `[words-to-watch]`, checked.
+    pub watch: WatchSettings,
     /// include / exclude / per-file-ignores.
     pub files: FileRules,
+}
+
+/// `[words-to-watch]` checked: known categories, known severities, phrases
+/// lower-cased and collapsed.
+fn watch_settings(path: &Path, table: WatchTable) -> Result<WatchSettings, ConfigError> {
+    let err = |reason: String| ConfigError {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let phrase = |p: &str| crate::text::collapse_ws(&p.to_lowercase());
+    let mut out = WatchSettings {
+        remove: table
+            .remove
+            .unwrap_or_default()
+            .iter()
+            .map(|p| phrase(p))
+            .collect(),
+        ..WatchSettings::default()
+    };
+    for (name, t) in table.categories {
+        let Some(category) = WatchCategory::parse(&name) else {
+            let known: Vec<&str> = WatchCategory::ALL.iter().map(|c| c.as_str()).collect();
+            return Err(err(format!(
+                "unknown key `words-to-watch.{name}`: the categories are {}, and `remove`",
+                known.join(", ")
+            )));
+        };
+        if let Some(sev) = t.severity {
+            match sev.as_str() {
+                "off" => {
+                    out.severity.remove(&category);
+                    out.off.insert(category);
+                }
+                other => match Severity::parse(other) {
+                    Some(s) => {
+                        out.severity.insert(category, s);
+                    }
+                    None => {
+                        return Err(err(format!(
+                            "`words-to-watch.{name}.severity` = \"{sev}\": use off, info, warning or error"
+                        )));
+                    }
+                },
+            }
+        }
+        if let Some(add) = t.add {
+            out.add
+                .entry(category)
+                .or_default()
+                .extend(add.iter().map(|p| phrase(p)).filter(|p| !p.is_empty()));
+        }
+    }
+    Ok(out)
 }
 
 /// The nearest `encyclint.toml` in `start` or one of its ancestors.
@@ -280,6 +360,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
     let balance = raw.balance.unwrap_or_default();
     share(path, "max_share", balance.max_share)?;
     share(path, "max_last_word_share", balance.max_last_word_share)?;
+    let watch = watch_settings(path, raw.words_to_watch.unwrap_or_default())?;
 
     let mut per_file = Vec::new();
     for (glob, codes) in raw.per_file_ignores.unwrap_or_default() {
@@ -300,6 +381,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         per_file,
     };
     Ok(Config {
+        watch,
         path: path.to_path_buf(),
         schema: raw.schema.map(resolve),
         titles: raw
@@ -378,6 +460,7 @@ impl Config {
         if let Some(v) = &t.controversy_headings {
             b.controversy_headings.clone_from(v);
         }
+        settings.watch = self.watch.clone();
     }
 }
 

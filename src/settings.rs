@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use crate::diagnostic::Severity;
+use crate::model::WatchCategory;
 
 /// A rule's configured level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +44,36 @@ impl Default for BalanceSettings {
     }
 }
 
+/// Words to watch (B005) as configured: words added to and removed from each
+/// category, and each category's severity.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WatchSettings {
+    /// Phrases added, by category (lower case, whole words).
+    pub add: BTreeMap<WatchCategory, Vec<String>>,
+    /// Phrases no longer flagged, whatever their category (lower case).
+    pub remove: BTreeSet<String>,
+    /// Severity by category, over the built-in defaults.
+    pub severity: BTreeMap<WatchCategory, Severity>,
+    /// Categories not reported at all.
+    pub off: BTreeSet<WatchCategory>,
+}
+
+impl WatchSettings {
+    /// The severity findings of `category` are reported at.
+    #[must_use]
+    pub fn severity_of(&self, category: WatchCategory) -> Severity {
+        self.severity
+            .get(&category)
+            .copied()
+            .unwrap_or(match category {
+                WatchCategory::Said | WatchCategory::Euphemism | WatchCategory::Cliche => {
+                    Severity::Info
+                }
+                _ => Severity::Warning,
+            })
+    }
+}
+
 /// Everything a lint run is configured with.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
@@ -56,6 +87,8 @@ pub struct Settings {
     pub complete_index: bool,
     /// Balance thresholds.
     pub balance: BalanceSettings,
+    /// Words to watch.
+    pub watch: WatchSettings,
     /// Title lists for the reference index (from `encyclint.toml`, resolved paths).
     pub titles: Vec<PathBuf>,
     /// Alias files for the reference index (from `encyclint.toml`, resolved paths).

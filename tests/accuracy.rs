@@ -135,3 +135,28 @@ fn balance_rules_on_written_debates() {
         "balanced sections with no B001-B003: {seen:?}"
     );
 }
+
+#[test]
+fn words_to_watch_on_labelled_sentences() {
+    let rows = accuracy::watch_rows();
+    assert!(
+        rows.len() >= 1800,
+        "the words-to-watch set has {} rows",
+        rows.len()
+    );
+    let r = accuracy::watch_report(&rows);
+    // Sentences an editor would flag (real and after the Manual of Style).
+    assert!(r.recall_all() >= 0.65, "recall {:.3}", r.recall_all());
+    // Neutral real sentences that hold a trigger word in another sense, and
+    // plain neutral sentences: how many are flagged.
+    assert!(
+        r.false_rate("hard") <= 0.06,
+        "hard neutral flagged {:.3}",
+        r.false_rate("hard")
+    );
+    assert!(
+        r.false_rate("plain") <= 0.01,
+        "plain neutral flagged {:.3}",
+        r.false_rate("plain")
+    );
+}

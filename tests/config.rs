@@ -35,6 +35,17 @@ controversy_headings = ["Criticism", "Reception"]
 
 [per-file-ignores]
 "stubs/*.txt" = ["S003", "empty-section"]
+
+[words-to-watch]
+remove = ["arguably"]
+puffery = { severity = "info", add = ["truly great"] }
+label = { severity = "off" }
+weasel = { add = ["word has it"] }
+doubt = { severity = "error" }
+editorial = { severity = "warning" }
+said = { severity = "warning" }
+euphemism = { add = ["went to sleep"] }
+cliche = { severity = "off" }
 "#;
 
 fn encyclint() -> Command {
@@ -117,7 +128,7 @@ fn config_schema_is_printed_and_in_sync_with_the_parser() {
     let mut in_example = BTreeSet::new();
     schema_keys(
         &serde_json::json!({"properties": as_json.as_object().map(|o| o.iter().map(|(k, v)| {
-        let nested = if k == "balance" { serde_json::json!({"properties": v}) } else { Value::Null };
+        let nested = if k == "balance" || k == "words-to-watch" { serde_json::json!({"properties": v}) } else { Value::Null };
         (k.clone(), nested)
     }).collect::<serde_json::Map<_, _>>())}),
         "",
@@ -129,6 +140,20 @@ fn config_schema_is_printed_and_in_sync_with_the_parser() {
     );
     let mut in_parser = parser_keys("");
     in_parser.extend(parser_keys("balance"));
+    // `[words-to-watch]` names its categories in its own error.
+    let err = encyclint::config::parse("[words-to-watch]\nzz = {}\n", Path::new("/p/e.toml"))
+        .expect_err("an unknown category is an error");
+    let cats = err
+        .reason
+        .split("the categories are ")
+        .nth(1)
+        .expect("a list");
+    in_parser.extend(
+        cats.trim_end_matches(", and `remove`")
+            .split(", ")
+            .map(|c| format!("words-to-watch.{c}")),
+    );
+    in_parser.insert("words-to-watch.remove".into());
     assert_eq!(
         in_parser, in_schema,
         "schema/config.schema.json and src/config.rs disagree"

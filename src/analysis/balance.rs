@@ -188,15 +188,16 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
             }
             // One tokenisation serves both the voices and the words to watch.
             let toks = crate::text::tokenize(slice);
-            s.watch = stance::editorial_hits_in(&toks, quoted)
+            s.watch = stance::editorial_hits_in(&toks, quoted, &settings.watch)
                 .into_iter()
                 .map(|h| {
                     let span = Span::new(base.offset + h.start, base.offset + h.end);
                     WordToWatch {
                         text: collapse(span.slice(text)),
                         span,
-                        source: h.source.to_string(),
-                        why: h.why.to_string(),
+                        source: h.source,
+                        why: h.why,
+                        category: h.category,
                     }
                 })
                 .collect();

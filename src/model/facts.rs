@@ -181,6 +181,65 @@ pub struct Cue {
     pub span: Span,
 }
 
+/// The kinds of words to watch, after Wikipedia's Manual of Style (MOS:WTW).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum WatchCategory {
+    /// Praise without attribution (`legendary`, `world-renowned`).
+    Puffery,
+    /// A contentious label in the article's voice (`X is a cult`).
+    Label,
+    /// A view without its holder (`some people say`, `research has shown`).
+    Weasel,
+    /// Doubt in the article's voice (`so-called`, `supposedly`, `alleged`).
+    Doubt,
+    /// The article's own comment (`of course`, `ironically`, `clearly,`).
+    Editorial,
+    /// A loaded word for "said" (`admitted`, `revealed`, `claimed that`).
+    Said,
+    /// A euphemism (`passed away`, `collateral damage`).
+    Euphemism,
+    /// A cliché (`the lion's share`).
+    Cliche,
+}
+
+impl WatchCategory {
+    /// Every category, in order.
+    pub const ALL: [WatchCategory; 8] = [
+        WatchCategory::Puffery,
+        WatchCategory::Label,
+        WatchCategory::Weasel,
+        WatchCategory::Doubt,
+        WatchCategory::Editorial,
+        WatchCategory::Said,
+        WatchCategory::Euphemism,
+        WatchCategory::Cliche,
+    ];
+
+    /// The lower-case name (`puffery`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WatchCategory::Puffery => "puffery",
+            WatchCategory::Label => "label",
+            WatchCategory::Weasel => "weasel",
+            WatchCategory::Doubt => "doubt",
+            WatchCategory::Editorial => "editorial",
+            WatchCategory::Said => "said",
+            WatchCategory::Euphemism => "euphemism",
+            WatchCategory::Cliche => "cliche",
+        }
+    }
+
+    /// The category named `s`, if any.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
 /// Editorial phrasing found in a sentence.
 #[derive(Debug, Clone, Serialize)]
 pub struct WordToWatch {
@@ -192,4 +251,6 @@ pub struct WordToWatch {
     pub source: String,
     /// Why it is editorial.
     pub why: String,
+    /// Which kind of word to watch it is.
+    pub category: WatchCategory,
 }

@@ -15,7 +15,8 @@ use crate::span::Span;
 pub mod facts;
 
 pub use facts::{
-    ArticleFacts, BalanceFacts, Cue, ReferenceFacts, SectionFacts, Stance, Voice, WordToWatch,
+    ArticleFacts, BalanceFacts, Cue, ReferenceFacts, SectionFacts, Stance, Voice, WatchCategory,
+    WordToWatch,
 };
 
 /// One parsed article.

@@ -564,3 +564,118 @@ pub fn debate_findings(d: &Debate) -> Vec<String> {
     codes.dedup();
     codes
 }
+
+/// One labelled sentence of `fixtures/accuracy/words-to-watch.tsv`.
+#[derive(Debug, Clone)]
+pub struct WatchRow {
+    /// `w0001`...
+    pub id: String,
+    /// A category, or `none`.
+    pub label: String,
+    /// `enwiki:Title` or `mos-example`.
+    pub origin: String,
+    /// The sentence.
+    pub sentence: String,
+}
+
+/// The words-to-watch set.
+pub fn watch_rows() -> Vec<WatchRow> {
+    let text = std::fs::read_to_string(root().join("fixtures/accuracy/words-to-watch.tsv"))
+        .expect("fixtures/accuracy/words-to-watch.tsv");
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f.len() == 5).then(|| WatchRow {
+                id: f[0].to_string(),
+                label: f[1].to_string(),
+                origin: f[3].to_string(),
+                sentence: f[4].to_string(),
+            })
+        })
+        .collect()
+}
+
+/// The categories B005 finds in one sentence read as an article's lead.
+pub fn watch_categories(sentence: &str) -> Vec<String> {
+    let text = format!("Article\n{sentence}\n");
+    let src = SourceFile::new("a.txt", text, Format::Text);
+    let a = encyclint::analysis::article(&src, None, &Settings::default());
+    a.blocks()
+        .iter()
+        .flat_map(|b| b.sentences().iter())
+        .flat_map(|s| s.watch.iter())
+        .map(|w| format!("{}:{}", w.category.as_str(), w.text.to_lowercase()))
+        .collect()
+}
+
+/// Figures over the words-to-watch set.
+#[derive(Debug, Clone, Default)]
+pub struct WatchReport {
+    /// (category, labelled, flagged) over the rows an editor would flag.
+    pub recall: Vec<(String, usize, usize)>,
+    /// (group, rows, flagged) over the neutral rows: `hard` (w0676–w1483, neutral
+    /// sentences holding a trigger word) and `plain` (w1484–w1827).
+    pub neutral: Vec<(String, usize, usize)>,
+    /// Neutral sentences flagged: (group, categories, sentence).
+    pub false_alarms: Vec<(String, Vec<String>, String)>,
+    /// Flaggable sentences missed: (category, sentence).
+    pub misses: Vec<(String, String)>,
+}
+
+impl WatchReport {
+    /// Share of flaggable sentences flagged, over every category.
+    pub fn recall_all(&self) -> f64 {
+        let (n, f) = self
+            .recall
+            .iter()
+            .fold((0, 0), |(n, f), (_, a, b)| (n + a, f + b));
+        ratio(f, n)
+    }
+
+    /// Share of a neutral group flagged.
+    pub fn false_rate(&self, group: &str) -> f64 {
+        self.neutral
+            .iter()
+            .find(|g| g.0 == group)
+            .map_or(0.0, |(_, n, f)| ratio(*f, *n))
+    }
+}
+
+/// Read every row.
+pub fn watch_report(rows: &[WatchRow]) -> WatchReport {
+    let mut rec: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut neu: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut r = WatchReport::default();
+    for row in rows {
+        let got = watch_categories(&row.sentence);
+        let flagged = !got.is_empty();
+        if row.label == "none" {
+            let n: u32 = row.id.trim_start_matches('w').parse().unwrap_or(0);
+            let group = if row.origin == "mos-example" {
+                "mos"
+            } else if n < 1484 {
+                "hard"
+            } else {
+                "plain"
+            };
+            let e = neu.entry(group.to_string()).or_default();
+            e.0 += 1;
+            e.1 += usize::from(flagged);
+            if flagged {
+                r.false_alarms
+                    .push((group.to_string(), got, row.sentence.clone()));
+            }
+        } else {
+            let e = rec.entry(row.label.clone()).or_default();
+            e.0 += 1;
+            e.1 += usize::from(flagged);
+            if !flagged {
+                r.misses.push((row.label.clone(), row.sentence.clone()));
+            }
+        }
+    }
+    r.recall = rec.into_iter().map(|(k, (a, b))| (k, a, b)).collect();
+    r.neutral = neu.into_iter().map(|(k, (a, b))| (k, a, b)).collect();
+    r
+}

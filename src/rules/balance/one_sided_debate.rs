@@ -17,7 +17,9 @@ declare_rule! {
     /// a side (`critics argue`, `proponents counter`, `the concern is`, and in real
     /// debates a named source with a predicate: `X accused the group of ...`, `the play
     /// was criticised by X`, `X wrote that ...`). It is flagged when all of them speak
-    /// for the same side. In a section whose other items set the sides against each
+    /// against the subject (criticism with no reply; a section of praise alone is not
+    /// flagged, since reporting the acclaim the sources give is due weight). In a
+    /// section whose other items set the sides against each
     /// other, an item where only one side speaks is flagged too when that side already
     /// holds 60% or more of the section's attributed words (in an even debate a
     /// one-sided paragraph is a turn of it).
@@ -69,12 +71,10 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         if !f.controversy {
             continue;
         }
-        if f.attributed_sentences >= 2 && (f.pro_sentences == 0 || f.con_sentences == 0) {
-            let side = if f.pro_sentences == 0 {
-                Stance::Con
-            } else {
-                Stance::Pro
-            };
+        // Criticism with no reply at all (WP:CSECTION). A section of praise
+        // only is not flagged: reporting acclaim the sources give is due weight.
+        if f.attributed_sentences >= 2 && f.pro_sentences == 0 {
+            let side = Stance::Con;
             let mut d = OneSidedDebate::META
                 .diag(
                     s.heading.text_span,
