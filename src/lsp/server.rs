@@ -450,17 +450,25 @@ impl<'w> Server<'w> {
             None => "none (references are not judged)".to_string(),
         };
         self.session = session;
-        let text = format!(
-            "encyclint {} language server: positions in {}, workspace {} ({} articles), config {config}, index {index}",
-            env!("CARGO_PKG_VERSION"),
-            self.encoding.kind().as_str(),
-            self.workspace
+        let folders = if self.workspace.roots.is_empty() {
+            "no workspace folder".to_string()
+        } else {
+            let roots: Vec<String> = self
+                .workspace
                 .roots
                 .iter()
                 .map(|r| r.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-            self.workspace.len(),
+                .collect();
+            format!(
+                "workspace {} ({} articles)",
+                roots.join(", "),
+                self.workspace.len()
+            )
+        };
+        let text = format!(
+            "encyclint {} language server: positions in {}, {folders}, config {config}, index {index}",
+            env!("CARGO_PKG_VERSION"),
+            self.encoding.kind().as_str(),
         );
         self.log(MessageType::INFO, &text);
         self.invalidate_all();
