@@ -276,6 +276,15 @@ fn quick_fix_fix_all_and_disable_for_this_line() {
     );
     let fixed = apply_edits(&text, &edits);
     assert!(fixed.starts_with("Defense Cooperation\n"));
+    // Without diagnostics in the context (or with columns that do not match
+    // ours), the findings under the cursor are offered.
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri},
+               "range": {"start": {"line": 0, "character": 21}, "end": {"line": 0, "character": 21}},
+               "context": {"diagnostics": [], "only": ["quickfix"]}}),
+    );
+    assert_eq!(r["result"][0]["title"], "S002: remove `Edit`", "{r:#}");
 
     // Fix all: what `check --fix` writes.
     let md = fs::read_to_string(
@@ -522,4 +531,34 @@ fn bad_input_gets_the_same_messages_as_check() {
     assert_eq!(hover["result"], Value::Null);
     assert!(!c.seen.iter().any(|m| is_publish(m, &rs)));
     assert_eq!(c.shutdown().code(), Some(0));
+}
+
+#[test]
+fn the_vscode_extension_is_valid_and_starts_encyclint_lsp() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/vscode");
+    let manifest: Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("package.json")).unwrap())
+            .expect("package.json is valid JSON");
+    assert_eq!(manifest["name"], "encyclint");
+    let main = manifest["main"].as_str().unwrap();
+    let js = fs::read_to_string(dir.join(main)).expect("the main script exists");
+    assert!(
+        manifest["dependencies"]["vscode-languageclient"].is_string(),
+        "{manifest:#}"
+    );
+    let path = &manifest["contributes"]["configuration"]["properties"]["encyclint.path"];
+    assert_eq!(path["default"], "encyclint");
+    assert!(js.contains(r#"config.get("path", "encyclint")"#), "{js}");
+    assert!(js.contains(r#"args: ["lsp"]"#), "{js}");
+    assert!(
+        js.contains(r#"require("vscode-languageclient/node")"#),
+        "{js}"
+    );
+    let events = manifest["activationEvents"].as_array().unwrap();
+    assert!(events.contains(&json!("onLanguage:markdown")));
+    assert!(events.contains(&json!("onLanguage:plaintext")));
+    // The lock file pins what `npm ci` installs.
+    let lock: Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("package-lock.json")).unwrap()).unwrap();
+    assert!(lock["packages"]["node_modules/vscode-languageclient"]["version"].is_string());
 }

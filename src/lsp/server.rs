@@ -671,21 +671,27 @@ impl<'w> Server<'w> {
         let mut out = Vec::new();
         let mut failure = None;
         if actions::wanted(only, CodeActionKind::QUICKFIX.as_str()) {
-            // The findings the client asks about, else those in the range.
-            let ours: Vec<_> = p
-                .context
+            // The findings the client sent back, else (none of ours, or sent
+            // with columns that do not match) those in the requested range.
+            let range = text.span(p.range);
+            let sent: Vec<&Diagnostic> = lint
                 .diagnostics
                 .iter()
-                .filter(|d| d.source.as_deref() == Some(diagnostics::SOURCE))
+                .filter(|d| {
+                    p.context
+                        .diagnostics
+                        .iter()
+                        .any(|o| diagnostics::same(o, d, &text))
+                })
                 .collect();
-            let range = text.span(p.range);
-            let chosen = lint.diagnostics.iter().filter(|d| {
-                if ours.is_empty() {
-                    d.span.offset <= range.end() && range.offset <= d.span.end()
-                } else {
-                    ours.iter().any(|o| diagnostics::same(o, d, &text))
-                }
-            });
+            let chosen = if sent.is_empty() {
+                lint.diagnostics
+                    .iter()
+                    .filter(|d| d.span.offset <= range.end() && range.offset <= d.span.end())
+                    .collect()
+            } else {
+                sent
+            };
             let mut disabled = BTreeSet::new();
             for d in chosen {
                 out.extend(actions::quick_fix(&view, d));
