@@ -250,7 +250,9 @@ fn queued_changes_are_linted_once_at_the_latest_version() {
 #[test]
 fn quick_fix_fix_all_and_disable_for_this_line() {
     let dir = tempfile::tempdir().unwrap();
-    let uri = file_uri(&dir.path().join("defense-cooperation.txt"));
+    let seed_path = dir.path().join("defense-cooperation.txt");
+    fs::write(&seed_path, seed()).unwrap();
+    let uri = file_uri(&seed_path);
     let (mut c, _) = start(dir.path(), json!({}));
     let text = seed();
     c.open(&uri, "plaintext", &text);
@@ -353,7 +355,20 @@ fn quick_fix_fix_all_and_disable_for_this_line() {
     let params = c.diagnostics(&a_uri);
     assert_eq!(params["version"], 2);
     assert!(codes(&params).is_empty(), "{params:#}");
+    // Fixing all of the seed too: the editor applies edits, the server writes nothing.
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri},
+               "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+               "context": {"diagnostics": []}}),
+    );
+    assert_eq!(r["result"][0]["kind"], "source.fixAll.encyclint", "{r:#}");
     assert_eq!(c.shutdown().code(), Some(0));
+    assert_eq!(
+        fs::read_to_string(&seed_path).unwrap(),
+        seed(),
+        "never written"
+    );
 }
 
 #[test]
