@@ -30,6 +30,7 @@ pub mod fix;
 pub mod guard;
 pub mod index;
 pub mod linter;
+pub mod lsp;
 pub mod model;
 pub mod parse;
 pub mod report;

@@ -153,6 +153,25 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
     })
 }
 
+/// The gate for text already in memory (an editor's buffer, which is UTF-8 by
+/// then): the size limit and binary content, with the reasons [`read_file`] gives.
+///
+/// # Errors
+/// [`InputError::TooLarge`] or [`InputError::Binary`].
+pub fn check_text(text: &str, max_size: u64) -> Result<(), InputError> {
+    let size = text.len() as u64;
+    if size > max_size {
+        return Err(InputError::TooLarge {
+            size,
+            limit: max_size,
+        });
+    }
+    match memchr_nul(text.as_bytes()) {
+        Some(offset) => Err(InputError::Binary { offset }),
+        None => Ok(()),
+    }
+}
+
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == 0)
 }
@@ -264,6 +283,19 @@ mod tests {
         assert_eq!(
             decode("\u{feff}Title".as_bytes().to_vec()).unwrap(),
             "\u{feff}Title"
+        );
+    }
+
+    #[test]
+    fn text_in_memory_passes_the_same_gate() {
+        assert_eq!(check_text("Title\nLead.\n", 100), Ok(()));
+        assert_eq!(
+            check_text("ab\0c", 100),
+            Err(InputError::Binary { offset: 2 })
+        );
+        assert_eq!(
+            check_text("abcdef", 4),
+            Err(InputError::TooLarge { size: 6, limit: 4 })
         );
     }
 

@@ -119,12 +119,18 @@ impl LineIndex {
             .and_then(|l| self.starts.get(l).copied())
     }
 
+    /// The 1-based line `offset` is on (an offset past the end is on the last line).
+    #[must_use]
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+
     /// 1-based line and scalar column of `offset` (clamped to the text); a
     /// leading BOM does not count as a column.
     #[must_use]
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
         let offset = Span { offset, length: 0 }.clamp_to(text).offset;
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let line = self.line_of(offset);
         let mut start = self.starts[line - 1].min(offset);
         // A leading UTF-8 BOM is not a column an editor shows.
         if line == 1 && text.starts_with('\u{feff}') && offset >= 3 {
@@ -169,6 +175,9 @@ mod tests {
         assert_eq!(idx.line_col(text, 10), LineCol { line: 4, column: 1 });
         // Past the end is clamped, never a panic.
         assert_eq!(idx.line_col(text, 999), LineCol { line: 4, column: 2 });
+        assert_eq!(idx.line_of(0), 1);
+        assert_eq!(idx.line_of(4), 2);
+        assert_eq!(idx.line_of(999), 4);
     }
 
     #[test]

@@ -18,7 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["linter", "suppress"],
     &["fix", "baseline", "config", "report"],
     &["session"],
-    &["cli"],
+    &["cli", "lsp"],
 ];
 
 fn src() -> PathBuf {

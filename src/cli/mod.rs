@@ -145,6 +145,8 @@ pub enum Command {
     /// Build a title index for very large title lists.
     #[command(subcommand)]
     Index(IndexCommand),
+    /// Run the language server on stdin/stdout, for editors (see docs/editors.md).
+    Lsp,
     /// Explain one rule, by code or name.
     Explain {
         /// `S002` or `title-artifact`.
@@ -196,6 +198,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8>
             Ok(0)
         }
         Command::Rules { format } => explain::rules(format, out).map(|()| 0),
+        Command::Lsp => crate::lsp::serve(io::stdin(), out, err),
         Command::Explain { rule, format } => explain::explain(&rule, format, out, err),
         Command::Index(IndexCommand::Build {
             titles,

@@ -21,6 +21,16 @@ impl TitleIndex {
         self.layers.push(layer);
     }
 
+    /// Put `layer` at position `i` in lookup order, replacing the source
+    /// there, or add it last when there is none (an editor's workspace
+    /// titles, rebuilt as files come and go, stay first).
+    pub fn set(&mut self, i: usize, layer: Layer) {
+        match self.layers.get_mut(i) {
+            Some(slot) => *slot = layer,
+            None => self.layers.push(layer),
+        }
+    }
+
     /// The sources, in lookup order.
     #[must_use]
     pub fn layers(&self) -> &[Layer] {
@@ -190,6 +200,27 @@ mod tests {
                 ("Pride & Prejudice", "Pride and Prejudice"),
             ],
         )
+    }
+
+    #[test]
+    fn a_layer_is_replaced_in_place() {
+        let mut ix = index();
+        ix.set(
+            1,
+            TitleIndex::from_titles(["Alias list"], []).layers.remove(0),
+        );
+        assert_eq!(ix.layers().len(), 2);
+        ix.set(
+            0,
+            TitleIndex::from_titles(["Neutrino"], []).layers.remove(0),
+        );
+        assert_eq!(ix.layers().len(), 2);
+        assert!(ix.resolve("Neutrino").is_some());
+        assert!(
+            ix.resolve("Photon").is_none(),
+            "the old first source is gone"
+        );
+        assert!(ix.resolve("Alias list").is_some());
     }
 
     #[test]

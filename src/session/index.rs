@@ -1,5 +1,6 @@
 //! The title index of a run: the checked articles' own titles (when more than
-//! one is checked), then the title lists, then the alias lists.
+//! one is checked), then the title lists, then the alias lists. An editor's
+//! index has the same shape with the workspace's titles first.
 
 use std::path::PathBuf;
 
@@ -35,16 +36,37 @@ pub fn build(
             .filter_map(|src| crate::parse::quick_title(&src.text, src.format))
             .collect();
         own.sort();
-        let bytes = index::build_bytes(own.into_iter(), std::iter::empty());
-        ix.push(index::Layer::from_bytes("checked articles", bytes)?);
+        ix.push(own_titles("checked articles", own)?);
     }
+    for layer in lists(titles, aliases)? {
+        ix.push(layer);
+    }
+    Ok((!ix.is_empty()).then_some(ix))
+}
+
+/// A source of article titles known in memory (the checked articles, an
+/// editor's workspace).
+///
+/// # Errors
+/// Never in practice: the index is built in memory.
+pub fn own_titles(origin: &str, titles: Vec<String>) -> Result<index::Layer, IndexError> {
+    let bytes = index::build_bytes(titles.into_iter(), std::iter::empty());
+    index::Layer::from_bytes(origin, bytes)
+}
+
+/// The title lists, then the alias lists, each a source.
+///
+/// # Errors
+/// A title or alias file that cannot be read.
+pub fn lists(titles: &[PathBuf], aliases: &[PathBuf]) -> Result<Vec<index::Layer>, IndexError> {
+    let mut out = Vec::new();
     for t in titles {
-        ix.push(index::load_titles(t)?);
+        out.push(index::load_titles(t)?);
     }
     for a in aliases {
         let (pairs, _skipped) = index::read_aliases(a)?;
         let bytes = index::build_bytes(std::iter::empty(), pairs.into_iter());
-        ix.push(index::Layer::from_bytes(a.display().to_string(), bytes)?);
+        out.push(index::Layer::from_bytes(a.display().to_string(), bytes)?);
     }
-    Ok((!ix.is_empty()).then_some(ix))
+    Ok(out)
 }

@@ -130,6 +130,59 @@ impl Session {
         Ok(())
     }
 
+    /// Build the index of an editor's workspace: `own` (the titles of the
+    /// workspace's articles) first, then the title and alias lists. As in a
+    /// run, the articles' own titles judge references only when there is
+    /// more than one; with none of that, references are not judged.
+    ///
+    /// # Errors
+    /// A title or alias file that cannot be read; the index then holds the
+    /// sources before it.
+    pub fn load_workspace_index(&mut self, own: Vec<String>) -> Result<(), SetupError> {
+        let several = own.len() > 1;
+        let mut ix = TitleIndex::new();
+        let loaded = index::own_titles("workspace", own).and_then(|l| {
+            ix.push(l);
+            index::lists(&self.titles, &self.aliases)
+        });
+        let result = match loaded {
+            Ok(layers) => {
+                for l in layers {
+                    ix.push(l);
+                }
+                Ok(())
+            }
+            Err(e) => Err(SetupError::plain(e.to_string())),
+        };
+        self.index = (several || ix.layers().len() > 1).then_some(ix);
+        result
+    }
+
+    /// Replace the workspace's titles in the index of
+    /// [`Self::load_workspace_index`] (a file was saved, created or deleted).
+    ///
+    /// # Errors
+    /// Never in practice: the titles are indexed in memory.
+    pub fn set_workspace_titles(&mut self, own: Vec<String>) -> Result<(), SetupError> {
+        let several = own.len() > 1;
+        let layer =
+            index::own_titles("workspace", own).map_err(|e| SetupError::plain(e.to_string()))?;
+        match self.index.take() {
+            // The workspace's titles are always the first source.
+            Some(mut ix) => {
+                ix.set(0, layer);
+                self.index = (several || ix.layers().len() > 1).then_some(ix);
+            }
+            None if several => {
+                let mut ix = TitleIndex::new();
+                ix.push(layer);
+                self.index = Some(ix);
+            }
+            None => {}
+        }
+        Ok(())
+    }
+
     /// What the linter sees of this session.
     #[must_use]
     pub fn context(&self) -> Context<'_> {
@@ -378,6 +431,49 @@ mod tests {
         );
         assert!(!results[1].failed, "the next file is still checked");
         assert!(results[1].source.is_some());
+    }
+
+    #[test]
+    fn a_workspace_index_judges_with_several_articles_or_a_list() {
+        let mut s = session();
+        s.load_workspace_index(vec!["Alpha".into()]).unwrap();
+        assert!(s.index.is_none(), "one article alone judges nothing");
+        s.set_workspace_titles(vec!["Alpha".into(), "Beta".into()])
+            .unwrap();
+        assert!(s.index.as_ref().unwrap().resolve("Beta").is_some());
+        s.set_workspace_titles(vec!["Alpha".into(), "Gamma".into()])
+            .unwrap();
+        let ix = s.index.as_ref().unwrap();
+        assert!(ix.resolve("Gamma").is_some() && ix.resolve("Beta").is_none());
+        s.set_workspace_titles(vec![]).unwrap();
+        assert!(s.index.is_none());
+
+        let dir = tempfile::tempdir().unwrap();
+        let list = dir.path().join("titles.txt");
+        std::fs::write(&list, "Listed\n").unwrap();
+        let mut s = Session::new(&Options {
+            titles: Some(list),
+            max_file_size: source::DEFAULT_MAX_FILE_SIZE,
+            ..Options::default()
+        })
+        .unwrap();
+        s.load_workspace_index(vec![]).unwrap();
+        assert!(s.index.as_ref().unwrap().resolve("Listed").is_some());
+        s.set_workspace_titles(vec!["Alpha".into()]).unwrap();
+        let ix = s.index.as_ref().unwrap();
+        assert!(ix.resolve("Listed").is_some() && ix.resolve("Alpha").is_some());
+
+        let mut s = Session::new(&Options {
+            titles: Some(dir.path().join("missing.txt")),
+            max_file_size: source::DEFAULT_MAX_FILE_SIZE,
+            ..Options::default()
+        })
+        .unwrap();
+        let e = s
+            .load_workspace_index(vec!["A".into(), "B".into()])
+            .unwrap_err();
+        assert!(e.message.contains("missing.txt"), "{e}");
+        assert!(s.index.as_ref().unwrap().resolve("B").is_some());
     }
 
     #[test]
