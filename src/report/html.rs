@@ -541,6 +541,7 @@ td.num, th.num { text-align: right; }
 .filters fieldset { border: 1px solid var(--line); border-radius: 6px; padding: 0.3rem 0.8rem 0.5rem; }
 .filters label { margin-right: 0.9rem; white-space: nowrap; }
 .filters button { font: inherit; font-size: 0.85rem; margin-left: 0.3rem; }
+.filters .bulk { display: block; font-size: 0.85rem; color: var(--muted); margin-bottom: 0.3rem; }
 #shown { font-weight: 600; }
 .file { border-top: 1px solid var(--line); padding: 1rem 0 0.5rem; }
 .file > .counts { margin: 0.1rem 0 0.4rem; color: var(--muted); }
@@ -815,7 +816,7 @@ pub fn write_html(w: &mut dyn Write, results: &[FileResult], summary: &Summary) 
             s.as_str()
         );
     }
-    out.push_str(r#"</fieldset><fieldset><legend>Rule</legend>"#);
+    out.push_str(r#"</fieldset><fieldset><legend>Rule</legend><span class="bulk">show <button type="button" data-group="rule" value="all">all</button><button type="button" data-group="rule" value="none">none</button></span>"#);
     for r in &rows {
         let _ = write!(
             out,
@@ -826,7 +827,7 @@ pub fn write_html(w: &mut dyn Write, results: &[FileResult], summary: &Summary) 
             r.count
         );
     }
-    out.push_str(r#"<button type="button" data-group="rule" value="all">all</button><button type="button" data-group="rule" value="none">none</button></fieldset></form>"#);
+    out.push_str("</fieldset></form>");
     let _ = writeln!(
         out,
         r#"<p id="shown" role="status">{}</p>"#,
