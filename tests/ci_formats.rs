@@ -432,3 +432,31 @@ fn html_names_a_file_that_could_not_be_read() {
     assert!(html.contains("<span class=\"pos\">the whole file</span>"));
     assert!(html.ends_with("</html>\n"));
 }
+
+#[test]
+fn every_format_is_in_the_docs() {
+    use clap::ValueEnum;
+    let ci = std::fs::read_to_string("docs/ci.md").expect("docs/ci.md");
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let usage = readme
+        .split("[--format ")
+        .nth(1)
+        .and_then(|s| s.split(']').next())
+        .unwrap_or("");
+    let listed: Vec<&str> = usage.split('|').collect();
+    for f in encyclint::report::OutputFormat::value_variants() {
+        let name = f
+            .to_possible_value()
+            .expect("a value")
+            .get_name()
+            .to_string();
+        assert!(
+            ci.contains(&format!("| `{name}`")),
+            "{name} is missing from docs/ci.md's format table"
+        );
+        assert!(
+            listed.contains(&name.as_str()),
+            "{name} is missing from the README's usage"
+        );
+    }
+}
