@@ -7,7 +7,9 @@
    page's script ran (the Content-Security-Policy hash admits it) and shows
    the filters; every chart is an `<svg role="img">` with a title and a
    description.
-3. Chromium takes a 1280x2000 screenshot: a PNG of that size, not small, and
+3. The filters work: the same page with the `error` box and one rule's box
+   unchecked hides exactly those findings and says how many are shown.
+4. Chromium takes a 1280x2000 screenshot: a PNG of that size, not small, and
    not one colour.
 
 Usage: python3 tests/browser/check.py ENCYCLINT [FIXTURES] [OUTDIR]
@@ -45,6 +47,8 @@ class Dom(HTMLParser):
         self.filters_hidden = None
         self.svgs = []  # [first child tag names] per chart
         self.stack = []
+        self.status = None
+        self._in_status = False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -55,6 +59,8 @@ class Dom(HTMLParser):
             self.findings.append((a.get("data-rule"), a.get("data-sev"), "hidden" in a))
         if tag == "form" and a.get("id") == "filters":
             self.filters_hidden = "hidden" in a
+        if a.get("id") == "shown":
+            self._in_status = True
         if tag == "svg" and a.get("role") == "img":
             self.svgs.append([])
             self.stack.append(len(self.svgs) - 1)
@@ -64,6 +70,12 @@ class Dom(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "svg" and self.stack:
             self.stack.pop()
+        if tag == "p":
+            self._in_status = False
+
+    def handle_data(self, data):
+        if self._in_status:
+            self.status = (self.status or "") + data
 
 
 def main():
@@ -96,6 +108,25 @@ def main():
     for i, first in enumerate(dom.svgs):
         assert first == ["title", "desc"], f"chart {i} starts with {first}"
     print(f"DOM: {len(dom.findings)} findings = {total} JSON diagnostics, {len(expected)} (rule, severity) pairs, {len(dom.svgs)} charts, script ran")
+
+    # The filters, in the browser: uncheck `error` and the most frequent rule.
+    with open(page, encoding="utf-8") as f:
+        text = f.read()
+    rule = max(expected, key=lambda k: expected[k])[0]
+    for box in ['name="sev" value="error" checked', f'name="rule" value="{rule}" checked']:
+        assert box in text, box
+        text = text.replace(box, box[: -len(" checked")])
+    filtered = os.path.join(outdir, "fixtures-filtered.html")
+    with open(filtered, "w", encoding="utf-8") as f:
+        f.write(text)
+    dom2 = Dom()
+    dom2.feed(chromium("--dump-dom", "file://" + filtered))
+    shown = [(r, s) for r, s, hidden in dom2.findings if not hidden]
+    want = sum(n for (r, s), n in expected.items() if s != "error" and r != rule)
+    assert len(shown) == want, f"{len(shown)} shown, expected {want}"
+    assert all(s != "error" and r != rule for r, s in shown)
+    assert dom2.status == f"{want} of {total} findings shown", dom2.status
+    print(f"filters: without errors and {rule}, {want} of {total} findings shown")
 
     shot = os.path.join(outdir, "fixtures.png")
     chromium("--screenshot=" + shot, "--window-size=1280,2000", "file://" + page)
