@@ -588,6 +588,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: 0.85rem; }
   h2, h3, h4 { break-after: avoid; }
   .file { break-before: auto; }
   .snippet, .row.hit, .totals div { background: none; }
+  .sev { background: none; color: #000; }
   mark.p { background: none; text-decoration: underline 2px solid; }
   mark.l { background: none; text-decoration: underline 1px dotted; }
 }
@@ -1153,6 +1154,16 @@ mod tests {
         assert!(html.contains("Proponents hold 127 words (71%), critics 51 words (29%)."));
         assert!(html.contains("in order: proponents, proponents, proponents, proponents."));
         svgs_have_text_alternatives(&html);
+        // Semantic headings in order, and a print stylesheet that drops the filters.
+        let h1 = html.find("<h1>").unwrap_or(usize::MAX);
+        let h2 = html.find("<h2 id=\"summary-h\">").unwrap_or(0);
+        let h3 = html.find("<h3 class=\"path\">").unwrap_or(0);
+        assert!(h1 < h2 && h2 < h3);
+        assert!(html.contains(
+            "<title>encyclint report: 1 error, 6 warnings in 1 file (1 checked)</title>"
+        ));
+        assert!(html.contains("@media print {\n  html { font-size: 11pt;"));
+        assert!(html.contains("nav, .filters { display: none !important; }"));
     }
 
     /// Every chart's SVG opens with a `<title>` and a `<desc>` (the pattern
