@@ -62,14 +62,16 @@ pub fn esc_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     for c in s.chars() {
         match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
             '\t' | '\n' => out.push(c),
             c if is_dangerous(c) => {
                 let _ = write!(out, r#"<span class="ctl">U+{:04X}</span>"#, c as u32);
             }
-            c => {
-                let mut buf = [0u8; 4];
-                out.push_str(&esc(c.encode_utf8(&mut buf)));
-            }
+            c => out.push(c),
         }
     }
     out

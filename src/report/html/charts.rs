@@ -15,7 +15,7 @@ use crate::diagnostic::Severity;
 use crate::model::{Article, Stance};
 use crate::source::SourceFile;
 
-use super::{esc, esc_html};
+use super::{esc, esc_html, plural};
 
 /// The patterns every chart fills with, defined once at the top of the page.
 pub const DEFS: &str = r##"<svg class="defs" aria-hidden="true" focusable="false" width="0" height="0"><defs>
@@ -124,10 +124,6 @@ const WIDTH: usize = 640;
 
 fn percent(part: usize, whole: usize) -> usize {
     (part * 100 + whole / 2).checked_div(whole).unwrap_or(0)
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Open a figure: its caption first (a bold name and the figures in words),
