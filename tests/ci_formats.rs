@@ -1,6 +1,7 @@
 //! The CI output formats on the real binary: SARIF against the official OASIS
+//! schema, GitHub workflow commands against their grammar, JUnit, GitLab and
+//! the HTML page.
 // The seed is checked with `--select S` (structure rules) so the counts below stay about S002/S006.
-//! schema, GitHub workflow commands against their grammar, JUnit and GitLab.
 
 use std::path::Path;
 
@@ -277,7 +278,7 @@ fn gitlab_code_quality_has_the_required_fields() {
 
 #[test]
 fn machine_formats_are_deterministic() {
-    for format in ["sarif", "github", "junit", "gitlab"] {
+    for format in ["sarif", "github", "junit", "gitlab", "html"] {
         let a = stdout_of(&[
             "check",
             "--select",
@@ -325,4 +326,137 @@ fn sarif_with_an_unreadable_file_is_still_valid_and_says_the_run_failed() {
         inv["toolExecutionNotifications"][0]["descriptor"]["id"],
         "E001"
     );
+}
+
+/// Text as the HTML report escapes it.
+fn html_escaped(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+#[test]
+fn html_report_of_the_seed_holds_every_finding_and_fetches_nothing() {
+    let (html, code) = stdout_of(&["check", SEED, "--format", "html"]);
+    assert_eq!(code, 1, "the seed has an error (S002)");
+    let (json, _) = stdout_of(&["check", SEED, "--format", "json"]);
+    let report: Value = serde_json::from_str(&json).expect("json");
+    let diags = report["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(diags.len(), 7);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(html.ends_with("</html>\n"));
+    assert_eq!(
+        html.matches("<article class=\"finding\"").count(),
+        diags.len()
+    );
+    for d in diags {
+        let code = d["code"].as_str().unwrap_or("");
+        let message = d["message"].as_str().unwrap_or("");
+        let line = d["span"]["line"].as_u64().unwrap_or(0);
+        let column = d["span"]["column"].as_u64().unwrap_or(0);
+        assert!(
+            html.contains(&format!(
+                "<article class=\"finding\" data-sev=\"{}\" data-rule=\"{code}\">",
+                d["severity"].as_str().unwrap_or("")
+            )),
+            "{code}"
+        );
+        assert!(html.contains(&html_escaped(message)), "{message}");
+        assert!(html.contains(&format!("line {line}, column {column}")));
+        assert!(html.contains(&format!("<section class=\"rule\" id=\"rule-{code}\">")));
+    }
+    // Self-contained: nothing to fetch, one policy that allows only the page's own script.
+    for outside in [
+        "http://", "https://", " src=", "<link", "@import", "<iframe", "<object",
+    ] {
+        assert!(!html.contains(outside), "{outside}");
+    }
+    assert!(
+        html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';")
+    );
+    assert_eq!(
+        html.matches("url(").count(),
+        html.matches("url(#fill-").count()
+    );
+    // Charts: findings per rule, the references, two debates, each with its text alternatives.
+    assert_eq!(html.matches("<svg role=\"img\"").count(), 4);
+    assert_eq!(html.matches("<desc>").count(), 4);
+    assert!(html.contains("<title>References of the article</title>"));
+    assert!(html.contains("Proponents hold 127 words (71%), critics 51 words (29%)."));
+}
+
+#[test]
+fn html_escapes_hostile_file_names_and_articles_through_the_binary() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let name = "<img src=x onerror=alert(1)>.md";
+    std::fs::write(
+        dir.path().join(name),
+        "# Title <script>alert(2)</script>\n\n## Criticism </style><svg onload=alert(3)>\n\n- **A \"><b>**: Critics argue ]]> it fails. Supporters respond \u{202e}it works.\n- **B**: Critics argue it costs. Supporters respond it pays, of course.\n",
+    )
+    .expect("write");
+    let out = encyclint()
+        .current_dir(dir.path())
+        .args(["check", ".", "--format", "html"])
+        .output()
+        .expect("run");
+    let html = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;.md"),
+        "{html}"
+    );
+    for raw in [
+        "<img",
+        "<script>alert",
+        "<svg onload",
+        "]]>",
+        "\u{202e}",
+        "<b>",
+    ] {
+        assert!(!html.contains(raw), "{raw} reached the page raw");
+    }
+    assert_eq!(html.matches("<script>").count(), 1);
+    assert_eq!(html.matches("</style>").count(), 1);
+    assert!(html.contains("<span class=\"ctl\">U+202E</span>"));
+}
+
+#[test]
+fn html_names_a_file_that_could_not_be_read() {
+    let (html, code) = stdout_of(&["check", SEED, "no-such-article.txt", "--format", "html"]);
+    assert_eq!(code, 2);
+    assert!(html.contains(
+        "<h3 class=\"path\">no-such-article.txt</h3><p class=\"counts\">could not be checked</p>"
+    ));
+    assert!(html.contains("data-rule=\"E001\""));
+    assert!(html.contains("<span class=\"pos\">the whole file</span>"));
+    assert!(html.ends_with("</html>\n"));
+}
+
+#[test]
+fn every_format_is_in_the_docs() {
+    use clap::ValueEnum;
+    let ci = std::fs::read_to_string("docs/ci.md").expect("docs/ci.md");
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let usage = readme
+        .split("[--format ")
+        .nth(1)
+        .and_then(|s| s.split(']').next())
+        .unwrap_or("");
+    let listed: Vec<&str> = usage.split('|').collect();
+    for f in encyclint::report::OutputFormat::value_variants() {
+        let name = f
+            .to_possible_value()
+            .expect("a value")
+            .get_name()
+            .to_string();
+        assert!(
+            ci.contains(&format!("| `{name}`")),
+            "{name} is missing from docs/ci.md's format table"
+        );
+        assert!(
+            listed.contains(&name.as_str()),
+            "{name} is missing from the README's usage"
+        );
+    }
 }

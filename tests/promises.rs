@@ -101,7 +101,7 @@ fn output_does_not_depend_on_threads_or_run() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut seen: BTreeMap<&str, Vec<u8>> = BTreeMap::new();
     for threads in ["1", "4", "1", "3"] {
-        for format in ["json", "human", "short"] {
+        for format in ["json", "human", "short", "html"] {
             let out = bin()
                 .current_dir(root)
                 .args([

@@ -118,8 +118,9 @@ fn policy() -> &'static Policy {
     P.get_or_init(Policy::builtin)
 }
 
-/// Everything a run prints for one file, human (with colour) and JSON.
-fn full_output(src: &SourceFile) -> (String, String) {
+/// Everything a run prints for one file: human (with colour), JSON and the
+/// file's part of the HTML page.
+fn full_output(src: &SourceFile) -> (String, String, String) {
     let settings = Settings::default();
     let cx = Context {
         settings: &settings,
@@ -132,11 +133,66 @@ fn full_output(src: &SourceFile) -> (String, String) {
         .iter()
         .map(|d| human::render(src, d, true, 100))
         .collect();
-    let json: Vec<_> = report::locate(src, linted.diagnostics)
+    let charts = report::html::ArticleCharts::of(&linted.article, src);
+    let located = report::locate(src, linted.diagnostics);
+    let json: Vec<_> = located
         .iter()
         .map(|l| report::diagnostic_json(&src.path, l))
         .collect();
-    (human, serde_json::to_string(&json).unwrap())
+    let html = report::html::render_file(&src.path, Some(src), &located, Some(&charts), false);
+    (human, serde_json::to_string(&json).unwrap(), html)
+}
+
+/// The tags a file's part of the HTML page is made of.
+const HTML_TAGS: &[&str] = &[
+    "h3",
+    "h4",
+    "p",
+    "div",
+    "section",
+    "article",
+    "span",
+    "a",
+    "pre",
+    "mark",
+    "sup",
+    "ul",
+    "li",
+    "strong",
+    "figure",
+    "figcaption",
+    "svg",
+    "title",
+    "desc",
+    "rect",
+    "line",
+    "text",
+    "g",
+];
+
+/// Whether every `<` of `html` opens or closes one of [`HTML_TAGS`], and no
+/// control or direction character is written raw.
+fn html_is_inert(html: &str) -> Result<(), String> {
+    for piece in html.split('<').skip(1) {
+        let name: String = piece
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        if !HTML_TAGS.contains(&name.as_str()) {
+            return Err(format!(
+                "markup from the article: <{}",
+                piece.chars().take(20).collect::<String>()
+            ));
+        }
+    }
+    match html
+        .chars()
+        .find(|c| human::is_dangerous(*c) && !matches!(c, '\n' | '\t'))
+    {
+        Some(c) => Err(format!("raw U+{:04X}", c as u32)),
+        None => Ok(()),
+    }
 }
 
 proptest! {
@@ -171,9 +227,10 @@ proptest! {
 proptest! {
     #![proptest_config(config(256))]
 
-    /// Linting is deterministic (same input, same human and JSON output), every
-    /// diagnostic span is in the source, and rendering never lets an escape
-    /// character through unless colour was asked for.
+    /// Linting is deterministic (same input, same human, JSON and HTML output),
+    /// every diagnostic span is in the source, rendering never lets an escape
+    /// character through unless colour was asked for, and the HTML holds only
+    /// the page's own markup.
     #[test]
     fn lint_output_is_deterministic_and_in_bounds(text in article(), format in format()) {
         let src = source(&text, format);
@@ -188,6 +245,9 @@ proptest! {
             prop_assert!(!plain.contains('\x1b'), "raw escape in {:?}", plain);
         }
         let first = full_output(&src);
+        if let Err(e) = html_is_inert(&first.2) {
+            prop_assert!(false, "{}", e);
+        }
         let second = full_output(&source(&text, format));
         prop_assert_eq!(first, second);
     }

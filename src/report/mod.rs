@@ -1,15 +1,20 @@
 //! Reporters: diagnostics of a run in every output format: human (miette,
-//! `human.rs`), JSON and short (here), SARIF, GitHub annotations, JUnit and
-//! GitLab Code Quality (one file each), with the stable fingerprints they
-//! share (`fingerprint.rs`).
+//! `human.rs`), JSON and short (here), SARIF, GitHub annotations, JUnit,
+//! GitLab Code Quality and a self-contained HTML page with charts (`html.rs`,
+//! its SVG in `html/charts.rs`), one file each, with the stable fingerprints
+//! they share (`fingerprint.rs`).
 //!
-//! Per-file work (positions, human rendering) happens in the parallel stage
-//! through [`locate`] and [`human::render`]; the writers here only serialise
-//! what they are given, in the order given, to any `Write`.
+//! Per-file work (positions, human and HTML rendering) happens in the parallel
+//! stage through [`locate`], [`human::render`] and [`html::render_file`]; the
+//! writers here only serialise what they are given, in the order given, to any
+//! `Write`. Only the HTML format needs more than diagnostics: the figures of
+//! each article ([`html::ArticleCharts`]), computed in the worker thread only
+//! when that is the format.
 
 pub mod fingerprint;
 pub mod github;
 pub mod gitlab;
+pub mod html;
 pub mod human;
 pub mod junit;
 pub mod sarif;
@@ -39,6 +44,9 @@ pub enum OutputFormat {
     Junit,
     /// GitLab Code Quality JSON.
     Gitlab,
+    /// One self-contained HTML page: summary, charts, findings with snippets,
+    /// rule explanations.
+    Html,
 }
 
 /// A span with its positions.
@@ -75,10 +83,14 @@ pub struct FileResult {
     pub path: String,
     /// Findings in offset order.
     pub diagnostics: Vec<Located>,
-    /// Pre-rendered human output, when that is the format.
-    pub human: String,
+    /// This file's part of the report, rendered in its worker thread when the
+    /// format draws files one by one (human snippets, the HTML section); empty
+    /// otherwise.
+    pub rendered: String,
     /// The file could not be read or checked (exit 2).
     pub failed: bool,
+    /// The article's figures, for the HTML format only.
+    pub charts: Option<Box<html::ArticleCharts>>,
 }
 
 /// Counts for the summary line and the JSON summary.
@@ -270,7 +282,7 @@ pub fn write_short(w: &mut dyn Write, results: &[FileResult]) -> io::Result<()> 
 /// Write errors.
 pub fn write_human(w: &mut dyn Write, results: &[FileResult], summary: &Summary) -> io::Result<()> {
     for r in results {
-        w.write_all(r.human.as_bytes())?;
+        w.write_all(r.rendered.as_bytes())?;
     }
     for n in &summary.notes {
         writeln!(w, "note: {n}")?;

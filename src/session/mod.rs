@@ -23,6 +23,7 @@ use crate::guard;
 use crate::index::TitleIndex;
 use crate::linter::{self, Context, Linted};
 use crate::report::fingerprint::PathMapper;
+use crate::report::html::ArticleCharts;
 use crate::report::{self, FileResult, Located, Summary};
 use crate::rules::meta::{InvalidSchema, IoError};
 use crate::rules::references::orphan_article::{self, CorpusArticle};
@@ -57,6 +58,8 @@ pub struct Session {
     pub fix: FixMode,
     /// Largest file read.
     pub max_file_size: u64,
+    /// Compute each article's figures for the HTML report.
+    pub charts: bool,
     titles: Vec<PathBuf>,
     aliases: Vec<PathBuf>,
 }
@@ -102,6 +105,7 @@ impl Session {
             index: None,
             fix: opts.fix,
             max_file_size: opts.max_file_size,
+            charts: opts.charts,
             titles,
             aliases,
         })
@@ -272,6 +276,9 @@ impl Session {
                 }
                 _ => src.clone(),
             };
+            if self.charts {
+                out.charts = Some(Box::new(ArticleCharts::of(&linted.article, &src)));
+            }
             let diagnostics = self.filter(&src.path, linted.diagnostics);
             out.diagnostics = report::locate(&src, diagnostics);
             if let Some(b) = &self.baseline {

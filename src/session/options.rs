@@ -43,6 +43,10 @@ pub struct Options {
     pub fix: FixMode,
     /// Largest file read, in bytes.
     pub max_file_size: u64,
+    /// Compute each article's figures for the HTML report
+    /// ([`crate::report::html::ArticleCharts`]); off, nothing beyond the
+    /// diagnostics is kept.
+    pub charts: bool,
 }
 
 /// Why a run could not start.

@@ -3,6 +3,7 @@
 use crate::baseline::Entry;
 use crate::diagnostic::Diagnostic;
 use crate::model::Article;
+use crate::report::html::ArticleCharts;
 use crate::report::{self, FileResult, Located};
 use crate::rules::references::orphan_article::CorpusArticle;
 use crate::source::SourceFile;
@@ -29,6 +30,9 @@ pub struct FileOutcome {
     pub known: usize,
     /// Baseline entries of this file that matched nothing.
     pub stale: Vec<Entry>,
+    /// The article's figures for the HTML report, when the session was asked
+    /// for them ([`super::Options::charts`]).
+    pub charts: Option<Box<ArticleCharts>>,
 }
 
 impl FileOutcome {
@@ -43,14 +47,15 @@ impl FileOutcome {
         }
     }
 
-    /// The part the reporters read.
+    /// The part the reporters read, with this file's pre-rendered output.
     #[must_use]
-    pub fn result(&self, human: String) -> FileResult {
+    pub fn result(&self, rendered: String) -> FileResult {
         FileResult {
             path: self.path.clone(),
             diagnostics: self.diagnostics.clone(),
-            human,
+            rendered,
             failed: self.failed,
+            charts: self.charts.clone(),
         }
     }
 }

@@ -13,7 +13,7 @@ use std::io::{self, IsTerminal, Write};
 use rayon::prelude::*;
 
 use crate::cli::{CheckArgs, ColorChoice};
-use crate::report::{FileResult, OutputFormat, human};
+use crate::report::{FileResult, OutputFormat, html, human};
 use crate::session::{FileOutcome, FixMode, Options, Session};
 
 /// How human output is drawn.
@@ -25,12 +25,12 @@ struct Render {
 }
 
 impl Render {
-    /// The report's view of one outcome, rendered for people when that is the format.
+    /// The report's view of one outcome, with this file's part rendered when
+    /// the format draws files one by one (human, HTML).
     fn result(self, o: &FileOutcome) -> FileResult {
-        let human = if self.format != OutputFormat::Human {
-            String::new()
-        } else if o.failed {
-            o.diagnostics
+        let rendered = match self.format {
+            OutputFormat::Human if o.failed => o
+                .diagnostics
                 .iter()
                 .map(|l| {
                     format!(
@@ -40,16 +40,42 @@ impl Render {
                         human::sanitize_line(&l.diag.message)
                     )
                 })
-                .collect()
-        } else if let Some(src) = &o.source {
-            o.diagnostics
+                .collect(),
+            OutputFormat::Human => o.source.as_ref().map_or_else(String::new, |src| {
+                o.diagnostics
+                    .iter()
+                    .map(|l| human::render(src, &l.diag, self.color, self.width))
+                    .collect()
+            }),
+            OutputFormat::Html => html::render_file(
+                &o.path,
+                o.source.as_ref(),
+                &o.diagnostics,
+                o.charts.as_deref(),
+                o.failed,
+            ),
+            _ => String::new(),
+        };
+        o.result(rendered)
+    }
+
+    /// Render the findings of a file read again for corpus-level rules.
+    fn again(self, src: &crate::source::SourceFile, r: &FileResult) -> String {
+        match self.format {
+            OutputFormat::Human => r
+                .diagnostics
                 .iter()
                 .map(|l| human::render(src, &l.diag, self.color, self.width))
-                .collect()
-        } else {
-            String::new()
-        };
-        o.result(human)
+                .collect(),
+            OutputFormat::Html => html::render_file(
+                &r.path,
+                Some(src),
+                &r.diagnostics,
+                r.charts.as_deref(),
+                r.failed,
+            ),
+            _ => String::new(),
+        }
     }
 }
 
@@ -87,6 +113,8 @@ fn options(args: &CheckArgs) -> Options {
             FixMode::Off
         },
         max_file_size: args.max_file_size,
+        // Only the HTML report draws the articles; other formats keep nothing more.
+        charts: args.format == OutputFormat::Html,
     }
 }
 
@@ -140,25 +168,9 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         args,
         &session,
         &inputs,
-        render_fn(render),
+        |src, r| render.again(src, r),
         checked,
         out,
         err,
     )
-}
-
-/// Renders the findings of a file read again for corpus-level rules.
-fn render_fn(
-    render: Render,
-) -> impl Fn(&crate::source::SourceFile, &[crate::report::Located]) -> String {
-    move |src, located| {
-        if render.format == OutputFormat::Human {
-            located
-                .iter()
-                .map(|l| human::render(src, &l.diag, render.color, render.width))
-                .collect()
-        } else {
-            String::new()
-        }
-    }
 }

@@ -9,7 +9,7 @@ use crate::baseline::{Baseline, Entry};
 use crate::cli::CheckArgs;
 use crate::diagnostic::Severity;
 use crate::report::fingerprint::PathMapper;
-use crate::report::{self, FileResult, Located, OutputFormat, human};
+use crate::report::{self, FileResult, OutputFormat, human};
 use crate::session::{FixMode, Input, RefStats, Session};
 use crate::source::{self, SourceFile};
 
@@ -49,7 +49,7 @@ pub(super) fn finish(
     args: &CheckArgs,
     session: &Session,
     inputs: &[Input],
-    render: impl Fn(&SourceFile, &[Located]) -> String,
+    render: impl Fn(&SourceFile, &FileResult) -> String,
     checked: Vec<Checked>,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -75,7 +75,7 @@ pub(super) fn finish(
         for (i, extra) in session.corpus_findings(&stats) {
             let r = &mut results[i];
             if let Some(src) = session.add_corpus_findings(&inputs[i], &mut r.diagnostics, extra) {
-                r.human = render(&src, &r.diagnostics);
+                r.rendered = render(&src, r);
             }
         }
     }
@@ -125,6 +125,7 @@ pub(super) fn finish(
         OutputFormat::Github => report::github::write_github(out, &results, &session.mapper)?,
         OutputFormat::Junit => report::junit::write_junit(out, &results)?,
         OutputFormat::Gitlab => report::gitlab::write_gitlab(out, &results, &session.mapper)?,
+        OutputFormat::Html => report::html::write_html(out, &results, &summary)?,
     }
     out.flush()?;
     if args.format != OutputFormat::Human {
@@ -199,7 +200,7 @@ fn write_baseline(
     Baseline::new(entries).save(path)?;
     for r in results.iter_mut().filter(|r| !r.failed) {
         r.diagnostics.clear();
-        r.human.clear();
+        r.rendered.clear();
     }
     Ok(n)
 }
