@@ -344,7 +344,7 @@ fn html_report_of_the_seed_holds_every_finding_and_fetches_nothing() {
     let (json, _) = stdout_of(&["check", SEED, "--format", "json"]);
     let report: Value = serde_json::from_str(&json).expect("json");
     let diags = report["diagnostics"].as_array().expect("diagnostics");
-    assert_eq!(diags.len(), 7);
+    assert_eq!(diags.len(), 8);
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(html.ends_with("</html>\n"));
     assert_eq!(

@@ -172,7 +172,15 @@ fn section_balance(s: &mut Section, settings: &Settings) {
 /// section and of the article. `text` is the source the spans point into.
 pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
     let subject = stance::Subject::of_title(article.title.as_ref().map_or("", |t| t.text.as_str()));
+    // A paragraph right after one that ends in `:` (`He told the crowd:`) is
+    // most often a block quotation whose marks a conversion lost.
+    let mut after_colon = false;
     article.for_each_block_mut(|b| {
+        let block_quote = after_colon && matches!(b, Block::Paragraph(_));
+        after_colon = match &*b {
+            Block::Paragraph(p) => p.text.trim_end().ends_with(':'),
+            Block::Item(i) => i.body.trim_end().ends_with(':'),
+        };
         let mut prev = None;
         // Who spoke last in this block: `he`, `she`, `they` and a quotation
         // that runs on into the next sentence are theirs.
@@ -188,7 +196,7 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
             }
             // One tokenisation serves both the voices and the words to watch.
             let toks = crate::text::tokenize(slice);
-            s.watch = stance::editorial_hits_in(&toks, quoted, &settings.watch)
+            s.watch = stance::editorial_hits_in(&toks, quoted || block_quote, &settings.watch)
                 .into_iter()
                 .map(|h| {
                     let span = Span::new(base.offset + h.start, base.offset + h.end);

@@ -1162,7 +1162,7 @@ mod tests {
         let h3 = html.find("<h3 class=\"path\">").unwrap_or(0);
         assert!(h1 < h2 && h2 < h3);
         assert!(html.contains(
-            "<title>encyclint report: 1 error, 6 warnings in 1 file (1 checked)</title>"
+            "<title>encyclint report: 1 error, 7 warnings in 1 file (1 checked)</title>"
         ));
         assert!(html.contains("@media print {\n  html { font-size: 11pt;"));
         assert!(html.contains("nav, .filters { display: none !important; }"));

@@ -202,16 +202,30 @@ fn first_word_of(toks: &[Tok]) -> Option<usize> {
 }
 
 /// Whether the sentence attributes what is at `i` to a named source: an
-/// attribution word before it, with a name (a capitalised word) or a
-/// pronoun for its speaker.
+/// attribution word before it, with a name (a capitalised word) or a pronoun
+/// for its speaker, or `by X`/`according to X` with a name just after it
+/// (`it has been suggested by Botkins and Sedjo`).
 fn attributed(toks: &[Tok], i: usize) -> bool {
-    (0..i).any(|k| {
+    sourced_after(toks, i)
+        || (0..i).any(|k| {
+            let t = &toks[k];
+            t.word
+                && ATTRIBUTION.contains(&t.lower.as_str())
+                && toks[k.saturating_sub(6)..=k]
+                    .iter()
+                    .any(|s| s.word && (s.cap || matches!(s.lower.as_str(), "he" | "she" | "they")))
+        })
+}
+
+/// `by X` or `according to X` with a name just after `i`: the source is given.
+fn sourced_after(toks: &[Tok], i: usize) -> bool {
+    (i + 1..toks.len().min(i + 10)).any(|k| {
         let t = &toks[k];
-        t.word
-            && ATTRIBUTION.contains(&t.lower.as_str())
-            && toks[k.saturating_sub(6)..=k]
-                .iter()
-                .any(|s| s.word && (s.cap || matches!(s.lower.as_str(), "he" | "she" | "they")))
+        let by = t.word
+            && (t.lower == "by" || (t.lower == "to" && k > 0 && toks[k - 1].lower == "according"));
+        by && toks[k + 1..toks.len().min(k + 5)]
+            .iter()
+            .any(|n| n.word && n.cap)
     })
 }
 
@@ -425,11 +439,15 @@ pub fn editorial_hits_in(
             if !ok || !context_allows(toks, i, j, w) {
                 continue;
             }
-            if matches!(
-                e.category,
-                WatchCategory::Puffery | WatchCategory::Label | WatchCategory::Doubt
-            ) && attributed(toks, i)
-            {
+            let sourced = match e.category {
+                WatchCategory::Puffery | WatchCategory::Label | WatchCategory::Doubt => {
+                    attributed(toks, i)
+                }
+                // `it has been suggested by Botkins and Sedjo` names its source.
+                WatchCategory::Weasel => sourced_after(toks, j.saturating_sub(1)),
+                _ => false,
+            };
+            if sourced {
                 continue;
             }
             if best.is_none_or(|(bj, _)| j > bj) {
