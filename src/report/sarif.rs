@@ -9,7 +9,7 @@
 //! elsewhere in the file, and fixes with their `artifactChanges`.
 //!
 //! GitHub refuses a whole upload with more than 25,000 results in a run or
-//! over 10 MB gzipped, so [`write_sarif`] checks both before writing anything.
+//! over 10 MB gzipped, so [`SarifStream`] checks both before writing anything.
 
 use std::collections::BTreeMap;
 use std::fmt;
