@@ -3,10 +3,8 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::linter::{self, Context};
 use crate::report::human;
-use crate::schema::Policy;
-use crate::settings::Settings;
+use crate::session;
 use crate::source;
 
 /// `encyclint parse FILE`.
@@ -31,14 +29,7 @@ pub fn parse(
             return Ok(2);
         }
     };
-    let settings = Settings::default();
-    let policy = Policy::builtin();
-    let cx = Context {
-        settings: &settings,
-        policy: &policy,
-        titles: None,
-    };
-    let article = linter::analyse(&src, &cx);
+    let article = session::article_model(&src);
     serde_json::to_writer_pretty(&mut *out, &article)?;
     writeln!(out)?;
     Ok(0)

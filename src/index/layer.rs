@@ -33,7 +33,8 @@ impl AsRef<[u8]> for Bytes {
     }
 }
 
-/// One index source.
+/// One index source. Cloning shares its bytes.
+#[derive(Clone)]
 pub struct Layer {
     /// Where it came from, for messages.
     pub origin: String,
@@ -115,6 +116,17 @@ impl Layer {
             titles: header.titles,
             aliases: header.aliases,
         })
+    }
+
+    /// The whole index this layer reads, in the format of
+    /// [`super::build_bytes`]: [`Self::from_bytes`] of these bytes gives the
+    /// same layer (how a binding ships an index to another process).
+    #[must_use]
+    pub fn bytes(&self) -> &[u8] {
+        match &*self.strings.data {
+            Backing::Owned(v) => v,
+            Backing::Mapped(m) => m,
+        }
     }
 
     /// The string at `offset` of the string table (empty if out of range).

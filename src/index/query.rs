@@ -3,8 +3,9 @@
 use super::normalize::{self, loose_key, title_key};
 use super::{Layer, Match, Resolution, Suggestion, SuggestionKind, build_bytes};
 
-/// Known titles and redirects, from every index source of a run.
-#[derive(Debug, Default)]
+/// Known titles and redirects, from every index source of a run. Cloning
+/// shares the sources' bytes.
+#[derive(Debug, Default, Clone)]
 pub struct TitleIndex {
     layers: Vec<Layer>,
 }

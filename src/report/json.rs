@@ -57,8 +57,11 @@ pub fn diagnostic_json(file: &str, l: &Located) -> Value {
     })
 }
 
-/// The members of the report after `diagnostics` and `files`.
-fn tail(summary: &Summary) -> Value {
+/// The members of the report after `diagnostics` and `files`: `notes`,
+/// `summary`, `tool` and `version` (what a run checked in pieces, a
+/// binding's, gives once its pieces are added up).
+#[must_use]
+pub fn tail(summary: &Summary) -> Value {
     let mut sum = json!({
         "files": summary.files,
         "errors": summary.errors,

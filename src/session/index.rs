@@ -1,6 +1,7 @@
 //! The title index of a run: the checked articles' own titles (when more than
-//! one is checked), then the title lists, then the alias lists. An editor's
-//! index has the same shape with the workspace's titles first.
+//! one is checked), then the title lists, then the alias lists (or, in their
+//! place, sources loaded before the run: a binding's shared index). An
+//! editor's index has the same shape with the workspace's titles first.
 
 use std::path::PathBuf;
 
@@ -10,15 +11,15 @@ use super::discover::Input;
 use crate::index::{self, IndexError, TitleIndex};
 use crate::source;
 
-/// Build the run's index. `None` when there is no source at all: references
-/// are then not judged.
+/// Build the run's index: the articles' own titles (when there are more than
+/// one), then `lists` (the title and alias lists, see [`lists`]). `None` when
+/// there is no source at all: references are then not judged.
 ///
 /// # Errors
-/// A title or alias file that cannot be read.
+/// Never in practice: the articles' titles are indexed in memory.
 pub fn build(
     inputs: &[Input],
-    titles: &[PathBuf],
-    aliases: &[PathBuf],
+    lists: Vec<index::Layer>,
     max_file_size: u64,
 ) -> Result<Option<TitleIndex>, IndexError> {
     let mut ix = TitleIndex::new();
@@ -38,7 +39,7 @@ pub fn build(
         own.sort();
         ix.push(own_titles("checked articles", own)?);
     }
-    for layer in lists(titles, aliases)? {
+    for layer in lists {
         ix.push(layer);
     }
     Ok((!ix.is_empty()).then_some(ix))

@@ -13,6 +13,7 @@ pub mod index;
 mod options;
 pub mod ordered;
 mod outcome;
+mod run;
 
 use std::path::{Path, PathBuf};
 
@@ -36,6 +37,22 @@ use crate::span::Span;
 pub use discover::{Input, discover};
 pub use options::{FixMode, Options, SetupError, load_config, settings};
 pub use outcome::{FileOutcome, RefStats};
+pub use run::{Totals, baseline_notes, check_json};
+
+/// The typed model of one article as `encyclint parse` prints it: parsed and
+/// analysed with the default settings and no title index.
+#[must_use]
+pub fn article_model(src: &SourceFile) -> crate::model::Article {
+    // `encyclint parse` and the binding's `parse` both print this.
+    let settings = Settings::default();
+    let policy = Policy::builtin();
+    let cx = Context {
+        settings: &settings,
+        policy: &policy,
+        titles: None,
+    };
+    linter::analyse(src, &cx)
+}
 
 fn io_diag(reason: &str) -> Diagnostic {
     IoError::META.diag(Span::new(0, 0), reason.to_string())
@@ -130,9 +147,29 @@ impl Session {
     /// # Errors
     /// A title or alias file that cannot be read.
     pub fn load_index(&mut self, inputs: &[Input]) -> Result<(), SetupError> {
-        self.index = index::build(inputs, &self.titles, &self.aliases, self.max_file_size)
-            .map_err(|e| SetupError::plain(e.to_string()))?;
+        self.index = self.run_index(inputs, None)?;
         Ok(())
+    }
+
+    /// The index a run of these inputs has (see [`Self::load_index`]),
+    /// without keeping it: the inputs' own titles, then the sources of
+    /// `loaded` (an index loaded before the run, shared by several runs) in
+    /// place of the title and alias lists when it is given.
+    ///
+    /// # Errors
+    /// A title or alias file that cannot be read.
+    pub fn run_index(
+        &self,
+        inputs: &[Input],
+        loaded: Option<&TitleIndex>,
+    ) -> Result<Option<TitleIndex>, SetupError> {
+        let lists = match loaded {
+            Some(ix) => ix.layers().to_vec(),
+            None => index::lists(&self.titles, &self.aliases)
+                .map_err(|e| SetupError::plain(e.to_string()))?,
+        };
+        index::build(inputs, lists, self.max_file_size)
+            .map_err(|e| SetupError::plain(e.to_string()))
     }
 
     /// Build the index of an editor's workspace: `own` (the titles of the

@@ -11,7 +11,7 @@ use crate::diagnostic::Severity;
 use crate::report::fingerprint::PathMapper;
 use crate::report::stream::{Stream, StreamError};
 use crate::report::{self, FileResult, OutputFormat, Summary, human};
-use crate::session::{FixMode, Input, RefStats, Session, ordered};
+use crate::session::{self, FixMode, Input, RefStats, Session, ordered};
 use crate::source::{self, SourceFile};
 
 /// Runs of at least this many files show a progress bar (on a terminal).
@@ -292,17 +292,5 @@ fn baseline_notes(
             human::sanitize_line(&e.message)
         )?;
     }
-    let mut notes = vec![format!(
-        "{known} known finding(s) matched the baseline {}",
-        path.display()
-    )];
-    if !stale.is_empty() {
-        notes.push(format!(
-            "{} baseline entr{} no longer found: run with --write-baseline {} to shrink it",
-            stale.len(),
-            if stale.len() == 1 { "y is" } else { "ies are" },
-            path.display()
-        ));
-    }
-    Ok(notes)
+    Ok(session::baseline_notes(path, known, stale.len()))
 }
