@@ -33,6 +33,8 @@ pub mod linter;
 pub mod lsp;
 pub mod model;
 pub mod parse;
+#[cfg(feature = "python")]
+pub mod python;
 pub mod report;
 pub mod rules;
 pub mod schema;
