@@ -18,7 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["linter", "suppress"],
     &["fix", "baseline", "config", "report"],
     &["session"],
-    &["cli", "lsp"],
+    &["cli", "lsp", "python"],
 ];
 
 fn src() -> PathBuf {
