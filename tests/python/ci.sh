@@ -13,7 +13,17 @@ if ! python3 -m venv --help >/dev/null 2>&1; then
   exit 1
 fi
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+scheduler=""
+workers=""
+stop_dask() {
+  for pid in $workers $scheduler; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  workers=""
+  scheduler=""
+}
+trap 'stop_dask; rm -rf "$work"' EXIT
 venv="$work/venv"
 py="$venv/bin/python"
 
@@ -80,6 +90,22 @@ compare dask-refs "$(cli_summary --select R --titles fixtures/references/titles.
   examples/distributed/dask_check.py fixtures/references --workers 2 --batch 3 \
   --select R --titles fixtures/references/titles.txt --aliases fixtures/references/aliases.tsv
 
+echo "-- dask_check.py --scheduler: a scheduler and two workers started by hand (docs/python.md)"
+"$venv/bin/dask" scheduler --host 127.0.0.1 --port 8786 --no-dashboard >"$work/scheduler.log" 2>&1 &
+scheduler=$!
+"$venv/bin/dask" worker tcp://127.0.0.1:8786 --nworkers 2 --nthreads 1 --no-dashboard >"$work/worker.log" 2>&1 &
+workers=$!
+"$py" -c 'import sys, time
+from dask.distributed import Client
+c = Client("tcp://127.0.0.1:8786", timeout=60)
+deadline = time.time() + 60
+while len(c.scheduler_info()["workers"]) < 2 and time.time() < deadline:
+    time.sleep(0.5)
+sys.exit(0 if len(c.scheduler_info()["workers"]) >= 2 else 1)' || { tail "$work/scheduler.log" "$work/worker.log" >&2; exit 1; }
+compare dask-scheduler "$(cli_summary fixtures/)" \
+  examples/distributed/dask_check.py fixtures/ --scheduler tcp://127.0.0.1:8786 --batch 8
+stop_dask
+
 echo "-- examples/distributed/spark_check.py fixtures/ (only where PySpark runs)"
 if ! java -version >/dev/null 2>&1; then
   echo "SKIPPED spark_check.py: no Java runtime (PySpark needs one)"
@@ -91,6 +117,13 @@ elif ! "$py" -c 'from pyspark.sql import SparkSession; s = SparkSession.builder.
   echo "SKIPPED spark_check.py: PySpark does not start here"
 else
   compare spark "$(cli_summary fixtures/)" examples/distributed/spark_check.py fixtures/ --batch 8
+fi
+
+echo "-- FILES=200 bench/python_scaling.sh (docs/python.md's scaling table, on 200 articles)"
+if [ -f ../shared/corpus/enwiki-2015-3210.tar.gz ]; then
+  FILES=200 WORKERS="1 2" PYTHON="$py" bench/python_scaling.sh
+else
+  echo "SKIPPED bench/python_scaling.sh: ../shared/corpus/enwiki-2015-3210.tar.gz is not there"
 fi
 
 echo "python package: $((SECONDS - started)) s"
