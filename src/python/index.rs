@@ -70,9 +70,7 @@ impl PyTitleIndex {
     #[pyo3(signature = (path, aliases = None))]
     fn load(py: Python<'_>, path: PathBuf, aliases: Option<PathBuf>) -> PyResult<Self> {
         let layers = py
-            .detach(move || {
-                session::index::lists(std::slice::from_ref(&path), aliases.as_slice())
-            })
+            .detach(move || session::index::lists(std::slice::from_ref(&path), aliases.as_slice()))
             .map_err(|e| EncyclintError::new_err(format!("error: {e}")))?;
         let mut ix = TitleIndex::new();
         for l in layers {

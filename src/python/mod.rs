@@ -112,8 +112,8 @@ impl Titles {
         };
         let mut ix = (**ix).clone();
         if let Some(a) = aliases {
-            let layers = session::index::lists(&[], std::slice::from_ref(a))
-                .map_err(|e| SetupError {
+            let layers =
+                session::index::lists(&[], std::slice::from_ref(a)).map_err(|e| SetupError {
                     code: None,
                     message: e.to_string(),
                 })?;
@@ -625,14 +625,15 @@ fn _index_loads() -> usize {
 #[pymodule]
 mod _encyclint {
     #[pymodule_export]
-    use super::{
-        Checker, EncyclintError, PyTitleIndex, _index_loads, check_paths, lint, parse,
-    };
+    use super::{_index_loads, Checker, EncyclintError, PyTitleIndex, check_paths, lint, parse};
 
     #[pymodule_init]
     fn init(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyResult<()> {
         use pyo3::types::PyModuleMethods;
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-        m.add("DEFAULT_MAX_FILE_SIZE", crate::source::DEFAULT_MAX_FILE_SIZE)
+        m.add(
+            "DEFAULT_MAX_FILE_SIZE",
+            crate::source::DEFAULT_MAX_FILE_SIZE,
+        )
     }
 }
