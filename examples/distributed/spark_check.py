@@ -15,6 +15,7 @@ installed where the executors run.
 
 import argparse
 import json
+import os
 import sys
 import time
 
@@ -32,6 +33,8 @@ def main(argv=None):
     ap.add_argument("--aliases", help="an alias list (alias<TAB>target lines)")
     args = ap.parse_args(argv)
 
+    # Local executors run this interpreter, which has the package.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
     options = {
@@ -50,7 +53,12 @@ def main(argv=None):
     worker_options = {k: v for k, v in options.items() if k not in ("titles", "aliases")}
     batches = list(enumerate(encyclint.batches(inputs, args.batch)))
 
-    spark = SparkSession.builder.master(args.master).appName("encyclint").getOrCreate()
+    spark = (
+        SparkSession.builder.master(args.master)
+        .appName("encyclint")
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate()
+    )
     spark.sparkContext.setLogLevel("ERROR")
     try:
         start = time.perf_counter()

@@ -107,12 +107,14 @@ compare dask-scheduler "$(cli_summary fixtures/)" \
 stop_dask
 
 echo "-- examples/distributed/spark_check.py fixtures/ (only where PySpark runs)"
-if ! java -version >/dev/null 2>&1; then
+if [ "${ENCYCLINT_SPARK:-1}" = 0 ]; then
+  echo "SKIPPED spark_check.py: ENCYCLINT_SPARK=0"
+elif ! java -version >/dev/null 2>&1; then
   echo "SKIPPED spark_check.py: no Java runtime (PySpark needs one)"
 elif ! timeout 600 "$py" -m pip install -q --disable-pip-version-check pyspark >"$work/pyspark.log" 2>&1; then
   tail -n 3 "$work/pyspark.log" >&2
   echo "SKIPPED spark_check.py: pip install pyspark failed"
-elif ! "$py" -c 'from pyspark.sql import SparkSession; s = SparkSession.builder.master("local[1]").getOrCreate(); assert s.sparkContext.parallelize([1]).count() == 1; s.stop()' >"$work/spark-probe.log" 2>&1; then
+elif ! PYSPARK_PYTHON="$py" "$py" -c 'from pyspark.sql import SparkSession; s = SparkSession.builder.master("local[1]").getOrCreate(); assert s.sparkContext.parallelize([1]).count() == 1; s.stop()' >"$work/spark-probe.log" 2>&1; then
   tail -n 5 "$work/spark-probe.log" >&2
   echo "SKIPPED spark_check.py: PySpark does not start here"
 else
