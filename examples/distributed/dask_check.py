@@ -12,7 +12,9 @@ is scattered to every worker once, each worker makes its checker once
 The run's summary is printed on stdout as one JSON line, the same as the
 ``summary`` of ``encyclint check --format json DIR``; ``--report FILE``
 writes the whole JSON report as ``check_paths`` gives it. Timing and the
-index loads per worker go to stderr.
+index loads per worker go to stderr. R006 (orphan-article), which needs every
+article at once, is not run in pieces: with it selected (``--select R``
+selects it), use ``check_paths`` or add ``--ignore R006``.
 
 Exit code: 0, 1 when a finding has severity error, 2 when a file could not
 be read, as the CLI's.
