@@ -28,7 +28,8 @@ if [ "$FILES" -gt 0 ]; then
   DIR=$WORK/enwiki-first-$FILES
   if [ ! -d "$DIR" ]; then
     mkdir -p "$DIR"
-    find "$DATA/md/enwiki_wx" -type f -name '*.md' | sort | head -n "$FILES" | xargs cp -t "$DIR"
+    # head closes the pipe early: sort's SIGPIPE is not a failure here.
+    (find "$DATA/md/enwiki_wx" -type f -name '*.md' -print0 | sort -z | head -z -n "$FILES" | xargs -0 cp -t "$DIR") || true
   fi
 fi
 n=$(find "$DIR" -type f -name '*.md' | wc -l)
