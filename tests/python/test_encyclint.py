@@ -185,3 +185,11 @@ def test_version_and_stubs():
     text = stub.read_text(encoding="utf-8")
     for name in encyclint.__all__:
         assert name in text, name
+
+
+def test_the_docs_first_example_runs(capsys):
+    text = (ROOT / "docs" / "python.md").read_text(encoding="utf-8")
+    block = text.split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(block, "docs/python.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert out.strip(), "the example prints the findings"
