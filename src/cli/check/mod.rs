@@ -141,6 +141,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         writeln!(err, "{}", human::sanitize_line(&e.to_string()))?;
         return Ok(2);
     }
+    super::index::warn_stale(session.index.as_ref(), err)?;
     let render = Render {
         format: args.format,
         color: use_color(args.color),
