@@ -340,5 +340,58 @@ fn title_lists_over_a_limit_exit_2_with_the_line() {
     enc.write_all("Photon\n".repeat(10_000).as_bytes()).unwrap();
     enc.finish().unwrap();
     let e = run(&bomb, "--titles", Some("5000"));
-    assert!(e.contains("bomb.txt.gz: unpacks to more than the limit of 5000 bytes"), "{e}");
+    assert!(
+        e.contains("bomb.txt.gz: unpacks to more than the limit of 5000 bytes"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_title_list_is_built_once_into_the_cache_and_rebuilt_when_it_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let titles = dir.path().join("titles.txt");
+    std::fs::write(&titles, "Photon\n").unwrap();
+    let file = format!("{FIX}/unresolved-reference.txt");
+    let run = || {
+        let out = encyclint()
+            .env("ENCYCLINT_INDEX_CACHE", &cache)
+            .args(["check", &file, "--format", "json", "--titles"])
+            .arg(&titles)
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        (
+            v["diagnostics"].clone(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (first, _) = run();
+    let built: Vec<_> = std::fs::read_dir(&cache).unwrap().collect();
+    assert_eq!(built.len(), 1);
+    let cached = built[0].as_ref().unwrap().path();
+    let stamp = std::fs::metadata(&cached).unwrap().modified().unwrap();
+    assert_eq!(run().0, first);
+    assert_eq!(
+        std::fs::metadata(&cached).unwrap().modified().unwrap(),
+        stamp
+    );
+    // The list changes: the cache is not used, but rebuilt.
+    std::fs::write(&titles, "Photon\nQuantum\n").unwrap();
+    let (second, err) = run();
+    assert_ne!(second, first);
+    assert!(!err.contains("stale"), "{err}");
+    let (with_text, _) = json(&[
+        "check",
+        &file,
+        "--titles",
+        titles.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(second, with_text["diagnostics"]);
+    // A damaged cache is passed over and replaced.
+    std::fs::write(&cached, b"ENCYIDX2 damaged").unwrap();
+    assert_eq!(run().0, second);
+    assert!(std::fs::read(&cached).unwrap().len() > 100);
 }

@@ -11,7 +11,7 @@
 //! or a gzip bomb stops with an error at once instead of filling memory.
 
 use std::io::{self, BufRead, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::store::{MAGIC_STEM, SourceRecord};
 use super::{Builder, IndexError, Layer};
@@ -77,9 +77,86 @@ pub fn load_titles(path: &Path) -> Result<Layer, IndexError> {
     if head[..n].starts_with(MAGIC_STEM) {
         return Layer::open(path);
     }
+    let limits = Limits::from_env();
+    if let Some(cached) = cache_path(path, limits) {
+        return load_cached(path, &cached, limits);
+    }
     let mut b = Builder::new();
-    read_titles(path, Limits::from_env(), false, &mut b)?;
+    read_titles(path, limits, false, &mut b)?;
     Layer::from_bytes(origin, b.into_bytes())
+}
+
+/// The environment variable naming the directory where title lists are kept
+/// built; empty turns the cache off. When it is set, every title list is
+/// cached; when it is not, lists of at least [`CACHE_MIN_BYTES`] are, in
+/// `$XDG_CACHE_HOME/encyclint` (or `~/.cache/encyclint`).
+pub const CACHE_ENV: &str = "ENCYCLINT_INDEX_CACHE";
+/// The smallest title list cached by default (smaller ones build in well under a second).
+pub const CACHE_MIN_BYTES: u64 = 4 << 20;
+
+/// Where the built form of the title list `path` is cached, if it is.
+fn cache_path(path: &Path, limits: Limits) -> Option<PathBuf> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let dir = match std::env::var_os(CACHE_ENV) {
+        Some(v) if v.is_empty() => return None,
+        Some(v) => PathBuf::from(v),
+        None if meta.len() < CACHE_MIN_BYTES => return None,
+        None => std::env::var_os("XDG_CACHE_HOME")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| {
+                std::env::var_os("HOME")
+                    .filter(|v| !v.is_empty())
+                    .map(|h| PathBuf::from(h).join(".cache"))
+            })?
+            .join("encyclint"),
+    };
+    let abs = std::fs::canonicalize(path).ok()?;
+    // One cache file per list and set of limits (a list refused under lower
+    // limits must not be let through by a build made under higher ones).
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(super::MAGIC);
+    h.update(&path_bytes(&abs));
+    h.update(&limits.file_bytes.to_le_bytes());
+    h.update(&limits.unpacked_bytes.to_le_bytes());
+    Some(dir.join(format!("titles-{:016x}.idx", h.digest())))
+}
+
+/// The title list `path` from its cached build at `cached` when that was built
+/// from the same bytes; otherwise built (recording the list as its source,
+/// so the next run can tell) and cached. A cache that cannot be read or
+/// written is passed over: the list is then built as without one.
+fn load_cached(path: &Path, cached: &Path, limits: Limits) -> Result<Layer, IndexError> {
+    let origin = path.display().to_string();
+    if let Ok(mut layer) = Layer::open(cached) {
+        let abs = std::fs::canonicalize(path).map(|p| path_bytes(&p));
+        let same_file =
+            matches!(layer.sources(), [s] if abs.as_deref().is_ok_and(|a| a == s.path.as_slice()));
+        if same_file && stale_sources(&layer).is_empty() {
+            layer.origin = origin;
+            return Ok(layer);
+        }
+    }
+    let mut b = Builder::new();
+    if let Some(s) = read_titles(path, limits, true, &mut b)? {
+        b.source(s);
+    }
+    let bytes = b.into_bytes();
+    let _ = write_cache(cached, &bytes);
+    Layer::from_bytes(origin, bytes)
+}
+
+fn write_cache(cached: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let dir = cached.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.persist(cached).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// Read an aliases file (`alias<TAB>target` a line, `.gz` accepted) into a
@@ -260,15 +337,15 @@ fn path_bytes(path: &Path) -> Vec<u8> {
     }
 }
 
-fn path_from_bytes(bytes: &[u8]) -> std::path::PathBuf {
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt;
-        std::path::PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+        PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
     }
     #[cfg(not(unix))]
     {
-        std::path::PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
+        PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
     }
 }
 

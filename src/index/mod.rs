@@ -33,8 +33,8 @@ use std::fmt;
 
 pub use layer::Layer;
 pub use load::{
-    DEFAULT_MAX_BYTES, Limits, MAX_BYTES_ENV, MAX_TITLE_BYTES, Stale, load_aliases, load_titles,
-    read_aliases, read_lines, read_titles, stale_sources,
+    CACHE_ENV, CACHE_MIN_BYTES, DEFAULT_MAX_BYTES, Limits, MAX_BYTES_ENV, MAX_TITLE_BYTES, Stale,
+    load_aliases, load_titles, read_aliases, read_lines, read_titles, stale_sources,
 };
 pub use normalize::{fold_key, loose_key, title_key};
 pub use query::TitleIndex;
