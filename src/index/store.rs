@@ -821,6 +821,25 @@ mod tests {
     }
 
     #[test]
+    fn the_same_titles_in_any_order_give_the_same_bytes() {
+        let titles: Vec<String> = (0..5000)
+            .map(|i| format!("Title {} ({})", i % 977, i % 13))
+            .collect();
+        let aliases = || {
+            (0..50).map(|i| {
+                (
+                    format!("Alias {i}"),
+                    format!("Title {} ({})", i % 977, i % 13),
+                )
+            })
+        };
+        let a = build_bytes(titles.iter().cloned(), aliases());
+        let b = build_bytes(titles.iter().rev().cloned(), aliases());
+        assert_eq!(a, b);
+        assert_eq!(a, build_bytes(titles.into_iter(), aliases()));
+    }
+
+    #[test]
     fn header_checks_magic_version_and_lengths() {
         assert!(Header::read(b"ENCYIDX2").is_err());
         let bytes = build_bytes(["A"].into_iter().map(String::from), std::iter::empty());
