@@ -167,6 +167,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         writeln!(err, "{}", human::sanitize_line(&e.to_string()))?;
         return Ok(2);
     }
+    super::index::warn_stale(session.index.as_ref(), err)?;
     let inputs = match args.shard {
         None => inputs,
         Some(shard) => {
