@@ -33,7 +33,7 @@ pub fn build(
                 Input::File(path, name) => source::read_file(path, name, max_file_size).ok(),
                 _ => None,
             })
-            .filter_map(|src| crate::parse::quick_title(&src.text, src.format))
+            .filter_map(|src| crate::parse::source_title(&src))
             .collect();
         own.sort();
         ix.push(own_titles("checked articles", own)?);
