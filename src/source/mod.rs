@@ -1,9 +1,12 @@
-//! Reading articles: the input gate every file passes before it is parsed.
+//! Reading articles: the input gate every file passes before it is parsed
+//! ([`dump`] reads the pages of MediaWiki XML exports and dumps).
 //!
 //! A file becomes a [`SourceFile`] only if it is a regular file under the size
 //! limit, valid UTF-8 (a UTF-8 BOM is kept and skipped by the parsers) and not
 //! binary. Every refusal is an [`InputError`] that names the reason, and the
 //! byte offset where one exists, so the CLI can print one clear line for it.
+
+pub mod dump;
 
 use std::fmt;
 use std::io::Read;
@@ -149,6 +152,8 @@ pub enum InputError {
     Utf16,
     /// Invalid UTF-8 at this byte offset.
     InvalidUtf8 { offset: usize },
+    /// A `.xml` (or `.xml.bz2`, `.xml.gz`) that is not a MediaWiki export: why.
+    NotDump(String),
 }
 
 impl fmt::Display for InputError {
@@ -177,6 +182,7 @@ impl fmt::Display for InputError {
             InputError::InvalidUtf8 { offset } => {
                 write!(f, "invalid UTF-8 at byte offset {offset}")
             }
+            InputError::NotDump(why) => write!(f, "not a MediaWiki export or dump: {why}"),
         }
     }
 }
