@@ -253,7 +253,9 @@ pub fn open(path: &Path, name: &str, limit: u64) -> Result<Pages, InputError> {
                 ));
             }
             Ok(Event::End(_)) => {
-                return Err(InputError::NotDump("a closing tag before any element".into()));
+                return Err(InputError::NotDump(
+                    "a closing tag before any element".into(),
+                ));
             }
             Err(e) => {
                 return Err(InputError::NotDump(format!("not XML: {}", xml_reason(&e))));
@@ -280,7 +282,10 @@ impl Pages {
     fn fail(&mut self, reason: String) -> Option<Result<Page, DumpError>> {
         self.finished = true;
         Some(Err(DumpError {
-            offset: self.reader.error_position().max(self.reader.buffer_position()),
+            offset: self
+                .reader
+                .error_position()
+                .max(self.reader.buffer_position()),
             reason,
         }))
     }
@@ -496,13 +501,29 @@ mod tests {
     #[test]
     fn other_xml_and_broken_dumps_are_named() {
         let dir = tempfile::tempdir().unwrap();
-        let p = write(dir.path(), "feed.xml", b"<?xml version=\"1.0\"?>\n<rss><channel/></rss>");
+        let p = write(
+            dir.path(),
+            "feed.xml",
+            b"<?xml version=\"1.0\"?>\n<rss><channel/></rss>",
+        );
         let e = open(&p, "feed.xml", 100).err().unwrap();
-        assert_eq!(e.to_string(), "not a MediaWiki export or dump: the root element is <rss>, not <mediawiki>");
+        assert_eq!(
+            e.to_string(),
+            "not a MediaWiki export or dump: the root element is <rss>, not <mediawiki>"
+        );
         let p = write(dir.path(), "t.xml", b"just text");
-        assert!(open(&p, "t.xml", 100).err().unwrap().to_string().contains("not XML"));
+        assert!(
+            open(&p, "t.xml", 100)
+                .err()
+                .unwrap()
+                .to_string()
+                .contains("not XML")
+        );
         let p = write(dir.path(), "b.xml.bz2", b"BZh9 not really");
-        assert!(matches!(open(&p, "b.xml.bz2", 100).err(), Some(InputError::NotDump(_))));
+        assert!(matches!(
+            open(&p, "b.xml.bz2", 100).err(),
+            Some(InputError::NotDump(_))
+        ));
         let cut = &DUMP[..DUMP.find("<page><title>Delta").unwrap() + 26];
         let p = write(dir.path(), "cut.xml", cut.as_bytes());
         let got = pages(&p, 100);
