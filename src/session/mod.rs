@@ -234,10 +234,13 @@ impl Session {
                         size: page.text_len,
                         limit: self.max_file_size,
                     };
-                    return FileOutcome::failed(
-                        source::shown_name(dump, Some(&page.title)),
-                        io_diag(&e.to_string()),
-                    );
+                    return FileOutcome {
+                        page: Some(page.title.clone()),
+                        ..FileOutcome::failed(
+                            source::shown_name(dump, Some(&page.title)),
+                            io_diag(&e.to_string()),
+                        )
+                    };
                 }
                 let src = SourceFile::page(dump.clone(), page.title.clone(), page.text.as_str());
                 let mut o = self.check_source(&src, None);
@@ -280,6 +283,7 @@ impl Session {
             };
             let mut out = FileOutcome {
                 path: src.shown(),
+                page: src.page.clone(),
                 refs: RefStats::of(&linted.article),
                 ..FileOutcome::default()
             };
@@ -324,20 +328,26 @@ impl Session {
         });
         match checked {
             Ok(Ok(outcome)) => outcome,
-            Ok(Err(schema_err)) => FileOutcome::failed(
-                src.shown(),
-                InvalidSchema::META.diag(Span::new(0, 0), schema_err.to_string()),
-            ),
-            Err(panic) => FileOutcome::failed(
-                src.shown(),
-                IoError::META.diag(
-                    Span::new(0, 0),
-                    format!(
-                        "internal error: encyclint panicked while checking this file: {panic}; \
+            Ok(Err(schema_err)) => FileOutcome {
+                page: src.page.clone(),
+                ..FileOutcome::failed(
+                    src.shown(),
+                    InvalidSchema::META.diag(Span::new(0, 0), schema_err.to_string()),
+                )
+            },
+            Err(panic) => FileOutcome {
+                page: src.page.clone(),
+                ..FileOutcome::failed(
+                    src.shown(),
+                    IoError::META.diag(
+                        Span::new(0, 0),
+                        format!(
+                            "internal error: encyclint panicked while checking this file: {panic}; \
                          the other files were checked. Please report this file."
+                        ),
                     ),
-                ),
-            ),
+                )
+            },
         }
     }
 
