@@ -11,5 +11,7 @@ mod fixtures;
 mod cli;
 // The registry against the README, the schema and the fixtures.
 mod registry;
+// MediaWiki exports and dumps.
+mod dumps;
 // Shared helpers.
 mod util;
