@@ -11,6 +11,8 @@ mod fixtures;
 mod cli;
 // The registry against the README, the schema and the fixtures.
 mod registry;
+// Wikitext on the shared real pages.
+mod wikitext;
 // MediaWiki exports and dumps.
 mod dumps;
 // Shared helpers.
