@@ -11,6 +11,8 @@ mod fixtures;
 mod cli;
 // The registry against the README, the schema and the fixtures.
 mod registry;
+// The commands shown in the docs.
+mod docs;
 // Wikitext on the shared real pages.
 mod wikitext;
 // MediaWiki exports and dumps.
