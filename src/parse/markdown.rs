@@ -273,6 +273,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
                         entry: false,
                         titles: opts.titles,
                         label: None,
+                        colon_introduces: false,
                     },
                     links,
                 );

@@ -54,6 +54,10 @@ pub(crate) struct BlockCtx<'a> {
     /// A label the markup says the block has (wikitext `;term: definition`):
     /// the plain end of the label and the start of the body.
     pub label: Option<(usize, usize)>,
+    /// Wikitext: items are list markup only, so a paragraph `Label:` with
+    /// nothing after the colon introduces what follows (a table, a quote):
+    /// it stays a paragraph.
+    pub colon_introduces: bool,
 }
 
 /// Labels of hatnotes: `Main article: X` is a reference, not an item.
@@ -217,6 +221,9 @@ pub(crate) fn build_block(
     let label = ctx.label.or_else(|| {
         find_label(&plain.text)
             .filter(|(end, _)| !HATNOTE_LABELS.contains(&plain.text[..*end].trim()))
+            .filter(|(_, body)| {
+                !(ctx.colon_introduces && !plain.text[*body..].chars().any(char::is_alphanumeric))
+            })
     });
     if let Some((label_end, body_start)) = label {
         let label_text = collapse_ws(&plain.text[..label_end]);

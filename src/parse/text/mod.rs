@@ -229,6 +229,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
             entry: roles[i] == Role::Entry,
             titles: opts.titles,
             label: None,
+            colon_introduces: false,
         };
         let block = build_block(&plain, span, marker, ctx, Vec::new());
         push_block(&mut sections, &mut lead, block);

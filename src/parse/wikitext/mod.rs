@@ -96,6 +96,7 @@ impl Builder<'_, '_> {
             entry: false,
             titles: self.opts.titles,
             label,
+            colon_introduces: true,
         }
     }
 
@@ -292,6 +293,20 @@ impl Builder<'_, '_> {
             None => (le, None, le, next),
         };
         let term = self.walker.show(q, term_end, true);
+        if body.is_none() {
+            // `;Notes` alone is a pseudo-heading (MOS:PSEUDOHEAD), not a
+            // term without its definition: an item with no label.
+            let end = self.trim_end(ls, end);
+            let block = build_block(
+                &term.plain,
+                Span::new(ls, end),
+                Some(";".to_string()),
+                self.ctx(None),
+                term.refs,
+            );
+            self.push(block);
+            return after;
+        }
         let mut plain = term.plain;
         let mut refs = term.refs;
         let label_end = plain.text.trim_end().len();

@@ -133,7 +133,7 @@ fn definition_lists() {
             (None, "T"),
             (Some("Term"), "the definition."),
             (Some("Other"), "Its definition."),
-            (Some("Alone"), "")
+            (None, "Alone")
         ]
     );
     let Block::Item(i) = &a.lead[2] else { panic!() };
@@ -259,4 +259,15 @@ fn time_grows_linearly() {
         big < small * 10 + std::time::Duration::from_millis(200),
         "{small:?} -> {big:?}"
     );
+}
+
+#[test]
+fn a_colon_before_a_table_or_quote_introduces_it() {
+    let s = "T\n\nThe club has had eleven Presidents:<ref name=a/>\n{| class=x\n| A\n|}\nIn ''The Winding Motion'':\n{{quote|Text.}}\n;Notes\n{{reflist}}\n";
+    let a = parse_str("t.wiki", s);
+    for b in &a.lead {
+        if let Block::Item(i) = b {
+            assert!(i.label.is_none(), "{i:?}");
+        }
+    }
 }
