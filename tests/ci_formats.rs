@@ -479,3 +479,28 @@ fn sarif_for_a_dump_names_each_page_as_a_logical_location() {
         assert!(r["properties"]["pageRegion"]["startLine"].as_u64().unwrap() >= 1);
     }
 }
+
+#[test]
+fn github_and_gitlab_put_a_dump_page_on_the_dump_with_the_page_in_the_message() {
+    let dump = "fixtures/wikitext/paintings-small.xml";
+    let (out, code) = stdout_of(&["check", dump, "--format", "github", "--select", "R005"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(&format!(
+            "::warning file={dump},title=R005 non-canonical-reference::Corot landscapes 5:15: "
+        )),
+        "{out}"
+    );
+    assert!(!out.contains("line="), "{out}");
+    let (out, code) = stdout_of(&["check", dump, "--format", "gitlab", "--select", "R005"]);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    let issue = &v[0];
+    assert_eq!(issue["location"]["path"], dump);
+    assert!(
+        issue["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("R005: Corot landscapes 5:15: ")
+    );
+}
