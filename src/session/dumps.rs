@@ -72,6 +72,15 @@ pub fn work(inputs: Vec<Input>, limit: u64) -> impl Iterator<Item = Work> + Send
                         })),
                     }
                 }
+                Input::Stdin(name) if dump::is_dump_path(&name) => {
+                    Box::new(std::iter::once(Work::DumpFailed {
+                        dump: name,
+                        reason:
+                            "a MediaWiki dump is read from a file, not standard input (it is read \
+                             twice: once for its titles, once for its pages); name the file"
+                                .to_string(),
+                    }))
+                }
                 other => Box::new(std::iter::once(Work::Input(other))),
             }
         })

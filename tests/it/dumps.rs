@@ -201,3 +201,23 @@ fn the_shared_export_checks_every_article_page() {
         .collect();
     assert!(bad.is_empty(), "{bad:?}");
 }
+
+#[test]
+fn a_dump_on_standard_input_is_refused_by_name() {
+    let out = crate::util::bin()
+        .current_dir(root())
+        .args(["check", "-", "--stdin-filename", "pages.xml"])
+        .write_stdin(fs::read(root().join(SMALL)).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        err.contains("pages.xml: a MediaWiki dump is read from a file, not standard input"),
+        "{err}"
+    );
+}
