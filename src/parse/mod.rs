@@ -222,7 +222,7 @@ pub(crate) fn build_block(
         find_label(&plain.text)
             .filter(|(end, _)| !HATNOTE_LABELS.contains(&plain.text[..*end].trim()))
             .filter(|(_, body)| {
-                !(ctx.colon_introduces && !plain.text[*body..].chars().any(char::is_alphanumeric))
+                !ctx.colon_introduces || plain.text[*body..].chars().any(char::is_alphanumeric)
             })
     });
     if let Some((label_end, body_start)) = label {

@@ -3,7 +3,7 @@
 //! memory), and the dump's titles with its redirects are the index of its
 //! own pages.
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::mpsc::sync_channel;
 
 use super::discover::Input;
@@ -112,7 +112,7 @@ pub fn prefetch<T: Send + 'static>(
 ///
 /// # Errors
 /// Never in practice: the index is built in memory.
-pub fn index_layer(path: &PathBuf, name: &str) -> Result<Option<index::Layer>, IndexError> {
+pub fn index_layer(path: &Path, name: &str) -> Result<Option<index::Layer>, IndexError> {
     // Texts are not needed: a limit of 0 keeps none.
     let Ok(pages) = dump::open(path, name, 0) else {
         return Ok(None);
