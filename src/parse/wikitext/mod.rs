@@ -2,11 +2,11 @@
 //!
 //! The title is the page's: from the file name (`Bodmin.wiki` is `Bodmin`,
 //! `_` read as a space), `--stdin-filename`, or the page title in a dump. One
-//! linear scan ([`scan`]) finds templates, links, tags, comments and tables;
+//! linear scan (`scan`) finds templates, links, tags, comments and tables;
 //! then the lines outside them are read as MediaWiki reads them:
 //! `== Heading ==` to `====== Heading ======` open sections nested by level,
 //! `*`, `#`, `:` and `;term: definition` lines are items, other lines run
-//! together into paragraphs until a blank line. [`inline`] gives each block
+//! together into paragraphs until a blank line. `inline` gives each block
 //! the text a reader sees (bold and italic quotes removed, link labels kept)
 //! with its map back to the source, the links to articles (`[[Target|label]]`)
 //! and the hatnotes (`{{Main|X}}`, `{{See also|X|Y}}`, `{{Further|X}}`,
