@@ -379,7 +379,13 @@ impl Iterator for Pages {
                 }
                 Event::Text(t) => {
                     if let Some(p) = page.as_mut() {
-                        push(p, field, &t.xml10_content(), self.limit);
+                        if field == Field::Text && p.text_len > self.limit {
+                            // Not kept: count the bytes without decoding them
+                            // (the titles-only pass reads every text so).
+                            p.text_len += t.len() as u64;
+                        } else {
+                            push(p, field, &t.xml10_content(), self.limit);
+                        }
                     }
                 }
                 Event::CData(t) => {
