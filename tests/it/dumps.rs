@@ -221,3 +221,21 @@ fn a_dump_on_standard_input_is_refused_by_name() {
         "{err}"
     );
 }
+
+#[test]
+fn a_baseline_records_and_matches_a_dump_page_by_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let bl = dir.path().join("baseline.json");
+    let bl = bl.to_str().unwrap();
+    let out = run_in(&root(), &["check", SMALL, "--write-baseline", bl]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = fs::read_to_string(bl).unwrap();
+    assert!(
+        text.contains("paintings-small.xml \u{203a} Corot landscapes"),
+        "{text}"
+    );
+    let (code, v, err) = json(&["check", "--format", "json", SMALL, "--baseline", bl]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 0, "{v}");
+    assert_eq!(v["summary"]["files"], 3);
+}
