@@ -90,6 +90,9 @@ struct Threaded {
 
 const CHUNK: usize = 1 << 18;
 
+/// Bytes of a page title kept.
+const MAX_TITLE: usize = 1024;
+
 impl Threaded {
     fn spawn(mut r: Box<dyn Read + Send>) -> io::Result<Self> {
         let (tx, rx): (SyncSender<Chunk>, _) = sync_channel(8);
@@ -299,7 +302,10 @@ fn redirect_of(e: &BytesStart<'_>) -> Option<String> {
 
 fn push(page: &mut Page, field: Field, s: &str, limit: u64) {
     match field {
-        Field::Title => page.title.push_str(s),
+        // MediaWiki titles are at most 255 bytes: a longer one is cut, so a
+        // hostile dump cannot grow it without bound.
+        Field::Title if page.title.len() < MAX_TITLE => page.title.push_str(s),
+        Field::Title => {}
         Field::Ns => {
             if let Ok(n) = s.trim().parse() {
                 page.ns = n;
