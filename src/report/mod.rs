@@ -19,6 +19,7 @@ pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod merge;
 pub mod sarif;
 pub mod short;
 pub mod stream;
@@ -130,6 +131,57 @@ pub struct Summary {
     pub fixed: Option<usize>,
     /// Run-level notes (e.g. references not judged without an index).
     pub notes: Vec<String>,
+    /// How the run's `See` references resolved, when there was an index to
+    /// judge them.
+    pub references: Option<References>,
+}
+
+/// The references of a run, against its title index.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct References {
+    /// References found.
+    pub found: usize,
+    /// That resolve.
+    pub resolved: usize,
+    /// That do not.
+    pub unresolved: usize,
+    /// That resolve only by case or through a redirect.
+    pub non_canonical: usize,
+    /// Titles in the index.
+    pub titles: u64,
+    /// Redirects in the index.
+    pub redirects: u64,
+}
+
+impl References {
+    /// The run-level note that says how the references resolved.
+    #[must_use]
+    pub fn note(&self) -> String {
+        let rate = if self.found == 0 {
+            100.0
+        } else {
+            100.0 * self.resolved as f64 / self.found as f64
+        };
+        format!(
+            "references: {} found, {} resolved ({rate:.1}%), {} unresolved, {} non-canonical; index: {} titles, {} redirects",
+            self.found,
+            self.resolved,
+            self.unresolved,
+            self.non_canonical,
+            self.titles,
+            self.redirects
+        )
+    }
+
+    /// Add the counts of another part of the same run (same index).
+    pub fn add(&mut self, other: &References) {
+        self.found += other.found;
+        self.resolved += other.resolved;
+        self.unresolved += other.unresolved;
+        self.non_canonical += other.non_canonical;
+        self.titles = self.titles.max(other.titles);
+        self.redirects = self.redirects.max(other.redirects);
+    }
 }
 
 impl Summary {

@@ -239,3 +239,40 @@ fn a_baseline_records_and_matches_a_dump_page_by_page() {
     assert_eq!(v["diagnostics"].as_array().unwrap().len(), 0, "{v}");
     assert_eq!(v["summary"]["files"], 3);
 }
+
+#[test]
+fn shards_of_a_run_with_a_dump_merge_into_the_whole_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        "fixtures/wikitext/Optics.wiki",
+        SMALL,
+        "fixtures/wikitext/structure.wiki",
+    ];
+    let mut reports = Vec::new();
+    for k in 1..=2 {
+        let shard = format!("{k}/2");
+        let mut args = vec!["check", "--format", "json", "--shard", &shard];
+        args.extend(files);
+        let out = run_in(&root(), &args);
+        let p = dir.path().join(format!("s{k}.json"));
+        fs::write(&p, &out.stdout).unwrap();
+        reports.push(p.to_str().unwrap().to_string());
+    }
+    for format in [
+        "json", "sarif", "github", "gitlab", "junit", "short", "jsonl",
+    ] {
+        let mut args = vec!["check", "--format", format];
+        args.extend(files);
+        let whole = run_in(&root(), &args);
+        let mut args = vec!["report", "merge", "--format", format];
+        args.extend(reports.iter().map(String::as_str));
+        let merged = run_in(&root(), &args);
+        assert_eq!(
+            String::from_utf8_lossy(&merged.stdout),
+            String::from_utf8_lossy(&whole.stdout),
+            "{format}: {}",
+            String::from_utf8_lossy(&merged.stderr)
+        );
+        assert_eq!(merged.status.code(), whole.status.code(), "{format}");
+    }
+}

@@ -141,6 +141,28 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         writeln!(err, "{}", human::sanitize_line(&e.to_string()))?;
         return Ok(2);
     }
+    let inputs = match args.shard {
+        None => inputs,
+        Some(shard) => {
+            // After the index: every shard judges references against the
+            // titles of every article, as a single run does.
+            let why = if args.write_baseline.is_some() {
+                Some("--write-baseline records the findings of every file")
+            } else if session.wants_corpus_rules(&inputs) {
+                Some("R006 (orphan-article) needs every article in one run")
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                writeln!(
+                    err,
+                    "error: --shard {shard} cannot be used here: {why}; run it without --shard"
+                )?;
+                return Ok(2);
+            }
+            shard.select(inputs, &session.mapper)
+        }
+    };
     let render = Render {
         format: args.format,
         color: use_color(args.color),
