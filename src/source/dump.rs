@@ -545,6 +545,39 @@ mod tests {
     }
 
     #[test]
+    fn cut_and_damaged_dumps_end_without_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let bytes = DUMP.as_bytes();
+        let mut damaged: Vec<Vec<u8>> = (0..bytes.len())
+            .step_by(7)
+            .map(|n| bytes[..n].to_vec())
+            .collect();
+        for (i, b) in [b'<', b'>', b'&', b'"', 0xff, b'\0', b'/']
+            .into_iter()
+            .enumerate()
+        {
+            for at in (i * 13..bytes.len()).step_by(29) {
+                let mut v = bytes.to_vec();
+                v[at] = b;
+                damaged.push(v);
+            }
+        }
+        damaged.push(b"<mediawiki><page><title>".repeat(2000));
+        damaged.push(
+            b"<mediawiki>&#xFFFFFFFF;&bogus;<page><text>&#0;</text></page></mediawiki>".to_vec(),
+        );
+        let p = dir.path().join("d.xml");
+        for v in damaged {
+            std::fs::write(&p, &v).unwrap();
+            if let Ok(pages) = open(&p, "d.xml", 100) {
+                // Every iterator ends: after an error, nothing more comes.
+                let n = pages.take(1000).count();
+                assert!(n < 1000);
+            }
+        }
+    }
+
+    #[test]
     fn names() {
         assert!(is_dump_path("enwiki-pages-articles.XML.bz2"));
         assert!(is_dump_path("a/export.xml"));
