@@ -198,30 +198,77 @@ impl Summary {
     }
 }
 
-fn position(src: &SourceFile, span: Span) -> Positioned {
-    let span = span.clamp_to(&src.text);
-    Positioned {
-        span,
-        start: src.lines.line_col(&src.text, span.offset),
-        end: src.lines.line_col(&src.text, span.end()),
+/// Positions of spans in one file, remembering the last one asked for so
+/// that many findings along one long line cost the distance between them.
+struct Positioner<'a> {
+    src: &'a SourceFile,
+    last: (usize, LineCol),
+    /// Line hashes by (line, code): a line is normalised once per code.
+    hashes: std::collections::HashMap<(usize, &'a str), String>,
+}
+
+impl<'a> Positioner<'a> {
+    fn new(src: &'a SourceFile) -> Self {
+        Self {
+            src,
+            last: (0, LineCol { line: 1, column: 1 }),
+            hashes: std::collections::HashMap::new(),
+        }
+    }
+
+    fn line_col(&mut self, offset: usize) -> LineCol {
+        let pos = self
+            .src
+            .lines
+            .line_col_from(&self.src.text, offset, self.last);
+        self.last = (offset, pos);
+        pos
+    }
+
+    fn position(&mut self, span: Span) -> Positioned {
+        let span = span.clamp_to(&self.src.text);
+        Positioned {
+            span,
+            start: self.line_col(span.offset),
+            end: self.line_col(span.end()),
+        }
+    }
+
+    fn line_hash(&mut self, code: &'a str, line: usize) -> String {
+        let src = self.src;
+        self.hashes
+            .entry((line, code))
+            .or_insert_with(|| fingerprint::line_hash(code, line_text(src, line)))
+            .clone()
     }
 }
 
 /// Position every span of the diagnostics of one file.
 #[must_use]
 pub fn locate(src: &SourceFile, diags: Vec<Diagnostic>) -> Vec<Located> {
+    let mut p = Positioner::new(src);
+    let hashes: Vec<String> = diags
+        .iter()
+        .map(|d| {
+            let line = src.lines.line_of(d.span.clamp_to(&src.text).offset);
+            p.line_hash(&d.code, line)
+        })
+        .collect();
+    drop(p);
+    let mut p = Positioner::new(src);
     diags
         .into_iter()
-        .map(|d| Located {
-            at: position(src, d.span),
-            labels: d.labels.iter().map(|l| position(src, l.span)).collect(),
+        .zip(hashes)
+        .map(|(d, line_hash)| Located {
+            at: p.position(d.span),
+            labels: d.labels.iter().map(|l| p.position(l.span)).collect(),
             edits: d
                 .fix
                 .iter()
                 .flat_map(|f| f.edits.iter())
-                .map(|e| position(src, e.span))
+                .map(|e| p.position(e.span))
                 .collect(),
-            line_hash: fingerprint::line_hash(&d.code, line_text(src, d.span)),
+            line_hash,
             diag: d,
         })
         .collect()
@@ -244,13 +291,10 @@ pub fn file_level(d: Diagnostic) -> Located {
     }
 }
 
-/// The text of the line `span` starts on, without its line end.
-fn line_text(src: &SourceFile, span: Span) -> &str {
+/// The text of the 1-based `line`, without its line end.
+fn line_text(src: &SourceFile, line: usize) -> &str {
     let text: &str = &src.text;
-    let start = span.clamp_to(text).offset;
-    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
-    let line_end = text[start..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |p| start + p);
-    &text[line_start..line_end]
+    let start = src.lines.line_start(line).unwrap_or(text.len());
+    let end = src.lines.line_start(line + 1).unwrap_or(text.len());
+    text[start..end].trim_end_matches(['\n', '\r'])
 }
