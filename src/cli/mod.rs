@@ -62,7 +62,9 @@ pub enum SchemaKind {
 /// Options of `check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Files and directories to check (`.txt`, `.md`, `.markdown`, recursively); `-` reads stdin.
+    /// Files and directories to check (`.txt`, `.md`, `.markdown`, `.wiki`, `.wikitext`,
+    /// `.mediawiki`, recursively; MediaWiki dumps `.xml`, `.xml.bz2`, `.xml.gz` when named); `-`
+    /// reads stdin.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
     /// Output format.
@@ -127,7 +129,8 @@ pub struct CheckArgs {
 pub enum Command {
     /// Lint articles.
     Check(Box<CheckArgs>),
-    /// Print the typed section model of one article as JSON.
+    /// Print the typed section model of one article as JSON (of a MediaWiki dump: one model per
+    /// article page, as JSON Lines).
     Parse {
         /// The article (`-` for stdin).
         file: String,

@@ -98,9 +98,11 @@ fn applicability(s: &str, at: &str) -> Result<Applicability, String> {
     }
 }
 
-/// A diagnostic of the JSON report, as the reporters take it.
-fn located(v: &Value, at: &str) -> Result<(String, Located), String> {
+/// A diagnostic of the JSON report, as the reporters take it, with its file
+/// and, for a page of a dump, the page's title.
+fn located(v: &Value, at: &str) -> Result<(String, Option<String>, Located), String> {
     let file = string(v, "file", at)?;
+    let page = opt_string(v, "page", at)?;
     let severity = string(v, "severity", at)?;
     let severity =
         Severity::parse(&severity).ok_or_else(|| format!("{at}: unknown severity `{severity}`"))?;
@@ -148,6 +150,7 @@ fn located(v: &Value, at: &str) -> Result<(String, Located), String> {
     let line_hash = string(v, "line_hash", at)?;
     Ok((
         file,
+        page,
         Located {
             diag,
             at: primary,
@@ -208,7 +211,9 @@ pub fn read(name: &str, text: &str) -> Result<Part, MergeError> {
     }
     let diagnostics = array(&doc, "diagnostics", "the report").map_err(err)?;
     for (i, d) in diagnostics.iter().enumerate() {
-        let (file, l) = located(d, &format!("diagnostic {}", i + 1)).map_err(err)?;
+        let (file, page, l) = located(d, &format!("diagnostic {}", i + 1)).map_err(err)?;
+        // A dump's page is listed in `files` under its shown name.
+        let file = crate::source::shown_name(&file, page.as_deref());
         let Some(&at) = at_file.get(&file) else {
             return Err(err(format!(
                 "diagnostic {} is about `{file}`, which is not in `files`",
@@ -216,6 +221,9 @@ pub fn read(name: &str, text: &str) -> Result<Part, MergeError> {
             )));
         };
         let r = &mut part.files[at];
+        if page.is_some() {
+            r.page = page;
+        }
         if l.diag.code.starts_with('E') {
             // An input error (E001, E002) means the file could not be checked.
             r.failed = true;
@@ -292,7 +300,14 @@ pub fn merge(parts: Vec<Part>, names: &[String]) -> Result<(Vec<FileResult>, Sum
             files.push(r);
         }
     }
-    files.sort_by(|a, b| path_order(&a.path, &b.path));
+    // The pages of a dump keep the dump's order (one part holds them all:
+    // a dump is one input of one shard); the sort is stable.
+    let file_of = |p: &str| -> String {
+        p.split_once(crate::source::PAGE_SEPARATOR)
+            .map_or(p, |(dump, _)| dump)
+            .to_string()
+    };
+    files.sort_by(|a, b| path_order(&file_of(&a.path), &file_of(&b.path)));
     for r in &files {
         summary.add(r);
     }

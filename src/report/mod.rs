@@ -84,8 +84,11 @@ pub struct Located {
 /// What one file contributed to the report.
 #[derive(Debug, Clone, Default)]
 pub struct FileResult {
-    /// Display path.
+    /// Display path (for a page of a dump: the dump's path and the page's
+    /// title, [`crate::source::shown_name`]).
     pub path: String,
+    /// The page's title, for a page of a dump.
+    pub page: Option<String>,
     /// Findings in offset order.
     pub diagnostics: Vec<Located>,
     /// This file's part of the report, rendered in its worker thread when the
@@ -96,6 +99,21 @@ pub struct FileResult {
     pub failed: bool,
     /// The article's figures, for the HTML format only.
     pub charts: Option<Box<html::ArticleCharts>>,
+}
+
+impl FileResult {
+    /// The file read: the display path, without the page of a dump.
+    #[must_use]
+    pub fn file(&self) -> &str {
+        match &self.page {
+            Some(p) => self
+                .path
+                .strip_suffix(p.as_str())
+                .and_then(|s| s.strip_suffix(crate::source::PAGE_SEPARATOR))
+                .unwrap_or(&self.path),
+            None => &self.path,
+        }
+    }
 }
 
 /// Counts for the summary line and the JSON summary.

@@ -8,7 +8,7 @@ use crate::report::fingerprint::PathMapper;
 use crate::source;
 
 /// Extensions of articles found in directories.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "wiki", "wikitext", "mediawiki"];
 
 /// Per-directory ignore files (gitignore syntax) that only encyclint reads.
 pub const IGNORE_FILE: &str = ".encyclintignore";

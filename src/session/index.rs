@@ -1,5 +1,5 @@
 //! The title index of a run: the checked articles' own titles (when more than
-//! one is checked), then the title lists, then the alias lists. An editor's
+//! one is checked), each dump's titles and redirects, then the title lists, then the alias lists. An editor's
 //! index has the same shape with the workspace's titles first.
 
 use std::path::PathBuf;
@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use super::discover::Input;
+use super::dumps;
 use crate::index::{self, IndexError, TitleIndex};
 use crate::source;
 
@@ -24,19 +25,30 @@ pub fn build(
     let mut ix = TitleIndex::new();
     let articles = inputs
         .iter()
-        .filter(|i| matches!(i, Input::File(..) | Input::Stdin(_)))
+        .filter(|i| matches!(i, Input::File(..) | Input::Stdin(_)) && !dumps::is_dump(i))
         .count();
-    if articles > 1 {
+    let has_dump = inputs.iter().any(dumps::is_dump);
+    if articles > 1 || (articles > 0 && has_dump) {
         let mut own: Vec<String> = inputs
             .par_iter()
+            .filter(|i| !dumps::is_dump(i))
             .filter_map(|i| match i {
                 Input::File(path, name) => source::read_file(path, name, max_file_size).ok(),
                 _ => None,
             })
-            .filter_map(|src| crate::parse::quick_title(&src.text, src.format))
+            .filter_map(|src| crate::parse::source_title(&src))
             .collect();
         own.sort();
         ix.push(own_titles("checked articles", own)?);
+    }
+    // A dump's titles and redirects: a complete index of its own pages.
+    for i in inputs {
+        if let Input::File(path, name) = i
+            && dumps::is_dump(i)
+            && let Some(layer) = dumps::index_layer(path, name)?
+        {
+            ix.push(layer);
+        }
     }
     for layer in lists(titles, aliases)? {
         ix.push(layer);

@@ -12,7 +12,7 @@ use std::io::{self, IsTerminal, Write};
 
 use crate::cli::{CheckArgs, ColorChoice};
 use crate::report::{FileResult, OutputFormat, html, human};
-use crate::session::{FileOutcome, FixMode, Input, Options, Session, discover, ordered};
+use crate::session::{FileOutcome, FixMode, Input, Options, Session, Work, discover};
 
 /// How human output is drawn.
 #[derive(Debug, Clone, Copy)]
@@ -198,8 +198,8 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     };
     let corpus = session.wants_corpus_rules(&inputs);
     let bar = output::progress_bar(inputs.len());
-    let check = |_: usize, i: &Input| {
-        let mut o = session.check_input(i);
+    let check = |_: usize, w: &Work| {
+        let mut o = session.check_work(w);
         bar.inc(1);
         if !corpus {
             // Only R006 reads an article's title and targets after the fact.
@@ -216,18 +216,19 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         }
     };
     let run = output::Run::new(args, &session, &inputs);
+    // Dumps are read page by page as the run goes, on a thread of their own.
+    let work = output::work(&inputs, session.max_file_size, threads);
     if session.fix == FixMode::Diff || (!corpus && args.write_baseline.is_none()) {
         // Results come back in input order whatever the thread count, and are
         // written as they come.
-        return run.stream(threads, check, &bar, out, err);
+        return run.stream(work, threads, check, &bar, out, err);
     }
     // R006 and --write-baseline need every file before the report.
     let mut checked = Vec::with_capacity(inputs.len());
-    ordered::for_each_ordered(&inputs, threads, check, |_, c| {
+    output::for_each_batched(work, threads, check, |c| {
         checked.push(c);
-        Ok::<(), ()>(())
-    })
-    .ok();
+        Ok(())
+    })?;
     bar.finish_and_clear();
     run.finish_collected(|src, r| render.again(src, r), checked, out, err)
 }
