@@ -102,7 +102,9 @@ pub fn fix_source(src: &SourceFile, cx: &Context<'_>) -> Result<Fixed, SchemaErr
         }
         total += n;
         round += 1;
+        let page = cur.page.take();
         cur = SourceFile::new(cur.path.clone(), text, cur.format);
+        cur.page = page;
     }
 }
 

@@ -1,4 +1,4 @@
-//! Inline suppressions in Markdown, as HTML comments (markdownlint's forms):
+//! Inline suppressions in Markdown and wikitext, as HTML comments (markdownlint's forms):
 //!
 //! ```markdown
 //! <!-- encyclint-disable S004, B005 -->   from this line on
@@ -11,7 +11,7 @@
 //! Codes may be rule names too, separated by commas or spaces; no code means
 //! every rule. For a finding on line L, the last `disable`/`enable` on or
 //! before L that names its code (or all codes) decides. Comments inside fenced
-//! code blocks are text, not directives. Plain-text articles have no comments:
+//! code blocks are text, not directives (Markdown). Plain-text articles have no comments:
 //! they use `[per-file-ignores]` in `encyclint.toml`.
 //!
 //! Every suppression must earn its place: one that suppressed nothing, or names
@@ -118,11 +118,15 @@ fn fenced_lines(text: &str, lines: &LineIndex) -> Vec<bool> {
     out
 }
 
-/// Find every directive in a Markdown source.
+/// Find every directive in a Markdown or wikitext source.
 #[must_use]
 pub fn directives(src: &SourceFile) -> Vec<Directive> {
     let text: &str = &src.text;
-    let fenced = fenced_lines(text, &src.lines);
+    let fenced = if src.format == Format::Markdown {
+        fenced_lines(text, &src.lines)
+    } else {
+        Vec::new()
+    };
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(i) = text[from..].find("<!--") {
@@ -208,7 +212,7 @@ fn suppressor(dirs: &[Directive], code: &str, line: usize) -> Option<(usize, usi
 }
 
 /// Drop suppressed findings and add an S100 finding per suppression that
-/// suppressed nothing. Only Markdown has directives; other sources pass
+/// suppressed nothing. Only Markdown and wikitext have directives; other sources pass
 /// through unchanged. Findings of rules the settings turn off are dropped
 /// first (a suppression is not "used" by them). The result is in no particular
 /// order: the linter sorts and finishes every finding once, S100 included.
@@ -218,7 +222,9 @@ pub fn apply(
     diagnostics: Vec<Diagnostic>,
     settings: &Settings,
 ) -> Vec<Diagnostic> {
-    if src.format != Format::Markdown || !src.text.contains("encyclint-") {
+    if !matches!(src.format, Format::Markdown | Format::Wikitext)
+        || !src.text.contains("encyclint-")
+    {
         return diagnostics;
     }
     let mut dirs = directives(src);
@@ -302,6 +308,28 @@ mod tests {
         v.iter()
             .map(|d| format!("{}@{}", d.code, d.span.offset))
             .collect()
+    }
+
+    #[test]
+    fn wikitext_comments_are_directives_too() {
+        let src = SourceFile::new(
+            "a.wiki",
+            "A\n<!-- encyclint-disable-next-line B005 -->\nB\n```\n<!-- encyclint-disable-line B005 -->\n",
+            Format::Wikitext,
+        );
+        let ds = vec![diag_at(&src, 3, "B005"), diag_at(&src, 5, "B005")];
+        let out = apply(&src, ds, &Settings::default());
+        // No Markdown fences in wikitext: both comments are directives.
+        assert!(out.is_empty(), "{:?}", codes(&out));
+        let txt = SourceFile::new(
+            "a.txt",
+            "A\n<!-- encyclint-disable-file -->\n",
+            Format::Text,
+        );
+        assert_eq!(
+            apply(&txt, vec![diag_at(&txt, 1, "B005")], &Settings::default()).len(),
+            1
+        );
     }
 
     #[test]

@@ -460,3 +460,47 @@ fn every_format_is_in_the_docs() {
         );
     }
 }
+
+#[test]
+fn sarif_for_a_dump_names_each_page_as_a_logical_location() {
+    let dump = "fixtures/wikitext/paintings-small.xml";
+    let (out, code) = stdout_of(&["check", dump, "--format", "sarif"]);
+    assert_eq!(code, 0);
+    let log: Value = serde_json::from_str(&out).expect("SARIF is JSON");
+    assert_eq!(errors(&sarif_validator(), &log), Vec::<String>::new());
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    assert!(!results.is_empty());
+    for r in results {
+        let loc = &r["locations"][0];
+        assert_eq!(loc["physicalLocation"]["artifactLocation"]["uri"], dump);
+        // Lines of a page are not lines of the dump: no region in the dump.
+        assert!(loc["physicalLocation"]["region"].is_null(), "{r}");
+        assert!(loc["logicalLocations"][0]["name"].is_string(), "{r}");
+        assert!(r["properties"]["pageRegion"]["startLine"].as_u64().unwrap() >= 1);
+    }
+}
+
+#[test]
+fn github_and_gitlab_put_a_dump_page_on_the_dump_with_the_page_in_the_message() {
+    let dump = "fixtures/wikitext/paintings-small.xml";
+    let (out, code) = stdout_of(&["check", dump, "--format", "github", "--select", "R005"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(&format!(
+            "::warning file={dump},title=R005 non-canonical-reference::Corot landscapes 5:15: "
+        )),
+        "{out}"
+    );
+    assert!(!out.contains("line="), "{out}");
+    let (out, code) = stdout_of(&["check", dump, "--format", "gitlab", "--select", "R005"]);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    let issue = &v[0];
+    assert_eq!(issue["location"]["path"], dump);
+    assert!(
+        issue["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("R005: Corot landscapes 5:15: ")
+    );
+}

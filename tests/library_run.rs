@@ -33,6 +33,11 @@ fn check_json_is_the_cli_report() {
         (vec!["fixtures/defense-cooperation.txt"], None),
         (vec!["fixtures/references"], Some("R")),
         (vec!["fixtures/references"], Some("R006")),
+        // A MediaWiki dump: one result per article page, as the CLI's.
+        (vec!["fixtures/wikitext/paintings-small.xml"], None),
+        (vec!["fixtures/wikitext/paintings-small.xml"], Some("R")),
+        (vec!["fixtures/wikitext"], None),
+        (vec!["fixtures/wikitext"], Some("R006")),
     ] {
         let mut o = opts();
         let mut args: Vec<&str> = paths.clone();
@@ -75,6 +80,34 @@ fn a_run_in_batches_adds_up_to_the_cli_summary() {
         diagnostics.iter().sum::<usize>(),
         full["diagnostics"].as_array().unwrap().len()
     );
+}
+
+#[test]
+fn a_dump_is_checked_page_by_page() {
+    let dump = "fixtures/wikitext/paintings-small.xml";
+    let report: serde_json::Value = serde_json::from_slice(
+        &session::check_json(&opts(), &[PathBuf::from(dump)], 2, None).unwrap(),
+    )
+    .unwrap();
+    let diags = report["diagnostics"].as_array().unwrap();
+    assert!(!diags.is_empty());
+    assert!(
+        diags
+            .iter()
+            .all(|d| d["file"] == dump && d["page"].is_string())
+    );
+    assert!(report["summary"]["files"].as_u64().unwrap() > 1, "{report}");
+    // In batches: the dump's pages are the batch's results.
+    let mut s = Session::new(&opts()).unwrap();
+    let inputs = s.discover(&[PathBuf::from(dump)], None);
+    s.index = s.run_index(&inputs, None).unwrap();
+    let (results, totals) = s.check_batch(&inputs, 2);
+    assert_eq!(
+        results.len() as u64,
+        report["summary"]["files"].as_u64().unwrap()
+    );
+    assert_eq!(totals.files, results.len());
+    assert_eq!(s.totals_tail(&totals, None)["summary"], report["summary"]);
 }
 
 #[test]

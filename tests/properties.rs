@@ -100,15 +100,83 @@ fn article() -> impl Strategy<Value = String> {
     prop::collection::vec(fragment(), 0..40).prop_map(|v| v.concat())
 }
 
+/// Pieces of wikitext, hostile ones included: openers without closers and
+/// closers without openers.
+const WIKI_FRAGMENTS: &[&str] = &[
+    "{{",
+    "}}",
+    "{{{",
+    "}}}",
+    "[[",
+    "]]",
+    "[",
+    "]",
+    "|",
+    "\n",
+    "\n\n",
+    "*",
+    "#",
+    ";",
+    ":",
+    "=",
+    "== H ==\n",
+    "=== Sub ===\n",
+    "{|",
+    "|}",
+    "|-",
+    "!",
+    "<ref>",
+    "</ref>",
+    "<ref name=a/>",
+    "'''",
+    "''",
+    "<!--",
+    "-->",
+    "<nowiki>",
+    "</nowiki>",
+    "<math>",
+    "</math>",
+    "<div>",
+    "</div>",
+    "{{Main|X}}",
+    "{{See also|A|B|l1=x}}",
+    "[[A|b]]",
+    "[[File:X.png|thumb|[[c]]]]",
+    "[http://x.y z]",
+    "abc ",
+    "Text. ",
+    "&amp;",
+    "é",
+    "__TOC__",
+    "----",
+    "#REDIRECT [[X]]",
+    "<br/>",
+    "\r\n",
+    "\r",
+    "== See also ==\n",
+    "* [[Z]]\n",
+];
+
+fn wikitext() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            8 => prop::sample::select(WIKI_FRAGMENTS).prop_map(str::to_string),
+            1 => prop::collection::vec(any::<char>(), 0..6).prop_map(String::from_iter),
+        ],
+        0..60,
+    )
+    .prop_map(|v| v.concat())
+}
+
 fn format() -> impl Strategy<Value = Format> {
     prop_oneof![Just(Format::Text), Just(Format::Markdown)]
 }
 
 fn source(text: &str, format: Format) -> SourceFile {
-    let name = if format == Format::Markdown {
-        "p.md"
-    } else {
-        "p.txt"
+    let name = match format {
+        Format::Markdown => "p.md",
+        Format::Wikitext => "p.wiki",
+        Format::Text => "p.txt",
     };
     SourceFile::new(name, text, format)
 }
@@ -137,7 +205,7 @@ fn full_output(src: &SourceFile) -> (String, String, String) {
     let located = report::locate(src, linted.diagnostics);
     let json: Vec<_> = located
         .iter()
-        .map(|l| report::json::diagnostic_json(&src.path, l))
+        .map(|l| report::json::diagnostic_json(&src.path, None, l))
         .collect();
     let html = report::html::render_file(&src.path, Some(src), &located, Some(&charts), false);
     (human, serde_json::to_string(&json).unwrap(), html)
@@ -221,6 +289,74 @@ proptest! {
         if let Err(e) = common::check_model(&text, &model) {
             prop_assert!(false, "{}", e);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(1024))]
+
+    /// Wikitext, hostile pieces included, parses without a panic, with every
+    /// span in the source and every sentence and reference in its block; and
+    /// lints with every diagnostic span in the source.
+    #[test]
+    fn wikitext_parses_and_lints_in_bounds(text in wikitext()) {
+        let src = source(&text, Format::Wikitext);
+        let article = parse::parse(&src, &ParseOptions::default());
+        let model = serde_json::to_value(&article).unwrap();
+        if let Err(e) = common::check_model(&text, &model) {
+            prop_assert!(false, "{}", e);
+        }
+        prop_assert!(common::json_depth(&model) <= common::MODEL_MAX_JSON_DEPTH);
+        let settings = Settings::default();
+        let cx = Context { settings: &settings, policy: policy(), titles: None };
+        let linted = linter::lint(&src, &cx).unwrap();
+        if let Err(e) = common::check_diagnostics(&text, &linted.diagnostics) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+}
+
+/// Hostile wikitext at size: templates nested 10,000 deep (closed and not),
+/// runs of stray braces and brackets, unclosed comments, tags and tables.
+/// Each parses and lints, in bounds, in time that stays linear.
+#[test]
+fn hostile_wikitext_neither_panics_nor_loops() {
+    let inputs = [
+        format!("{}x{}", "{{a|".repeat(10_000), "}}".repeat(10_000)),
+        format!("Lead {}\n== H ==\nText.\n", "{{b|".repeat(10_000)),
+        format!("{}\n", "}}".repeat(20_000)),
+        format!("{}\n", "{{{".repeat(10_000)),
+        format!("{}\n", "[[".repeat(10_000)),
+        format!("{}x{}", "[[a|".repeat(5_000), "]]".repeat(5_000)),
+        format!("{}\n", "{|\n".repeat(5_000)),
+        format!("Text <!-- {}", "never closed ".repeat(5_000)),
+        "<ref>".repeat(5_000),
+        format!("{}{}", "<div>".repeat(5_000), "'''''".repeat(5_000)),
+        format!("{}\n", "=".repeat(20_000)),
+        "{{a|{{b|[[c|{{d}}]]}}|e=}}}}}}]]]] [[ {{ |} {| <ref name=\"x\"> <math> <nowiki>"
+            .repeat(500),
+    ];
+    let settings = Settings::default();
+    let cx = Context {
+        settings: &settings,
+        policy: policy(),
+        titles: None,
+    };
+    for text in &inputs {
+        let t = std::time::Instant::now();
+        let src = source(text, Format::Wikitext);
+        let article = parse::parse(&src, &ParseOptions::default());
+        let model = serde_json::to_value(&article).unwrap();
+        common::check_model(text, &model).unwrap();
+        assert!(common::json_depth(&model) <= common::MODEL_MAX_JSON_DEPTH);
+        let linted = linter::lint(&src, &cx).unwrap();
+        common::check_diagnostics(text, &linted.diagnostics).unwrap();
+        let took = t.elapsed();
+        assert!(
+            took < std::time::Duration::from_secs(5),
+            "{took:?} for {:?}...",
+            text.chars().take(40).collect::<String>()
+        );
     }
 }
 

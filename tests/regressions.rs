@@ -59,6 +59,16 @@ fn parse_markdown_inputs() {
 }
 
 #[test]
+fn parse_wikitext_inputs() {
+    assert!(
+        replay("parse_wikitext", |d| common::fuzz_parse(
+            d,
+            Format::Wikitext
+        )) > 0
+    );
+}
+
+#[test]
 fn check_file_inputs() {
     assert!(replay("check_file", common::fuzz_check_file) > 0);
 }

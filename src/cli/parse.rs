@@ -1,10 +1,14 @@
-//! `encyclint parse FILE`: the typed section model of one article, as JSON.
+//! `encyclint parse FILE`: the typed section model of one article, as JSON;
+//! of a MediaWiki dump, one model per article page, as JSON Lines.
 
 use std::io::{self, Write};
 use std::path::Path;
 
+use crate::linter::{self, Context};
 use crate::report::human;
+use crate::schema::Policy;
 use crate::session;
+use crate::settings::Settings;
 use crate::source;
 
 /// `encyclint parse FILE`.
@@ -17,6 +21,9 @@ pub fn parse(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
+    if file != "-" && source::dump::is_dump_path(file) {
+        return parse_dump(file, out, err);
+    }
     let src = if file == "-" {
         source::read_stdin(stdin_name.unwrap_or("-"), source::DEFAULT_MAX_FILE_SIZE)
     } else {
@@ -33,4 +40,64 @@ pub fn parse(
     serde_json::to_writer_pretty(&mut *out, &article)?;
     writeln!(out)?;
     Ok(0)
+}
+
+/// The model of every article page of a dump (namespace 0, not a redirect),
+/// one compact JSON object a line, in the dump's order.
+fn parse_dump(file: &str, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let limit = source::DEFAULT_MAX_FILE_SIZE;
+    let pages = match source::dump::open(Path::new(file), file, limit) {
+        Ok(p) => p,
+        Err(e) => {
+            writeln!(err, "error[E001]: {}: {e}", human::sanitize_line(file))?;
+            return Ok(2);
+        }
+    };
+    let settings = Settings::default();
+    let policy = Policy::builtin();
+    let cx = Context {
+        settings: &settings,
+        policy: &policy,
+        titles: None,
+    };
+    let mut code = 0;
+    for page in pages {
+        let page = match page {
+            Ok(p) => p,
+            Err(e) => {
+                writeln!(err, "error[E001]: {}: {e}", human::sanitize_line(file))?;
+                return Ok(2);
+            }
+        };
+        if page.ns != 0 || page.redirect.is_some() {
+            continue;
+        }
+        let shown = source::shown_name(file, Some(&page.title));
+        if page.too_large(limit) {
+            let e = source::InputError::TooLarge {
+                size: page.text_len,
+                limit,
+            };
+            writeln!(err, "error[E001]: {}: {e}", human::sanitize_line(&shown))?;
+            code = 2;
+            continue;
+        }
+        let src = source::SourceFile::page(file, page.title, page.text);
+        let article = crate::guard::catch(|| linter::analyse(&src, &cx));
+        match article {
+            Ok(a) => {
+                serde_json::to_writer(&mut *out, &a)?;
+                writeln!(out)?;
+            }
+            Err(panic) => {
+                writeln!(
+                    err,
+                    "error[E001]: {}: internal error: {panic}",
+                    human::sanitize_line(&shown)
+                )?;
+                code = 2;
+            }
+        }
+    }
+    Ok(code)
 }

@@ -495,6 +495,7 @@ impl<'w> Server<'w> {
             Some(path) if workspace::is_article(path) => Format::from_path(&path.to_string_lossy()),
             _ if doc.language_id == "markdown" => Format::Markdown,
             _ if matches!(doc.language_id.as_str(), "plaintext" | "text") => Format::Text,
+            _ if matches!(doc.language_id.as_str(), "wikitext" | "mediawiki") => Format::Wikitext,
             // Not a format encyclint reads.
             _ => return,
         };
@@ -545,7 +546,10 @@ impl<'w> Server<'w> {
             .path
             .clone()
             .filter(|path| self.workspace.holds(path, self.session.files()))
-            .map(|path| (path, workspace::title_of(&doc.text, doc.format)));
+            .map(|path| {
+                let title = workspace::title_of(&path, &doc.text, doc.format);
+                (path, title)
+            });
         self.dirty.insert(uri.clone());
         if let Some((path, title)) = saved
             && self.workspace.set(&path, title)

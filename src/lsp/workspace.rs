@@ -36,7 +36,8 @@ pub fn path_to_uri(path: &Path) -> Option<Uri> {
     Uri::from_str(&format!("file://{}", uri_encode(&s))).ok()
 }
 
-/// Whether encyclint reads files with this name (`.txt`, `.md`, `.markdown`).
+/// Whether encyclint reads files with this name (`.txt`, `.md`, `.markdown`,
+/// `.wiki`, `.wikitext`, `.mediawiki`).
 #[must_use]
 pub fn is_article(path: &Path) -> bool {
     path.extension()
@@ -124,13 +125,19 @@ impl Workspace {
 fn read_title(path: &Path, max_file_size: u64) -> Option<String> {
     let name = path.to_string_lossy();
     let src = source::read_file(path, &name, max_file_size).ok()?;
-    title_of(&src.text, src.format)
+    crate::parse::source_title(&src).filter(|t| !t.trim().is_empty())
 }
 
-/// The title of an article's text.
+/// The title of an article's text (a wikitext article's is its file name).
 #[must_use]
-pub fn title_of(text: &str, format: Format) -> Option<String> {
-    crate::parse::quick_title(text, format).filter(|t| !t.trim().is_empty())
+pub fn title_of(path: &Path, text: &str, format: Format) -> Option<String> {
+    let title = match format {
+        Format::Wikitext => {
+            crate::parse::source_title(&source::SourceFile::new(path.to_string_lossy(), "", format))
+        }
+        f => crate::parse::quick_title(text, f),
+    };
+    title.filter(|t| !t.trim().is_empty())
 }
 
 #[cfg(test)]

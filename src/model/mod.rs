@@ -105,6 +105,11 @@ pub struct Section {
     pub blocks: Vec<Block>,
     /// Deeper sections (Markdown `###` under `##`).
     pub subsections: Vec<Section>,
+    /// What the section shows a reader that is not prose, in wikitext:
+    /// templates, tables, galleries, reference lists on lines of their own
+    /// (a `References` section that holds `{{Reflist}}` is not empty).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub non_prose: Vec<Span>,
     /// Facts about this section alone (subsections excluded).
     pub facts: SectionFacts,
 }
@@ -242,8 +247,11 @@ pub enum ReferenceKind {
     SeeAlso,
     /// `[[X]]` in Markdown.
     Wikilink,
-    /// `[text](X.md)` in Markdown.
+    /// `[text](X.md)` in Markdown, `[[X]]` or `[[X|label]]` in wikitext.
     Link,
+    /// A wikitext hatnote template: `{{Main|X}}`, `{{See also|X|Y}}`,
+    /// `{{Further|X}}`, `{{Details|X}}`.
+    Hatnote,
 }
 
 /// A cross-reference to another article.

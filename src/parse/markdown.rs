@@ -249,6 +249,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
                     span,
                     blocks: Vec::new(),
                     subsections: Vec::new(),
+                    non_prose: Vec::new(),
                     facts: SectionFacts::default(),
                 });
             }
@@ -271,6 +272,8 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
                         in_see_also,
                         entry: false,
                         titles: opts.titles,
+                        label: None,
+                        colon_introduces: false,
                     },
                     links,
                 );

@@ -1,6 +1,6 @@
-//! Parsers: plain text and Markdown into one [`Article`] model.
+//! Parsers: plain text, Markdown and wikitext into one [`Article`] model.
 //!
-//! The two front ends (`text`, `markdown`) find the title, headings and blocks
+//! The front ends (`text`, `markdown`, `wikitext`) find the title, headings and blocks
 //! of their format and hand each block's reader-visible text, as a
 //! [`PlainText`], to the shared builder here. The builder decides item or
 //! paragraph, splits sentences and extracts references the same way for both
@@ -11,8 +11,9 @@ pub mod references;
 pub mod sentences;
 pub mod text;
 pub mod title;
+pub mod wikitext;
 
-pub use title::quick_title;
+pub use title::{quick_title, source_title};
 
 use crate::model::{
     Article, Artifact, Block, Item, Paragraph, Reference, ReferenceList, Section, SectionKind,
@@ -37,6 +38,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
     match src.format {
         Format::Text => text::parse(src, opts),
         Format::Markdown => markdown::parse(src, opts),
+        Format::Wikitext => wikitext::parse(src, opts),
     }
 }
 
@@ -49,6 +51,13 @@ pub(crate) struct BlockCtx<'a> {
     pub entry: bool,
     /// Known titles.
     pub titles: Option<IsTitle<'a>>,
+    /// A label the markup says the block has (wikitext `;term: definition`):
+    /// the plain end of the label and the start of the body.
+    pub label: Option<(usize, usize)>,
+    /// Wikitext: items are list markup only, so a paragraph `Label:` with
+    /// nothing after the colon introduces what follows (a table, a quote):
+    /// it stays a paragraph.
+    pub colon_introduces: bool,
 }
 
 /// Labels of hatnotes: `Main article: X` is a reference, not an item.
@@ -209,8 +218,13 @@ pub(crate) fn build_block(
     links: Vec<Reference>,
 ) -> Block {
     let len = plain.text.len();
-    let label = find_label(&plain.text)
-        .filter(|(end, _)| !HATNOTE_LABELS.contains(&plain.text[..*end].trim()));
+    let label = ctx.label.or_else(|| {
+        find_label(&plain.text)
+            .filter(|(end, _)| !HATNOTE_LABELS.contains(&plain.text[..*end].trim()))
+            .filter(|(_, body)| {
+                !ctx.colon_introduces || plain.text[*body..].chars().any(char::is_alphanumeric)
+            })
+    });
     if let Some((label_end, body_start)) = label {
         let label_text = collapse_ws(&plain.text[..label_end]);
         let lead = plain.text.len() - plain.text.trim_start().len();

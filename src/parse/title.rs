@@ -1,10 +1,21 @@
 //! Titles read without parsing the whole article, for the corpus pre-pass that
 //! builds the index of the checked articles' own titles.
 
+/// The title of a source, read cheaply: [`quick_title`] for plain text and
+/// Markdown; for wikitext the page's or file's name, as the parser takes it.
+#[must_use]
+pub fn source_title(src: &crate::source::SourceFile) -> Option<String> {
+    match src.format {
+        crate::source::Format::Wikitext => super::wikitext::title_of(src),
+        f => quick_title(&src.text, f),
+    }
+}
+
 /// The title of an article, read cheaply for the corpus pre-pass (without
 /// parsing the whole file): the first non-empty line of plain text, or a
 /// first-line `# Title` (or `Title` over `===`) in Markdown, wiki chrome
-/// removed. Agrees with the parsers on ordinary articles.
+/// removed. Agrees with the parsers on ordinary articles. Wikitext holds no
+/// title (it is the page's name: see [`source_title`]).
 #[must_use]
 pub fn quick_title(text: &str, format: crate::source::Format) -> Option<String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -32,6 +43,7 @@ pub fn quick_title(text: &str, format: crate::source::Format) -> Option<String> 
                 return None;
             }
         }
+        crate::source::Format::Wikitext => return None,
     };
     let title: String = title
         .replace(['*', '`'], "")

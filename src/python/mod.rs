@@ -234,7 +234,7 @@ fn lint_text(
     Ok(outcome
         .diagnostics
         .iter()
-        .map(|l| diagnostic_json(filename, l))
+        .map(|l| diagnostic_json(filename, None, l))
         .collect())
 }
 
@@ -567,7 +567,11 @@ impl Checker {
             let (results, totals) = session.check_batch(&inputs, threads);
             let diagnostics: Vec<serde_json::Value> = results
                 .iter()
-                .flat_map(|r| r.diagnostics.iter().map(|l| diagnostic_json(&r.path, l)))
+                .flat_map(|r| {
+                    r.diagnostics
+                        .iter()
+                        .map(|l| diagnostic_json(r.file(), r.page.as_deref(), l))
+                })
                 .collect();
             let files: Vec<&str> = results.iter().map(|r| r.path.as_str()).collect();
             serde_json::to_string(&serde_json::json!({

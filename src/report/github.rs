@@ -63,7 +63,7 @@ impl Stream for GithubStream<'_> {
     fn file(&mut self, r: FileResult) -> io::Result<()> {
         // One notice slot is kept for the closing summary.
         let limits = [ANNOTATION_LIMIT, ANNOTATION_LIMIT, ANNOTATION_LIMIT - 1];
-        let path = self.mapper.best(&r.path);
+        let path = self.mapper.best(r.file());
         for l in &r.diagnostics {
             let d = &l.diag;
             let k = match d.severity {
@@ -73,6 +73,36 @@ impl Stream for GithubStream<'_> {
             };
             // Article text may hold control characters: never pass them on.
             let message = human::sanitize(&d.message);
+            if let Some(page) = &r.page {
+                // A page of a dump: its lines are not the dump's, so the
+                // annotation is on the file, and the message says where.
+                let message = human::sanitize(&format!(
+                    "{page} {}:{}: {}",
+                    l.at.start.line, l.at.start.column, d.message
+                ));
+                if self.shown[k] < limits[k] {
+                    self.shown[k] += 1;
+                    writeln!(
+                        self.w,
+                        "::{} file={},title={}::{}",
+                        command(d.severity),
+                        escape_property(&human::sanitize(&path)),
+                        escape_property(&human::sanitize(&format!("{} {}", d.code, d.name))),
+                        escape_data(&message)
+                    )?;
+                } else {
+                    self.rest[k] += 1;
+                    writeln!(
+                        self.w,
+                        "{}: {}[{}] {}",
+                        human::sanitize_line(&path),
+                        d.severity.as_str(),
+                        d.code,
+                        human::sanitize_line(&message)
+                    )?;
+                }
+                continue;
+            }
             if self.shown[k] < limits[k] {
                 self.shown[k] += 1;
                 writeln!(

@@ -43,7 +43,7 @@ impl Stream for GitlabStream<'_> {
     fn file(&mut self, r: FileResult) -> io::Result<()> {
         // Fingerprints hash the path, so only findings of one file can collide.
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-        let path = self.mapper.best(&r.path);
+        let path = self.mapper.best(r.file());
         for l in &r.diagnostics {
             let d = &l.diag;
             let context = &l.line_hash;
@@ -61,14 +61,31 @@ impl Stream for GitlabStream<'_> {
                     &n.to_string()
                 ])
             );
+            // A page of a dump: the fingerprint takes the page; its lines
+            // are not the dump's, so the location is the dump's first line.
+            let (fp, description, lines) = match &r.page {
+                Some(page) => (
+                    format!("{:016x}", fnv1a(&[&fp, page])),
+                    format!(
+                        "{}: {page} {}:{}: {}",
+                        d.code, l.at.start.line, l.at.start.column, d.message
+                    ),
+                    (1, 1),
+                ),
+                None => (
+                    fp,
+                    format!("{}: {}", d.code, d.message),
+                    (l.at.start.line, l.at.end.line),
+                ),
+            };
             let issue = json!({
                 "type": "issue",
-                "description": format!("{}: {}", d.code, d.message),
+                "description": description,
                 "check_name": d.code,
                 "categories": ["Style"],
                 "fingerprint": fp,
                 "severity": severity(d.severity),
-                "location": {"path": path, "lines": {"begin": l.at.start.line, "end": l.at.end.line}},
+                "location": {"path": path, "lines": {"begin": lines.0, "end": lines.1}},
             });
             let sep: &[u8] = if self.issues == 0 { b"[\n  " } else { b",\n  " };
             self.w.write_all(sep)?;

@@ -954,6 +954,7 @@ mod tests {
                 rendered,
                 failed: false,
                 charts: Some(Box::new(charts)),
+                page: None,
             };
             summary.add(&r);
             results.push(r);

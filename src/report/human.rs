@@ -220,7 +220,7 @@ pub fn render(src: &SourceFile, d: &Diagnostic, color: bool, width: usize) -> St
     }
     let pos = src.lines.line_col(text, ws);
     let snippet = Snippet {
-        name: sanitize_line(&src.path),
+        name: sanitize_line(&src.shown()),
         text: sanitize(&text[ws..we]),
         first_line: pos.line - 1,
         first_col: pos.column - 1,
@@ -272,7 +272,7 @@ pub fn render(src: &SourceFile, d: &Diagnostic, color: bool, width: usize) -> St
     if handler.render_report(&mut out, &r).is_err() {
         out = format!(
             "{}: {}[{}] {}\n",
-            sanitize_line(&src.path),
+            sanitize_line(&src.shown()),
             d.severity.as_str(),
             d.code,
             r.message

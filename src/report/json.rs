@@ -25,9 +25,10 @@ fn span_json(p: &Positioned) -> Value {
     })
 }
 
-/// One diagnostic as a JSON report entry.
+/// One diagnostic as a JSON report entry; `page` is the page's title for a
+/// page of a dump (`file` is then the dump).
 #[must_use]
-pub fn diagnostic_json(file: &str, l: &Located) -> Value {
+pub fn diagnostic_json(file: &str, page: Option<&str>, l: &Located) -> Value {
     let d = &l.diag;
     let mut labels: Vec<Value> = Vec::new();
     if let Some(m) = &d.label {
@@ -43,7 +44,7 @@ pub fn diagnostic_json(file: &str, l: &Located) -> Value {
             "edits": f.edits.iter().zip(&l.edits).map(|(e, p)| json!({"span": span_json(p), "text": e.text})).collect::<Vec<_>>(),
         })
     });
-    json!({
+    let mut v = json!({
         "file": file,
         "code": d.code,
         "name": d.name,
@@ -54,7 +55,11 @@ pub fn diagnostic_json(file: &str, l: &Located) -> Value {
         "labels": labels,
         "fix": fix,
         "line_hash": l.line_hash,
-    })
+    });
+    if let Some(p) = page {
+        v["page"] = json!(p);
+    }
+    v
 }
 
 /// The members of the report after `diagnostics` and `files`: `notes`,
@@ -70,6 +75,16 @@ pub fn tail(summary: &Summary) -> Value {
     });
     if let Some(f) = summary.fixed {
         sum["fixed"] = json!(f);
+    }
+    if let Some(r) = &summary.references {
+        sum["references"] = json!({
+            "found": r.found,
+            "resolved": r.resolved,
+            "unresolved": r.unresolved,
+            "non_canonical": r.non_canonical,
+            "index_titles": r.titles,
+            "index_redirects": r.redirects,
+        });
     }
     let mut t = json!({
         "version": 1,
@@ -126,7 +141,11 @@ impl Stream for JsonStream<'_> {
                 b",\n    "
             };
             self.w.write_all(sep)?;
-            write_indented(self.w, &pretty(&diagnostic_json(&r.path, l))?, 4)?;
+            write_indented(
+                self.w,
+                &pretty(&diagnostic_json(r.file(), r.page.as_deref(), l))?,
+                4,
+            )?;
             self.diagnostics += 1;
         }
         let sep: &[u8] = if self.file_count == 0 {
@@ -178,7 +197,10 @@ impl<'w> JsonlStream<'w> {
 impl Stream for JsonlStream<'_> {
     fn file(&mut self, r: FileResult) -> io::Result<()> {
         for l in &r.diagnostics {
-            serde_json::to_writer(&mut *self.w, &diagnostic_json(&r.path, l))?;
+            serde_json::to_writer(
+                &mut *self.w,
+                &diagnostic_json(r.file(), r.page.as_deref(), l),
+            )?;
             self.w.write_all(b"\n")?;
         }
         Ok(())
@@ -223,7 +245,11 @@ mod tests {
         let mut doc = tail(summary);
         doc["diagnostics"] = results
             .iter()
-            .flat_map(|r| r.diagnostics.iter().map(|l| diagnostic_json(&r.path, l)))
+            .flat_map(|r| {
+                r.diagnostics
+                    .iter()
+                    .map(|l| diagnostic_json(r.file(), r.page.as_deref(), l))
+            })
             .collect();
         doc["files"] = results.iter().map(|r| json!(r.path)).collect();
         serde_json::to_string_pretty(&doc).unwrap() + "\n"
@@ -278,7 +304,7 @@ mod tests {
         assert_eq!(lines[2]["file"], "b.txt");
         assert_eq!(
             lines[0],
-            diagnostic_json("a.txt", &results[0].diagnostics[0])
+            diagnostic_json("a.txt", None, &results[0].diagnostics[0])
         );
     }
 }

@@ -139,7 +139,16 @@ fn rule_descriptor(code: &str, name: &str) -> Value {
     }
 }
 
-fn result(mapper: &PathMapper, file: &str, l: &Located, rule_index: usize) -> Value {
+/// One result. For a page of a dump (`page`), the location is the dump with
+/// the page as a logical location, and the region (counted within the page's
+/// text, not the dump's) goes into the result's `properties.pageRegion`.
+fn result(
+    mapper: &PathMapper,
+    file: &str,
+    page: Option<&str>,
+    l: &Located,
+    rule_index: usize,
+) -> Value {
     let d = &l.diag;
     let text = match &d.help {
         Some(h) => format!("{}\nhelp: {h}", d.message),
@@ -154,6 +163,20 @@ fn result(mapper: &PathMapper, file: &str, l: &Located, rule_index: usize) -> Va
         "locations": [{"physicalLocation": {"artifactLocation": location, "region": region(&l.at)}}],
         "partialFingerprints": {FINGERPRINT_KEY: l.line_hash},
     });
+    if let Some(page) = page {
+        r["locations"] = json!([{
+            "physicalLocation": {"artifactLocation": location},
+            "logicalLocations": [{
+                "name": page,
+                "fullyQualifiedName": crate::source::shown_name(file, Some(page)),
+                "kind": "resource",
+            }],
+        }]);
+        r["properties"] = json!({"pageRegion": region(&l.at)});
+        // Related locations and fixes name regions of the dump's pages, which
+        // a SARIF consumer would place in the dump itself.
+        return r;
+    }
     if !d.labels.is_empty() {
         let related: Vec<Value> = d
             .labels
@@ -276,8 +299,14 @@ impl Stream for SarifStream<'_> {
                 b",\n        "
             };
             self.results.write_all(sep)?;
-            let text = serde_json::to_string_pretty(&result(self.mapper, &r.path, l, i))
-                .map_err(io::Error::other)?;
+            let text = serde_json::to_string_pretty(&result(
+                self.mapper,
+                r.file(),
+                r.page.as_deref(),
+                l,
+                i,
+            ))
+            .map_err(io::Error::other)?;
             write_indented(&mut self.results, &text, 8)?;
             if r.failed {
                 self.failed.push(json!({

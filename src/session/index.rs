@@ -1,45 +1,61 @@
 //! The title index of a run: the checked articles' own titles (when more than
-//! one is checked), then the title lists, then the alias lists (or, in their
-//! place, sources loaded before the run: a binding's shared index). An
-//! editor's index has the same shape with the workspace's titles first.
+//! one is checked), each dump's titles and redirects, then the title lists,
+//! then the alias lists (or, in their place, sources loaded before the run: a
+//! binding's shared index). An editor's index has the same shape with the
+//! workspace's titles first.
 
 use std::path::PathBuf;
 
 use rayon::prelude::*;
 
 use super::discover::Input;
+use super::dumps;
 use crate::index::{self, IndexError, TitleIndex};
 use crate::source;
 
 /// Build the run's index: the articles' own titles (when there are more than
-/// one), then `lists` (the title and alias lists, see [`lists`]). `None` when
-/// there is no source at all: references are then not judged.
+/// one, or any beside a dump), each dump's titles and redirects, then the
+/// sources `lists` gives (the title and alias lists, see [`lists`], or an
+/// index loaded before the run), called after the dumps are read so that
+/// errors come in the CLI's order. `None` when there is no source at all:
+/// references are then not judged.
 ///
 /// # Errors
-/// Never in practice: the articles' titles are indexed in memory.
+/// A dump that cannot be read, or the error of `lists`.
 pub fn build(
     inputs: &[Input],
-    lists: Vec<index::Layer>,
+    lists: impl FnOnce() -> Result<Vec<index::Layer>, IndexError>,
     max_file_size: u64,
 ) -> Result<Option<TitleIndex>, IndexError> {
     let mut ix = TitleIndex::new();
     let articles = inputs
         .iter()
-        .filter(|i| matches!(i, Input::File(..) | Input::Stdin(_)))
+        .filter(|i| matches!(i, Input::File(..) | Input::Stdin(_)) && !dumps::is_dump(i))
         .count();
-    if articles > 1 {
+    let has_dump = inputs.iter().any(dumps::is_dump);
+    if articles > 1 || (articles > 0 && has_dump) {
         let mut own: Vec<String> = inputs
             .par_iter()
+            .filter(|i| !dumps::is_dump(i))
             .filter_map(|i| match i {
                 Input::File(path, name) => source::read_file(path, name, max_file_size).ok(),
                 _ => None,
             })
-            .filter_map(|src| crate::parse::quick_title(&src.text, src.format))
+            .filter_map(|src| crate::parse::source_title(&src))
             .collect();
         own.sort();
         ix.push(own_titles("checked articles", own)?);
     }
-    for layer in lists {
+    // A dump's titles and redirects: a complete index of its own pages.
+    for i in inputs {
+        if let Input::File(path, name) = i
+            && dumps::is_dump(i)
+            && let Some(layer) = dumps::index_layer(path, name)?
+        {
+            ix.push(layer);
+        }
+    }
+    for layer in lists()? {
         ix.push(layer);
     }
     Ok((!ix.is_empty()).then_some(ix))
@@ -65,9 +81,7 @@ pub fn lists(titles: &[PathBuf], aliases: &[PathBuf]) -> Result<Vec<index::Layer
         out.push(index::load_titles(t)?);
     }
     for a in aliases {
-        let (pairs, _skipped) = index::read_aliases(a)?;
-        let bytes = index::build_bytes(std::iter::empty(), pairs.into_iter());
-        out.push(index::Layer::from_bytes(a.display().to_string(), bytes)?);
+        out.push(index::load_aliases(a)?.0);
     }
     Ok(out)
 }

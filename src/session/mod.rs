@@ -9,6 +9,7 @@
 //! that file's error. Nothing here prints or decides an exit code.
 
 pub mod discover;
+pub mod dumps;
 pub mod index;
 mod options;
 pub mod ordered;
@@ -34,7 +35,8 @@ use crate::settings::Settings;
 use crate::source::{self, SourceFile};
 use crate::span::Span;
 
-pub use discover::{Input, discover};
+pub use discover::{Input, Shard, discover};
+pub use dumps::Work;
 pub use options::{FixMode, Options, SetupError, load_config, settings};
 pub use outcome::{FileOutcome, RefStats};
 pub use run::{Totals, baseline_notes, check_json};
@@ -152,21 +154,20 @@ impl Session {
     }
 
     /// The index a run of these inputs has (see [`Self::load_index`]),
-    /// without keeping it: the inputs' own titles, then the sources of
-    /// `loaded` (an index loaded before the run, shared by several runs) in
+    /// without keeping it: the inputs' own titles, each dump's titles and
+    /// redirects, then the sources of `loaded` (an index loaded before the run, shared by several runs) in
     /// place of the title and alias lists when it is given.
     ///
     /// # Errors
-    /// A title or alias file that cannot be read.
+    /// A dump, title or alias file that cannot be read.
     pub fn run_index(
         &self,
         inputs: &[Input],
         loaded: Option<&TitleIndex>,
     ) -> Result<Option<TitleIndex>, SetupError> {
-        let lists = match loaded {
-            Some(ix) => ix.layers().to_vec(),
-            None => index::lists(&self.titles, &self.aliases)
-                .map_err(|e| SetupError::plain(e.to_string()))?,
+        let lists = || match loaded {
+            Some(ix) => Ok(ix.layers().to_vec()),
+            None => index::lists(&self.titles, &self.aliases),
         };
         index::build(inputs, lists, self.max_file_size)
             .map_err(|e| SetupError::plain(e.to_string()))
@@ -256,6 +257,36 @@ impl Session {
         }
     }
 
+    /// Check one unit of work: an input, or a page of a dump (checked as an
+    /// article of its own, titled by the page, never written).
+    #[must_use]
+    pub fn check_work(&self, work: &Work) -> FileOutcome {
+        match work {
+            Work::Input(i) => self.check_input(i),
+            Work::DumpFailed { dump, reason } => FileOutcome::failed(dump.clone(), io_diag(reason)),
+            Work::Page { dump, page } => {
+                if page.too_large(self.max_file_size) {
+                    let e = source::InputError::TooLarge {
+                        size: page.text_len,
+                        limit: self.max_file_size,
+                    };
+                    return FileOutcome {
+                        page: Some(page.title.clone()),
+                        ..FileOutcome::failed(
+                            source::shown_name(dump, Some(&page.title)),
+                            io_diag(&e.to_string()),
+                        )
+                    };
+                }
+                let src = SourceFile::page(dump.clone(), page.title.clone(), page.text.as_str());
+                let mut o = self.check_source(&src, None);
+                // A page cannot be read again on its own: no part in R006.
+                o.refs.corpus = None;
+                o
+            }
+        }
+    }
+
     /// Check one source already in memory; `writable` is the file `--fix`
     /// may write (`None` for stdin and editors' buffers).
     #[must_use]
@@ -287,7 +318,8 @@ impl Session {
                 (lint(src, &cx)?, 0, None)
             };
             let mut out = FileOutcome {
-                path: src.path.clone(),
+                path: src.shown(),
+                page: src.page.clone(),
                 refs: RefStats::of(&linted.article),
                 ..FileOutcome::default()
             };
@@ -303,12 +335,12 @@ impl Session {
                                 let refs = out.refs;
                                 return Ok(FileOutcome {
                                     refs,
-                                    ..FileOutcome::failed(src.path.clone(), d)
+                                    ..FileOutcome::failed(src.shown(), d)
                                 });
                             }
                             out.fixed = fixes;
                         }
-                        _ => out.diff = fix::unified_diff(&src.path, &src.text, &new.text),
+                        _ => out.diff = fix::unified_diff(&src.shown(), &src.text, &new.text),
                     }
                     new
                 }
@@ -320,7 +352,7 @@ impl Session {
             let diagnostics = self.filter(&src.path, linted.diagnostics);
             out.diagnostics = report::locate(&src, diagnostics);
             if let Some(b) = &self.baseline {
-                let key = self.mapper.best(&src.path);
+                let key = self.mapper.best(&src.shown());
                 let mut known = b.for_file(&key);
                 let before = out.diagnostics.len();
                 out.diagnostics.retain(|l| !known.take(&Entry::of(&key, l)));
@@ -332,20 +364,26 @@ impl Session {
         });
         match checked {
             Ok(Ok(outcome)) => outcome,
-            Ok(Err(schema_err)) => FileOutcome::failed(
-                src.path.clone(),
-                InvalidSchema::META.diag(Span::new(0, 0), schema_err.to_string()),
-            ),
-            Err(panic) => FileOutcome::failed(
-                src.path.clone(),
-                IoError::META.diag(
-                    Span::new(0, 0),
-                    format!(
-                        "internal error: encyclint panicked while checking this file: {panic}; \
+            Ok(Err(schema_err)) => FileOutcome {
+                page: src.page.clone(),
+                ..FileOutcome::failed(
+                    src.shown(),
+                    InvalidSchema::META.diag(Span::new(0, 0), schema_err.to_string()),
+                )
+            },
+            Err(panic) => FileOutcome {
+                page: src.page.clone(),
+                ..FileOutcome::failed(
+                    src.shown(),
+                    IoError::META.diag(
+                        Span::new(0, 0),
+                        format!(
+                            "internal error: encyclint panicked while checking this file: {panic}; \
                          the other files were checked. Please report this file."
+                        ),
                     ),
-                ),
-            ),
+                )
+            },
         }
     }
 
@@ -373,6 +411,8 @@ impl Session {
                 .select
                 .as_ref()
                 .is_some_and(|s| s.contains("R006"))
+            // A dump's pages cannot be read again one by one.
+            && !inputs.iter().any(dumps::is_dump)
             && inputs
                 .iter()
                 .filter(|i| matches!(i, Input::File(..)))
@@ -428,17 +468,16 @@ impl Session {
             ),
             None => {}
             Some(ix) => {
-                let rate = if found == 0 {
-                    100.0
-                } else {
-                    100.0 * refs.resolved as f64 / found as f64
+                let refs = report::References {
+                    found,
+                    resolved: refs.resolved,
+                    unresolved: refs.unresolved,
+                    non_canonical: refs.non_canonical,
+                    titles: ix.layers().iter().map(|l| l.titles).sum(),
+                    redirects: ix.layers().iter().map(|l| l.aliases).sum(),
                 };
-                let titles: u64 = ix.layers().iter().map(|l| l.titles).sum();
-                let aliases: u64 = ix.layers().iter().map(|l| l.aliases).sum();
-                summary.notes.push(format!(
-                    "references: {found} found, {} resolved ({rate:.1}%), {} unresolved, {} non-canonical; index: {titles} titles, {aliases} redirects",
-                    refs.resolved, refs.unresolved, refs.non_canonical
-                ));
+                summary.notes.push(refs.note());
+                summary.references = Some(refs);
             }
         }
         summary

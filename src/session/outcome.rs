@@ -16,6 +16,8 @@ pub struct FileOutcome {
     /// The text the diagnostics point into (after fixes when they were
     /// applied); `None` when the file could not be read or checked.
     pub source: Option<SourceFile>,
+    /// The page's title, for a page of a dump.
+    pub page: Option<String>,
     /// Findings left after per-file ignores and the baseline, positioned.
     pub diagnostics: Vec<Located>,
     /// The file could not be read or checked (exit 2).
@@ -52,6 +54,7 @@ impl FileOutcome {
     pub fn into_result(self, rendered: String) -> FileResult {
         FileResult {
             path: self.path,
+            page: self.page,
             diagnostics: self.diagnostics,
             rendered,
             failed: self.failed,

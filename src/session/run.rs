@@ -4,8 +4,9 @@
 //! are a run in pieces (a cluster's batches), added up by [`Totals`].
 //!
 //! Everything goes through what the CLI's `check` uses: [`Session::new`],
-//! [`Session::discover`], the run's index, [`Session::check_input`] on
-//! [`ordered::for_each_ordered`], the corpus-level findings, and the JSON
+//! [`Session::discover`], the run's index (with each dump's titles),
+//! [`Session::check_work`] on the run's [`Work`] (a dump's pages read ahead
+//! by [`dumps::prefetch`]) in batches on [`ordered::for_each_ordered`], the corpus-level findings, and the JSON
 //! report's [`Stream`](crate::report::stream::Stream), so the same paths give
 //! the same bytes.
 
@@ -14,7 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{Input, Options, RefStats, Session, SetupError, ordered};
+use super::{Input, Options, RefStats, Session, SetupError, Work, dumps, ordered};
 use crate::index::TitleIndex;
 use crate::report::{self, FileResult, OutputFormat, Summary, json};
 
@@ -102,39 +103,58 @@ struct Checked {
 
 impl Session {
     /// Check `inputs` on `threads` threads with this session's index, in
-    /// input order, without the corpus-level findings: each file's result,
-    /// and what they add up to.
+    /// input order, without the corpus-level findings: each file's result
+    /// (a dump's article pages each have one, as in the CLI), and what they
+    /// add up to.
     #[must_use]
     pub fn check_batch(&self, inputs: &[Input], threads: usize) -> (Vec<FileResult>, Totals) {
         let (checked, totals) = self.check_each(inputs, threads, false);
         (checked.into_iter().map(|c| c.result).collect(), totals)
     }
 
+    /// Check the work of `inputs` (each dump replaced by its article pages,
+    /// read ahead on a thread of their own as the CLI does) in batches, in
+    /// order.
     fn check_each(&self, inputs: &[Input], threads: usize, corpus: bool) -> (Vec<Checked>, Totals) {
         let mut out = Vec::with_capacity(inputs.len());
         let mut totals = Totals::default();
-        ordered::for_each_ordered(
-            inputs,
-            threads,
-            |_, i| {
-                let mut o = self.check_input(i);
-                if !corpus {
-                    o.refs.corpus = None;
-                }
-                Checked {
-                    refs: std::mem::take(&mut o.refs),
-                    known: o.known,
-                    stale: o.stale.len(),
-                    result: o.into_result(String::new()),
-                }
-            },
-            |_, c: Checked| {
-                totals.add_file(&c.result, &c.refs, c.known, c.stale);
-                out.push(c);
-                Ok::<(), ()>(())
-            },
-        )
-        .ok();
+        let all = dumps::work(inputs.to_vec(), self.max_file_size);
+        let batch_len = threads.max(1) * ordered::WINDOW_PER_THREAD * 4;
+        let mut work: Box<dyn Iterator<Item = Work>> = if inputs.iter().any(dumps::is_dump) {
+            Box::new(dumps::prefetch(all, batch_len))
+        } else {
+            Box::new(all)
+        };
+        let mut batch: Vec<Work> = Vec::with_capacity(batch_len);
+        loop {
+            batch.clear();
+            batch.extend(work.by_ref().take(batch_len));
+            if batch.is_empty() {
+                break;
+            }
+            ordered::for_each_ordered(
+                &batch,
+                threads,
+                |_, w| {
+                    let mut o = self.check_work(w);
+                    if !corpus {
+                        o.refs.corpus = None;
+                    }
+                    Checked {
+                        refs: std::mem::take(&mut o.refs),
+                        known: o.known,
+                        stale: o.stale.len(),
+                        result: o.into_result(String::new()),
+                    }
+                },
+                |_, c: Checked| {
+                    totals.add_file(&c.result, &c.refs, c.known, c.stale);
+                    out.push(c);
+                    Ok::<(), ()>(())
+                },
+            )
+            .ok();
+        }
         (out, totals)
     }
 
@@ -198,6 +218,8 @@ pub fn check_json(
     session.index = session.run_index(&inputs, loaded)?;
     let corpus = session.wants_corpus_rules(&inputs);
     let (mut checked, totals) = session.check_each(&inputs, threads, corpus);
+    // R006 is never wanted beside a dump: the results are then the inputs,
+    // one for one.
     if corpus && checked.iter().filter(|c| c.refs.corpus.is_some()).count() > 1 {
         let stats: Vec<RefStats> = checked.iter().map(|c| c.refs.clone()).collect();
         for (i, extra) in session.corpus_findings(&stats) {

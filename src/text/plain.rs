@@ -69,6 +69,16 @@ impl PlainText {
         self.text.push_str(s);
     }
 
+    /// Append another plain text (its map comes along).
+    pub fn append(&mut self, other: PlainText) {
+        let base = self.text.len();
+        self.pieces.extend(other.pieces.into_iter().map(|p| Piece {
+            plain: base + p.plain,
+            ..p
+        }));
+        self.text.push_str(&other.text);
+    }
+
     fn piece_at(&self, plain: usize) -> Option<&Piece> {
         let i = self.pieces.partition_point(|p| p.plain <= plain);
         self.pieces.get(i.checked_sub(1)?)

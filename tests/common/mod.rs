@@ -112,10 +112,10 @@ pub fn fuzz_parse(data: &[u8], format: encyclint::source::Format) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let name = if format == encyclint::source::Format::Markdown {
-        "fuzz.md"
-    } else {
-        "fuzz.txt"
+    let name = match format {
+        encyclint::source::Format::Markdown => "fuzz.md",
+        encyclint::source::Format::Wikitext => "fuzz.wiki",
+        encyclint::source::Format::Text => "fuzz.txt",
     };
     let src = SourceFile::new(name, text, format);
     let article = parse::parse(&src, &ParseOptions::default());
@@ -132,7 +132,7 @@ fn builtin_policy() -> &'static encyclint::schema::Policy {
 }
 
 /// The body of the `check_file` fuzz target: the first byte picks the format
-/// (bit 0) and colour (bit 1); the rest goes through the input gate, lint with
+/// (bit 2: wikitext, else bit 0: Markdown or text) and colour (bit 1); the rest goes through the input gate, lint with
 /// the built-in policy, human rendering and the JSON report entry.
 pub fn fuzz_check_file(data: &[u8]) {
     use encyclint::linter::{self, Context};
@@ -142,7 +142,9 @@ pub fn fuzz_check_file(data: &[u8]) {
     let Some((&sel, rest)) = data.split_first() else {
         return;
     };
-    let (name, format) = if sel & 1 == 0 {
+    let (name, format) = if sel & 4 != 0 {
+        ("fuzz.wiki", Format::Wikitext)
+    } else if sel & 1 == 0 {
         ("fuzz.txt", Format::Text)
     } else {
         ("fuzz.md", Format::Markdown)
@@ -170,7 +172,7 @@ pub fn fuzz_check_file(data: &[u8]) {
         );
     }
     for l in report::locate(&src, linted.diagnostics) {
-        let v = report::json::diagnostic_json("fuzz", &l);
+        let v = report::json::diagnostic_json("fuzz", None, &l);
         serde_json::to_string(&v).expect("a report entry serialises");
     }
 }

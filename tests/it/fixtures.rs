@@ -26,7 +26,7 @@ use serde_json::Value;
 
 use crate::util::{bin, root};
 
-const ARTICLE_EXTS: &[&str] = &["txt", "md", "markdown"];
+const ARTICLE_EXTS: &[&str] = &["txt", "md", "markdown", "wiki"];
 
 fn is_article(p: &Path) -> bool {
     let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");

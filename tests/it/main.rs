@@ -11,5 +11,11 @@ mod fixtures;
 mod cli;
 // The registry against the README, the schema and the fixtures.
 mod registry;
+// The commands shown in the docs.
+mod docs;
+// Wikitext on the shared real pages.
+mod wikitext;
+// MediaWiki exports and dumps.
+mod dumps;
 // Shared helpers.
 mod util;

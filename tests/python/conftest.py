@@ -57,6 +57,6 @@ def _at_root(monkeypatch):
 def fixture_files():
     out = []
     for p in sorted((ROOT / "fixtures").rglob("*")):
-        if p.is_file() and p.suffix in (".txt", ".md", ".markdown"):
+        if p.is_file() and p.suffix in (".txt", ".md", ".markdown", ".wiki"):
             out.append(p.relative_to(ROOT).as_posix())
     return out

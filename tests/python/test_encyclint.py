@@ -150,6 +150,34 @@ def test_a_run_in_pieces_adds_up_to_the_report(cli_json):
     assert tail["tool"] == want["tool"] and tail["version"] == want["version"]
 
 
+DUMP = "fixtures/wikitext/paintings-small.xml"
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_a_dump_is_checked_page_by_page_as_the_cli_does(threads, cli_json):
+    want = cli_json(DUMP)
+    assert want["summary"]["files"] > 1
+    assert all(d["file"] == DUMP and d["page"] for d in want["diagnostics"])
+    assert encyclint.check_paths(DUMP, threads=threads) == want
+    assert encyclint.check_paths([DUMP, "fixtures/wikitext"], threads=threads) == cli_json(
+        DUMP, "fixtures/wikitext"
+    )
+
+
+def test_a_run_in_pieces_with_a_dump_adds_up_to_the_report(cli_json):
+    want = cli_json(DUMP, "fixtures/wikitext")
+    driver = encyclint.Checker()
+    inputs = driver.discover([DUMP, "fixtures/wikitext"])
+    index = driver.run_index(inputs)
+    worker = encyclint.Checker().with_index(pickle.loads(pickle.dumps(index)))
+    parts = [worker.check(b, threads=2) for b in encyclint.batches(inputs, 2)]
+    assert [d for p in parts for d in p["diagnostics"]] == want["diagnostics"]
+    assert [f for p in parts for f in p["files"]] == want["files"]
+    tail = driver.with_index(index).finish(encyclint.add_totals(*(p["totals"] for p in parts)))
+    assert tail["summary"] == want["summary"]
+    assert tail.get("notes") == want.get("notes")
+
+
 def test_lint_from_several_threads_gives_the_serial_answers():
     texts = [(p, (ROOT / p).read_text(encoding="utf-8")) for p in FILES]
     ix = encyclint.TitleIndex.build(["Alpha", "Beta"])

@@ -11,7 +11,7 @@ use crate::diagnostic::Severity;
 use crate::report::fingerprint::PathMapper;
 use crate::report::stream::{Stream, StreamError};
 use crate::report::{self, FileResult, OutputFormat, Summary, human};
-use crate::session::{self, FixMode, Input, RefStats, Session, ordered};
+use crate::session::{self, FixMode, Input, RefStats, Session, Work, dumps, ordered};
 use crate::source::{self, SourceFile};
 
 /// Runs of at least this many files show a progress bar (on a terminal).
@@ -33,6 +33,47 @@ pub(super) fn progress_bar(files: usize) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+/// The run's work: the inputs, each dump read page by page ahead of the
+/// checks on a thread of its own. Without a dump, the inputs as they are.
+pub(super) fn work(inputs: &[Input], limit: u64, threads: usize) -> Box<dyn Iterator<Item = Work>> {
+    let all = dumps::work(inputs.to_vec(), limit);
+    if inputs.iter().any(dumps::is_dump) {
+        Box::new(dumps::prefetch(all, batch_len(threads)))
+    } else {
+        Box::new(all)
+    }
+}
+
+/// How many units of work are checked together: enough to keep every thread
+/// busy, few enough that a dump's pages never pile up in memory.
+fn batch_len(threads: usize) -> usize {
+    threads.max(1) * ordered::WINDOW_PER_THREAD * 4
+}
+
+/// Check `work` in batches on `threads` threads, handing each result to
+/// `sink` in order.
+///
+/// # Errors
+/// The first error of `sink`.
+pub(super) fn for_each_batched<R: Send>(
+    work: impl Iterator<Item = Work>,
+    threads: usize,
+    check: impl Fn(usize, &Work) -> R + Sync,
+    mut sink: impl FnMut(R) -> io::Result<()>,
+) -> io::Result<()> {
+    let n = batch_len(threads);
+    let mut work = work;
+    let mut batch: Vec<Work> = Vec::with_capacity(n);
+    loop {
+        batch.clear();
+        batch.extend(work.by_ref().take(n));
+        if batch.is_empty() {
+            return Ok(());
+        }
+        ordered::for_each_ordered(&batch, threads, &check, |_, r| sink(r))?;
+    }
 }
 
 /// One file, as the report and the run's totals need it.
@@ -111,15 +152,16 @@ impl<'a> Run<'a> {
     /// the report (or its diff) as soon as the files before it are written.
     pub(super) fn stream(
         self,
+        work: impl Iterator<Item = Work>,
         threads: usize,
-        check: impl Fn(usize, &Input) -> Checked + Sync,
+        check: impl Fn(usize, &Work) -> Checked + Sync,
         bar: &indicatif::ProgressBar,
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> io::Result<u8> {
         let mut totals = Totals::default();
         if self.session.fix == FixMode::Diff {
-            ordered::for_each_ordered(self.inputs, threads, check, |_, mut c| {
+            for_each_batched(work, threads, check, |mut c| {
                 let diff = std::mem::take(&mut c.diff);
                 let changed = !diff.is_empty();
                 totals.add(c);
@@ -132,9 +174,7 @@ impl<'a> Run<'a> {
             return write_diffs(&totals, out, err);
         }
         let mut stream = report::stream::open(self.args.format, out, &self.session.mapper);
-        ordered::for_each_ordered(self.inputs, threads, check, |_, c| {
-            stream.file(totals.add(c))
-        })?;
+        for_each_batched(work, threads, check, |c| stream.file(totals.add(c)))?;
         bar.finish_and_clear();
         self.finish(stream, totals, Vec::new(), err)
     }

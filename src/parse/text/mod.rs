@@ -214,6 +214,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
                 span,
                 blocks: Vec::new(),
                 subsections: Vec::new(),
+                non_prose: Vec::new(),
                 facts: SectionFacts::default(),
             });
             continue;
@@ -227,6 +228,8 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
             in_see_also: current_kind == Some(SectionKind::SeeAlso),
             entry: roles[i] == Role::Entry,
             titles: opts.titles,
+            label: None,
+            colon_introduces: false,
         };
         let block = build_block(&plain, span, marker, ctx, Vec::new());
         push_block(&mut sections, &mut lead, block);

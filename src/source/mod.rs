@@ -1,9 +1,12 @@
-//! Reading articles: the input gate every file passes before it is parsed.
+//! Reading articles: the input gate every file passes before it is parsed
+//! ([`dump`] reads the pages of MediaWiki XML exports and dumps).
 //!
 //! A file becomes a [`SourceFile`] only if it is a regular file under the size
 //! limit, valid UTF-8 (a UTF-8 BOM is kept and skipped by the parsers) and not
 //! binary. Every refusal is an [`InputError`] that names the reason, and the
 //! byte offset where one exists, so the CLI can print one clear line for it.
+
+pub mod dump;
 
 use std::fmt;
 use std::io::Read;
@@ -17,7 +20,7 @@ use crate::span::LineIndex;
 /// Default maximum size of one article: 16 MiB.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
-/// The two input formats.
+/// The input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
@@ -25,16 +28,27 @@ pub enum Format {
     Text,
     /// Markdown (CommonMark + GFM, parsed with comrak).
     Markdown,
+    /// MediaWiki wikitext (`.wiki`, `.wikitext`, `.mediawiki`, and the pages of
+    /// a MediaWiki XML export).
+    Wikitext,
 }
+
+/// Extensions of wikitext files.
+pub const WIKITEXT_EXTENSIONS: &[&str] = &["wiki", "wikitext", "mediawiki"];
 
 impl Format {
     /// The format a path's extension implies: `.md` and `.markdown` are Markdown,
-    /// everything else plain text.
+    /// `.wiki`, `.wikitext` and `.mediawiki` wikitext, everything else plain text.
     #[must_use]
     pub fn from_path(path: &str) -> Self {
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".md") || lower.ends_with(".markdown") {
             Format::Markdown
+        } else if WIKITEXT_EXTENSIONS
+            .iter()
+            .any(|e| lower.strip_suffix(e).is_some_and(|s| s.ends_with('.')))
+        {
+            Format::Wikitext
         } else {
             Format::Text
         }
@@ -46,6 +60,7 @@ impl Format {
         match self {
             Format::Text => "text",
             Format::Markdown => "markdown",
+            Format::Wikitext => "wikitext",
         }
     }
 }
@@ -61,6 +76,9 @@ pub struct SourceFile {
     pub format: Format,
     /// Line starts, for turning spans into positions.
     pub lines: Arc<LineIndex>,
+    /// The page's title when the text is one page of a MediaWiki dump (`path`
+    /// is then the dump's).
+    pub page: Option<String>,
 }
 
 impl SourceFile {
@@ -74,7 +92,26 @@ impl SourceFile {
             text,
             format,
             lines,
+            page: None,
         }
+    }
+
+    /// One page of a MediaWiki dump: its wikitext, shown as `dump › title`.
+    #[must_use]
+    pub fn page(
+        dump: impl Into<String>,
+        title: impl Into<String>,
+        text: impl Into<Arc<str>>,
+    ) -> Self {
+        let mut src = Self::new(dump, text, Format::Wikitext);
+        src.page = Some(title.into());
+        src
+    }
+
+    /// The name reports show: the path, or `dump › page title` for a page of a dump.
+    #[must_use]
+    pub fn shown(&self) -> String {
+        shown_name(&self.path, self.page.as_deref())
     }
 
     /// Byte length of a leading UTF-8 BOM (0 or 3).
@@ -85,6 +122,18 @@ impl SourceFile {
         } else {
             0
         }
+    }
+}
+
+/// The separator between a dump's path and a page's title in reports.
+pub const PAGE_SEPARATOR: &str = " \u{203a} ";
+
+/// `path`, or `path › page` for a page of a dump.
+#[must_use]
+pub fn shown_name(path: &str, page: Option<&str>) -> String {
+    match page {
+        Some(p) => format!("{path}{PAGE_SEPARATOR}{p}"),
+        None => path.to_string(),
     }
 }
 
@@ -103,6 +152,8 @@ pub enum InputError {
     Utf16,
     /// Invalid UTF-8 at this byte offset.
     InvalidUtf8 { offset: usize },
+    /// A `.xml` (or `.xml.bz2`, `.xml.gz`) that is not a MediaWiki export: why.
+    NotDump(String),
 }
 
 impl fmt::Display for InputError {
@@ -131,6 +182,7 @@ impl fmt::Display for InputError {
             InputError::InvalidUtf8 { offset } => {
                 write!(f, "invalid UTF-8 at byte offset {offset}")
             }
+            InputError::NotDump(why) => write!(f, "not a MediaWiki export or dump: {why}"),
         }
     }
 }
@@ -305,5 +357,9 @@ mod tests {
         assert_eq!(Format::from_path("a.markdown"), Format::Markdown);
         assert_eq!(Format::from_path("a.txt"), Format::Text);
         assert_eq!(Format::from_path("-"), Format::Text);
+        assert_eq!(Format::from_path("Bodmin.wiki"), Format::Wikitext);
+        assert_eq!(Format::from_path("a/B.WIKITEXT"), Format::Wikitext);
+        assert_eq!(Format::from_path("x.mediawiki"), Format::Wikitext);
+        assert_eq!(Format::from_path("wiki"), Format::Text);
     }
 }
