@@ -16,7 +16,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::report::Located;
-use crate::report::fingerprint::{line_hash, normalise};
+use crate::report::fingerprint::normalise;
 
 /// The file format version.
 pub const VERSION: u32 = 1;
@@ -43,7 +43,7 @@ impl Entry {
             file: file.to_string(),
             code: l.diag.code.clone(),
             message: normalise(&l.diag.message),
-            context: line_hash(&l.diag.code, &l.line_text),
+            context: l.line_hash.clone(),
         }
     }
 }

@@ -1,6 +1,8 @@
-//! Output does not depend on the thread count: `--format json` is byte-identical
-//! with `--threads 1`, `--threads 4`, `RAYON_NUM_THREADS=3` and the default, on
-//! the fixtures and on a copy of the 147-article wiki corpus (`../shared`).
+//! Output does not depend on the thread count: reports are written as files
+//! complete, in input order, and `--format json` is byte-identical with
+//! `--threads 1`, `--threads 4`, `RAYON_NUM_THREADS=3` and the default, on the
+//! fixtures and on a copy of the 147-article wiki corpus (`../shared`); so is
+//! every other streamed format at 1, 2 and 5 threads.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -12,10 +14,20 @@ fn encyclint() -> Command {
 
 /// The report and exit code of one run.
 fn check(dir: &Path, threads: Option<usize>, rayon_env: Option<&str>) -> (Vec<u8>, Option<i32>) {
+    check_as("json", dir, threads, rayon_env)
+}
+
+fn check_as(
+    format: &str,
+    dir: &Path,
+    threads: Option<usize>,
+    rayon_env: Option<&str>,
+) -> (Vec<u8>, Option<i32>) {
     let mut cmd = encyclint();
     cmd.arg("check")
+        .arg("--color=never")
         .arg("--format")
-        .arg("json")
+        .arg(format)
         .arg(dir)
         .env_remove("RAYON_NUM_THREADS");
     if let Some(n) = threads {
@@ -93,4 +105,17 @@ fn wiki_corpus_report_is_identical_on_any_thread_count() {
     let n = copy_tree(&wiki, &copy);
     assert!(n > 100, "only {n} files copied");
     assert_same_whatever_the_threads(&copy);
+    for format in [
+        "human", "jsonl", "short", "sarif", "github", "junit", "gitlab", "html",
+    ] {
+        let one = check_as(format, &copy, Some(1), None);
+        assert!(!one.0.is_empty(), "no {format} report");
+        for threads in [2, 5] {
+            let other = check_as(format, &copy, Some(threads), None);
+            assert!(
+                other == one,
+                "{format} differs between 1 and {threads} threads"
+            );
+        }
+    }
 }

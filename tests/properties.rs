@@ -137,7 +137,7 @@ fn full_output(src: &SourceFile) -> (String, String, String) {
     let located = report::locate(src, linted.diagnostics);
     let json: Vec<_> = located
         .iter()
-        .map(|l| report::diagnostic_json(&src.path, l))
+        .map(|l| report::json::diagnostic_json(&src.path, l))
         .collect();
     let html = report::html::render_file(&src.path, Some(src), &located, Some(&charts), false);
     (human, serde_json::to_string(&json).unwrap(), html)

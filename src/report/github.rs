@@ -10,7 +10,8 @@ use std::io::{self, Write};
 
 use crate::diagnostic::Severity;
 use crate::report::fingerprint::PathMapper;
-use crate::report::{FileResult, human};
+use crate::report::stream::{Stream, StreamError};
+use crate::report::{FileResult, Summary, human};
 
 /// Annotations GitHub shows per kind and step.
 pub const ANNOTATION_LIMIT: usize = 10;
@@ -37,22 +38,32 @@ fn command(s: Severity) -> &'static str {
     }
 }
 
-/// Write the workflow commands.
-///
-/// # Errors
-/// Write errors.
-pub fn write_github(
-    w: &mut dyn Write,
-    results: &[FileResult],
-    mapper: &PathMapper,
-) -> io::Result<()> {
-    // [errors, warnings, notices] annotated so far and left over. One notice
-    // slot is kept for the closing summary.
-    let mut shown = [0usize; 3];
-    let mut rest = [0usize; 3];
-    let limits = [ANNOTATION_LIMIT, ANNOTATION_LIMIT, ANNOTATION_LIMIT - 1];
-    for r in results {
-        let path = mapper.best(&r.path);
+/// `--format github`.
+pub struct GithubStream<'w> {
+    w: &'w mut dyn Write,
+    mapper: &'w PathMapper,
+    /// [errors, warnings, notices] annotated so far, and left over.
+    shown: [usize; 3],
+    rest: [usize; 3],
+}
+
+impl<'w> GithubStream<'w> {
+    /// A stream onto `w`.
+    pub fn new(w: &'w mut dyn Write, mapper: &'w PathMapper) -> Self {
+        Self {
+            w,
+            mapper,
+            shown: [0; 3],
+            rest: [0; 3],
+        }
+    }
+}
+
+impl Stream for GithubStream<'_> {
+    fn file(&mut self, r: FileResult) -> io::Result<()> {
+        // One notice slot is kept for the closing summary.
+        let limits = [ANNOTATION_LIMIT, ANNOTATION_LIMIT, ANNOTATION_LIMIT - 1];
+        let path = self.mapper.best(&r.path);
         for l in &r.diagnostics {
             let d = &l.diag;
             let k = match d.severity {
@@ -62,10 +73,10 @@ pub fn write_github(
             };
             // Article text may hold control characters: never pass them on.
             let message = human::sanitize(&d.message);
-            if shown[k] < limits[k] {
-                shown[k] += 1;
+            if self.shown[k] < limits[k] {
+                self.shown[k] += 1;
                 writeln!(
-                    w,
+                    self.w,
                     "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
                     command(d.severity),
                     escape_property(&human::sanitize(&path)),
@@ -77,9 +88,9 @@ pub fn write_github(
                     escape_data(&message)
                 )?;
             } else {
-                rest[k] += 1;
+                self.rest[k] += 1;
                 writeln!(
-                    w,
+                    self.w,
                     "{}:{}:{}: {}[{}] {}",
                     human::sanitize_line(&path),
                     l.at.start.line,
@@ -90,21 +101,25 @@ pub fn write_github(
                 )?;
             }
         }
+        Ok(())
     }
-    if rest.iter().any(|&n| n > 0) {
-        let mut parts = Vec::new();
-        for (n, what) in rest.iter().zip(["error", "warning", "info"]) {
-            if *n > 0 {
-                parts.push(format!("{n} {what}{}", if *n == 1 { "" } else { "s" }));
+
+    fn finish(self: Box<Self>, _: &Summary) -> Result<(), StreamError> {
+        if self.rest.iter().any(|&n| n > 0) {
+            let mut parts = Vec::new();
+            for (n, what) in self.rest.iter().zip(["error", "warning", "info"]) {
+                if *n > 0 {
+                    parts.push(format!("{n} {what}{}", if *n == 1 { "" } else { "s" }));
+                }
             }
+            writeln!(
+                self.w,
+                "::notice title=encyclint::{} more not annotated (GitHub shows {ANNOTATION_LIMIT} errors and {ANNOTATION_LIMIT} warnings a step); they are in the log above, and all of them are in the SARIF report",
+                escape_data(&parts.join(", "))
+            )?;
         }
-        writeln!(
-            w,
-            "::notice title=encyclint::{} more not annotated (GitHub shows {ANNOTATION_LIMIT} errors and {ANNOTATION_LIMIT} warnings a step); they are in the log above, and all of them are in the SARIF report",
-            escape_data(&parts.join(", "))
-        )?;
+        Ok(())
     }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ pub use charts::{ArticleCharts, Debate, References, RuleCount};
 
 use crate::diagnostic::{Applicability, Severity};
 use crate::report::human::is_dangerous;
+use crate::report::stream::{Stream, StreamError};
 use crate::report::{FileResult, Located, Summary};
 use crate::rules;
 use crate::source::SourceFile;
@@ -715,6 +716,36 @@ pub fn markdown(md: &str) -> String {
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `--format html`: the page draws the whole run's charts at its top, so it
+/// keeps every file's result (its rendered section and figures, no source
+/// text) and writes the page at the end.
+pub struct HtmlStream<'w> {
+    w: &'w mut dyn Write,
+    results: Vec<FileResult>,
+}
+
+impl<'w> HtmlStream<'w> {
+    /// A page onto `w`.
+    pub fn new(w: &'w mut dyn Write) -> Self {
+        Self {
+            w,
+            results: Vec::new(),
+        }
+    }
+}
+
+impl Stream for HtmlStream<'_> {
+    fn file(&mut self, r: FileResult) -> io::Result<()> {
+        self.results.push(r);
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>, summary: &Summary) -> Result<(), StreamError> {
+        write_html(self.w, &self.results, summary)?;
+        Ok(())
+    }
 }
 
 /// Write the page: head, summary, filters, the files' pre-rendered sections

@@ -10,6 +10,7 @@
 //! past column 65,535).
 
 use std::fmt;
+use std::io;
 
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
@@ -17,6 +18,8 @@ use miette::{
 };
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::report::stream::{Stream, StreamError};
+use crate::report::{FileResult, Summary};
 use crate::source::SourceFile;
 use crate::span::Span;
 
@@ -276,6 +279,65 @@ pub fn render(src: &SourceFile, d: &Diagnostic, color: bool, width: usize) -> St
         );
     }
     out
+}
+
+/// `--format human`: each file's snippets (rendered in its worker thread) as
+/// it completes, then the run's notes and one summary line.
+pub struct HumanStream<'w> {
+    w: &'w mut dyn io::Write,
+    with_findings: usize,
+}
+
+impl<'w> HumanStream<'w> {
+    /// A stream onto `w`.
+    pub fn new(w: &'w mut dyn io::Write) -> Self {
+        Self {
+            w,
+            with_findings: 0,
+        }
+    }
+}
+
+impl Stream for HumanStream<'_> {
+    fn file(&mut self, r: FileResult) -> io::Result<()> {
+        self.w.write_all(r.rendered.as_bytes())?;
+        if !r.diagnostics.is_empty() {
+            self.with_findings += 1;
+        }
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>, summary: &Summary) -> Result<(), StreamError> {
+        let w = self.w;
+        for n in &summary.notes {
+            writeln!(w, "note: {n}")?;
+        }
+        let plural = |n: usize, s: &str| {
+            if n == 1 {
+                format!("{n} {s}")
+            } else {
+                format!("{n} {s}s")
+            }
+        };
+        if summary.errors + summary.warnings + summary.infos == 0 {
+            writeln!(
+                w,
+                "All clean: {} checked, no findings.",
+                plural(summary.files, "file")
+            )?;
+        } else {
+            writeln!(
+                w,
+                "Found {}, {} and {} in {} ({} checked).",
+                plural(summary.errors, "error"),
+                plural(summary.warnings, "warning"),
+                plural(summary.infos, "info"),
+                plural(self.with_findings, "file"),
+                summary.files
+            )?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 
 use std::io::{self, Write};
 
-use crate::report::FileResult;
+use crate::report::stream::{Spool, Stream, StreamError};
+use crate::report::{FileResult, Summary};
 
 /// Escape text for XML 1.0 (attributes and content); characters XML cannot
 /// carry at all (most C0 controls) become `?`.
@@ -28,31 +29,38 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// Write the JUnit report.
-///
-/// # Errors
-/// Write errors.
-pub fn write_junit(w: &mut dyn Write, results: &[FileResult]) -> io::Result<()> {
-    let tests: usize = results.iter().map(|r| r.diagnostics.len().max(1)).sum();
-    let failures: usize = results
-        .iter()
-        .filter(|r| !r.failed)
-        .map(|r| r.diagnostics.len())
-        .sum();
-    let errors: usize = results
-        .iter()
-        .filter(|r| r.failed)
-        .map(|r| r.diagnostics.len().max(1))
-        .sum();
-    writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(
-        w,
-        r#"<testsuites name="encyclint" tests="{tests}" failures="{failures}" errors="{errors}">"#
-    )?;
-    for r in results {
+/// `--format junit`. The root element carries the run's totals, so the
+/// suites are spooled and written after it at the end.
+pub struct JunitStream<'w> {
+    w: &'w mut dyn Write,
+    suites: Spool,
+    tests: usize,
+    failures: usize,
+    errors: usize,
+}
+
+impl<'w> JunitStream<'w> {
+    /// A stream onto `w`.
+    pub fn new(w: &'w mut dyn Write) -> Self {
+        Self {
+            w,
+            suites: Spool::new(),
+            tests: 0,
+            failures: 0,
+            errors: 0,
+        }
+    }
+}
+
+impl Stream for JunitStream<'_> {
+    fn file(&mut self, r: FileResult) -> io::Result<()> {
+        let w = &mut self.suites;
         let path = escape(&r.path);
         let n = r.diagnostics.len();
         let (f, e) = if r.failed { (0, n.max(1)) } else { (n, 0) };
+        self.tests += n.max(1);
+        self.failures += f;
+        self.errors += e;
         writeln!(
             w,
             r#"  <testsuite name="{path}" tests="{}" failures="{f}" errors="{e}">"#,
@@ -95,9 +103,20 @@ pub fn write_junit(w: &mut dyn Write, results: &[FileResult]) -> io::Result<()> 
             )?;
             writeln!(w, "    </testcase>")?;
         }
-        writeln!(w, "  </testsuite>")?;
+        writeln!(w, "  </testsuite>")
     }
-    writeln!(w, "</testsuites>")
+
+    fn finish(mut self: Box<Self>, _: &Summary) -> Result<(), StreamError> {
+        let (tests, failures, errors) = (self.tests, self.failures, self.errors);
+        writeln!(self.w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+        writeln!(
+            self.w,
+            r#"<testsuites name="encyclint" tests="{tests}" failures="{failures}" errors="{errors}">"#
+        )?;
+        self.suites.copy_to(self.w)?;
+        writeln!(self.w, "</testsuites>")?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -1,27 +1,27 @@
-//! Reporters: diagnostics of a run in every output format: human (miette,
-//! `human.rs`), JSON and short (here), SARIF, GitHub annotations, JUnit,
-//! GitLab Code Quality and a self-contained HTML page with charts (`html.rs`,
-//! its SVG in `html/charts.rs`), one file each, with the stable fingerprints
-//! they share (`fingerprint.rs`).
+//! Reporters: diagnostics of a run in every output format, one file each:
+//! human (miette, `human.rs`), JSON and JSON Lines (`json.rs`), short, SARIF,
+//! GitHub annotations, JUnit, GitLab Code Quality and a self-contained HTML
+//! page with charts (`html.rs`, its SVG in `html/charts.rs`), with the stable
+//! fingerprints they share (`fingerprint.rs`).
 //!
 //! Per-file work (positions, human and HTML rendering) happens in the parallel
-//! stage through [`locate`], [`human::render`] and [`html::render_file`]; the
-//! writers here only serialise what they are given, in the order given, to any
-//! `Write`. Only the HTML format needs more than diagnostics: the figures of
-//! each article ([`html::ArticleCharts`]), computed in the worker thread only
-//! when that is the format.
+//! stage through [`locate`], [`human::render`] and [`html::render_file`]. Each
+//! format is a [`stream::Stream`]: it takes the files' results one at a time in
+//! input order and writes as it goes, so a run's memory does not grow with its
+//! findings (`stream.rs`). Only the HTML format needs more than diagnostics:
+//! the figures of each article ([`html::ArticleCharts`]), computed in the
+//! worker thread only when that is the format.
 
 pub mod fingerprint;
 pub mod github;
 pub mod gitlab;
 pub mod html;
 pub mod human;
+pub mod json;
 pub mod junit;
 pub mod sarif;
-
-use std::io::{self, Write};
-
-use serde_json::{Value, json};
+pub mod short;
+pub mod stream;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
@@ -34,6 +34,8 @@ pub enum OutputFormat {
     Human,
     /// The versioned JSON report (`schema/report.schema.json`).
     Json,
+    /// JSON Lines: one diagnostic per line, as in the JSON report.
+    Jsonl,
     /// `path:line:col: severity[CODE] message`, one line each.
     Short,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
@@ -71,9 +73,11 @@ pub struct Located {
     pub labels: Vec<Positioned>,
     /// Its fix edits' spans, in order.
     pub edits: Vec<Positioned>,
-    /// The text of the line the primary span starts on (no line end): the
-    /// stable context that baselines and fingerprints hash.
-    pub line_text: String,
+    /// The code and a hash of the text of the line the primary span starts
+    /// on, white space collapsed ([`fingerprint::line_hash`]): the stable
+    /// context that baselines and fingerprints use, and that the JSON report
+    /// carries so that reports can be merged and converted later.
+    pub line_hash: String,
 }
 
 /// What one file contributed to the report.
@@ -147,7 +151,7 @@ pub fn locate(src: &SourceFile, diags: Vec<Diagnostic>) -> Vec<Located> {
                 .flat_map(|f| f.edits.iter())
                 .map(|e| position(src, e.span))
                 .collect(),
-            line_text: line_text(src, d.span),
+            line_hash: fingerprint::line_hash(&d.code, line_text(src, d.span)),
             diag: d,
         })
         .collect()
@@ -162,155 +166,21 @@ pub fn file_level(d: Diagnostic) -> Located {
         end: LineCol { line: 1, column: 1 },
     };
     Located {
+        line_hash: fingerprint::line_hash(&d.code, ""),
         diag: d,
         at: p,
         labels: Vec::new(),
         edits: Vec::new(),
-        line_text: String::new(),
     }
 }
 
 /// The text of the line `span` starts on, without its line end.
-fn line_text(src: &SourceFile, span: Span) -> String {
+fn line_text(src: &SourceFile, span: Span) -> &str {
     let text: &str = &src.text;
     let start = span.clamp_to(text).offset;
     let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
     let line_end = text[start..]
         .find(['\n', '\r'])
         .map_or(text.len(), |p| start + p);
-    text[line_start..line_end].to_string()
-}
-
-fn span_json(p: &Positioned) -> Value {
-    json!({
-        "offset": p.span.offset,
-        "length": p.span.length,
-        "line": p.start.line,
-        "column": p.start.column,
-        "end_line": p.end.line,
-        "end_column": p.end.column,
-    })
-}
-
-/// One diagnostic as a JSON report entry.
-#[must_use]
-pub fn diagnostic_json(file: &str, l: &Located) -> Value {
-    let d = &l.diag;
-    let mut labels: Vec<Value> = Vec::new();
-    if let Some(m) = &d.label {
-        labels.push(json!({"message": m, "span": span_json(&l.at)}));
-    }
-    for (lab, p) in d.labels.iter().zip(&l.labels) {
-        labels.push(json!({"message": lab.message, "span": span_json(p)}));
-    }
-    let fix = d.fix.as_ref().map(|f| {
-        json!({
-            "title": f.title,
-            "applicability": f.applicability,
-            "edits": f.edits.iter().zip(&l.edits).map(|(e, p)| json!({"span": span_json(p), "text": e.text})).collect::<Vec<_>>(),
-        })
-    });
-    json!({
-        "file": file,
-        "code": d.code,
-        "name": d.name,
-        "severity": d.severity.as_str(),
-        "message": d.message,
-        "help": d.help,
-        "span": span_json(&l.at),
-        "labels": labels,
-        "fix": fix,
-    })
-}
-
-/// The JSON report.
-///
-/// # Errors
-/// Write errors.
-pub fn write_json(w: &mut dyn Write, results: &[FileResult], summary: &Summary) -> io::Result<()> {
-    let diagnostics: Vec<Value> = results
-        .iter()
-        .flat_map(|r| r.diagnostics.iter().map(|l| diagnostic_json(&r.path, l)))
-        .collect();
-    let mut sum = json!({
-        "files": summary.files,
-        "errors": summary.errors,
-        "warnings": summary.warnings,
-        "infos": summary.infos,
-    });
-    if let Some(f) = summary.fixed {
-        sum["fixed"] = json!(f);
-    }
-    let mut report = json!({
-        "version": 1,
-        "tool": {"name": "encyclint", "version": env!("CARGO_PKG_VERSION")},
-        "summary": sum,
-        "diagnostics": diagnostics,
-    });
-    if !summary.notes.is_empty() {
-        report["notes"] = json!(summary.notes);
-    }
-    serde_json::to_writer_pretty(&mut *w, &report)?;
-    writeln!(w)
-}
-
-/// One line per finding.
-///
-/// # Errors
-/// Write errors.
-pub fn write_short(w: &mut dyn Write, results: &[FileResult]) -> io::Result<()> {
-    for r in results {
-        for l in &r.diagnostics {
-            writeln!(
-                w,
-                "{}:{}:{}: {}[{}] {}",
-                human::sanitize_line(&r.path),
-                l.at.start.line,
-                l.at.start.column,
-                l.diag.severity.as_str(),
-                l.diag.code,
-                human::sanitize_line(&l.diag.message)
-            )?;
-        }
-    }
-    Ok(())
-}
-
-/// The human report: the pre-rendered snippets, then a summary line.
-///
-/// # Errors
-/// Write errors.
-pub fn write_human(w: &mut dyn Write, results: &[FileResult], summary: &Summary) -> io::Result<()> {
-    for r in results {
-        w.write_all(r.rendered.as_bytes())?;
-    }
-    for n in &summary.notes {
-        writeln!(w, "note: {n}")?;
-    }
-    let plural = |n: usize, s: &str| {
-        if n == 1 {
-            format!("{n} {s}")
-        } else {
-            format!("{n} {s}s")
-        }
-    };
-    let with_findings = results.iter().filter(|r| !r.diagnostics.is_empty()).count();
-    if summary.errors + summary.warnings + summary.infos == 0 {
-        writeln!(
-            w,
-            "All clean: {} checked, no findings.",
-            plural(summary.files, "file")
-        )?;
-    } else {
-        writeln!(
-            w,
-            "Found {}, {} and {} in {} ({} checked).",
-            plural(summary.errors, "error"),
-            plural(summary.warnings, "warning"),
-            plural(summary.infos, "info"),
-            plural(with_findings, "file"),
-            summary.files
-        )?;
-    }
-    Ok(())
+    &text[line_start..line_end]
 }

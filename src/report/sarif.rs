@@ -9,7 +9,7 @@
 //! elsewhere in the file, and fixes with their `artifactChanges`.
 //!
 //! GitHub refuses a whole upload with more than 25,000 results in a run or
-//! over 10 MB gzipped, so [`write_sarif`] checks both before writing anything.
+//! over 10 MB gzipped, so [`SarifStream`] checks both before writing anything.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -18,8 +18,9 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use crate::diagnostic::Severity;
-use crate::report::fingerprint::{PathMapper, line_hash, uri_encode};
-use crate::report::{FileResult, Located, Positioned};
+use crate::report::fingerprint::{PathMapper, uri_encode};
+use crate::report::stream::{Spool, Stream, StreamError, write_indented};
+use crate::report::{FileResult, Located, Positioned, Summary};
 use crate::rules;
 
 /// The most results GitHub code scanning accepts in one run.
@@ -151,7 +152,7 @@ fn result(mapper: &PathMapper, file: &str, l: &Located, rule_index: usize) -> Va
         "level": level(d.severity),
         "message": {"text": text},
         "locations": [{"physicalLocation": {"artifactLocation": location, "region": region(&l.at)}}],
-        "partialFingerprints": {FINGERPRINT_KEY: line_hash(&d.code, &l.line_text)},
+        "partialFingerprints": {FINGERPRINT_KEY: l.line_hash},
     });
     if !d.labels.is_empty() {
         let related: Vec<Value> = d
@@ -192,43 +193,10 @@ fn result(mapper: &PathMapper, file: &str, l: &Located, rule_index: usize) -> Va
     r
 }
 
-/// Build the SARIF log (without checking GitHub's limits).
-#[must_use]
-pub fn sarif_log(results: &[FileResult], mapper: &PathMapper) -> Value {
-    let mut fired: BTreeMap<&str, &str> = BTreeMap::new();
-    for r in results {
-        for l in &r.diagnostics {
-            fired
-                .entry(l.diag.code.as_str())
-                .or_insert(l.diag.name.as_str());
-        }
-    }
-    let index: BTreeMap<&str, usize> = fired.keys().enumerate().map(|(i, c)| (*c, i)).collect();
+/// The log around its results: everything but the results, which go where
+/// the empty `"results": []` is.
+fn frame(fired: &[(String, String)], failed: Vec<Value>) -> Value {
     let rules: Vec<Value> = fired.iter().map(|(c, n)| rule_descriptor(c, n)).collect();
-    let out: Vec<Value> = results
-        .iter()
-        .flat_map(|r| r.diagnostics.iter().map(move |l| (r, l)))
-        .map(|(r, l)| {
-            result(
-                mapper,
-                &r.path,
-                l,
-                index.get(l.diag.code.as_str()).copied().unwrap_or(0),
-            )
-        })
-        .collect();
-    let failed: Vec<Value> = results
-        .iter()
-        .filter(|r| r.failed)
-        .flat_map(|r| r.diagnostics.iter().map(move |l| (r, l)))
-        .map(|(r, l)| {
-            json!({
-                "level": "error",
-                "message": {"text": format!("{}: {}", r.path, l.diag.message)},
-                "descriptor": {"id": l.diag.code},
-            })
-        })
-        .collect();
     let mut invocation = json!({"executionSuccessful": failed.is_empty()});
     if !failed.is_empty() {
         invocation["toolExecutionNotifications"] = Value::Array(failed);
@@ -247,54 +215,139 @@ pub fn sarif_log(results: &[FileResult], mapper: &PathMapper) -> Value {
             "automationDetails": {"id": "encyclint/"},
             "columnKind": "unicodeCodePoints",
             "invocations": [invocation],
-            "results": out,
+            "results": [],
         }],
     })
 }
 
-/// The gzipped size of `bytes`.
-fn gzipped_len(bytes: &[u8]) -> io::Result<u64> {
-    struct Count(u64);
-    impl Write for Count {
-        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-            self.0 += buf.len() as u64;
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
+/// Where the results go in the pretty-printed frame. A JSON string holds no
+/// raw line break, so this can only be the member itself.
+const RESULTS: &str = "\n      \"results\": []";
+
+/// `--format sarif`. Results are spooled as they come (up to GitHub's limit;
+/// past it they are only counted); the log is written at the end, or refused.
+/// Rules are listed in the order they first fired, so each result's
+/// `ruleIndex` is known when it is written.
+pub struct SarifStream<'w> {
+    w: &'w mut dyn Write,
+    mapper: &'w PathMapper,
+    fired: Vec<(String, String)>,
+    index: BTreeMap<String, usize>,
+    results: Spool,
+    count: usize,
+    failed: Vec<Value>,
+}
+
+impl<'w> SarifStream<'w> {
+    /// A stream onto `w`.
+    pub fn new(w: &'w mut dyn Write, mapper: &'w PathMapper) -> Self {
+        Self {
+            w,
+            mapper,
+            fired: Vec::new(),
+            index: BTreeMap::new(),
+            results: Spool::new(),
+            count: 0,
+            failed: Vec::new(),
         }
     }
+}
+
+impl Stream for SarifStream<'_> {
+    fn file(&mut self, r: FileResult) -> io::Result<()> {
+        for l in &r.diagnostics {
+            self.count += 1;
+            if self.count > MAX_RESULTS {
+                continue;
+            }
+            let code = l.diag.code.as_str();
+            let i = match self.index.get(code) {
+                Some(i) => *i,
+                None => {
+                    let i = self.fired.len();
+                    self.fired.push((code.to_string(), l.diag.name.clone()));
+                    self.index.insert(code.to_string(), i);
+                    i
+                }
+            };
+            let sep: &[u8] = if self.count == 1 {
+                b"\n        "
+            } else {
+                b",\n        "
+            };
+            self.results.write_all(sep)?;
+            let text = serde_json::to_string_pretty(&result(self.mapper, &r.path, l, i))
+                .map_err(io::Error::other)?;
+            write_indented(&mut self.results, &text, 8)?;
+            if r.failed {
+                self.failed.push(json!({
+                    "level": "error",
+                    "message": {"text": format!("{}: {}", r.path, l.diag.message)},
+                    "descriptor": {"id": l.diag.code},
+                }));
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>, _: &Summary) -> Result<(), StreamError> {
+        if self.count > MAX_RESULTS {
+            return Err(StreamError::Refused(
+                SarifError::TooManyResults(self.count).to_string(),
+            ));
+        }
+        let failed = std::mem::take(&mut self.failed);
+        let text =
+            serde_json::to_string_pretty(&frame(&self.fired, failed)).map_err(io::Error::other)?;
+        let (head, tail) = match text.find(RESULTS) {
+            Some(at) if self.count > 0 => (&text[..at], &text[at + RESULTS.len()..]),
+            _ => (text.as_str(), ""),
+        };
+        let parts = |w: &mut dyn Write, results: &mut Spool| -> io::Result<()> {
+            w.write_all(head.as_bytes())?;
+            if !tail.is_empty() {
+                w.write_all(b"\n      \"results\": [")?;
+                results.copy_to(w)?;
+                w.write_all(b"\n      ]")?;
+                w.write_all(tail.as_bytes())?;
+            }
+            w.write_all(b"\n")
+        };
+        // Uncompressed text under the limit is under it gzipped too; only big
+        // logs pay for the compression.
+        let len = text.len() as u64 + self.results.len() + 16;
+        if len > MAX_GZIP_BYTES {
+            let mut enc = flate2::write::GzEncoder::new(Count(0), flate2::Compression::default());
+            parts(&mut enc, &mut self.results)?;
+            let z = enc.finish()?.0;
+            if z > MAX_GZIP_BYTES {
+                return Err(StreamError::Refused(SarifError::TooLarge(z).to_string()));
+            }
+        }
+        parts(self.w, &mut self.results)?;
+        Ok(())
+    }
+}
+
+/// Counts the bytes written to it.
+struct Count(u64);
+
+impl Write for Count {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The gzipped size of `bytes`.
+#[cfg(test)]
+fn gzipped_len(bytes: &[u8]) -> io::Result<u64> {
     let mut enc = flate2::write::GzEncoder::new(Count(0), flate2::Compression::default());
     enc.write_all(bytes)?;
     Ok(enc.finish()?.0)
-}
-
-/// Write the SARIF log, or refuse with [`SarifError`] when GitHub would.
-///
-/// # Errors
-/// Over GitHub's limits, or a write error.
-pub fn write_sarif(
-    w: &mut dyn Write,
-    results: &[FileResult],
-    mapper: &PathMapper,
-) -> Result<(), SarifError> {
-    let count: usize = results.iter().map(|r| r.diagnostics.len()).sum();
-    if count > MAX_RESULTS {
-        return Err(SarifError::TooManyResults(count));
-    }
-    let log = sarif_log(results, mapper);
-    let mut bytes = serde_json::to_vec_pretty(&log).map_err(io::Error::other)?;
-    bytes.push(b'\n');
-    // Uncompressed text under the limit is under it gzipped too; only big
-    // logs pay for the compression.
-    if bytes.len() as u64 > MAX_GZIP_BYTES {
-        let z = gzipped_len(&bytes)?;
-        if z > MAX_GZIP_BYTES {
-            return Err(SarifError::TooLarge(z));
-        }
-    }
-    w.write_all(&bytes)?;
-    Ok(())
 }
 
 #[cfg(test)]
@@ -304,6 +357,20 @@ mod tests {
     use crate::diagnostic::Diagnostic;
     use crate::source::{Format, SourceFile};
     use crate::span::Span;
+
+    fn write_sarif(
+        out: &mut Vec<u8>,
+        results: &[FileResult],
+        mapper: &PathMapper,
+    ) -> Result<(), StreamError> {
+        crate::report::stream::write(
+            crate::report::OutputFormat::Sarif,
+            out,
+            mapper,
+            results.iter().cloned(),
+            &Summary::default(),
+        )
+    }
 
     #[test]
     fn refuses_more_results_than_github_accepts() {

@@ -44,6 +44,69 @@ pub fn display(p: &Path) -> String {
     }
 }
 
+/// `--shard K/N`: the K-th of N disjoint parts of a run's files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// Which part, from 1.
+    pub k: u32,
+    /// How many parts.
+    pub n: u32,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("`{s}` is not a shard: write K/N with 1 <= K <= N, e.g. 2/4");
+        let (k, n) = s.split_once('/').ok_or_else(bad)?;
+        let k: u32 = k.trim().parse().map_err(|_| bad())?;
+        let n: u32 = n.trim().parse().map_err(|_| bad())?;
+        if k == 0 || n == 0 || k > n {
+            return Err(bad());
+        }
+        Ok(Self { k, n })
+    }
+}
+
+impl std::fmt::Display for Shard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.k, self.n)
+    }
+}
+
+impl Shard {
+    /// Whether the file shown as `key` (its path relative to the repository
+    /// root, `/`-separated: the same on every machine and checkout) is in this
+    /// shard. A file's shard depends on nothing but its own path, so adding a
+    /// file never moves another.
+    #[must_use]
+    pub fn holds(self, key: &str) -> bool {
+        let h = crate::report::fingerprint::fnv1a(&[key]);
+        // FNV's low bits are weak on short keys that differ at the end: mix
+        // them in (SplitMix64's finaliser) before taking the remainder.
+        let mut z = h;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^= z >> 31;
+        z % u64::from(self.n) == u64::from(self.k - 1)
+    }
+
+    /// The inputs of this shard, in their order. Standard input belongs to
+    /// the first shard.
+    #[must_use]
+    pub fn select(self, inputs: Vec<Input>, mapper: &PathMapper) -> Vec<Input> {
+        inputs
+            .into_iter()
+            .filter(|i| match i {
+                Input::Stdin(_) => self.k == 1,
+                Input::File(_, name) | Input::Broken(name, _) => {
+                    self.holds(&mapper.best(name).replace('\\', "/"))
+                }
+            })
+            .collect()
+    }
+}
+
 fn has_article_ext(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
@@ -113,4 +176,46 @@ fn walk(path: &Path, shown: &str, filter: Option<(&FileRules, &PathMapper)>, out
     }
     found.sort();
     out.extend(found);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_parse_and_refuse_nonsense() {
+        assert_eq!("2/4".parse::<Shard>(), Ok(Shard { k: 2, n: 4 }));
+        for bad in ["0/4", "5/4", "1/0", "1", "a/b", "-1/2", "1/2/3"] {
+            let e = bad.parse::<Shard>().unwrap_err();
+            assert!(e.contains(bad) && e.contains("K/N"), "{e}");
+        }
+    }
+
+    #[test]
+    fn every_path_is_in_exactly_one_shard_and_shards_are_even() {
+        for n in [1u32, 2, 3, 4, 7] {
+            let mut sizes = vec![0usize; n as usize];
+            for i in 0..4000 {
+                let key = format!("articles/{}/{i}.md", i % 13);
+                let holders: Vec<u32> = (1..=n).filter(|&k| Shard { k, n }.holds(&key)).collect();
+                assert_eq!(holders.len(), 1, "{key} in {holders:?} of {n}");
+                sizes[holders[0] as usize - 1] += 1;
+            }
+            let even = 4000 / n as usize;
+            for s in sizes {
+                assert!(s.abs_diff(even) < even / 5 + 20, "{s} vs {even} of {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_shard_is_stable() {
+        // The same path is in the same shard on every machine and version:
+        // CI matrices rely on it. (Changing the hash moves files between jobs.)
+        let got: Vec<u32> = ["a.md", "articles/Alan Turing.md", "x/y/z.txt"]
+            .iter()
+            .map(|key| (1..=4).find(|&k| Shard { k, n: 4 }.holds(key)).unwrap_or(0))
+            .collect();
+        assert_eq!(got, vec![1, 1, 4]);
+    }
 }

@@ -11,6 +11,7 @@
 pub mod discover;
 pub mod index;
 mod options;
+pub mod ordered;
 mod outcome;
 
 use std::path::{Path, PathBuf};
@@ -24,7 +25,7 @@ use crate::index::TitleIndex;
 use crate::linter::{self, Context, Linted};
 use crate::report::fingerprint::PathMapper;
 use crate::report::html::ArticleCharts;
-use crate::report::{self, FileResult, Located, Summary};
+use crate::report::{self, Located, Summary};
 use crate::rules::meta::{InvalidSchema, IoError};
 use crate::rules::references::orphan_article::{self, CorpusArticle};
 use crate::schema::{Policy, SchemaError};
@@ -324,9 +325,10 @@ impl Session {
     /// R006 (orphan-article) is opt-in: in most runs nothing is meant to link
     /// to every checked article, so it runs only when selected explicitly
     /// (`--select R006`, or `orphan-article`), with an index and more than one
-    /// article.
+    /// article that can be read again. It needs every article before it can
+    /// say anything, so a run with it holds its results until the end.
     #[must_use]
-    pub fn wants_corpus_rules(&self, outcomes: &[RefStats]) -> bool {
+    pub fn wants_corpus_rules(&self, inputs: &[Input]) -> bool {
         self.index.is_some()
             && self.settings.enabled("R006")
             && self
@@ -334,7 +336,11 @@ impl Session {
                 .select
                 .as_ref()
                 .is_some_and(|s| s.contains("R006"))
-            && outcomes.iter().filter(|s| s.corpus.is_some()).count() > 1
+            && inputs
+                .iter()
+                .filter(|i| matches!(i, Input::File(..)))
+                .nth(1)
+                .is_some()
     }
 
     /// The corpus-level findings (R006) by input index, once every article was checked.
@@ -372,14 +378,12 @@ impl Session {
         Some(src)
     }
 
-    /// The summary of a run: counts, and notes on references and the index.
+    /// The summary of a run: its counts, with notes on references and the
+    /// index from the run's reference totals ([`RefStats::add`]).
     #[must_use]
-    pub fn summary(&self, results: &[FileResult], stats: &[RefStats]) -> Summary {
-        let mut summary = Summary::default();
-        for r in results {
-            summary.add(r);
-        }
-        let found: usize = stats.iter().map(|s| s.found).sum();
+    pub fn summary(&self, counts: Summary, refs: &RefStats) -> Summary {
+        let mut summary = counts;
+        let found = refs.found;
         match &self.index {
             None if found > 0 => summary.notes.push(
                 "`See` references were not judged: no title index (pass --titles, or check the articles they name together)"
@@ -387,18 +391,16 @@ impl Session {
             ),
             None => {}
             Some(ix) => {
-                let resolved: usize = stats.iter().map(|s| s.resolved).sum();
-                let unresolved: usize = stats.iter().map(|s| s.unresolved).sum();
-                let non_canonical: usize = stats.iter().map(|s| s.non_canonical).sum();
                 let rate = if found == 0 {
                     100.0
                 } else {
-                    100.0 * resolved as f64 / found as f64
+                    100.0 * refs.resolved as f64 / found as f64
                 };
                 let titles: u64 = ix.layers().iter().map(|l| l.titles).sum();
                 let aliases: u64 = ix.layers().iter().map(|l| l.aliases).sum();
                 summary.notes.push(format!(
-                    "references: {found} found, {resolved} resolved ({rate:.1}%), {unresolved} unresolved, {non_canonical} non-canonical; index: {titles} titles, {aliases} redirects"
+                    "references: {found} found, {} resolved ({rate:.1}%), {} unresolved, {} non-canonical; index: {titles} titles, {aliases} redirects",
+                    refs.resolved, refs.unresolved, refs.non_canonical
                 ));
             }
         }

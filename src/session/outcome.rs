@@ -49,13 +49,13 @@ impl FileOutcome {
 
     /// The part the reporters read, with this file's pre-rendered output.
     #[must_use]
-    pub fn result(&self, rendered: String) -> FileResult {
+    pub fn into_result(self, rendered: String) -> FileResult {
         FileResult {
-            path: self.path.clone(),
-            diagnostics: self.diagnostics.clone(),
+            path: self.path,
+            diagnostics: self.diagnostics,
             rendered,
             failed: self.failed,
-            charts: self.charts.clone(),
+            charts: self.charts,
         }
     }
 }
@@ -77,6 +77,14 @@ pub struct RefStats {
 }
 
 impl RefStats {
+    /// Add another file's counts (not its corpus facts).
+    pub fn add(&mut self, other: &RefStats) {
+        self.found += other.found;
+        self.resolved += other.resolved;
+        self.unresolved += other.unresolved;
+        self.non_canonical += other.non_canonical;
+    }
+
     pub(super) fn of(article: &Article) -> Self {
         let refs = article.references();
         Self {

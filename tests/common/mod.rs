@@ -170,7 +170,7 @@ pub fn fuzz_check_file(data: &[u8]) {
         );
     }
     for l in report::locate(&src, linted.diagnostics) {
-        let v = report::diagnostic_json("fuzz", &l);
+        let v = report::json::diagnostic_json("fuzz", &l);
         serde_json::to_string(&v).expect("a report entry serialises");
     }
 }

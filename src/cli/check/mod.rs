@@ -10,11 +10,9 @@ mod output;
 
 use std::io::{self, IsTerminal, Write};
 
-use rayon::prelude::*;
-
 use crate::cli::{CheckArgs, ColorChoice};
 use crate::report::{FileResult, OutputFormat, html, human};
-use crate::session::{FileOutcome, FixMode, Options, Session};
+use crate::session::{FileOutcome, FixMode, Input, Options, Session, ordered};
 
 /// How human output is drawn.
 #[derive(Debug, Clone, Copy)]
@@ -25,10 +23,10 @@ struct Render {
 }
 
 impl Render {
-    /// The report's view of one outcome, with this file's part rendered when
-    /// the format draws files one by one (human, HTML).
-    fn result(self, o: &FileOutcome) -> FileResult {
-        let rendered = match self.format {
+    /// This file's part of the report, when the format draws files one by
+    /// one (human, HTML).
+    fn rendered(self, o: &FileOutcome) -> String {
+        match self.format {
             OutputFormat::Human if o.failed => o
                 .diagnostics
                 .iter()
@@ -55,8 +53,7 @@ impl Render {
                 o.failed,
             ),
             _ => String::new(),
-        };
-        o.result(rendered)
+        }
     }
 
     /// Render the findings of a file read again for corpus-level rules.
@@ -130,6 +127,9 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
             return Ok(2);
         }
     };
+    let threads = args.threads.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
     if let Some(n) = args.threads {
         // Only fails if a pool was already built (as in tests): keep that one.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -146,31 +146,38 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         color: use_color(args.color),
         width: 100,
     };
-    // Results come back in input order whatever the thread count.
+    let corpus = session.wants_corpus_rules(&inputs);
     let bar = output::progress_bar(inputs.len());
-    let checked: Vec<output::Checked> = inputs
-        .par_iter()
-        .map(|i| {
-            let o = session.check_input(i);
-            bar.inc(1);
-            output::Checked {
-                result: render.result(&o),
-                refs: o.refs,
-                fixed: o.fixed,
-                diff: o.diff,
-                known: o.known,
-                stale: o.stale,
-            }
-        })
-        .collect();
+    let check = |_: usize, i: &Input| {
+        let mut o = session.check_input(i);
+        bar.inc(1);
+        if !corpus {
+            // Only R006 reads an article's title and targets after the fact.
+            o.refs.corpus = None;
+        }
+        let rendered = render.rendered(&o);
+        output::Checked {
+            refs: std::mem::take(&mut o.refs),
+            fixed: o.fixed,
+            diff: std::mem::take(&mut o.diff),
+            known: o.known,
+            stale: std::mem::take(&mut o.stale),
+            result: o.into_result(rendered),
+        }
+    };
+    let run = output::Run::new(args, &session, &inputs);
+    if session.fix == FixMode::Diff || (!corpus && args.write_baseline.is_none()) {
+        // Results come back in input order whatever the thread count, and are
+        // written as they come.
+        return run.stream(threads, check, &bar, out, err);
+    }
+    // R006 and --write-baseline need every file before the report.
+    let mut checked = Vec::with_capacity(inputs.len());
+    ordered::for_each_ordered(&inputs, threads, check, |_, c| {
+        checked.push(c);
+        Ok::<(), ()>(())
+    })
+    .ok();
     bar.finish_and_clear();
-    output::finish(
-        args,
-        &session,
-        &inputs,
-        |src, r| render.again(src, r),
-        checked,
-        out,
-        err,
-    )
+    run.finish_collected(|src, r| render.again(src, r), checked, out, err)
 }

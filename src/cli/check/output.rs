@@ -1,6 +1,6 @@
-//! What `check` writes once every file was checked: corpus-level findings,
-//! the baseline, the report in the chosen format, errors on stderr, and the
-//! exit code.
+//! What `check` writes: each file's part of the report as it completes (or,
+//! for R006 and `--write-baseline`, once every file was checked), the
+//! summary, errors on stderr, and the exit code.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -9,8 +9,9 @@ use crate::baseline::{Baseline, Entry};
 use crate::cli::CheckArgs;
 use crate::diagnostic::Severity;
 use crate::report::fingerprint::PathMapper;
-use crate::report::{self, FileResult, OutputFormat, human};
-use crate::session::{FixMode, Input, RefStats, Session};
+use crate::report::stream::{Stream, StreamError};
+use crate::report::{self, FileResult, OutputFormat, Summary, human};
+use crate::session::{FixMode, Input, RefStats, Session, ordered};
 use crate::source::{self, SourceFile};
 
 /// Runs of at least this many files show a progress bar (on a terminal).
@@ -44,152 +45,218 @@ pub(super) struct Checked {
     pub stale: Vec<Entry>,
 }
 
-/// Everything after the parallel stage; returns the exit code.
-pub(super) fn finish(
-    args: &CheckArgs,
-    session: &Session,
-    inputs: &[Input],
-    render: impl Fn(&SourceFile, &FileResult) -> String,
-    checked: Vec<Checked>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> io::Result<u8> {
-    if session.fix == FixMode::Diff {
-        return write_diffs(&checked, out, err);
-    }
-    let mut results: Vec<FileResult> = Vec::with_capacity(checked.len());
-    let mut stats: Vec<RefStats> = Vec::with_capacity(checked.len());
-    let mut fixed = 0;
-    let mut known = 0;
-    let mut stale: Vec<Entry> = Vec::new();
-    for c in checked {
-        results.push(c.result);
-        stats.push(c.refs);
-        fixed += c.fixed;
-        known += c.known;
-        stale.extend(c.stale);
-    }
+/// What a run adds up as its files go by: counts, and the few things said
+/// after the report (input errors, stale baseline entries).
+#[derive(Default)]
+struct Totals {
+    counts: Summary,
+    refs: RefStats,
+    fixed: usize,
+    known: usize,
+    stale: Vec<Entry>,
+    /// `error[CODE]: path: message` of each file that could not be checked.
+    failures: Vec<String>,
+    /// A finding of severity error (not an input error).
+    errors: bool,
+    changed: usize,
+}
 
-    // Corpus-level findings, once every article was checked.
-    if session.wants_corpus_rules(&stats) {
-        for (i, extra) in session.corpus_findings(&stats) {
-            let r = &mut results[i];
-            if let Some(src) = session.add_corpus_findings(&inputs[i], &mut r.diagnostics, extra) {
-                r.rendered = render(&src, r);
+impl Totals {
+    /// Count a file; returns its result for the report.
+    fn add(&mut self, c: Checked) -> FileResult {
+        self.counts.add(&c.result);
+        self.refs.add(&c.refs);
+        self.fixed += c.fixed;
+        self.known += c.known;
+        self.stale.extend(c.stale);
+        if !c.diff.is_empty() {
+            self.changed += 1;
+        }
+        let r = c.result;
+        if r.failed {
+            for l in &r.diagnostics {
+                self.failures.push(format!(
+                    "error[{}]: {}: {}",
+                    l.diag.code,
+                    human::sanitize_line(&r.path),
+                    human::sanitize_line(&l.diag.message)
+                ));
             }
+        }
+        self.errors |= r
+            .diagnostics
+            .iter()
+            .any(|l| l.diag.severity == Severity::Error && !l.diag.code.starts_with('E'));
+        r
+    }
+}
+
+/// A run's settings for writing, once the inputs are known.
+pub(super) struct Run<'a> {
+    args: &'a CheckArgs,
+    session: &'a Session,
+    inputs: &'a [Input],
+}
+
+impl<'a> Run<'a> {
+    pub(super) fn new(args: &'a CheckArgs, session: &'a Session, inputs: &'a [Input]) -> Self {
+        Self {
+            args,
+            session,
+            inputs,
         }
     }
 
-    let mut notes = Vec::new();
-    if let Some(path) = &args.write_baseline {
-        match write_baseline(path, &mut results, &session.mapper) {
-            Ok(n) => notes.push(format!(
-                "wrote {n} known finding(s) to the baseline {}",
-                path.display()
-            )),
-            Err(e) => {
-                writeln!(
-                    err,
-                    "error: cannot write the baseline {}: {}",
-                    path.display(),
-                    source::io_reason(&e)
-                )?;
-                return Ok(2);
+    /// Check every input on `threads` threads and write each file's part of
+    /// the report (or its diff) as soon as the files before it are written.
+    pub(super) fn stream(
+        self,
+        threads: usize,
+        check: impl Fn(usize, &Input) -> Checked + Sync,
+        bar: &indicatif::ProgressBar,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> io::Result<u8> {
+        let mut totals = Totals::default();
+        if self.session.fix == FixMode::Diff {
+            ordered::for_each_ordered(self.inputs, threads, check, |_, mut c| {
+                let diff = std::mem::take(&mut c.diff);
+                let changed = !diff.is_empty();
+                totals.add(c);
+                if changed {
+                    totals.changed += 1;
+                }
+                out.write_all(diff.as_bytes())
+            })?;
+            bar.finish_and_clear();
+            return write_diffs(&totals, out, err);
+        }
+        let mut stream = report::stream::open(self.args.format, out, &self.session.mapper);
+        ordered::for_each_ordered(self.inputs, threads, check, |_, c| {
+            stream.file(totals.add(c))
+        })?;
+        bar.finish_and_clear();
+        self.finish(stream, totals, Vec::new(), err)
+    }
+
+    /// Write the report of a run whose results were all kept: corpus-level
+    /// findings are added, and `--write-baseline` records and drops every
+    /// finding.
+    pub(super) fn finish_collected(
+        self,
+        render: impl Fn(&SourceFile, &FileResult) -> String,
+        checked: Vec<Checked>,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> io::Result<u8> {
+        let session = self.session;
+        let mut checked = checked;
+        // Corpus-level findings, once every article was checked.
+        if checked.iter().filter(|c| c.refs.corpus.is_some()).count() > 1 {
+            let stats: Vec<RefStats> = checked.iter().map(|c| c.refs.clone()).collect();
+            for (i, extra) in session.corpus_findings(&stats) {
+                let r = &mut checked[i].result;
+                if let Some(src) =
+                    session.add_corpus_findings(&self.inputs[i], &mut r.diagnostics, extra)
+                {
+                    r.rendered = render(&src, r);
+                }
             }
         }
+        let mut notes = Vec::new();
+        if let Some(path) = &self.args.write_baseline {
+            match write_baseline(path, &mut checked, &session.mapper) {
+                Ok(n) => notes.push(format!(
+                    "wrote {n} known finding(s) to the baseline {}",
+                    path.display()
+                )),
+                Err(e) => {
+                    writeln!(
+                        err,
+                        "error: cannot write the baseline {}: {}",
+                        path.display(),
+                        source::io_reason(&e)
+                    )?;
+                    return Ok(2);
+                }
+            }
+        }
+        let mut totals = Totals::default();
+        let mut stream = report::stream::open(self.args.format, out, &session.mapper);
+        for c in checked {
+            stream.file(totals.add(c))?;
+        }
+        self.finish(stream, totals, notes, err)
     }
-    if let Some(path) = args
-        .baseline
-        .as_ref()
-        .filter(|_| session.baseline.is_some())
-    {
-        notes.extend(baseline_notes(path, known, &stale, err)?);
-    }
-    let mut summary = session.summary(&results, &stats);
-    if session.fix == FixMode::Write {
-        summary.fixed = Some(fixed);
-    }
-    summary.notes.extend(notes);
-    match args.format {
-        OutputFormat::Human => report::write_human(out, &results, &summary)?,
-        OutputFormat::Json => report::write_json(out, &results, &summary)?,
-        OutputFormat::Short => report::write_short(out, &results)?,
-        OutputFormat::Sarif => match report::sarif::write_sarif(out, &results, &session.mapper) {
+
+    /// The summary, the end of the report, input errors and the exit code.
+    fn finish(
+        self,
+        stream: Box<dyn Stream + '_>,
+        totals: Totals,
+        mut notes: Vec<String>,
+        err: &mut dyn Write,
+    ) -> io::Result<u8> {
+        let (args, session) = (self.args, self.session);
+        if let Some(path) = args
+            .baseline
+            .as_ref()
+            .filter(|_| session.baseline.is_some())
+        {
+            notes.extend(baseline_notes(path, totals.known, &totals.stale, err)?);
+        }
+        let mut summary = session.summary(totals.counts, &totals.refs);
+        if session.fix == FixMode::Write {
+            summary.fixed = Some(totals.fixed);
+        }
+        summary.notes.extend(notes);
+        match stream.finish(&summary) {
             Ok(()) => {}
-            Err(report::sarif::SarifError::Io(e)) => return Err(e),
-            Err(e) => {
-                writeln!(err, "error: {e}")?;
+            Err(StreamError::Io(e)) => return Err(e),
+            Err(StreamError::Refused(m)) => {
+                writeln!(err, "error: {m}")?;
                 return Ok(2);
             }
-        },
-        OutputFormat::Github => report::github::write_github(out, &results, &session.mapper)?,
-        OutputFormat::Junit => report::junit::write_junit(out, &results)?,
-        OutputFormat::Gitlab => report::gitlab::write_gitlab(out, &results, &session.mapper)?,
-        OutputFormat::Html => report::html::write_html(out, &results, &summary)?,
-    }
-    out.flush()?;
-    if args.format != OutputFormat::Human {
-        // Input errors also go to stderr, one line each, for people and logs.
-        write_failures(&results, err)?;
-    }
-    let any_failed = results.iter().any(|r| r.failed);
-    let over_warnings = args.max_warnings.is_some_and(|m| summary.warnings > m);
-    let errors = results
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|l| l.diag.severity == Severity::Error && !l.diag.code.starts_with('E'));
-    Ok(if any_failed {
-        2
-    } else if errors || over_warnings {
-        1
-    } else {
-        0
-    })
-}
-
-/// One line on stderr per file that could not be read or checked.
-fn write_failures(results: &[FileResult], err: &mut dyn Write) -> io::Result<()> {
-    for r in results.iter().filter(|r| r.failed) {
-        for l in &r.diagnostics {
-            writeln!(
-                err,
-                "error[{}]: {}: {}",
-                l.diag.code,
-                human::sanitize_line(&r.path),
-                human::sanitize_line(&l.diag.message)
-            )?;
         }
+        if args.format != OutputFormat::Human {
+            // Input errors also go to stderr, one line each, for people and logs.
+            for f in &totals.failures {
+                writeln!(err, "{f}")?;
+            }
+        }
+        let over_warnings = args.max_warnings.is_some_and(|m| summary.warnings > m);
+        Ok(if !totals.failures.is_empty() {
+            2
+        } else if totals.errors || over_warnings {
+            1
+        } else {
+            0
+        })
     }
-    Ok(())
 }
 
-fn write_diffs(checked: &[Checked], out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
-    for c in checked {
-        out.write_all(c.diff.as_bytes())?;
-    }
+fn write_diffs(totals: &Totals, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     out.flush()?;
-    let results: Vec<FileResult> = checked.iter().map(|c| c.result.clone()).collect();
-    write_failures(&results, err)?;
-    let changed = checked.iter().filter(|c| !c.diff.is_empty()).count();
+    for f in &totals.failures {
+        writeln!(err, "{f}")?;
+    }
+    let changed = totals.changed;
     if changed > 0 {
         writeln!(err, "would fix {changed} file(s); run with --fix to apply")?;
     }
-    Ok(if results.iter().any(|r| r.failed) {
-        2
-    } else {
+    Ok(if totals.failures.is_empty() {
         u8::from(changed > 0)
+    } else {
+        2
     })
 }
 
 /// `--write-baseline`: record every finding of the files that were checked,
 /// then drop them from the report (they are known now).
-fn write_baseline(
-    path: &Path,
-    results: &mut [FileResult],
-    mapper: &PathMapper,
-) -> io::Result<usize> {
-    let entries: Vec<Entry> = results
+fn write_baseline(path: &Path, checked: &mut [Checked], mapper: &PathMapper) -> io::Result<usize> {
+    let entries: Vec<Entry> = checked
         .iter()
+        .map(|c| &c.result)
         .filter(|r| !r.failed)
         .flat_map(|r| {
             let key = mapper.best(&r.path);
@@ -198,7 +265,11 @@ fn write_baseline(
         .collect();
     let n = entries.len();
     Baseline::new(entries).save(path)?;
-    for r in results.iter_mut().filter(|r| !r.failed) {
+    for r in checked
+        .iter_mut()
+        .map(|c| &mut c.result)
+        .filter(|r| !r.failed)
+    {
         r.diagnostics.clear();
         r.rendered.clear();
     }
