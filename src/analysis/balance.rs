@@ -63,7 +63,7 @@ pub fn block_facts(b: &Block) -> BalanceFacts {
 }
 
 /// The tally of one block, counting only the voices `keep` accepts.
-fn block_facts_where(b: &Block, keep: impl Fn(&Voice) -> bool) -> BalanceFacts {
+pub fn block_facts_where(b: &Block, keep: impl Fn(&Voice) -> bool) -> BalanceFacts {
     let mut f = BalanceFacts::default();
     for s in b.sentences() {
         let voices: Vec<&Voice> = s.voices.iter().filter(|v| keep(v)).collect();

@@ -418,6 +418,30 @@ fn sourced_after(toks: &[Tok], i: usize) -> bool {
         })
 }
 
+/// `it was thought that they were "physically limited ..."`: the belief is
+/// quoted, words of a source (a report, an inquiry) that the citation names,
+/// so the passive hides no one. A quotation of three words or more after the
+/// phrase, in the same sentence.
+fn quotes_belief(toks: &[Tok], j: usize) -> bool {
+    let mut inside: Option<usize> = None;
+    for t in toks.iter().skip(j) {
+        match t.lower.as_str() {
+            "\"" | "“" | "”" => match inside {
+                Some(n) if n >= 3 => return true,
+                Some(_) if t.lower != "“" => inside = None,
+                _ => inside = Some(0),
+            },
+            _ if t.word => {
+                if let Some(n) = inside.as_mut() {
+                    *n += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    inside.is_some_and(|n| n >= 3)
+}
+
 /// Who holds a belief, named as a frame before an impersonal passive: `In
 /// Greek legend it is said ...`, `in many of these cultures it is believed
 /// ...`, `In Hinduism, it is held ...`.
@@ -775,6 +799,7 @@ pub fn editorial_hits_around(
                 // `In Greek legend it is said` names who says it.
                 WatchCategory::Weasel => {
                     sourced_after(toks, j.saturating_sub(1))
+                        || (t.lower == "it" && quotes_belief(toks, j))
                         || reported_clause(toks, i)
                         || (t.lower == "it" && holder_frame(toks, i))
                 }
@@ -897,6 +922,13 @@ mod tests {
         assert!(!flagged("The cult film was released in 1980."));
         assert!(!flagged("The result was statistically significant."));
         assert!(!flagged("The legendary King Arthur held court at Camelot."));
+        // A belief quoted from its source.
+        assert!(!flagged(
+            "They were left unprotected because it was thought that they were \"physically limited or safe\"."
+        ));
+        assert!(flagged(
+            "They were left unprotected because it was thought that they were safe."
+        ));
         // Openers only as openers.
         assert!(!flagged("It was ironically titled \"Victory\"."));
         assert!(flagged("Ironically, the team lost."));

@@ -4,6 +4,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::Stance;
 use crate::rules::RuleContext;
+use crate::rules::balance::{Judged, judged, own_voice_replies};
 
 declare_rule! {
     /// ## What it does
@@ -54,15 +55,23 @@ declare_rule! {
 
 fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let opts = &cx.settings.balance;
+    let title = cx.article.title.as_ref().map_or("", |t| t.text.as_str());
     for s in cx.article.sections_flat() {
         let f = &s.facts.balance;
-        if !f.controversy
+        // Reviews are weighed by the critical consensus, not by word counts.
+        if judged(s, title) != Judged::Debate
             || f.attributed_sentences < opts.min_sentences
             || f.pro_words == 0
             || f.con_words == 0
         {
             continue;
         }
+        // The article's own answers (`However, ...`) count for the side they answer for.
+        let (_, own_pro_words, _, own_con_words) = own_voice_replies(s);
+        let mut f = f.clone();
+        f.pro_words += own_pro_words;
+        f.con_words += own_con_words;
+        let f = &f;
         let total = f.pro_words + f.con_words;
         let side = if f.pro_words >= f.con_words {
             Stance::Pro
