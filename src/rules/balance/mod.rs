@@ -21,8 +21,12 @@ pub(crate) enum Judged {
     /// Not a debate about the subject: narrative, a named historical dispute,
     /// a section given to one viewpoint by design. No balance finding.
     No,
-    /// A debate: criticism and replies, for and against.
+    /// A debate its heading announces: criticism and replies, for and against.
     Debate,
+    /// A debate read from the content alone (mostly exchanges, or criticism
+    /// the heading does not announce): the whole section is judged, not its
+    /// paragraphs one by one, since its heading names another topic.
+    Content,
     /// Reviews and reactions (`Reception`, `Critical response`, `Legacy`):
     /// the due weight of reviews is the critical consensus, which the text
     /// states and a word count does not see, so B002 leaves them alone; B001
@@ -130,15 +134,16 @@ pub(crate) fn judged(s: &Section, title: &str) -> Judged {
         && strong.attributed_sentences >= 3
         && strong.con_sentences >= 2
         && strong.attributed_sentences * 3 >= sentences;
-    let debated = (by_heading && f.attributed_sentences >= 2)
-        || mostly_exchanges
-        || criticised;
-    if !debated {
-        Judged::No
-    } else if reception {
-        Judged::Reception
+    if by_heading && f.attributed_sentences >= 2 {
+        if reception {
+            Judged::Reception
+        } else {
+            Judged::Debate
+        }
+    } else if mostly_exchanges || criticised {
+        Judged::Content
     } else {
-        Judged::Debate
+        Judged::No
     }
 }
 

@@ -3,7 +3,7 @@
 use crate::analysis::balance::{block_facts, block_voices};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::Stance;
+use crate::model::{Block, Stance};
 use crate::rules::RuleContext;
 use crate::rules::balance::{
     Judged, block_anchor, block_name, cue_list, judged, own_voice_replies, plural,
@@ -103,7 +103,10 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             out.push(d);
             continue;
         }
-        if f.exchanges < 2 {
+        // One-sided paragraphs are judged only in a debate its heading
+        // announces: reviews of a work alternate praise and pans by paragraph,
+        // and a section made a debate by its content has another topic.
+        if f.exchanges < 2 || judged(s, title) != Judged::Debate {
             continue;
         }
         for (n, b) in s.blocks.iter().enumerate() {
@@ -116,16 +119,22 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             let side = first.stance;
-            // A chronological debate gives the sides in turns, a paragraph
-            // each: a paragraph answered by the next one, or answering the one
-            // before, is a turn, not a one-sided item.
+            // A chronological debate gives the sides in turns: a paragraph
+            // next to one where the other side speaks is a turn of it. Labelled
+            // items are each their own question: an item is a turn only next
+            // to one where the other side alone speaks.
             let turn = [n.checked_sub(1), Some(n + 1)]
                 .into_iter()
                 .flatten()
                 .filter_map(|m| s.blocks.get(m))
                 .any(|o| {
                     let v = block_voices(o);
-                    !v.is_empty() && v.iter().all(|(_, v)| v.stance == side.other())
+                    match b {
+                        Block::Paragraph(_) => v.iter().any(|(_, v)| v.stance == side.other()),
+                        Block::Item(_) => {
+                            !v.is_empty() && v.iter().all(|(_, v)| v.stance == side.other())
+                        }
+                    }
                 });
             let own = if side == Stance::Pro { own_con } else { own_pro };
             if turn || own > 0 {
@@ -215,6 +224,12 @@ mod tests {
     fn a_paragraph_answered_by_the_next_is_a_turn() {
         let md = "# Plan\n\nThe plan is a policy.\n\n## Debates\n\nCritics argue that it costs. Supporters respond that it pays.\n\nCritics fear that it fails. Proponents counter that it works.\n\nProponents emphasize that it helps. Supporters add that it pays.\n\nCritics reply that it harms. Opponents warn that it fails.\n";
         assert_clean(Format::Markdown, md, "B001");
+        // With no answer beside it, the paragraph tilts the debate.
+        let md = "# Plan\n\nThe plan is a policy.\n\n## Debates\n\nCritics argue that it costs. Supporters respond that it pays.\n\nCritics fear that it fails. Proponents counter that it works.\n\nThe plan began in 2001.\n\nProponents emphasize that it helps. Supporters add that it pays.\n";
+        assert_fires(Format::Markdown, md, "B001", 13);
+        // Reviews alternate praise and pans paragraph by paragraph.
+        let md = md.replace("## Debates", "## Reception");
+        assert_clean(Format::Markdown, &md, "B001");
     }
 
     #[test]
