@@ -206,24 +206,20 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
                 before: n.checked_sub(1).map(|p| all[p].as_slice()),
                 after: all.get(n + 1).map(Vec::as_slice),
             };
-            s.watch = stance::editorial_hits_around(
-                toks,
-                around,
-                quoted || block_quote,
-                &settings.watch,
-            )
-                .into_iter()
-                .map(|h| {
-                    let span = Span::new(base.offset + h.start, base.offset + h.end);
-                    WordToWatch {
-                        text: collapse(span.slice(text)),
-                        span,
-                        source: h.source,
-                        why: h.why,
-                        category: h.category,
-                    }
-                })
-                .collect();
+            s.watch =
+                stance::editorial_hits_around(toks, around, quoted || block_quote, &settings.watch)
+                    .into_iter()
+                    .map(|h| {
+                        let span = Span::new(base.offset + h.start, base.offset + h.end);
+                        WordToWatch {
+                            text: collapse(span.slice(text)),
+                            span,
+                            source: h.source,
+                            why: h.why,
+                            category: h.category,
+                        }
+                    })
+                    .collect();
             let started_quoted = quoted;
             quoted = crate::text::opens_quote(slice, quoted);
             at = at.max(base.end());

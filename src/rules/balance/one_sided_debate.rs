@@ -136,7 +136,11 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                         }
                     }
                 });
-            let own = if side == Stance::Pro { own_con } else { own_pro };
+            let own = if side == Stance::Pro {
+                own_con
+            } else {
+                own_pro
+            };
             if turn || own > 0 {
                 continue;
             }
