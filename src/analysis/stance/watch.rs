@@ -634,6 +634,18 @@ fn sourced_after(toks: &[Tok], i: usize) -> bool {
         })
 }
 
+/// `considered by some Maasai`, `according to many Buddhists`: the match ends
+/// on `some`, `many` or `most` and a name follows, so the holders are a named
+/// group, not anonymous.
+fn named_group(toks: &[Tok], i: usize, j: usize) -> bool {
+    j > i + 1
+        && matches!(toks[j - 1].lower.as_str(), "some" | "many" | "most")
+        && toks[i..j - 1]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "by" | "to"))
+        && toks.get(j).is_some_and(|n| n.word && n.cap)
+}
+
 /// `it was thought that they were "physically limited ..."`: the belief is
 /// quoted, words of a source (a report, an inquiry) that the citation names,
 /// so the passive hides no one. A quotation of three words or more after the
@@ -1105,6 +1117,7 @@ pub fn editorial_hits_around(
                         || (t.lower == "it" && quotes_belief(toks, j))
                         || reported_clause(toks, i)
                         || (t.lower == "it" && holder_frame(toks, i))
+                        || named_group(toks, i, j)
                 }
                 _ => false,
             };
@@ -1236,6 +1249,13 @@ mod tests {
             "It was also ranked as one of the greatest films of the 1980s."
         ));
         assert!(flagged("It is one of the greatest films of the 1980s."));
+        // A named group holds the view.
+        assert!(!flagged(
+            "Condom use is considered by some Maasai to cause impotence."
+        ));
+        assert!(flagged(
+            "Condom use is considered by some to cause impotence."
+        ));
         // A belief quoted from its source.
         assert!(!flagged(
             "They were left unprotected because it was thought that they were \"physically limited or safe\"."
