@@ -220,8 +220,24 @@ pub(crate) fn judged(s: &Section, title: &str) -> Judged {
     }
 }
 
+/// Whether a heading announces criticism (`Criticism`, `Criticisms of X`,
+/// `Critique`, `Opposition`) rather than a debate or a controversy.
+pub(crate) fn criticism_heading(heading: &str) -> bool {
+    heading
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| {
+            matches!(
+                w,
+                "criticism" | "criticisms" | "critique" | "critiques" | "opposition"
+            )
+        })
+}
+
 /// Sentences in the article's own voice that answer the side before them
-/// (`However, the game has no scoring system ...` after the critics), counted
+/// (`However, the game has no scoring system ...` after the critics), or with
+/// no side read that deny or defend (`The accusation was denied by the
+/// team's management`, `Capcom has defended the practice`), counted
 /// for the other side: (pro sentences, pro words, con sentences, con words).
 /// The side before is carried across the blocks of the section.
 pub(crate) fn own_voice_replies(s: &Section) -> (usize, usize, usize, usize) {
@@ -234,7 +250,7 @@ pub(crate) fn own_voice_replies(s: &Section) -> (usize, usize, usize, usize) {
                 continue;
             }
             let Some(before) = last else { continue };
-            if !opens_with_contrast(&sent.text) {
+            if !opens_with_contrast(&sent.text) && !rebuts(&sent.text) {
                 continue;
             }
             let n = sent.text.split_whitespace().count();
@@ -252,6 +268,41 @@ pub(crate) fn own_voice_replies(s: &Section) -> (usize, usize, usize, usize) {
         }
     }
     out
+}
+
+/// Verbs of an answer: `The accusation was denied by the management`,
+/// `Capcom has defended the practice`, `the FIA declared ...` is not one.
+const REBUTTALS: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "defended",
+    "defends",
+    "defend",
+    "defending",
+    "rebutted",
+    "rebuts",
+    "refuted",
+    "refutes",
+    "countered",
+    "counters",
+    "responded",
+    "responds",
+    "replied",
+    "replies",
+    "retorted",
+    "disputed",
+    "disputes",
+    "contested",
+    "contests",
+];
+
+/// Whether a sentence with no side of its own answers the one before with a
+/// verb of denial or defence.
+fn rebuts(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| REBUTTALS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether a sentence opens with a word that sets it against the one before.
@@ -418,5 +469,12 @@ mod reply_tests {
         assert!(!opens_with_contrast("Still photographs were taken."));
         assert!(!opens_with_contrast("Butter was sold."));
         assert!(!opens_with_contrast("Yesterday it rained."));
+        assert!(super::rebuts(
+            "The accusation was denied by the management."
+        ));
+        assert!(super::rebuts("Capcom has defended the practice."));
+        assert!(!super::rebuts(
+            "The FIA declared that the figure was permitted."
+        ));
     }
 }
