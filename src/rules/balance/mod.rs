@@ -178,7 +178,19 @@ pub(crate) fn judged(s: &Section, title: &str) -> Judged {
     if !f.controversy {
         return Judged::No;
     }
-    let h = s.heading.text.to_lowercase();
+    // A parenthesis qualifies the heading (`Controversies and debates (from
+    // a pragmatic defender's perspective)`, which B004 reports); the words
+    // outside it say what the section is.
+    let mut h = String::new();
+    let mut depth = 0usize;
+    for c in s.heading.text.to_lowercase().chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => h.push(c),
+            _ => {}
+        }
+    }
     let words: Vec<&str> = h
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -445,6 +457,8 @@ mod seed_tests {
             d.message
         );
         assert!(d.message.contains("7 of 7 in the article"), "{}", d.message);
+        assert_fires(Format::Text, SEED, "B001", 31);
+        assert_fires(Format::Text, SEED, "B002", 26);
         assert_eq!(d.labels.len(), 4);
         let d = assert_fires(Format::Text, SEED, "B005", 2);
         assert!(

@@ -59,7 +59,7 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     for s in cx.article.sections_flat() {
         let f = &s.facts.balance;
         // Reviews are weighed by the critical consensus, not by word counts.
-        if judged(s, title) != Judged::Debate
+        if matches!(judged(s, title), Judged::No | Judged::Reception)
             || f.attributed_sentences < opts.min_sentences
             || f.pro_words == 0
             || f.con_words == 0
