@@ -29,9 +29,7 @@ fn main() {
         }
     }
     if let Some(a) = args.get(3) {
-        let (pairs, _) = index::read_aliases(Path::new(a)).expect("aliases");
-        let bytes = index::build_bytes(std::iter::empty(), pairs.into_iter());
-        ix.push(index::Layer::from_bytes(a.as_str(), bytes).expect("alias layer"));
+        ix.push(index::load_aliases(Path::new(a)).expect("aliases").0);
     }
     let load = t.elapsed();
     let mut queries = Vec::new();

@@ -140,6 +140,33 @@ impl LineIndex {
         LineCol { line, column }
     }
 
+    /// As [`LineIndex::line_col`], counting from `from` (an earlier offset
+    /// and its position) when it is on the same line: positions asked for in
+    /// order along one long line then cost the distance between them, not
+    /// the distance from the line's start.
+    #[must_use]
+    pub fn line_col_from(&self, text: &str, offset: usize, from: (usize, LineCol)) -> LineCol {
+        let offset = Span { offset, length: 0 }.clamp_to(text).offset;
+        let (at, pos) = from;
+        let line = self.line_of(offset);
+        let bom_end = if line == 1 && text.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        if pos.line == line
+            && at <= offset
+            && at >= self.starts[line - 1].max(bom_end)
+            && text.is_char_boundary(at)
+        {
+            return LineCol {
+                line,
+                column: pos.column + text[at..offset].chars().count(),
+            };
+        }
+        self.line_col(text, offset)
+    }
+
     /// Byte offset of a comrak-style position: 1-based line, 1-based byte column.
     #[must_use]
     pub fn offset_of(&self, text: &str, line: usize, byte_col: usize) -> usize {

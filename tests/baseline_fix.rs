@@ -330,3 +330,40 @@ fn stdin_and_unreadable_files_are_never_written() {
         bytes
     );
 }
+
+#[test]
+fn a_temporary_file_left_by_a_killed_fix_is_reported_then_removed_by_fix() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = seed_copy(dir.path(), "seed.txt");
+    let stray = dir.path().join(".encyclint-Xy12ab.tmp");
+    let fresh = dir.path().join(".encyclint-Zz99zz.tmp");
+    std::fs::write(&stray, "half a fix").expect("write");
+    std::fs::write(&fresh, "another run's write in progress").expect("write");
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&stray)
+        .and_then(|f| f.set_modified(old))
+        .expect("age the stray file");
+    // Without --fix: reported, untouched, and not in the report.
+    encyclint(dir.path())
+        .args(["check", "--select", "S", "--format", "json", "."])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(".encyclint-").not())
+        .stderr(predicate::str::contains(
+            "warning: .encyclint-Xy12ab.tmp is a temporary file left by an interrupted --fix",
+        ));
+    assert!(stray.exists() && fresh.exists());
+    // --fix removes the old one only: the fresh one may be another run's.
+    encyclint(dir.path())
+        .args(["check", "--select", "S", "--fix", "seed.txt"])
+        .assert()
+        .stderr(
+            predicate::str::contains("note: removed .encyclint-Xy12ab.tmp")
+                .and(predicate::str::contains("warning: .encyclint-Zz99zz.tmp")),
+        );
+    assert!(!stray.exists());
+    assert!(fresh.exists());
+    assert!(article.exists());
+}

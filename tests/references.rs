@@ -218,3 +218,180 @@ fn output_is_identical_with_one_thread_and_many() {
     };
     assert_eq!(run("1"), run("4"));
 }
+
+/// Build `fixtures/references` into an index at `idx`.
+fn build_index(idx: &std::path::Path, titles: &std::path::Path) {
+    encyclint()
+        .args(["index", "build"])
+        .arg(titles)
+        .args(["--aliases", &format!("{FIX}/aliases.tsv"), "-o"])
+        .arg(idx)
+        .assert()
+        .success();
+}
+
+#[test]
+fn damaged_truncated_and_old_index_files_exit_2_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = dir.path().join("good.idx");
+    build_index(&idx, std::path::Path::new(&format!("{FIX}/titles.txt")));
+    let good = std::fs::read(&idx).unwrap();
+    let file = format!("{FIX}/non-canonical-reference.txt");
+    let mut cases: Vec<(String, Vec<u8>, &str)> = Vec::new();
+    for cut in [8, 20, 8 + 12 * 8, good.len() / 2, good.len() - 1] {
+        cases.push((format!("cut{cut}"), good[..cut].to_vec(), "truncated"));
+    }
+    for at in [8 + 12 * 8 + 1, good.len() / 2, good.len() - 1] {
+        let mut b = good.clone();
+        b[at] ^= 0x55;
+        cases.push((format!("flip{at}"), b, "checksum"));
+    }
+    let mut longer = good.clone();
+    longer.extend_from_slice(b"tail");
+    cases.push(("longer".into(), longer, "corrupt"));
+    let mut old = good.clone();
+    old[7] = b'1';
+    cases.push(("old".into(), old, "rebuild it with `encyclint index build`"));
+    let mut header = good.clone();
+    header[8 + 6 * 8..8 + 7 * 8].copy_from_slice(&u64::MAX.to_le_bytes());
+    cases.push(("huge-section".into(), header, "corrupt index header"));
+    for (name, bytes, why) in cases {
+        let path = dir.path().join(format!("{name}.idx"));
+        std::fs::write(&path, bytes).unwrap();
+        let out = encyclint()
+            .args(["check", &file, "--titles"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+        assert!(stderr.contains(&format!("{name}.idx")), "{name}: {stderr}");
+        assert!(stderr.contains(why), "{name}: {stderr}");
+    }
+}
+
+#[test]
+fn a_changed_source_makes_the_index_stale_and_check_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let titles = dir.path().join("titles.txt");
+    std::fs::copy(format!("{FIX}/titles.txt"), &titles).unwrap();
+    let idx = dir.path().join("titles.idx");
+    build_index(&idx, &titles);
+    let file = format!("{FIX}/non-canonical-reference.txt");
+    let stderr = || {
+        let out = encyclint()
+            .args(["check", &file, "--format", "json", "--titles"])
+            .arg(&idx)
+            .output()
+            .unwrap();
+        assert!(matches!(out.status.code(), Some(0 | 1)));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    assert!(!stderr().contains("stale"));
+    // Same bytes, a new modification time: not stale.
+    let text = std::fs::read(&titles).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&titles, &text).unwrap();
+    assert!(!stderr().contains("stale"));
+    let mut more = text.clone();
+    more.extend_from_slice(b"Some New Title\n");
+    std::fs::write(&titles, more).unwrap();
+    let warned = stderr();
+    assert!(warned.contains("titles.idx is stale"), "{warned}");
+    assert!(warned.contains("titles.txt changed"), "{warned}");
+}
+
+#[test]
+fn title_lists_over_a_limit_exit_2_with_the_line() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let file = format!("{FIX}/unresolved-reference.txt");
+    let run = |path: &std::path::Path, flag: &str, env: Option<&str>| {
+        let mut c = encyclint();
+        c.args(["check", &file, flag]).arg(path);
+        if let Some(v) = env {
+            c.env("ENCYCLINT_INDEX_MAX_BYTES", v);
+        }
+        let out = c.output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let long = dir.path().join("long.txt");
+    std::fs::write(&long, format!("Photon\n{}\n", "x".repeat(256))).unwrap();
+    let e = run(&long, "--titles", None);
+    assert!(e.contains("long.txt: line 2: a title of 256 bytes"), "{e}");
+    let nul = dir.path().join("nul.txt");
+    std::fs::write(&nul, b"Photon\nQuan\0tum\n").unwrap();
+    assert!(run(&nul, "--titles", None).contains("line 2: control character U+0000 (NUL)"));
+    let esc = dir.path().join("esc.tsv");
+    std::fs::write(&esc, b"Quatnum\tQuan\x1btum\n").unwrap();
+    assert!(run(&esc, "--aliases", None).contains("U+001B (escape)"));
+    let oneline = dir.path().join("oneline.txt");
+    std::fs::write(&oneline, "y".repeat(10_000)).unwrap();
+    assert!(run(&oneline, "--titles", None).contains("without a line end"));
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, "Photon\n".repeat(100)).unwrap();
+    assert!(run(&big, "--titles", Some("500")).contains("more than the limit of 500 bytes"));
+    let bomb = dir.path().join("bomb.txt.gz");
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&bomb).unwrap(),
+        flate2::Compression::best(),
+    );
+    enc.write_all("Photon\n".repeat(10_000).as_bytes()).unwrap();
+    enc.finish().unwrap();
+    let e = run(&bomb, "--titles", Some("5000"));
+    assert!(
+        e.contains("bomb.txt.gz: unpacks to more than the limit of 5000 bytes"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_title_list_is_built_once_into_the_cache_and_rebuilt_when_it_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let titles = dir.path().join("titles.txt");
+    std::fs::write(&titles, "Photon\n").unwrap();
+    let file = format!("{FIX}/unresolved-reference.txt");
+    let run = || {
+        let out = encyclint()
+            .env("ENCYCLINT_INDEX_CACHE", &cache)
+            .args(["check", &file, "--format", "json", "--titles"])
+            .arg(&titles)
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        (
+            v["diagnostics"].clone(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (first, _) = run();
+    let built: Vec<_> = std::fs::read_dir(&cache).unwrap().collect();
+    assert_eq!(built.len(), 1);
+    let cached = built[0].as_ref().unwrap().path();
+    let stamp = std::fs::metadata(&cached).unwrap().modified().unwrap();
+    assert_eq!(run().0, first);
+    assert_eq!(
+        std::fs::metadata(&cached).unwrap().modified().unwrap(),
+        stamp
+    );
+    // The list changes: the cache is not used, but rebuilt.
+    std::fs::write(&titles, "Photon\nQuantum\n").unwrap();
+    let (second, err) = run();
+    assert_ne!(second, first);
+    assert!(!err.contains("stale"), "{err}");
+    let (with_text, _) = json(&[
+        "check",
+        &file,
+        "--titles",
+        titles.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(second, with_text["diagnostics"]);
+    // A damaged cache is passed over and replaced.
+    std::fs::write(&cached, b"ENCYIDX2 damaged").unwrap();
+    assert_eq!(run().0, second);
+    assert!(std::fs::read(&cached).unwrap().len() > 100);
+}

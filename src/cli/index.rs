@@ -1,10 +1,11 @@
-//! `encyclint index build`: a prebuilt, memory-mappable title index.
+//! `encyclint index build`: a prebuilt, memory-mappable title index; and the
+//! note `check` gives when a prebuilt index is older than its sources.
 
 use std::io::{self, Write};
 use std::path::Path;
 use std::time::Instant;
 
-use crate::index::{self, IndexError};
+use crate::index::{self, IndexError, Limits, TitleIndex};
 
 /// Build `output` from `titles` (and `aliases`); returns the exit code.
 ///
@@ -19,7 +20,7 @@ pub fn build(
 ) -> io::Result<u8> {
     let started = Instant::now();
     match build_file(titles, aliases, output) {
-        Ok((t, a, skipped)) => {
+        Ok((built, skipped)) => {
             let bytes = std::fs::metadata(output).map(|m| m.len()).unwrap_or(0);
             if skipped > 0 {
                 writeln!(
@@ -29,8 +30,10 @@ pub fn build(
             }
             writeln!(
                 out,
-                "built {}: {t} titles, {a} redirects, {:.1} MB in {:.2} s",
+                "built {}: {} titles, {} redirects, {:.1} MB in {:.2} s",
                 output.display(),
+                built.titles,
+                built.aliases,
                 bytes as f64 / 1e6,
                 started.elapsed().as_secs_f64()
             )?;
@@ -47,17 +50,20 @@ fn build_file(
     titles: &Path,
     aliases: Option<&Path>,
     output: &Path,
-) -> Result<(u64, u64, usize), IndexError> {
-    let mut list = Vec::new();
-    index::read_lines(titles, |l| {
-        if !l.trim().is_empty() {
-            list.push(l.to_string());
+) -> Result<(index::Built, usize), IndexError> {
+    let limits = Limits::from_env();
+    let mut b = index::Builder::new();
+    if let Some(s) = index::read_titles(titles, limits, true, &mut b)? {
+        b.source(s);
+    }
+    let mut skipped = 0;
+    if let Some(a) = aliases {
+        let (n, s) = index::read_aliases(a, limits, true, &mut b)?;
+        skipped = n;
+        if let Some(s) = s {
+            b.source(s);
         }
-    })?;
-    let (pairs, skipped) = match aliases {
-        Some(a) => index::read_aliases(a)?,
-        None => (Vec::new(), 0),
-    };
+    }
     let out_err = |e: io::Error| IndexError {
         path: output.display().to_string(),
         reason: crate::source::io_reason(&e),
@@ -69,9 +75,28 @@ fn build_file(
         .unwrap_or(Path::new("."));
     let tmp = tempfile::NamedTempFile::new_in(dir).map_err(out_err)?;
     let mut w = io::BufWriter::with_capacity(1 << 20, tmp.as_file());
-    let (t, a) = index::build_into(list.into_iter(), pairs.into_iter(), &mut w).map_err(out_err)?;
+    let built = b.write(&mut w).map_err(out_err)?;
     w.flush().map_err(out_err)?;
     drop(w);
     tmp.persist(output).map_err(|e| out_err(e.error))?;
-    Ok((t, a, skipped))
+    Ok((built, skipped))
+}
+
+/// Warn about every prebuilt index of `ix` whose sources changed since it was
+/// built (a note, not an error: the run goes on with the index as it is).
+///
+/// # Errors
+/// Write errors on `err`.
+pub fn warn_stale(ix: Option<&TitleIndex>, err: &mut dyn Write) -> io::Result<()> {
+    for layer in ix.map(TitleIndex::layers).unwrap_or_default() {
+        for s in index::stale_sources(layer) {
+            writeln!(
+                err,
+                "warning: the title index {} is stale: {} changed since it was built (run `encyclint index build` again)",
+                crate::report::human::sanitize_line(&s.index),
+                crate::report::human::sanitize_line(&s.source)
+            )?;
+        }
+    }
+    Ok(())
 }

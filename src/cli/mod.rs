@@ -8,6 +8,7 @@ mod check;
 mod explain;
 mod index;
 mod parse;
+mod report;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -115,6 +116,10 @@ pub struct CheckArgs {
     /// Record every current finding in FILE as known, then report none of them.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Check only the K-th of N disjoint parts of the files (e.g. `2/4`), for CI jobs that
+    /// share a run; join their JSON reports with `encyclint report merge`.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::session::Shard>,
 }
 
 /// Subcommands.
@@ -145,6 +150,9 @@ pub enum Command {
     /// Build a title index for very large title lists.
     #[command(subcommand)]
     Index(IndexCommand),
+    /// Work with JSON reports: join the reports of a run's shards.
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// Run the language server on stdin/stdout, for editors (see docs/editors.md).
     Lsp,
     /// Explain one rule, by code or name.
@@ -173,6 +181,25 @@ pub enum IndexCommand {
     },
 }
 
+/// `encyclint report ...`.
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Join the JSON reports of the shards of one run (`check --shard K/N --format json`)
+    /// into the report of the whole run, in any format but human and html; the exit code is
+    /// the whole run's.
+    Merge {
+        /// The JSON reports, one per shard.
+        #[arg(required = true, value_name = "REPORT")]
+        reports: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+        format: OutputFormat,
+        /// Fail (exit 1) when there are more than N warnings.
+        #[arg(long, value_name = "N")]
+        max_warnings: Option<usize>,
+    },
+}
+
 /// A failure that ends the run with exit code 2.
 #[derive(Debug)]
 pub struct Fatal(pub String);
@@ -198,6 +225,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8>
             Ok(0)
         }
         Command::Rules { format } => explain::rules(format, out).map(|()| 0),
+        Command::Report(ReportCommand::Merge {
+            reports,
+            format,
+            max_warnings,
+        }) => report::merge(&reports, format, max_warnings, out, err),
         Command::Lsp => crate::lsp::serve(io::stdin(), out, err),
         Command::Explain { rule, format } => explain::explain(&rule, format, out, err),
         Command::Index(IndexCommand::Build {

@@ -1,10 +1,10 @@
-//! A byte automaton over the loose-key range of the fst: the did-you-mean search.
+//! A byte automaton over the keys of the fst: the did-you-mean search.
 
 use fst::Automaton;
 
-/// A byte automaton for the `L` range: the prefix (`L` and the first
-/// character) exactly, then the rest of the loose key within `max`
-/// optimal-string-alignment edits, then `\0` and one ordinal byte.
+/// A byte automaton: the prefix (the first character) exactly, then the rest
+/// of the loose key within `max` optimal-string-alignment edits, to the end
+/// of the key.
 pub(super) struct Fuzzy {
     pub(super) prefix: Vec<u8>,
     pub(super) rest: Vec<u8>,
@@ -19,8 +19,6 @@ pub(super) enum FuzzyState {
         row: Vec<u8>,
         last: u8,
     },
-    AfterNul,
-    Done,
     Dead,
 }
 
@@ -28,18 +26,22 @@ impl Automaton for Fuzzy {
     type State = FuzzyState;
 
     fn start(&self) -> FuzzyState {
-        FuzzyState::Prefix(0)
+        if self.prefix.is_empty() {
+            self.first_row()
+        } else {
+            FuzzyState::Prefix(0)
+        }
     }
 
     fn is_match(&self, state: &FuzzyState) -> bool {
-        matches!(state, FuzzyState::Done)
+        matches!(state, FuzzyState::Dp { row, .. } if row.last().is_some_and(|&d| d <= self.max))
     }
 
     fn can_match(&self, state: &FuzzyState) -> bool {
         match state {
             FuzzyState::Dead => false,
             FuzzyState::Dp { row, .. } => row.iter().any(|&d| d <= self.max),
-            _ => true,
+            FuzzyState::Prefix(_) => true,
         }
     }
 
@@ -50,26 +52,12 @@ impl Automaton for Fuzzy {
                 if self.prefix.get(*i) != Some(&byte) {
                     FuzzyState::Dead
                 } else if i + 1 == self.prefix.len() {
-                    let row: Vec<u8> = (0..=self.rest.len())
-                        .map(|j| u8::try_from(j).unwrap_or(u8::MAX).min(cap))
-                        .collect();
-                    FuzzyState::Dp {
-                        prev: row.clone(),
-                        row,
-                        last: 0,
-                    }
+                    self.first_row()
                 } else {
                     FuzzyState::Prefix(i + 1)
                 }
             }
             FuzzyState::Dp { prev, row, last } => {
-                if byte == 0 {
-                    return if row.last().is_some_and(|&d| d <= self.max) {
-                        FuzzyState::AfterNul
-                    } else {
-                        FuzzyState::Dead
-                    };
-                }
                 let q = &self.rest;
                 let mut next = vec![0u8; row.len()];
                 next[0] = row[0].saturating_add(1).min(cap);
@@ -90,8 +78,21 @@ impl Automaton for Fuzzy {
                     last: byte,
                 }
             }
-            FuzzyState::AfterNul => FuzzyState::Done,
-            FuzzyState::Done | FuzzyState::Dead => FuzzyState::Dead,
+            FuzzyState::Dead => FuzzyState::Dead,
+        }
+    }
+}
+
+impl Fuzzy {
+    fn first_row(&self) -> FuzzyState {
+        let cap = self.max.saturating_add(1);
+        let row: Vec<u8> = (0..=self.rest.len())
+            .map(|j| u8::try_from(j).unwrap_or(u8::MAX).min(cap))
+            .collect();
+        FuzzyState::Dp {
+            prev: row.clone(),
+            row,
+            last: 0,
         }
     }
 }

@@ -1,61 +1,278 @@
 //! Reading index sources from disk: title lists, alias lists (plain or gzip),
-//! and prebuilt index files.
+//! and prebuilt index files, within limits; and whether an index is stale.
+//!
+//! A title list is UTF-8 text, one title a line (`alias<TAB>target` for an
+//! alias list), `\n` or `\r\n` line ends, gzip-compressed or not. Refused,
+//! naming the file and the line: a title longer than MediaWiki's 255 bytes,
+//! NUL and other control characters (a tab only as the alias separator),
+//! bytes that are not UTF-8, a file larger than [`Limits::file_bytes`] and
+//! text (after gunzip) larger than [`Limits::unpacked_bytes`]. Lines are read
+//! into a buffer that never grows past [`MAX_LINE`] bytes, so one enormous line
+//! or a gzip bomb stops with an error at once instead of filling memory.
 
-use std::io::{BufRead, Read};
-use std::path::Path;
+use std::io::{self, BufRead, Read};
+use std::path::{Path, PathBuf};
 
-use super::{IndexError, Layer, MAGIC, build_bytes};
+use super::store::{MAGIC_STEM, SourceRecord};
+use super::{Builder, IndexError, Layer};
+
+/// The longest title MediaWiki allows, in bytes.
+pub const MAX_TITLE_BYTES: usize = 255;
+/// The longest line read (two titles, a tab and some spacing); longer stops the read.
+pub const MAX_LINE: usize = 1024;
+/// The default of both limits: 4 GiB.
+pub const DEFAULT_MAX_BYTES: u64 = 4 << 30;
+/// The environment variable that sets both limits, in bytes.
+pub const MAX_BYTES_ENV: &str = "ENCYCLINT_INDEX_MAX_BYTES";
+
+/// How much a title or alias list may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The file on disk (compressed or not).
+    pub file_bytes: u64,
+    /// The text, once unpacked.
+    pub unpacked_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            file_bytes: DEFAULT_MAX_BYTES,
+            unpacked_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+impl Limits {
+    /// The defaults, or both limits from [`MAX_BYTES_ENV`] when it holds a number.
+    #[must_use]
+    pub fn from_env() -> Self {
+        match std::env::var(MAX_BYTES_ENV)
+            .ok()
+            .and_then(|v| v.trim().parse().ok())
+        {
+            Some(n) => Self {
+                file_bytes: n,
+                unpacked_bytes: n,
+            },
+            None => Self::default(),
+        }
+    }
+}
 
 /// Read a titles file: a prebuilt index (by its magic bytes), or text with one
-/// title a line, gzip-compressed or not.
+/// title a line, gzip-compressed or not, within [`Limits::from_env`].
 ///
 /// # Errors
-/// Unreadable, bad gzip, or not UTF-8 text.
+/// Unreadable, over a limit, a bad line, bad gzip, or a bad index.
 pub fn load_titles(path: &Path) -> Result<Layer, IndexError> {
     let origin = path.display().to_string();
-    let err = |reason: String| IndexError {
-        path: origin.clone(),
-        reason,
-    };
     let mut head = [0u8; 8];
     let n = std::fs::File::open(path)
         .and_then(|mut f| read_up_to(&mut f, &mut head))
-        .map_err(|e| err(crate::source::io_reason(&e)))?;
-    if head[..n] == MAGIC[..] {
+        .map_err(|e| IndexError {
+            path: origin.clone(),
+            reason: crate::source::io_reason(&e),
+        })?;
+    if head[..n].starts_with(MAGIC_STEM) {
         return Layer::open(path);
     }
-    let mut titles = Vec::new();
-    read_lines(path, |line| {
-        if !line.trim().is_empty() {
-            titles.push(line.to_string());
-        }
-    })?;
-    Layer::from_bytes(origin, build_bytes(titles.into_iter(), std::iter::empty()))
+    let limits = Limits::from_env();
+    if let Some(cached) = cache_path(path, limits) {
+        return load_cached(path, &cached, limits);
+    }
+    let mut b = Builder::new();
+    read_titles(path, limits, false, &mut b)?;
+    Layer::from_bytes(origin, b.into_bytes())
 }
 
-/// Read an aliases file: `alias<TAB>target` a line (`.gz` accepted); lines
-/// without a tab are skipped and counted.
+/// The environment variable naming the directory where title lists are kept
+/// built; empty turns the cache off. When it is set, every title list is
+/// cached; when it is not, lists of at least [`CACHE_MIN_BYTES`] are, in
+/// `$XDG_CACHE_HOME/encyclint` (or `~/.cache/encyclint`).
+pub const CACHE_ENV: &str = "ENCYCLINT_INDEX_CACHE";
+/// The smallest title list cached by default (smaller ones build in well under a second).
+pub const CACHE_MIN_BYTES: u64 = 4 << 20;
+
+/// Where the built form of the title list `path` is cached, if it is.
+fn cache_path(path: &Path, limits: Limits) -> Option<PathBuf> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let dir = match std::env::var_os(CACHE_ENV) {
+        Some(v) if v.is_empty() => return None,
+        Some(v) => PathBuf::from(v),
+        None if meta.len() < CACHE_MIN_BYTES => return None,
+        None => std::env::var_os("XDG_CACHE_HOME")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| {
+                std::env::var_os("HOME")
+                    .filter(|v| !v.is_empty())
+                    .map(|h| PathBuf::from(h).join(".cache"))
+            })?
+            .join("encyclint"),
+    };
+    let abs = std::fs::canonicalize(path).ok()?;
+    // One cache file per list and set of limits (a list refused under lower
+    // limits must not be let through by a build made under higher ones).
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(super::MAGIC);
+    h.update(&path_bytes(&abs));
+    h.update(&limits.file_bytes.to_le_bytes());
+    h.update(&limits.unpacked_bytes.to_le_bytes());
+    Some(dir.join(format!("titles-{:016x}.idx", h.digest())))
+}
+
+/// The title list `path` from its cached build at `cached` when that was built
+/// from the same bytes; otherwise built (recording the list as its source,
+/// so the next run can tell) and cached. A cache that cannot be read or
+/// written is passed over: the list is then built as without one.
+fn load_cached(path: &Path, cached: &Path, limits: Limits) -> Result<Layer, IndexError> {
+    let origin = path.display().to_string();
+    if let Ok(mut layer) = Layer::open(cached) {
+        let abs = std::fs::canonicalize(path).map(|p| path_bytes(&p));
+        let same_file =
+            matches!(layer.sources(), [s] if abs.as_deref().is_ok_and(|a| a == s.path.as_slice()));
+        if same_file && stale_sources(&layer).is_empty() {
+            layer.origin = origin;
+            return Ok(layer);
+        }
+    }
+    let mut b = Builder::new();
+    if let Some(s) = read_titles(path, limits, true, &mut b)? {
+        b.source(s);
+    }
+    let bytes = b.into_bytes();
+    let _ = write_cache(cached, &bytes);
+    Layer::from_bytes(origin, bytes)
+}
+
+fn write_cache(cached: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let dir = cached.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.persist(cached).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Read an aliases file (`alias<TAB>target` a line, `.gz` accepted) into a
+/// layer of its own; also returns the lines skipped for having no tab.
 ///
 /// # Errors
-/// Unreadable, bad gzip, or not UTF-8 text.
-pub fn read_aliases(path: &Path) -> Result<(Vec<(String, String)>, usize), IndexError> {
-    let mut out = Vec::new();
-    let mut skipped = 0;
-    read_lines(path, |line| {
-        if line.trim().is_empty() || line.starts_with('#') {
-            return;
-        }
-        match line.split_once('\t') {
-            Some((a, t)) if !a.trim().is_empty() && !t.trim().is_empty() => {
-                out.push((a.to_string(), t.to_string()))
-            }
-            _ => skipped += 1,
-        }
-    })?;
-    Ok((out, skipped))
+/// As [`load_titles`].
+pub fn load_aliases(path: &Path) -> Result<(Layer, usize), IndexError> {
+    let mut b = Builder::new();
+    let (skipped, _) = read_aliases(path, Limits::from_env(), false, &mut b)?;
+    Ok((
+        Layer::from_bytes(path.display().to_string(), b.into_bytes())?,
+        skipped,
+    ))
 }
 
-fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
+/// Add every title of a title list to `b`; with `record`, also return the
+/// file as a source of the index (its absolute path, size, time and hash).
+///
+/// # Errors
+/// Unreadable, over a limit, a bad line, or bad gzip.
+pub fn read_titles(
+    path: &Path,
+    limits: Limits,
+    record: bool,
+    b: &mut Builder,
+) -> Result<Option<SourceRecord>, IndexError> {
+    read_text(path, limits, record, |_, line| {
+        let t = line.trim();
+        if t.len() > MAX_TITLE_BYTES {
+            return Err(too_long(t.len()));
+        }
+        if let Some(c) = t.chars().find(|c| c.is_control()) {
+            return Err(control(c));
+        }
+        if !t.is_empty() {
+            b.title(t);
+        }
+        Ok(())
+    })
+}
+
+/// Add every redirect of an alias list to `b`; returns the lines skipped for
+/// having no `alias<TAB>target`, and the source as [`read_titles`] does.
+///
+/// # Errors
+/// As [`read_titles`].
+pub fn read_aliases(
+    path: &Path,
+    limits: Limits,
+    record: bool,
+    b: &mut Builder,
+) -> Result<(usize, Option<SourceRecord>), IndexError> {
+    let mut skipped = 0;
+    let source = read_text(path, limits, record, |_, line| {
+        if line.trim().is_empty() || line.starts_with('#') {
+            return Ok(());
+        }
+        let (a, t) = line.split_once('\t').unwrap_or((line, ""));
+        let (a, t) = (a.trim(), t.trim());
+        for side in [a, t] {
+            if side.len() > MAX_TITLE_BYTES {
+                return Err(too_long(side.len()));
+            }
+            if let Some(c) = side.chars().find(|c| c.is_control()) {
+                return Err(control(c));
+            }
+        }
+        if a.is_empty() || t.is_empty() {
+            skipped += 1;
+        } else {
+            b.alias(a, t);
+        }
+        Ok(())
+    })?;
+    Ok((skipped, source))
+}
+
+/// Call `f` with every line of a title list (the checks of [`read_titles`]
+/// apply to the whole line).
+///
+/// # Errors
+/// As [`read_titles`].
+pub fn read_lines(path: &Path, mut f: impl FnMut(&str)) -> Result<(), IndexError> {
+    read_text(path, Limits::from_env(), false, |_, line| {
+        if line.len() > MAX_TITLE_BYTES {
+            return Err(too_long(line.len()));
+        }
+        if let Some(c) = line.chars().find(|c| c.is_control()) {
+            return Err(control(c));
+        }
+        f(line);
+        Ok(())
+    })
+    .map(|_| ())
+}
+
+fn too_long(n: usize) -> String {
+    format!("a title of {n} bytes, longer than MediaWiki's limit of {MAX_TITLE_BYTES}")
+}
+
+fn control(c: char) -> String {
+    let name = match c {
+        '\0' => " (NUL)",
+        '\t' => " (tab)",
+        '\r' => " (carriage return)",
+        '\u{1b}' => " (escape)",
+        _ => "",
+    };
+    format!(
+        "control character U+{:04X}{name}: a title list is text, one title a line",
+        u32::from(c)
+    )
+}
+
+fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
     let mut n = 0;
     while n < buf.len() {
         match r.read(&mut buf[n..])? {
@@ -66,48 +283,309 @@ fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
     Ok(n)
 }
 
-/// Call `f` with every line of a text file, gunzipping it when it starts with
-/// the gzip magic bytes.
-///
-/// # Errors
-/// IO errors, and lines that are not UTF-8 (named by line number).
-pub fn read_lines(path: &Path, mut f: impl FnMut(&str)) -> Result<(), IndexError> {
+/// Why a read stopped.
+enum Stop {
+    /// Reading failed at this line (or a counting reader went over its limit).
+    Read(usize, io::Error),
+    /// A line was refused: the whole reason.
+    Line(String),
+}
+
+/// Counts (and optionally hashes) what passes through; stops past `limit`.
+struct Counted<R> {
+    inner: R,
+    n: u64,
+    limit: u64,
+    hash: Option<xxhash_rust::xxh3::Xxh3>,
+    over: bool,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let k = self.inner.read(buf)?;
+        self.n += k as u64;
+        if let Some(h) = &mut self.hash {
+            h.update(&buf[..k]);
+        }
+        if self.n > self.limit {
+            self.over = true;
+            return Err(io::Error::other("over the limit"));
+        }
+        Ok(k)
+    }
+}
+
+/// The file's modification time in nanoseconds since the epoch (0 if unknown).
+fn mtime_ns(meta: &std::fs::Metadata) -> u64 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .and_then(|d| u64::try_from(d.as_nanos()).ok())
+        .unwrap_or(0)
+}
+
+/// A path as bytes of the platform's path (for the sources record).
+fn path_bytes(path: &Path) -> Vec<u8> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().to_vec()
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().into_owned().into_bytes()
+    }
+}
+
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+    }
+    #[cfg(not(unix))]
+    {
+        PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
+    }
+}
+
+/// Read the lines of a text file (gunzipping it when it starts with the gzip
+/// magic bytes) within `limits`, calling `f(line number, line)` without the
+/// line end; `f` refuses a line with a reason.
+fn read_text(
+    path: &Path,
+    limits: Limits,
+    record: bool,
+    mut f: impl FnMut(usize, &str) -> Result<(), String>,
+) -> Result<Option<SourceRecord>, IndexError> {
     let origin = path.display().to_string();
     let err = |reason: String| IndexError {
         path: origin.clone(),
         reason,
     };
     let file = std::fs::File::open(path).map_err(|e| err(crate::source::io_reason(&e)))?;
-    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
-    let gz = reader
-        .fill_buf()
-        .map_err(|e| err(crate::source::io_reason(&e)))?
-        .starts_with(&[0x1f, 0x8b]);
-    let mut reader: Box<dyn BufRead> = if gz {
-        Box::new(std::io::BufReader::with_capacity(
-            1 << 20,
-            flate2::read::MultiGzDecoder::new(reader),
-        ))
-    } else {
-        Box::new(reader)
-    };
-    let mut buf = Vec::new();
-    let mut line_no = 0usize;
-    loop {
-        buf.clear();
-        let n = reader.read_until(b'\n', &mut buf).map_err(|e| {
-            err(format!(
-                "line {}: {}",
-                line_no + 1,
+    let meta = file
+        .metadata()
+        .map_err(|e| err(crate::source::io_reason(&e)))?;
+    if meta.is_dir() {
+        return Err(err("is a directory, not a title list".into()));
+    }
+    if meta.is_file() && meta.len() > limits.file_bytes {
+        return Err(err(format!(
+            "is {} bytes, more than the limit of {} bytes for a title list ({MAX_BYTES_ENV} sets it)",
+            meta.len(),
+            limits.file_bytes
+        )));
+    }
+    let mut raw = io::BufReader::with_capacity(
+        1 << 20,
+        Counted {
+            inner: file,
+            n: 0,
+            limit: limits.file_bytes,
+            hash: record.then(xxhash_rust::xxh3::Xxh3::new),
+            over: false,
+        },
+    );
+    let gz = match raw.fill_buf() {
+        Ok(b) => b.starts_with(&[0x1f, 0x8b]),
+        Err(e) => {
+            return Err(err(if raw.get_ref().over {
+                format!(
+                    "is more than the limit of {} bytes for a title list ({MAX_BYTES_ENV} sets it)",
+                    limits.file_bytes
+                )
+            } else {
                 crate::source::io_reason(&e)
+            }));
+        }
+    };
+    let mut over_unpacked = false;
+    let result = if gz {
+        let mut text = io::BufReader::with_capacity(
+            1 << 20,
+            Counted {
+                inner: flate2::bufread::MultiGzDecoder::new(&mut raw),
+                n: 0,
+                limit: limits.unpacked_bytes,
+                hash: None,
+                over: false,
+            },
+        );
+        let r = lines(&mut text, &mut f);
+        over_unpacked = text.get_ref().over;
+        r
+    } else {
+        lines(&mut raw, &mut f)
+    };
+    if let Err(stop) = result {
+        let reason = if raw.get_ref().over {
+            format!(
+                "is more than the limit of {} bytes for a title list ({MAX_BYTES_ENV} sets it)",
+                limits.file_bytes
+            )
+        } else if over_unpacked {
+            format!(
+                "unpacks to more than the limit of {} bytes for a title list ({MAX_BYTES_ENV} sets it)",
+                limits.unpacked_bytes
+            )
+        } else {
+            match stop {
+                Stop::Line(reason) => reason,
+                Stop::Read(line, e) if gz => format!(
+                    "line {line}: bad gzip data: {}",
+                    crate::source::io_reason(&e)
+                ),
+                Stop::Read(line, e) => format!("line {line}: {}", crate::source::io_reason(&e)),
+            }
+        };
+        return Err(err(reason));
+    }
+    if !record {
+        return Ok(None);
+    }
+    // Read to the end, so the hash covers every byte of the file.
+    let mut sink = [0u8; 1 << 16];
+    loop {
+        match raw.read(&mut sink) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => return Err(err(crate::source::io_reason(&e))),
+        }
+    }
+    let counted = raw.into_inner();
+    let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    Ok(Some(SourceRecord {
+        path: path_bytes(&abs),
+        size: counted.n,
+        mtime_ns: mtime_ns(&meta),
+        hash: counted.hash.map_or(0, |h| h.digest()),
+    }))
+}
+
+/// Split `r` into lines of at most [`MAX_LINE`] bytes.
+fn lines(
+    r: &mut impl BufRead,
+    f: &mut impl FnMut(usize, &str) -> Result<(), String>,
+) -> Result<(), Stop> {
+    let mut carry: Vec<u8> = Vec::with_capacity(MAX_LINE);
+    let mut no = 0usize;
+    let mut emit = |no: usize, mut bytes: &[u8]| -> Result<(), Stop> {
+        if let Some(b) = bytes.strip_suffix(b"\r") {
+            bytes = b;
+        }
+        if no == 1
+            && let Some(b) = bytes.strip_prefix("\u{feff}".as_bytes())
+        {
+            bytes = b;
+        }
+        let line = std::str::from_utf8(bytes).map_err(|e| {
+            Stop::Line(format!(
+                "line {no} is not UTF-8 (byte {} of the line)",
+                e.valid_up_to() + 1
             ))
         })?;
-        if n == 0 {
+        f(no, line).map_err(|reason| Stop::Line(format!("line {no}: {reason}")))
+    };
+    loop {
+        let buf = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Stop::Read(no + 1, e)),
+        };
+        if buf.is_empty() {
+            if !carry.is_empty() {
+                emit(no + 1, &carry)?;
+            }
             return Ok(());
         }
-        line_no += 1;
-        let line =
-            std::str::from_utf8(&buf).map_err(|_| err(format!("line {line_no} is not UTF-8")))?;
-        f(line.trim_end_matches(['\n', '\r']));
+        match memchr::memchr(b'\n', buf) {
+            Some(i) => {
+                no += 1;
+                if carry.len() + i > MAX_LINE {
+                    return Err(long_line(no));
+                }
+                if carry.is_empty() {
+                    emit(no, &buf[..i])?;
+                } else {
+                    carry.extend_from_slice(&buf[..i]);
+                    emit(no, &carry)?;
+                    carry.clear();
+                }
+                r.consume(i + 1);
+            }
+            None => {
+                let n = buf.len();
+                if carry.len() + n > MAX_LINE {
+                    return Err(long_line(no + 1));
+                }
+                carry.extend_from_slice(buf);
+                r.consume(n);
+            }
+        }
+    }
+}
+
+fn long_line(no: usize) -> Stop {
+    Stop::Line(format!(
+        "line {no}: more than {MAX_LINE} bytes without a line end (a title is at most {MAX_TITLE_BYTES} bytes)"
+    ))
+}
+
+/// A source of an index that changed since the index was built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stale {
+    /// The index.
+    pub index: String,
+    /// The changed source file.
+    pub source: String,
+}
+
+/// The sources of `layer` (a prebuilt index) that still exist but no longer
+/// hold the bytes it was built from. A file of the same size and time is taken
+/// as unchanged; otherwise its bytes are hashed again, so a file touched but
+/// not changed is not stale. Missing or unreadable sources are not judged.
+#[must_use]
+pub fn stale_sources(layer: &Layer) -> Vec<Stale> {
+    let mut out = Vec::new();
+    for s in layer.sources() {
+        let path = path_from_bytes(&s.path);
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if !meta.is_file() {
+            continue;
+        }
+        let changed = if meta.len() != s.size {
+            true
+        } else if mtime_ns(&meta) == s.mtime_ns {
+            false
+        } else {
+            match hash_file(&path) {
+                Ok(h) => h != s.hash,
+                Err(_) => continue,
+            }
+        };
+        if changed {
+            out.push(Stale {
+                index: layer.origin.clone(),
+                source: path.display().to_string(),
+            });
+        }
+    }
+    out
+}
+
+fn hash_file(path: &Path) -> io::Result<u64> {
+    let mut f = std::fs::File::open(path)?;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        match f.read(&mut buf) {
+            Ok(0) => return Ok(h.digest()),
+            Ok(n) => h.update(&buf[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
     }
 }

@@ -2,28 +2,23 @@
 //!
 //! Built once per run from the titles of the articles being linted and the
 //! optional `--titles` and `--aliases` files, then shared read-only by every
-//! worker thread. Each source becomes a [`Layer`]: one [`fst::Map`] plus a
-//! string table, either built in memory or memory-mapped from a prebuilt
-//! index file (`encyclint index build`), so a 7-million-title index loads
-//! without reading it.
+//! worker thread. Each source becomes a [`Layer`], built in memory or
+//! memory-mapped from a prebuilt index file (`encyclint index build`), so a
+//! 7-million-title index opens in the time it takes to check its checksum.
 //!
-//! Keys (see [`normalize`]) live in three ranges of one map:
-//!
-//! | key | value |
-//! |---|---|
-//! | `E` title key | offset of the canonical title (the title itself, or a redirect's target, flagged) |
-//! | `C` fold key `\0` n | offset of the n-th title (or redirect target) with that case-folded key |
-//! | `L` loose key `\0` n | offset of the n-th title with that loose key (suggestions only) |
-//!
-//! The string table holds each canonical title once, length-prefixed.
+//! A layer is an [`fst::Map`] of folded keys (see [`normalize`]) plus front-coded
+//! stores of the canonical titles, the redirects and their targets (see `store.rs`
+//! for the format): exact lookups binary-search the title store, case-folded
+//! ones and did-you-mean walk the fst. A prebuilt index also records the files it
+//! was built from, so a run can say when it is stale ([`stale_sources`]).
 //!
 //! | file | owns |
 //! |---|---|
-//! | `store.rs` | the index file format: building it, its header and string table |
+//! | `store.rs` | the index file format: building it ([`Builder`]), its header, front coding |
 //! | `layer.rs` | one opened source (owned or memory-mapped) and its raw lookups |
 //! | `query.rs` | [`TitleIndex`]: resolution and did-you-mean over every layer |
 //! | `fuzzy.rs` | the edit-distance automaton behind did-you-mean |
-//! | `load.rs` | reading title lists, alias lists and index files from disk |
+//! | `load.rs` | reading title lists, alias lists and index files from disk, within [`Limits`]; staleness |
 //! | `normalize.rs` | title keys: MediaWiki's, case-folded and loose |
 //!
 //! The index knows titles, not articles: it imports nothing above the model layer.
@@ -37,15 +32,16 @@ mod store;
 use std::fmt;
 
 pub use layer::Layer;
-pub use load::{load_titles, read_aliases, read_lines};
+pub use load::{
+    CACHE_ENV, CACHE_MIN_BYTES, DEFAULT_MAX_BYTES, Limits, MAX_BYTES_ENV, MAX_TITLE_BYTES, Stale,
+    load_aliases, load_titles, read_aliases, read_lines, read_titles, stale_sources,
+};
 pub use normalize::{fold_key, loose_key, title_key};
 pub use query::TitleIndex;
-pub use store::{MAGIC, build_bytes, build_into};
+pub use store::{Builder, Built, MAGIC, SourceRecord, build_bytes};
 
 /// Largest number of titles sharing one folded or loose key that are kept.
 const MAX_GROUP: usize = 255;
-/// Flag on an `E` value: the key is a redirect, the value its target.
-const ALIAS_FLAG: u64 = 1 << 63;
 
 /// An index source that cannot be used.
 #[derive(Debug)]

@@ -21,6 +21,9 @@ fn is_reserved(c: char) -> bool {
 #[must_use]
 pub fn title_key(title: &str) -> String {
     let page = title.split('#').next().unwrap_or("");
+    if page.is_ascii() {
+        return ascii_title_key(page);
+    }
     let mut out = String::with_capacity(page.len());
     let mut pending_space = false;
     for c in page.nfc() {
@@ -42,6 +45,28 @@ pub fn title_key(title: &str) -> String {
         } else {
             out.push(c);
         }
+    }
+    out
+}
+
+/// [`title_key`] of ASCII text (always in NFC): the same rules, byte by byte.
+fn ascii_title_key(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut pending_space = false;
+    for &b in page.as_bytes() {
+        if b == b'_' || b.is_ascii_whitespace() || b.is_ascii_control() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(if out.is_empty() {
+            b.to_ascii_uppercase()
+        } else {
+            b
+        } as char);
     }
     out
 }
@@ -120,7 +145,12 @@ fn loose_word(w: &str, out: &mut String) {
 /// The loose key: for suggestions only (see the module docs).
 #[must_use]
 pub fn loose_key(title: &str) -> String {
-    let folded = fold_key(title);
+    loose_of_fold(&fold_key(title))
+}
+
+/// The loose key of a fold key.
+#[must_use]
+pub(crate) fn loose_of_fold(folded: &str) -> String {
     let spaced: String = folded
         .chars()
         .map(|c| match c {

@@ -93,7 +93,7 @@ impl TitleIndex {
         let fold = key.to_lowercase();
         let mut best: Option<(bool, String)> = None;
         for l in &self.layers {
-            for (canonical, is_alias) in l.group(b'C', &fold) {
+            for (canonical, is_alias) in l.folded(&fold) {
                 if acronym_differs(&key, &canonical) {
                     continue;
                 }
@@ -130,11 +130,11 @@ impl TitleIndex {
             None => found.push(Suggestion { title, kind }),
         };
         for l in &self.layers {
-            for (t, _) in l.group(b'L', &loose) {
+            for t in l.loose(&loose) {
                 add(t, SuggestionKind::Variant, &mut found);
             }
             for v in normalize::number_variants(&loose) {
-                for (t, _) in l.group(b'L', &v) {
+                for t in l.loose(&v) {
                     add(t, SuggestionKind::Number, &mut found);
                 }
             }

@@ -14,30 +14,58 @@ pub fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// FNV-1a, 64 bits, fed as it goes.
+#[derive(Debug, Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn bytes(&mut self, b: &[u8]) {
+        for &x in b {
+            self.0 ^= u64::from(x);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn separator(&mut self) {
+        // A byte that cannot occur in normalised text keeps ("ab", "c") and
+        // ("a", "bc") apart.
+        self.bytes(&[0x1f]);
+    }
+}
+
 /// FNV-1a, 64 bits.
 #[must_use]
 pub fn fnv1a(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = Fnv::new();
     for (i, p) in parts.iter().enumerate() {
         if i > 0 {
-            // A separator that cannot occur in normalised text keeps
-            // ("ab", "c") and ("a", "bc") apart.
-            h ^= 0x1f;
-            h = h.wrapping_mul(0x0100_0000_01b3);
+            h.separator();
         }
-        for b in p.bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+        h.bytes(p.as_bytes());
     }
-    h
+    h.0
 }
 
 /// The fingerprint of a finding's context: its code and its line's text with
-/// white space collapsed, as 16 hex digits.
+/// white space collapsed, as 16 hex digits. The same value as
+/// `fnv1a(&[code, &normalise(line_text)])`, without building the normalised
+/// line.
 #[must_use]
 pub fn line_hash(code: &str, line_text: &str) -> String {
-    format!("{:016x}", fnv1a(&[code, &normalise(line_text)]))
+    let mut h = Fnv::new();
+    h.bytes(code.as_bytes());
+    h.separator();
+    for (i, w) in line_text.split_whitespace().enumerate() {
+        if i > 0 {
+            h.bytes(b" ");
+        }
+        h.bytes(w.as_bytes());
+    }
+    format!("{:016x}", h.0)
 }
 
 /// The repository root: the nearest ancestor of `cwd` holding `.git` (a
@@ -146,6 +174,20 @@ pub fn uri_encode(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_hash_is_the_hash_of_the_normalised_line() {
+        for (code, line) in [
+            ("S004", ""),
+            ("B005", "  a\tb  c \u{a0} d "),
+            ("R001", "See  X and   Y."),
+        ] {
+            assert_eq!(
+                line_hash(code, line),
+                format!("{:016x}", fnv1a(&[code, &normalise(line)]))
+            );
+        }
+    }
 
     #[test]
     fn hash_ignores_white_space_but_not_words() {

@@ -68,6 +68,16 @@ fn tail(summary: &Summary) -> Value {
     if let Some(f) = summary.fixed {
         sum["fixed"] = json!(f);
     }
+    if let Some(r) = &summary.references {
+        sum["references"] = json!({
+            "found": r.found,
+            "resolved": r.resolved,
+            "unresolved": r.unresolved,
+            "non_canonical": r.non_canonical,
+            "index_titles": r.titles,
+            "index_redirects": r.redirects,
+        });
+    }
     let mut t = json!({
         "version": 1,
         "tool": {"name": "encyclint", "version": env!("CARGO_PKG_VERSION")},

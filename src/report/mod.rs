@@ -19,6 +19,7 @@ pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod merge;
 pub mod sarif;
 pub mod short;
 pub mod stream;
@@ -112,6 +113,57 @@ pub struct Summary {
     pub fixed: Option<usize>,
     /// Run-level notes (e.g. references not judged without an index).
     pub notes: Vec<String>,
+    /// How the run's `See` references resolved, when there was an index to
+    /// judge them.
+    pub references: Option<References>,
+}
+
+/// The references of a run, against its title index.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct References {
+    /// References found.
+    pub found: usize,
+    /// That resolve.
+    pub resolved: usize,
+    /// That do not.
+    pub unresolved: usize,
+    /// That resolve only by case or through a redirect.
+    pub non_canonical: usize,
+    /// Titles in the index.
+    pub titles: u64,
+    /// Redirects in the index.
+    pub redirects: u64,
+}
+
+impl References {
+    /// The run-level note that says how the references resolved.
+    #[must_use]
+    pub fn note(&self) -> String {
+        let rate = if self.found == 0 {
+            100.0
+        } else {
+            100.0 * self.resolved as f64 / self.found as f64
+        };
+        format!(
+            "references: {} found, {} resolved ({rate:.1}%), {} unresolved, {} non-canonical; index: {} titles, {} redirects",
+            self.found,
+            self.resolved,
+            self.unresolved,
+            self.non_canonical,
+            self.titles,
+            self.redirects
+        )
+    }
+
+    /// Add the counts of another part of the same run (same index).
+    pub fn add(&mut self, other: &References) {
+        self.found += other.found;
+        self.resolved += other.resolved;
+        self.unresolved += other.unresolved;
+        self.non_canonical += other.non_canonical;
+        self.titles = self.titles.max(other.titles);
+        self.redirects = self.redirects.max(other.redirects);
+    }
 }
 
 impl Summary {
@@ -128,30 +180,77 @@ impl Summary {
     }
 }
 
-fn position(src: &SourceFile, span: Span) -> Positioned {
-    let span = span.clamp_to(&src.text);
-    Positioned {
-        span,
-        start: src.lines.line_col(&src.text, span.offset),
-        end: src.lines.line_col(&src.text, span.end()),
+/// Positions of spans in one file, remembering the last one asked for so
+/// that many findings along one long line cost the distance between them.
+struct Positioner<'a> {
+    src: &'a SourceFile,
+    last: (usize, LineCol),
+    /// Line hashes by (line, code): a line is normalised once per code.
+    hashes: std::collections::HashMap<(usize, &'a str), String>,
+}
+
+impl<'a> Positioner<'a> {
+    fn new(src: &'a SourceFile) -> Self {
+        Self {
+            src,
+            last: (0, LineCol { line: 1, column: 1 }),
+            hashes: std::collections::HashMap::new(),
+        }
+    }
+
+    fn line_col(&mut self, offset: usize) -> LineCol {
+        let pos = self
+            .src
+            .lines
+            .line_col_from(&self.src.text, offset, self.last);
+        self.last = (offset, pos);
+        pos
+    }
+
+    fn position(&mut self, span: Span) -> Positioned {
+        let span = span.clamp_to(&self.src.text);
+        Positioned {
+            span,
+            start: self.line_col(span.offset),
+            end: self.line_col(span.end()),
+        }
+    }
+
+    fn line_hash(&mut self, code: &'a str, line: usize) -> String {
+        let src = self.src;
+        self.hashes
+            .entry((line, code))
+            .or_insert_with(|| fingerprint::line_hash(code, line_text(src, line)))
+            .clone()
     }
 }
 
 /// Position every span of the diagnostics of one file.
 #[must_use]
 pub fn locate(src: &SourceFile, diags: Vec<Diagnostic>) -> Vec<Located> {
+    let mut p = Positioner::new(src);
+    let hashes: Vec<String> = diags
+        .iter()
+        .map(|d| {
+            let line = src.lines.line_of(d.span.clamp_to(&src.text).offset);
+            p.line_hash(&d.code, line)
+        })
+        .collect();
+    drop(p);
+    let mut p = Positioner::new(src);
     diags
         .into_iter()
-        .map(|d| Located {
-            at: position(src, d.span),
-            labels: d.labels.iter().map(|l| position(src, l.span)).collect(),
+        .zip(hashes)
+        .map(|(d, line_hash)| Located {
+            at: p.position(d.span),
+            labels: d.labels.iter().map(|l| p.position(l.span)).collect(),
             edits: d
                 .fix
                 .iter()
                 .flat_map(|f| f.edits.iter())
-                .map(|e| position(src, e.span))
+                .map(|e| p.position(e.span))
                 .collect(),
-            line_hash: fingerprint::line_hash(&d.code, line_text(src, d.span)),
+            line_hash,
             diag: d,
         })
         .collect()
@@ -174,13 +273,10 @@ pub fn file_level(d: Diagnostic) -> Located {
     }
 }
 
-/// The text of the line `span` starts on, without its line end.
-fn line_text(src: &SourceFile, span: Span) -> &str {
+/// The text of the 1-based `line`, without its line end.
+fn line_text(src: &SourceFile, line: usize) -> &str {
     let text: &str = &src.text;
-    let start = span.clamp_to(text).offset;
-    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
-    let line_end = text[start..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |p| start + p);
-    &text[line_start..line_end]
+    let start = src.lines.line_start(line).unwrap_or(text.len());
+    let end = src.lines.line_start(line + 1).unwrap_or(text.len());
+    text[start..end].trim_end_matches(['\n', '\r'])
 }

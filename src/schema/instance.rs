@@ -39,6 +39,10 @@ enum N {
     Obj(u32, u32),
 }
 
+/// Past this many nodes (about 24 MB of buffers) a document's buffers are
+/// freed rather than kept for the next article of the thread.
+const RETAINED_NODES: usize = 1 << 20;
+
 /// A JSON document in flat buffers, reusable after [`Doc::clear`].
 #[derive(Debug, Default)]
 pub(crate) struct Doc {
@@ -76,6 +80,10 @@ fn idx(n: usize) -> u32 {
 impl Doc {
     /// Forget the contents, keep the capacity.
     pub(crate) fn clear(&mut self) {
+        // A huge article's buffers are not kept for the next, small one.
+        if self.nodes.capacity() > RETAINED_NODES {
+            *self = Self::default();
+        }
         self.nodes.clear();
         self.text.clear();
         self.kids.clear();

@@ -107,6 +107,50 @@ impl Shard {
     }
 }
 
+/// How old a temporary file of `--fix` must be before a later `--fix`
+/// removes it: older than any write in progress.
+pub const STRAY_AGE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Whether `name` is a temporary file `--fix` writes before it renames it
+/// over the article ([`crate::fix::write_atomic`]).
+#[must_use]
+pub fn is_fix_temporary(name: &str) -> bool {
+    name.starts_with(".encyclint-") && name.ends_with(".tmp")
+}
+
+/// Temporary files of `--fix` in the directories of the inputs, sorted: one
+/// found here was left by a run killed between writing and renaming (the
+/// article itself is intact).
+#[must_use]
+pub fn stray_temporaries(inputs: &[Input]) -> Vec<PathBuf> {
+    let dirs: std::collections::BTreeSet<&Path> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::File(p, _) => Some(p.parent().unwrap_or_else(|| Path::new(""))),
+            _ => None,
+        })
+        .collect();
+    let mut found = Vec::new();
+    for dir in dirs {
+        let listed = if dir.as_os_str().is_empty() {
+            std::fs::read_dir(".")
+        } else {
+            std::fs::read_dir(dir)
+        };
+        let Ok(entries) = listed else { continue };
+        for e in entries.flatten() {
+            let name = e.file_name();
+            if name.to_str().is_some_and(is_fix_temporary)
+                && e.file_type().is_ok_and(|t| t.is_file())
+            {
+                found.push(dir.join(name));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
 fn has_article_ext(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())

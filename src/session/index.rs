@@ -64,9 +64,7 @@ pub fn lists(titles: &[PathBuf], aliases: &[PathBuf]) -> Result<Vec<index::Layer
         out.push(index::load_titles(t)?);
     }
     for a in aliases {
-        let (pairs, _skipped) = index::read_aliases(a)?;
-        let bytes = index::build_bytes(std::iter::empty(), pairs.into_iter());
-        out.push(index::Layer::from_bytes(a.display().to_string(), bytes)?);
+        out.push(index::load_aliases(a)?.0);
     }
     Ok(out)
 }

@@ -33,7 +33,7 @@ use crate::settings::Settings;
 use crate::source::{self, SourceFile};
 use crate::span::Span;
 
-pub use discover::{Input, discover};
+pub use discover::{Input, Shard, discover};
 pub use options::{FixMode, Options, SetupError, load_config, settings};
 pub use outcome::{FileOutcome, RefStats};
 
@@ -391,17 +391,16 @@ impl Session {
             ),
             None => {}
             Some(ix) => {
-                let rate = if found == 0 {
-                    100.0
-                } else {
-                    100.0 * refs.resolved as f64 / found as f64
+                let refs = report::References {
+                    found,
+                    resolved: refs.resolved,
+                    unresolved: refs.unresolved,
+                    non_canonical: refs.non_canonical,
+                    titles: ix.layers().iter().map(|l| l.titles).sum(),
+                    redirects: ix.layers().iter().map(|l| l.aliases).sum(),
                 };
-                let titles: u64 = ix.layers().iter().map(|l| l.titles).sum();
-                let aliases: u64 = ix.layers().iter().map(|l| l.aliases).sum();
-                summary.notes.push(format!(
-                    "references: {found} found, {} resolved ({rate:.1}%), {} unresolved, {} non-canonical; index: {titles} titles, {aliases} redirects",
-                    refs.resolved, refs.unresolved, refs.non_canonical
-                ));
+                summary.notes.push(refs.note());
+                summary.references = Some(refs);
             }
         }
         summary

@@ -25,23 +25,30 @@ fn is_joiner(c: char) -> bool {
 /// (`*`, `_`, `` ` ``, `[`, `]`, `#`) and white space are dropped.
 pub fn tokenize(s: &str) -> Vec<Tok> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    // Walked in place: a table of the text's characters would cost 16 bytes
+    // a character, on a sentence that may be megabytes long.
+    let mut it = s.char_indices().peekable();
+    while let Some((at, c)) = it.next() {
         if c.is_alphanumeric() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let cj = chars[j].1;
+            let mut end = at + c.len_utf8();
+            while let Some(&(j, cj)) = it.peek() {
                 if cj.is_alphanumeric() {
-                    j += 1;
-                } else if is_joiner(cj) && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric()) {
-                    j += 2;
+                    end = j + cj.len_utf8();
+                    it.next();
+                } else if is_joiner(cj)
+                    && s[j + cj.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                {
+                    it.next();
+                    if let Some((k, ck)) = it.next() {
+                        end = k + ck.len_utf8();
+                    }
                 } else {
                     break;
                 }
             }
-            let end = chars.get(j).map_or(s.len(), |n| n.0);
             let word = &s[at..end];
             // One allocation for the common ASCII word; the curly apostrophe is
             // folded to `'` only where it occurs.
@@ -59,7 +66,6 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
                 word: true,
                 cap: c.is_uppercase(),
             });
-            i = j;
             continue;
         }
         if matches!(
@@ -74,7 +80,6 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
                 cap: false,
             });
         }
-        i += 1;
     }
     out
 }
@@ -109,6 +114,25 @@ mod tests {
         let lower: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
         assert_eq!(lower, ["critics", "view", ":", "it", "fails", "."]);
         assert_eq!(words_in(&t), 4);
+    }
+
+    #[test]
+    fn joiners_join_only_between_letters() {
+        let text = "rock-'n'-roll don’t -x y- 3-4 a--b é-ü";
+        let t = tokenize(text);
+        let lower: Vec<&str> = t
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| t.lower.as_str())
+            .collect();
+        assert_eq!(
+            lower,
+            [
+                "rock", "n", "roll", "don't", "x", "y", "3-4", "a", "b", "é-ü"
+            ]
+        );
+        assert_eq!(&text[t[1].start..t[1].end], "-");
+        assert_eq!(t.last().map(|t| t.end), Some(text.len()));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::io::{self, IsTerminal, Write};
 
 use crate::cli::{CheckArgs, ColorChoice};
 use crate::report::{FileResult, OutputFormat, html, human};
-use crate::session::{FileOutcome, FixMode, Input, Options, Session, ordered};
+use crate::session::{FileOutcome, FixMode, Input, Options, Session, discover, ordered};
 
 /// How human output is drawn.
 #[derive(Debug, Clone, Copy)]
@@ -115,6 +115,32 @@ fn options(args: &CheckArgs) -> Options {
     }
 }
 
+/// Say so (on stderr) when a temporary file of an interrupted `--fix` lies
+/// beside the articles; `--fix` removes those old enough not to be another
+/// run's write in progress.
+fn strays(inputs: &[Input], fix: bool, err: &mut dyn Write) -> io::Result<()> {
+    for p in discover::stray_temporaries(inputs) {
+        let shown = human::sanitize_line(&discover::display(&p));
+        let old = std::fs::metadata(&p)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > discover::STRAY_AGE);
+        if fix && old && std::fs::remove_file(&p).is_ok() {
+            writeln!(
+                err,
+                "note: removed {shown}, a temporary file left by an interrupted --fix"
+            )?;
+        } else {
+            writeln!(
+                err,
+                "warning: {shown} is a temporary file left by an interrupted --fix (the article beside it is intact); delete it, or run --fix again"
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// `encyclint check`.
 ///
 /// # Errors
@@ -141,6 +167,30 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         writeln!(err, "{}", human::sanitize_line(&e.to_string()))?;
         return Ok(2);
     }
+    super::index::warn_stale(session.index.as_ref(), err)?;
+    let inputs = match args.shard {
+        None => inputs,
+        Some(shard) => {
+            // After the index: every shard judges references against the
+            // titles of every article, as a single run does.
+            let why = if args.write_baseline.is_some() {
+                Some("--write-baseline records the findings of every file")
+            } else if session.wants_corpus_rules(&inputs) {
+                Some("R006 (orphan-article) needs every article in one run")
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                writeln!(
+                    err,
+                    "error: --shard {shard} cannot be used here: {why}; run it without --shard"
+                )?;
+                return Ok(2);
+            }
+            shard.select(inputs, &session.mapper)
+        }
+    };
+    strays(&inputs, session.fix == FixMode::Write, err)?;
     let render = Render {
         format: args.format,
         color: use_color(args.color),
