@@ -26,7 +26,8 @@
 //! Configuration adds phrases to a category and removes phrases
 //! ([`crate::settings::WatchSettings`]).
 
-use std::collections::{HashMap, HashSet};
+// FxHash: looked up for every word of every sentence (see predicates.rs).
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use crate::model::WatchCategory;
@@ -136,8 +137,8 @@ impl Watch {
 static WATCH: LazyLock<Watch> = LazyLock::new(|| {
     let mut w = Watch {
         entries: Vec::new(),
-        by_first: HashMap::new(),
-        unless: HashMap::new(),
+        by_first: HashMap::default(),
+        unless: HashMap::default(),
     };
     for row in tsv_rows(WORDS_TO_WATCH) {
         let [category, kind, pattern, source, why, ..] = row[..] else {
