@@ -35,22 +35,11 @@ pub(crate) enum Judged {
     Reception,
 }
 
-/// Heading words that announce criticism or a debate about the subject.
-const DEBATE_WORDS: &[&str] = &[
-    "controversy",
-    "controversies",
-    "criticism",
-    "criticisms",
-    "critique",
-    "critiques",
-    "debate",
-    "debates",
-    "dispute",
-    "disputes",
-    "opposition",
-    "criticized",
-    "criticised",
-];
+/// Heading words that announce criticism or a debate about the subject: the
+/// words that make a section a controversy section, and the participles.
+fn is_debate_word(w: &str) -> bool {
+    crate::parse::DEBATE_HEADING_WORDS.contains(&w) || matches!(w, "criticized" | "criticised")
+}
 
 /// Heading words of reviews and reactions.
 const RECEPTION_WORDS: &[&str] = &[
@@ -200,10 +189,10 @@ pub(crate) fn judged(s: &Section, title: &str) -> Judged {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let debate = words.iter().any(|w| DEBATE_WORDS.contains(w));
+    let debate = words.iter().any(|w| is_debate_word(w));
     let reception = !debate && words.iter().any(|w| RECEPTION_WORDS.contains(w));
     let plain = words.iter().all(|w| {
-        DEBATE_WORDS.contains(w)
+        is_debate_word(w)
             || RECEPTION_WORDS.contains(w)
             || PLAIN_HEADING_WORDS.contains(w)
             || title_words.contains(w)
