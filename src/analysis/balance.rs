@@ -63,7 +63,7 @@ pub fn block_facts(b: &Block) -> BalanceFacts {
 }
 
 /// The tally of one block, counting only the voices `keep` accepts.
-fn block_facts_where(b: &Block, keep: impl Fn(&Voice) -> bool) -> BalanceFacts {
+pub fn block_facts_where(b: &Block, keep: impl Fn(&Voice) -> bool) -> BalanceFacts {
     let mut f = BalanceFacts::default();
     for s in b.sentences() {
         let voices: Vec<&Voice> = s.voices.iter().filter(|v| keep(v)).collect();
@@ -188,31 +188,42 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
         // Quotation marks are tracked across the block: a quotation may span sentences.
         let mut quoted = false;
         let mut at = b.span().clamp_to(text).offset;
-        for s in b.sentences_mut() {
+        // One tokenisation serves both the voices and the words to watch; the
+        // words to watch also look at the sentences on either side.
+        let all: Vec<Vec<crate::text::Tok>> = b
+            .sentences()
+            .iter()
+            .map(|s| crate::text::tokenize(s.span.clamp_to(text).slice(text)))
+            .collect();
+        for (n, s) in b.sentences_mut().iter_mut().enumerate() {
             let base = s.span.clamp_to(text);
             let slice = base.slice(text);
             if base.offset >= at {
                 quoted = crate::text::opens_quote(&text[at..base.offset], quoted);
             }
-            // One tokenisation serves both the voices and the words to watch.
-            let toks = crate::text::tokenize(slice);
-            s.watch = stance::editorial_hits_in(&toks, quoted || block_quote, &settings.watch)
-                .into_iter()
-                .map(|h| {
-                    let span = Span::new(base.offset + h.start, base.offset + h.end);
-                    WordToWatch {
-                        text: collapse(span.slice(text)),
-                        span,
-                        source: h.source,
-                        why: h.why,
-                        category: h.category,
-                    }
-                })
-                .collect();
+            let toks = &all[n];
+            let around = stance::Around {
+                before: n.checked_sub(1).map(|p| all[p].as_slice()),
+                after: all.get(n + 1).map(Vec::as_slice),
+            };
+            s.watch =
+                stance::editorial_hits_around(toks, around, quoted || block_quote, &settings.watch)
+                    .into_iter()
+                    .map(|h| {
+                        let span = Span::new(base.offset + h.start, base.offset + h.end);
+                        WordToWatch {
+                            text: collapse(span.slice(text)),
+                            span,
+                            source: h.source,
+                            why: h.why,
+                            category: h.category,
+                        }
+                    })
+                    .collect();
             let started_quoted = quoted;
             quoted = crate::text::opens_quote(slice, quoted);
             at = at.max(base.end());
-            let mut raw = stance::voices_with(&toks, prev, Some((slice, &subject)));
+            let mut raw = stance::voices_with(toks, prev, Some((slice, &subject)));
             // A quotation begun by the last speaker, or `He added ...`, goes on
             // in their voice: its side is what its words say.
             let opens_with_pronoun = toks
@@ -223,7 +234,7 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
                 && prev.is_some()
                 && (started_quoted || opens_with_pronoun)
                 && let (Some(st), Some(first), Some(last)) = (
-                    stance::predicates::continued_voice(&toks),
+                    stance::predicates::continued_voice(toks),
                     toks.first(),
                     toks.iter().rev().find(|t| t.word),
                 )
@@ -237,7 +248,7 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
                     stance: st,
                     actor: None,
                     cue: (first.start, end),
-                    words: crate::text::words_in(&toks),
+                    words: crate::text::words_in(toks),
                     weak: true,
                 });
             }
@@ -245,13 +256,13 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
             // answers the voice before it without a side of its own words.
             if raw.is_empty()
                 && let Some(before) = prev
-                && let Some(marker) = contrast_marker(&toks)
+                && let Some(marker) = contrast_marker(toks)
             {
                 raw.push(stance::RawVoice {
                     stance: before.other(),
                     actor: None,
                     cue: marker,
-                    words: crate::text::words_in(&toks),
+                    words: crate::text::words_in(toks),
                     weak: true,
                 });
             }

@@ -7,7 +7,6 @@ use std::path::Path;
 use crate::linter::{self, Context};
 use crate::report::human;
 use crate::schema::Policy;
-use crate::session;
 use crate::settings::Settings;
 use crate::source;
 
@@ -36,7 +35,7 @@ pub fn parse(
             return Ok(2);
         }
     };
-    let article = session::article_model(&src);
+    let article = with_defaults(|cx| linter::analyse(&src, cx));
     serde_json::to_writer_pretty(&mut *out, &article)?;
     writeln!(out)?;
     Ok(0)
@@ -53,13 +52,8 @@ fn parse_dump(file: &str, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
             return Ok(2);
         }
     };
-    let settings = Settings::default();
-    let policy = Policy::builtin();
-    let cx = Context {
-        settings: &settings,
-        policy: &policy,
-        titles: None,
-    };
+    let (settings, policy) = (Settings::default(), Policy::builtin());
+    let cx = context(&settings, &policy);
     let mut code = 0;
     for page in pages {
         let page = match page {
@@ -100,4 +94,19 @@ fn parse_dump(file: &str, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
         }
     }
     Ok(code)
+}
+
+/// What `parse` reads an article with: the default settings and the built-in
+/// policy, no index.
+fn context<'a>(settings: &'a Settings, policy: &'a Policy) -> Context<'a> {
+    Context {
+        settings,
+        policy,
+        titles: None,
+    }
+}
+
+fn with_defaults<R>(f: impl FnOnce(&Context<'_>) -> R) -> R {
+    let (settings, policy) = (Settings::default(), Policy::builtin());
+    f(&context(&settings, &policy))
 }

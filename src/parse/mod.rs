@@ -294,6 +294,23 @@ pub(crate) fn close_to(open: &mut Vec<Section>, done: &mut Vec<Section>, level: 
     }
 }
 
+/// Heading words that announce criticism or a debate (with the words of
+/// reviews and reactions, they make a section a controversy section; the
+/// balance rules read them too).
+pub const DEBATE_HEADING_WORDS: &[&str] = &[
+    "controversy",
+    "controversies",
+    "criticism",
+    "criticisms",
+    "critique",
+    "critiques",
+    "debate",
+    "debates",
+    "dispute",
+    "disputes",
+    "opposition",
+];
+
 /// What a heading says its section is for.
 #[must_use]
 pub fn section_kind(heading: &str) -> SectionKind {
@@ -330,26 +347,19 @@ pub fn section_kind(heading: &str) -> SectionKind {
     if REFS.contains(&h) {
         return SectionKind::References;
     }
-    let controversy = [
-        "controversy",
-        "controversies",
-        "criticism",
-        "criticisms",
-        "critique",
-        "critiques",
-        "debate",
-        "debates",
-        "dispute",
-        "disputes",
-        "opposition",
-        "reception",
-        "response",
-        "responses",
-        "reaction",
-        "reactions",
-    ]
-    .iter()
-    .any(|w| has_word(w))
+    let controversy = DEBATE_HEADING_WORDS
+        .iter()
+        .chain(
+            [
+                "reception",
+                "response",
+                "responses",
+                "reaction",
+                "reactions",
+            ]
+            .iter(),
+        )
+        .any(|w| has_word(w))
         || h.contains("arguments for")
         || h.contains("arguments against")
         || h.contains("for and against")

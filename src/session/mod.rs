@@ -45,7 +45,8 @@ pub use run::{Totals, baseline_notes, check_json};
 /// analysed with the default settings and no title index.
 #[must_use]
 pub fn article_model(src: &SourceFile) -> crate::model::Article {
-    // `encyclint parse` and the binding's `parse` both print this.
+    // What `encyclint parse` prints (`cli::parse` builds the same default
+    // context); tests/python compares the two.
     let settings = Settings::default();
     let policy = Policy::builtin();
     let cx = Context {

@@ -50,4 +50,4 @@ pub mod watch;
 
 pub use predicates::Subject;
 pub use voices::{RawVoice, voices_in, voices_with};
-pub use watch::{EditorialHit, editorial_hits, editorial_hits_in};
+pub use watch::{Around, EditorialHit, editorial_hits, editorial_hits_around, editorial_hits_in};

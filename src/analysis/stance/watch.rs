@@ -10,13 +10,24 @@
 //!   as brilliant`);
 //! - never where a context rule of the data file says its sense is another
 //!   (`celebrated its anniversary`, `alleged` near `court`, `so-called "term"`);
-//! - openers (`Clearly, ...`) only at the start of a clause before a comma, and
-//!   labels only as what the subject is (`X is a cult`).
+//! - for puffery, labels, doubt and weasel words, never inside what a sentence
+//!   reports (`Baron-Cohen argues that ... remarkable`, `the popular belief that
+//!   alchemists were charlatans`): a reporting verb or noun followed by `that`;
+//! - puffery and labels after a weasel word of the same sentence (`is widely
+//!   regarded as one of the greatest`) are that weasel's claim: one finding;
+//! - openers (`Clearly, ...`) only at the start of a clause before a comma,
+//!   imperatives (`Note that ...`) only without a subject of their own
+//!   (`records note that` reports), and labels only as what the subject is
+//!   (`X is a cult`);
+//! - some context rules look at the sentences just before and after in the same
+//!   block (`the controversial STRESS unit` after a sentence on the protests
+//!   against it: the text documents the controversy).
 //!
 //! Configuration adds phrases to a category and removes phrases
 //! ([`crate::settings::WatchSettings`]).
 
-use std::collections::{HashMap, HashSet};
+// FxHash: looked up for every word of every sentence (see predicates.rs).
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use crate::model::WatchCategory;
@@ -46,6 +57,7 @@ enum Kind {
     Opener,
     Copula,
     Adverb,
+    Imperative,
 }
 
 /// One pattern: slots of alternative words.
@@ -60,17 +72,48 @@ struct Entry {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Unless {
+    /// The word just after the phrase.
     Next,
+    /// The word just before the phrase.
     Prev,
+    /// Any of the three words before the phrase.
+    Before,
+    /// Any of the (up to four) words after the phrase before punctuation: the
+    /// noun an adjective qualifies (`controversial social and political issues`).
+    Head,
+    /// Any word after the phrase in the sentence.
+    After,
+    /// Any word of the sentence.
     Near,
+    /// Any word of the sentence or of the sentences just before and after it
+    /// in the same block.
+    Around,
+}
+
+/// A context rule: the entries whose match starts with `key` are not flagged
+/// when `words` occur where `unless` says.
+struct Rule {
+    key: Vec<String>,
+    unless: Unless,
+    words: HashSet<String>,
 }
 
 struct Watch {
     entries: Vec<Entry>,
     /// Entries by each word their first slot accepts.
     by_first: HashMap<String, Vec<usize>>,
-    /// Context rules by the first word they apply to.
-    unless: HashMap<String, Vec<(Unless, HashSet<String>)>>,
+    /// Context rules by the first word of their key.
+    unless: HashMap<String, Vec<Rule>>,
+}
+
+/// The sentences just before and after the one searched, in the same block,
+/// for the context rules that look beyond a sentence (`unless-around`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Around<'a> {
+    /// The sentence before.
+    pub before: Option<&'a [Tok]>,
+    /// The sentence after.
+    pub after: Option<&'a [Tok]>,
 }
 
 fn slots(pattern: &str) -> Vec<Vec<String>> {
@@ -94,8 +137,8 @@ impl Watch {
 static WATCH: LazyLock<Watch> = LazyLock::new(|| {
     let mut w = Watch {
         entries: Vec::new(),
-        by_first: HashMap::new(),
-        unless: HashMap::new(),
+        by_first: HashMap::default(),
+        unless: HashMap::default(),
     };
     for row in tsv_rows(WORDS_TO_WATCH) {
         let [category, kind, pattern, source, why, ..] = row[..] else {
@@ -107,15 +150,23 @@ static WATCH: LazyLock<Watch> = LazyLock::new(|| {
         let unless = match kind {
             "unless-next" => Some(Unless::Next),
             "unless-prev" => Some(Unless::Prev),
+            "unless-before" => Some(Unless::Before),
+            "unless-head" => Some(Unless::Head),
+            "unless-after" => Some(Unless::After),
             "unless-near" => Some(Unless::Near),
+            "unless-around" => Some(Unless::Around),
             _ => None,
         };
-        if let Some(u) = unless {
+        if let Some(unless) = unless {
             let words = source.split('|').map(str::to_lowercase).collect();
+            let key: Vec<String> = pattern.split_whitespace().map(str::to_lowercase).collect();
+            let Some(first) = key.first().cloned() else {
+                continue;
+            };
             w.unless
-                .entry(pattern.to_lowercase())
+                .entry(first)
                 .or_default()
-                .push((u, words));
+                .push(Rule { key, unless, words });
             continue;
         }
         let kind = match kind {
@@ -123,6 +174,7 @@ static WATCH: LazyLock<Watch> = LazyLock::new(|| {
             "opener" => Kind::Opener,
             "copula" => Kind::Copula,
             "adverb" => Kind::Adverb,
+            "imperative" => Kind::Imperative,
             _ => continue,
         };
         w.entries.push(Entry {
@@ -181,15 +233,43 @@ const ATTRIBUTION: &[&str] = &[
     "noted",
     "notes",
     "observed",
+    "observes",
     "remarked",
+    "remarks",
     "commented",
     "claimed",
+    "claims",
     "argued",
+    "argues",
     "thought",
+    "thinks",
     "believed",
+    "believes",
     "felt",
+    "feels",
     "found",
+    "finds",
     "cited",
+    "suggested",
+    "suggests",
+    "contended",
+    "contends",
+    "maintained",
+    "maintains",
+    "asserted",
+    "asserts",
+    "insisted",
+    "insists",
+    "regarded",
+    "regards",
+    "recalled",
+    "recalls",
+    "reported",
+    "reports",
+    "explained",
+    "explains",
+    "concluded",
+    "concludes",
     "reviewer",
     "critic",
     "critics",
@@ -201,32 +281,494 @@ fn first_word_of(toks: &[Tok]) -> Option<usize> {
     toks.iter().position(|t| t.word)
 }
 
+/// Nouns that speak for themselves (`the critic called it brilliant`).
+const AGENTS: &[&str] = &["reviewer", "critic", "critics", "magazine", "newspaper"];
+
+/// Capitalised words that name no one: a sentence's first word is capitalised
+/// whoever speaks (`This suggests ...`, `The film, called ...`).
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "in",
+    "on",
+    "at",
+    "for",
+    "of",
+    "by",
+    "as",
+    "after",
+    "before",
+    "when",
+    "while",
+    "although",
+    "though",
+    "however",
+    "but",
+    "and",
+    "or",
+    "there",
+    "here",
+    "such",
+    "some",
+    "many",
+    "most",
+    "other",
+    "others",
+    "during",
+    "since",
+    "from",
+    "with",
+    "to",
+    "if",
+    "because",
+    "thus",
+    "so",
+    "also",
+    "then",
+    "what",
+    "which",
+    "where",
+    "both",
+    "all",
+    "each",
+    "no",
+    "not",
+    "today",
+    "now",
+    "later",
+    "yet",
+    "instead",
+    "indeed",
+    "once",
+    "until",
+    "despite",
+    "following",
+    "over",
+    "under",
+    "between",
+];
+
+/// Determiners and possessives that open a subject (`his biographer wrote`).
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "one", "this", "that", "another",
+];
+
+/// Verbs whose `that` clause reports what someone holds (`X argues that ...`).
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "wrote",
+    "writes",
+    "write",
+    "argued",
+    "argues",
+    "argue",
+    "claimed",
+    "claims",
+    "claim",
+    "believed",
+    "believes",
+    "believe",
+    "thought",
+    "thinks",
+    "think",
+    "suggested",
+    "suggests",
+    "suggest",
+    "contended",
+    "contends",
+    "contend",
+    "maintained",
+    "maintains",
+    "maintain",
+    "asserted",
+    "asserts",
+    "assert",
+    "held",
+    "holds",
+    "hold",
+    "felt",
+    "feels",
+    "feel",
+    "stated",
+    "states",
+    "reported",
+    "reports",
+    "report",
+    "noted",
+    "notes",
+    "observed",
+    "observes",
+    "observe",
+    "remarked",
+    "remarks",
+    "insisted",
+    "insists",
+    "insist",
+    "concluded",
+    "concludes",
+    "conclude",
+    "proposed",
+    "proposes",
+    "propose",
+    "speculated",
+    "speculates",
+    "posited",
+    "posits",
+    "hypothesized",
+    "hypothesised",
+    "theorized",
+    "theorised",
+    "opined",
+    "alleged",
+    "alleges",
+    "allege",
+    "recalled",
+    "recalls",
+    "explained",
+    "explains",
+    "added",
+    "adds",
+    "replied",
+    "replies",
+    "countered",
+    "counters",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "conceded",
+    "concedes",
+    "declared",
+    "declares",
+    "announced",
+    "announces",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "complained",
+    "complains",
+    "warned",
+    "warns",
+    "predicted",
+    "predicts",
+    "estimated",
+    "estimates",
+    "found",
+    "finds",
+    "considered",
+    "considers",
+    "agreed",
+    "agrees",
+    "denied",
+    "denies",
+    "doubted",
+    "doubts",
+    "feared",
+    "fears",
+    "hoped",
+    "hopes",
+    "testified",
+    "mentioned",
+    "mentions",
+    "indicated",
+    "indicates",
+    "informs",
+    "informed",
+    "tells",
+    "told",
+    "relates",
+    "related",
+    "records",
+    "recorded",
+    "recounts",
+    "recounted",
+    "believing",
+    "arguing",
+    "claiming",
+    "saying",
+    "suggesting",
+    "writing",
+    "noting",
+    "insisting",
+    "asserting",
+    "contending",
+];
+
+/// Nouns whose `that` clause is a view reported, not asserted (`the popular
+/// belief that alchemists were charlatans`).
+const REPORT_NOUNS: &[&str] = &[
+    "belief",
+    "beliefs",
+    "notion",
+    "claim",
+    "claims",
+    "assertion",
+    "assertions",
+    "contention",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+    "myth",
+    "legend",
+    "perception",
+    "impression",
+    "assumption",
+    "conviction",
+    "view",
+    "views",
+    "idea",
+    "theory",
+    "hypothesis",
+    "suggestion",
+    "opinion",
+    "argument",
+    "thesis",
+    "charge",
+    "charges",
+    "fear",
+    "fears",
+    "hope",
+    "complaint",
+    "complaints",
+    "report",
+    "reports",
+];
+
+/// Whether a speaker is named or pointed at in `window`: a capitalised word
+/// that is not a function word, `he`, `she`, `they`, or a noun that speaks
+/// for itself.
+fn names_speaker(window: &[Tok]) -> bool {
+    window.iter().any(|s| {
+        s.word
+            && ((s.cap && !FUNCTION_WORDS.contains(&s.lower.as_str()))
+                || matches!(s.lower.as_str(), "he" | "she" | "they")
+                || AGENTS.contains(&s.lower.as_str()))
+    })
+}
+
 /// Whether the sentence attributes what is at `i` to a named source: an
-/// attribution word before it, with a name (a capitalised word) or a pronoun
-/// for its speaker, or `by X`/`according to X` with a name just after it
-/// (`it has been suggested by Botkins and Sedjo`).
+/// attribution word before it, with a name (a capitalised word), a pronoun or
+/// a subject noun (`his biographer`) for its speaker, or `by X`/`according
+/// to X` with a name just after it (`it has been suggested by Botkins and
+/// Sedjo`).
 fn attributed(toks: &[Tok], i: usize) -> bool {
     sourced_after(toks, i)
         || (0..i).any(|k| {
             let t = &toks[k];
             t.word
                 && ATTRIBUTION.contains(&t.lower.as_str())
-                && toks[k.saturating_sub(6)..=k]
-                    .iter()
-                    .any(|s| s.word && (s.cap || matches!(s.lower.as_str(), "he" | "she" | "they")))
+                && (names_speaker(&toks[k.saturating_sub(6)..=k])
+                    || (k >= 2
+                        && toks[k - 1].word
+                        && DETERMINERS.contains(&toks[k - 2].lower.as_str())))
         })
 }
 
-/// `by X` or `according to X` with a name just after `i`: the source is given.
-fn sourced_after(toks: &[Tok], i: usize) -> bool {
-    (i + 1..toks.len().min(i + 10)).any(|k| {
-        let t = &toks[k];
-        let by = t.word
-            && (t.lower == "by" || (t.lower == "to" && k > 0 && toks[k - 1].lower == "according"));
-        by && toks[k + 1..toks.len().min(k + 5)]
-            .iter()
-            .any(|n| n.word && n.cap)
+/// Whether `i` lies in a clause that the sentence reports rather than asserts:
+/// a reporting verb or noun followed by `that` before it, in the same clause
+/// (`Baron-Cohen argues that ...`, `records note that ...`, `the popular belief
+/// that ...`, `Wallace pointed out that ...`).
+fn reported_clause(toks: &[Tok], i: usize) -> bool {
+    let start = toks[..i]
+        .iter()
+        .rposition(|t| !t.word && t.lower == ";")
+        .map_or(0, |p| p + 1);
+    (start + 1..i).any(|k| {
+        let v = &toks[k - 1];
+        toks[k].word
+            && toks[k].lower == "that"
+            && v.word
+            && (REPORTING_VERBS.contains(&v.lower.as_str())
+                || REPORT_NOUNS.contains(&v.lower.as_str())
+                || (v.lower == "out" && k >= 2 && toks[k - 2].lower.starts_with("point")))
     })
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// `by X` or `according to X` with a name just after `i`, or `in X` right
+/// after it (`it is said in the Principia Discordia`): the source is given.
+fn sourced_after(toks: &[Tok], i: usize) -> bool {
+    let named = |from: usize, to: usize| {
+        toks[from.min(toks.len())..toks.len().min(to)]
+            .iter()
+            .any(|n| n.word && n.cap && !MONTHS.contains(&n.lower.as_str()))
+    };
+    let in_work = toks.get(i + 1).is_some_and(|t| t.word && t.lower == "in") && named(i + 2, i + 5);
+    in_work
+        || (i + 1..toks.len().min(i + 10)).any(|k| {
+            let t = &toks[k];
+            let by = t.word
+                && (t.lower == "by"
+                    || (t.lower == "to" && k > 0 && toks[k - 1].lower == "according"));
+            by && named(k + 1, k + 5)
+        })
+}
+
+/// `considered by some Maasai`, `according to many Buddhists`: the match ends
+/// on `some`, `many` or `most` and a name follows, so the holders are a named
+/// group, not anonymous.
+fn named_group(toks: &[Tok], i: usize, j: usize) -> bool {
+    j > i + 1
+        && matches!(toks[j - 1].lower.as_str(), "some" | "many" | "most")
+        && toks[i..j - 1]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "by" | "to"))
+        && toks.get(j).is_some_and(|n| n.word && n.cap)
+}
+
+/// `it was thought that they were "physically limited ..."`: the belief is
+/// quoted, words of a source (a report, an inquiry) that the citation names,
+/// so the passive hides no one. A quotation of three words or more after the
+/// phrase, in the same sentence.
+fn quotes_belief(toks: &[Tok], j: usize) -> bool {
+    let mut inside: Option<usize> = None;
+    for t in toks.iter().skip(j) {
+        match t.lower.as_str() {
+            "\"" | "“" | "”" => match inside {
+                Some(n) if n >= 3 => return true,
+                Some(_) if t.lower != "“" => inside = None,
+                _ => inside = Some(0),
+            },
+            _ if t.word => {
+                if let Some(n) = inside.as_mut() {
+                    *n += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    inside.is_some_and(|n| n >= 3)
+}
+
+/// Who holds a belief, named as a frame before an impersonal passive: `In
+/// Greek legend it is said ...`, `in many of these cultures it is believed
+/// ...`, `In Hinduism, it is held ...`.
+const HOLDERS: &[&str] = &[
+    "legend",
+    "legends",
+    "tradition",
+    "traditions",
+    "myth",
+    "myths",
+    "mythology",
+    "folklore",
+    "culture",
+    "cultures",
+    "religion",
+    "religions",
+    "faith",
+    "faiths",
+    "church",
+    "churches",
+    "scripture",
+    "scriptures",
+    "theology",
+    "doctrine",
+    "lore",
+    "belief",
+    "beliefs",
+    "teaching",
+    "teachings",
+    "community",
+    "communities",
+    "societies",
+    "circles",
+    "sect",
+    "sects",
+    "islam",
+];
+
+fn holder_frame(toks: &[Tok], i: usize) -> bool {
+    let start = toks[..i]
+        .iter()
+        .rposition(|t| !t.word && t.lower == ";")
+        .map_or(0, |p| p + 1);
+    (start..i).any(|k| {
+        let t = &toks[k];
+        t.word
+            && matches!(t.lower.as_str(), "in" | "among" | "amongst" | "within")
+            && toks[k + 1..i.min(k + 6)].iter().any(|n| {
+                n.word
+                    && (HOLDERS.contains(&n.lower.as_str())
+                        || (n.cap && (n.lower.ends_with("ism") || n.lower.ends_with("ianity"))))
+            })
+    })
+}
+
+/// Words an imperative may follow (`Also note that`, `However, note that`,
+/// `let us note that`).
+const IMPERATIVE_LEAD: &[&str] = &[
+    "also",
+    "further",
+    "furthermore",
+    "first",
+    "now",
+    "again",
+    "finally",
+    "then",
+    "please",
+    "but",
+    "so",
+    "thus",
+    "hence",
+    "however",
+];
+
+/// Whether the verb at `i` is an imperative addressed to the reader: nothing
+/// but openers and punctuation before it in its clause, or `we`, `us`, `one`,
+/// or a modal (`one should note that`). `records note that`, `They also note
+/// that` and `the first to note that` have a subject and report.
+fn imperative(toks: &[Tok], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 {
+        let p = &toks[k - 1];
+        if !p.word {
+            return matches!(
+                p.lower.as_str(),
+                "(" | ";" | ":" | "—" | "–" | "," | "." | "\"" | "“"
+            );
+        }
+        if IMPERATIVE_LEAD.contains(&p.lower.as_str()) {
+            k -= 1;
+            continue;
+        }
+        return matches!(
+            p.lower.as_str(),
+            "we" | "us" | "one" | "should" | "must" | "can" | "may"
+        );
+    }
+    true
 }
 
 /// Where the slots of `e` match from token `i` (consecutive words).
@@ -248,16 +790,42 @@ fn match_entry(toks: &[Tok], i: usize, e: &Entry, removed: &HashSet<String>) -> 
     Some(j)
 }
 
-fn context_allows(toks: &[Tok], i: usize, j: usize, w: &Watch) -> bool {
+fn context_allows(toks: &[Tok], i: usize, j: usize, w: &Watch, around: Around<'_>) -> bool {
     let Some(rules) = w.unless.get(&toks[i].lower) else {
         return true;
     };
-    rules.iter().all(|(u, words)| match u {
-        Unless::Next => !toks.get(j).is_some_and(|n| words.contains(&n.lower)),
-        Unless::Prev => !i
-            .checked_sub(1)
-            .is_some_and(|p| words.contains(&toks[p].lower)),
-        Unless::Near => !toks.iter().any(|t| t.word && words.contains(&t.lower)),
+    let has =
+        |ts: &[Tok], words: &HashSet<String>| ts.iter().any(|t| t.word && words.contains(&t.lower));
+    rules.iter().all(|r| {
+        let applies = r.key.len() <= j - i
+            && toks[i..i + r.key.len()]
+                .iter()
+                .zip(&r.key)
+                .all(|(t, k)| &t.lower == k);
+        if !applies {
+            return true;
+        }
+        let words = &r.words;
+        let hit = match r.unless {
+            Unless::Next => toks.get(j).is_some_and(|n| words.contains(&n.lower)),
+            Unless::Prev => i
+                .checked_sub(1)
+                .is_some_and(|p| words.contains(&toks[p].lower)),
+            Unless::Before => has(&toks[i.saturating_sub(3)..i], words),
+            Unless::Head => toks[j..]
+                .iter()
+                .take(4)
+                .take_while(|t| t.word)
+                .any(|t| words.contains(&t.lower)),
+            Unless::After => has(&toks[j..], words),
+            Unless::Near => has(toks, words),
+            Unless::Around => {
+                has(toks, words)
+                    || around.before.is_some_and(|b| has(b, words))
+                    || around.after.is_some_and(|a| has(a, words))
+            }
+        };
+        !hit
     })
 }
 
@@ -291,6 +859,88 @@ fn user_entries(settings: &WatchSettings) -> Vec<Entry> {
 /// Words that close a viewpoint frame (`From a policy perspective, ...`).
 const FRAMES: &[&str] = &["perspective", "standpoint", "viewpoint", "lens", "view"];
 
+/// A field of study named in a frame (`From a geological perspective`, `from
+/// the point of view of differential topology`): the frame gives the scope of
+/// a technical statement, not a side in a debate.
+const DISCIPLINES: &[&str] = &[
+    "geological",
+    "geologic",
+    "geology",
+    "mathematical",
+    "mathematics",
+    "physical",
+    "physics",
+    "chemical",
+    "chemistry",
+    "biological",
+    "biology",
+    "evolutionary",
+    "evolution",
+    "linguistic",
+    "linguistics",
+    "technical",
+    "engineering",
+    "statistical",
+    "statistics",
+    "theoretical",
+    "computational",
+    "geometric",
+    "geometrical",
+    "geometry",
+    "topological",
+    "topology",
+    "algebraic",
+    "algebra",
+    "anatomical",
+    "anatomy",
+    "taxonomic",
+    "phylogenetic",
+    "ecological",
+    "ecology",
+    "genetic",
+    "genetics",
+    "astronomical",
+    "astronomy",
+    "geographic",
+    "geographical",
+    "geography",
+    "architectural",
+    "structural",
+    "grammatical",
+    "grammar",
+    "syntactic",
+    "semantic",
+    "phonological",
+    "chronological",
+    "archaeological",
+    "archaeology",
+    "anthropological",
+    "physiological",
+    "clinical",
+    "thermodynamic",
+    "thermodynamics",
+    "mechanical",
+    "mechanics",
+    "quantum",
+    "relativistic",
+    "logical",
+    "logic",
+    "formal",
+    "numerical",
+    "analytic",
+    "analytical",
+    "differential",
+    "probabilistic",
+    "kinematic",
+    "molecular",
+    "cellular",
+    "chemist",
+    "physicist",
+    "mathematician",
+    "engineer",
+    "observer",
+];
+
 /// `From a policy perspective focused on order and safety, deterrence is ...`:
 /// a clause that opens with a viewpoint and then asserts in the article's own
 /// voice. Returns the frame's token range (to its comma).
@@ -312,6 +962,12 @@ fn viewpoint_frame(toks: &[Tok]) -> Option<(usize, usize)> {
         || toks[first + 1..comma]
             .windows(3)
             .any(|w| w[0].lower == "point" && w[1].lower == "of" && w[2].lower == "view");
+    if toks[first + 1..comma]
+        .iter()
+        .any(|t| t.word && DISCIPLINES.contains(&t.lower.as_str()))
+    {
+        return None;
+    }
     // The frame must be followed by an assertion, not by its speaker (`From
     // his perspective, Smith argued ...` is attributed).
     let attributed = toks[comma..toks.len().min(comma + 8)]
@@ -365,6 +1021,17 @@ fn dismissed_critics(toks: &[Tok]) -> Option<(usize, usize)> {
 /// and removals.
 pub fn editorial_hits_in(
     toks: &[Tok],
+    quoted: bool,
+    settings: &WatchSettings,
+) -> Vec<EditorialHit> {
+    editorial_hits_around(toks, Around::default(), quoted, settings)
+}
+
+/// [`editorial_hits_in`] with the sentences around this one in its block,
+/// for the context rules that look beyond the sentence.
+pub fn editorial_hits_around(
+    toks: &[Tok],
+    around: Around<'_>,
     quoted: bool,
     settings: &WatchSettings,
 ) -> Vec<EditorialHit> {
@@ -435,16 +1102,24 @@ pub fn editorial_hits_in(
                 Kind::Adverb => {
                     at_clause_start || toks.get(j).is_none_or(|n| !n.word && n.lower == ",")
                 }
+                Kind::Imperative => imperative(toks, i),
             };
-            if !ok || !context_allows(toks, i, j, w) {
+            if !ok || !context_allows(toks, i, j, w, around) {
                 continue;
             }
             let sourced = match e.category {
                 WatchCategory::Puffery | WatchCategory::Label | WatchCategory::Doubt => {
-                    attributed(toks, i)
+                    attributed(toks, i) || reported_clause(toks, i)
                 }
-                // `it has been suggested by Botkins and Sedjo` names its source.
-                WatchCategory::Weasel => sourced_after(toks, j.saturating_sub(1)),
+                // `it has been suggested by Botkins and Sedjo` names its source;
+                // `In Greek legend it is said` names who says it.
+                WatchCategory::Weasel => {
+                    sourced_after(toks, j.saturating_sub(1))
+                        || (t.lower == "it" && quotes_belief(toks, j))
+                        || reported_clause(toks, i)
+                        || (t.lower == "it" && holder_frame(toks, i))
+                        || named_group(toks, i, j)
+                }
                 _ => false,
             };
             if sourced {
@@ -470,6 +1145,17 @@ pub fn editorial_hits_in(
     }
     out.sort_by_key(|h| (h.start, h.end));
     out.dedup_by(|b, a| b.start < a.end);
+    // `is widely regarded as one of the greatest`: the praise is the weasel's
+    // claim, and naming who holds it fixes both.
+    if let Some(weasel) = out
+        .iter()
+        .find(|h| h.category == WatchCategory::Weasel)
+        .map(|h| h.start)
+    {
+        out.retain(|h| {
+            h.start < weasel || !matches!(h.category, WatchCategory::Puffery | WatchCategory::Label)
+        });
+    }
     out
 }
 
@@ -553,6 +1239,31 @@ mod tests {
         assert!(!flagged("The cult film was released in 1980."));
         assert!(!flagged("The result was statistically significant."));
         assert!(!flagged("The legendary King Arthur held court at Camelot."));
+        // A field of study as the frame is a scope, not a side.
+        assert!(!flagged(
+            "From a geological perspective, it did not take long for mammals to diversify."
+        ));
+        assert!(!flagged(
+            "From the point of view of differential topology, the donut and the cup are the same."
+        ));
+        assert!(!flagged(
+            "It was also ranked as one of the greatest films of the 1980s."
+        ));
+        assert!(flagged("It is one of the greatest films of the 1980s."));
+        // A named group holds the view.
+        assert!(!flagged(
+            "Condom use is considered by some Maasai to cause impotence."
+        ));
+        assert!(flagged(
+            "Condom use is considered by some to cause impotence."
+        ));
+        // A belief quoted from its source.
+        assert!(!flagged(
+            "They were left unprotected because it was thought that they were \"physically limited or safe\"."
+        ));
+        assert!(flagged(
+            "They were left unprotected because it was thought that they were safe."
+        ));
         // Openers only as openers.
         assert!(!flagged("It was ironically titled \"Victory\"."));
         assert!(flagged("Ironically, the team lost."));

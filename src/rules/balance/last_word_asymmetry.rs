@@ -5,6 +5,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::Stance;
 use crate::rules::RuleContext;
+use crate::rules::balance::{Judged, judged};
 
 declare_rule! {
     /// ## What it does
@@ -58,9 +59,10 @@ declare_rule! {
 fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let opts = &cx.settings.balance;
     let whole = &cx.article.facts.balance;
+    let title = cx.article.title.as_ref().map_or("", |t| t.text.as_str());
     for s in cx.article.sections_flat() {
         let f = &s.facts.balance;
-        if f.exchanges < opts.min_exchanges.max(1) {
+        if f.exchanges < opts.min_exchanges.max(1) || judged(s, title) == Judged::No {
             continue;
         }
         let side = if f.last_word_pro >= f.last_word_con {

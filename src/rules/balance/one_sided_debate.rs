@@ -3,9 +3,11 @@
 use crate::analysis::balance::{block_facts, block_voices};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::Stance;
+use crate::model::{Block, Stance};
 use crate::rules::RuleContext;
-use crate::rules::balance::{block_anchor, block_name, cue_list, plural};
+use crate::rules::balance::{
+    Judged, block_anchor, block_name, cue_list, judged, own_voice_replies, plural,
+};
 
 declare_rule! {
     /// ## What it does
@@ -66,14 +68,18 @@ declare_rule! {
 }
 
 fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    let title = cx.article.title.as_ref().map_or("", |t| t.text.as_str());
     for s in cx.article.sections_flat() {
         let f = &s.facts.balance;
-        if !f.controversy {
+        if judged(s, title) == Judged::No {
             continue;
         }
+        // The article's own answer (`However, ...` after the critics) is the
+        // other side speaking.
+        let (own_pro, _, own_con, _) = own_voice_replies(s);
         // Criticism with no reply at all (WP:CSECTION). A section of praise
         // only is not flagged: reporting acclaim the sources give is due weight.
-        if f.attributed_sentences >= 2 && f.pro_sentences == 0 {
+        if f.attributed_sentences >= 2 && f.pro_sentences == 0 && own_pro == 0 {
             let side = Stance::Con;
             let mut d = OneSidedDebate::META
                 .diag(
@@ -97,10 +103,13 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             out.push(d);
             continue;
         }
-        if f.exchanges < 2 {
+        // One-sided paragraphs are judged only in a debate its heading
+        // announces: reviews of a work alternate praise and pans by paragraph,
+        // and a section made a debate by its content has another topic.
+        if f.exchanges < 2 || judged(s, title) != Judged::Debate {
             continue;
         }
-        for b in &s.blocks {
+        for (n, b) in s.blocks.iter().enumerate() {
             let bf = block_facts(b);
             if bf.one_sided_blocks == 0 {
                 continue;
@@ -110,6 +119,31 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             let side = first.stance;
+            // A chronological debate gives the sides in turns: a paragraph
+            // next to one where the other side speaks is a turn of it. Labelled
+            // items are each their own question: an item is a turn only next
+            // to one where the other side alone speaks.
+            let turn = [n.checked_sub(1), Some(n + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|m| s.blocks.get(m))
+                .any(|o| {
+                    let v = block_voices(o);
+                    match b {
+                        Block::Paragraph(_) => v.iter().any(|(_, v)| v.stance == side.other()),
+                        Block::Item(_) => {
+                            !v.is_empty() && v.iter().all(|(_, v)| v.stance == side.other())
+                        }
+                    }
+                });
+            let own = if side == Stance::Pro {
+                own_con
+            } else {
+                own_pro
+            };
+            if turn || own > 0 {
+                continue;
+            }
             // A one-sided paragraph in an even debate is a turn of it; one
             // that adds to the side already holding most of the words tilts it.
             let total = f.pro_words + f.con_words;
@@ -171,6 +205,35 @@ mod tests {
         );
         let md = "# Plan\n\nThe plan is a policy.\n\n## Debates\n\n- **A**: Critics argue that it costs. Supporters respond that it pays.\n- **B**: Critics fear that it fails. Proponents counter that it works.\n- **C**: There is debate. Proponents emphasize that it helps.\n";
         assert_fires(Format::Markdown, md, "B001", 9);
+    }
+
+    #[test]
+    fn clean_when_no_debate_about_the_subject() {
+        // A heading that names a historical dispute or one viewpoint.
+        let t = "Plan\nThe plan is a policy.\nEutychian controversy\nCritics argue that the plan is costly. Opponents warn that it fails.\n";
+        assert_clean(Format::Text, t, "B001");
+        let t = "Plan\nThe plan is a policy.\nSocialist critique\nCritics argue that the plan is costly. Opponents warn that it fails.\n";
+        assert_clean(Format::Text, t, "B001");
+        // The subject's name and plain words keep a heading a debate.
+        let t = "Plan\nThe plan is a policy.\nCriticism of the plan\nCritics argue that the plan is costly. Opponents warn that it fails.\n";
+        assert_fires(Format::Text, t, "B001", 3);
+        // The article answers the critics in its own voice.
+        let t = "Plan\nThe plan is a policy.\nCriticism\nCritics argue that the plan is costly. Opponents warn that it fails.\n";
+        assert_fires(Format::Text, t, "B001", 3);
+        let md = "# Plan\n\nThe plan is a policy.\n\n## Criticism\n\nCritics argue that the plan is costly. Opponents warn that it fails.\n\nHowever, the plan has cut costs every year since 2001.\n";
+        assert_clean(Format::Markdown, md, "B001");
+    }
+
+    #[test]
+    fn a_paragraph_answered_by_the_next_is_a_turn() {
+        let md = "# Plan\n\nThe plan is a policy.\n\n## Debates\n\nCritics argue that it costs. Supporters respond that it pays.\n\nCritics fear that it fails. Proponents counter that it works.\n\nProponents emphasize that it helps. Supporters add that it pays.\n\nCritics reply that it harms. Opponents warn that it fails.\n";
+        assert_clean(Format::Markdown, md, "B001");
+        // With no answer beside it, the paragraph tilts the debate.
+        let md = "# Plan\n\nThe plan is a policy.\n\n## Debates\n\nCritics argue that it costs. Supporters respond that it pays.\n\nCritics fear that it fails. Proponents counter that it works.\n\nThe plan began in 2001.\n\nProponents emphasize that it helps. Supporters add that it pays.\n";
+        assert_fires(Format::Markdown, md, "B001", 13);
+        // Reviews alternate praise and pans paragraph by paragraph.
+        let md = md.replace("## Debates", "## Reception");
+        assert_clean(Format::Markdown, &md, "B001");
     }
 
     #[test]

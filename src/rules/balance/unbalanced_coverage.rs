@@ -4,6 +4,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::Stance;
 use crate::rules::RuleContext;
+use crate::rules::balance::{Judged, criticism_heading, judged, own_voice_replies};
 
 declare_rule! {
     /// ## What it does
@@ -54,21 +55,35 @@ declare_rule! {
 
 fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let opts = &cx.settings.balance;
+    let title = cx.article.title.as_ref().map_or("", |t| t.text.as_str());
     for s in cx.article.sections_flat() {
         let f = &s.facts.balance;
-        if !f.controversy
+        // Reviews are weighed by the critical consensus, not by word counts.
+        if matches!(judged(s, title), Judged::No | Judged::Reception)
             || f.attributed_sentences < opts.min_sentences
             || f.pro_words == 0
             || f.con_words == 0
         {
             continue;
         }
+        // The article's own answers (`However, ...`) count for the side they answer for.
+        let (_, own_pro_words, _, own_con_words) = own_voice_replies(s);
+        let mut f = f.clone();
+        f.pro_words += own_pro_words;
+        f.con_words += own_con_words;
+        let f = &f;
         let total = f.pro_words + f.con_words;
         let side = if f.pro_words >= f.con_words {
             Stance::Pro
         } else {
             Stance::Con
         };
+        // A section headed as criticism promises the critics most of its
+        // room: its fault would be no reply at all (B001), not the critics'
+        // share. The defence taking it over is still flagged.
+        if side == Stance::Con && criticism_heading(&s.heading.text) {
+            continue;
+        }
         let share = f.words(side) as f64 / total as f64;
         if share <= opts.max_share {
             continue;
@@ -108,6 +123,14 @@ mod tests {
         let t = "Plan\nThe plan is a policy.\nCriticism\nCritics argue that it is dear. Supporters respond that budgets are transparent, that costs fall over time, that allies share them and that unilateral spending costs far more in every scenario studied by the ministry. Proponents add that the savings are large and growing across the whole alliance every year.\n";
         let d = assert_fires(Format::Text, t, "B002", 3);
         assert!(d.message.contains("the proponents hold"), "{}", d.message);
+    }
+
+    #[test]
+    fn critics_may_hold_a_criticism_section() {
+        let t = "Plan\nThe plan is a policy.\nCriticism\nSupporters respond that it pays. Critics argue that budgets are opaque, that costs rise over time, that allies dodge them and that unilateral spending is cheaper in every scenario studied by the ministry. Opponents add that the losses are large and growing across the whole alliance every year.\n";
+        assert_clean(Format::Text, t, "B002");
+        let t = t.replace("Criticism\n", "Debate\n");
+        assert_fires(Format::Text, &t, "B002", 3);
     }
 
     #[test]
