@@ -308,15 +308,19 @@ fn is_subject(toks: &[Tok], a: usize, b: usize, subject: &Subject) -> bool {
     let words: Vec<&Tok> = toks[a..b].iter().filter(|t| t.word).collect();
     match words.as_slice() {
         [] => false,
-        [one] => matches!(one.lower.as_str(), "it" | "this") || subject.words.contains(&one.lower),
+        [one] => {
+            matches!(one.lower.as_str(), "it" | "this")
+                || subject.words.contains(one.lower.as_str())
+        }
         [the, class] if the.lower == "the" || the.lower == "its" => {
-            p.classes.contains(class.lower.as_str()) || subject.words.contains(&class.lower)
+            p.classes.contains(class.lower.as_str()) || subject.words.contains(class.lower.as_str())
         }
         many => {
-            many.iter().any(|t| subject.words.contains(&t.lower))
+            many.iter()
+                .any(|t| subject.words.contains(t.lower.as_str()))
                 && many
                     .iter()
-                    .all(|t| subject.words.contains(&t.lower) || !t.cap)
+                    .all(|t| subject.words.contains(t.lower.as_str()) || !t.cap)
         }
     }
 }
@@ -330,13 +334,13 @@ fn names_someone_else(toks: &[Tok], lo: usize, hi: usize, subject: &Subject) -> 
         if !t.word {
             continue;
         }
-        if subject.words.contains(&t.lower)
+        if subject.words.contains(t.lower.as_str())
             || SUBJECT_REFS.contains(&t.lower.as_str())
             || p.classes.contains(t.lower.as_str())
         {
             return false;
         }
-        if k > 0 && t.cap && !subject.words.contains(&t.lower) {
+        if k > 0 && t.cap && !subject.words.contains(t.lower.as_str()) {
             other = true;
         }
     }

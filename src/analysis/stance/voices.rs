@@ -145,7 +145,7 @@ fn main_voice(
     if let Some(j) = match_any(toks, i, &lx.weasel_claims) {
         let harmful = toks[j..hi]
             .iter()
-            .any(|t| t.word && lx.harms.contains(&t.lower));
+            .any(|t| t.word && lx.harms.contains(t.lower.as_str()));
         return harmful.then(|| RawVoice {
             stance: Stance::Con,
             actor: None,
@@ -161,7 +161,7 @@ fn main_voice(
         if !t.word {
             return None;
         }
-        if let Some(&(st, strict)) = lx.actors.get(&t.lower) {
+        if let Some(&(st, strict)) = lx.actors.get(t.lower.as_str()) {
             // `The critic Sophie Grant`: a named reviewer, not the side the
             // word names; the predicate decides (see `predicates`).
             if toks.get(k + 1).is_some_and(|n| n.word && n.cap) {
@@ -170,7 +170,7 @@ fn main_voice(
             found = Some((k, st, strict));
             break;
         }
-        if lx.blockers.contains(&t.lower) || is_negation(t) {
+        if lx.blockers.contains(t.lower.as_str()) || is_negation(t) {
             return None;
         }
     }
@@ -178,11 +178,11 @@ fn main_voice(
     // `critics and supporters alike`: no side.
     if toks
         .get(k + 1)
-        .is_some_and(|t| lx.coordinators.contains(&t.lower))
+        .is_some_and(|t| lx.coordinators.contains(t.lower.as_str()))
     {
         let other = toks[k + 2..hi.min(k + 5)]
             .iter()
-            .find_map(|t| lx.actors.get(&t.lower));
+            .find_map(|t| lx.actors.get(t.lower.as_str()));
         if other.is_some_and(|o| o.0 != st) {
             return None;
         }
