@@ -65,6 +65,11 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
             let mut end = at + len;
             let mut ascii = c.is_ascii();
             let mut curly = false;
+            // The common case, a run of ASCII letters and digits, byte by byte.
+            let bytes = s.as_bytes();
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
             while let Some((cj, lj)) = char_at(s, end) {
                 if is_alnum(cj) {
                     ascii &= cj.is_ascii();
