@@ -83,6 +83,10 @@ pub struct Session {
     pub charts: bool,
     titles: Vec<PathBuf>,
     aliases: Vec<PathBuf>,
+    /// Keep a temporary copy of each compressed dump's pages while reading
+    /// its titles ([`Self::spool_dumps`]).
+    spool: bool,
+    spooled: std::sync::Mutex<Vec<dumps::Spooled>>,
 }
 
 impl Session {
@@ -129,7 +133,26 @@ impl Session {
             charts: opts.charts,
             titles,
             aliases,
+            spool: false,
+            spooled: std::sync::Mutex::new(Vec::new()),
         })
+    }
+
+    /// Have [`Self::run_index`] keep a temporary copy of each compressed
+    /// dump's article pages while it reads the dump's titles, so that the
+    /// run's check ([`Self::take_spooled`], [`dumps::work`]) does not
+    /// decompress the dump again. For a run that checks the dumps whose
+    /// index it builds (the CLI, [`check_json`]); the copies take disk space
+    /// as large as the dumps' article texts until the session is dropped.
+    pub fn spool_dumps(&mut self) {
+        self.spool = true;
+    }
+
+    /// The copies [`Self::run_index`] kept, for [`dumps::work`] (each is
+    /// read once).
+    #[must_use]
+    pub fn take_spooled(&self) -> Vec<dumps::Spooled> {
+        std::mem::take(&mut *self.spooled.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// The config's include/exclude and per-file-ignore rules.
@@ -170,8 +193,19 @@ impl Session {
             Some(ix) => Ok(ix.layers().to_vec()),
             None => index::lists(&self.titles, &self.aliases),
         };
-        index::build(inputs, lists, self.max_file_size)
-            .map_err(|e| SetupError::plain(e.to_string()))
+        let mut spooled = Vec::new();
+        let ix = index::build(
+            inputs,
+            lists,
+            self.max_file_size,
+            self.spool.then_some(&mut spooled),
+        )
+        .map_err(|e| SetupError::plain(e.to_string()))?;
+        self.spooled
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(spooled);
+        Ok(ix)
     }
 
     /// Build the index of an editor's workspace: `own` (the titles of the
