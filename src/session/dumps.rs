@@ -330,3 +330,70 @@ impl Spooled {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    const DUMP: &str = r#"<?xml version="1.0"?>
+<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10">
+  <page><title>Alpha</title><ns>0</ns><revision><text>'''Alpha''' links [[Omega]] and [[Beta]].</text></revision></page>
+  <page><title>Beta</title><ns>0</ns><redirect title="Alpha" /><revision><text>#REDIRECT [[Alpha]]</text></revision></page>
+  <page><title>Gamma</title><ns>0</ns><revision><text>#redirect [[Alpha]]</text></revision></page>
+  <page><title>Category:X</title><ns>14</ns><revision><text>x</text></revision></page>
+  <page><title>Big</title><ns>0</ns><revision><text>0123456789 0123456789</text></revision></page>
+  <page><title>Omega &amp; more</title><ns>0</ns><revision><text>'''Omega''' &#233;.</text></revision></page>
+"#;
+
+    fn bz2(dir: &Path, name: &str, xml: &str) -> PathBuf {
+        let mut bz = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::fast());
+        bz.write_all(xml.as_bytes()).unwrap();
+        let p = dir.join(name);
+        std::fs::write(&p, bz.finish().unwrap()).unwrap();
+        p
+    }
+
+    fn shown(w: impl Iterator<Item = Work>) -> Vec<String> {
+        w.map(|w| format!("{w:?}")).collect()
+    }
+
+    #[test]
+    fn the_spooled_copy_gives_the_work_of_the_dump() {
+        let dir = tempfile::tempdir().unwrap();
+        let whole = format!("{DUMP}</mediawiki>\n");
+        let cut = &DUMP[..DUMP.find("<title>Omega").unwrap() + 9];
+        for (xml, limit) in [(whole.as_str(), 1000), (whole.as_str(), 15), (cut, 1000)] {
+            let p = bz2(dir.path(), "d.xml.bz2", xml);
+            let name = "d.xml.bz2".to_string();
+            let inputs = vec![Input::File(p.clone(), name.clone())];
+            let direct = shown(work(inputs.clone(), limit, Vec::new()));
+            let (layer, copy) = index_layer(&p, &name, Some(limit)).unwrap();
+            let copy = copy.expect("a copy is kept");
+            assert_eq!(shown(work(inputs, limit, vec![copy])), direct, "{limit}");
+            assert!(direct.len() >= 3, "{direct:?}");
+            // The titles are those of the pass that keeps no text.
+            let (plain, none) = index_layer(&p, &name, None).unwrap();
+            assert!(none.is_none());
+            let (a, b) = (layer.unwrap(), plain.unwrap());
+            assert_eq!((a.titles, a.aliases), (b.titles, b.aliases));
+        }
+    }
+
+    #[test]
+    fn a_copy_is_used_once_and_only_for_its_own_dump() {
+        let dir = tempfile::tempdir().unwrap();
+        let xml = format!("{DUMP}</mediawiki>\n");
+        let a = bz2(dir.path(), "a.xml.bz2", &xml);
+        let b = bz2(dir.path(), "b.xml.bz2", &xml.replace("Alpha", "Zed"));
+        let (_, copy) = index_layer(&a, "a.xml.bz2", Some(1000)).unwrap();
+        let inputs = vec![
+            Input::File(b.clone(), "b.xml.bz2".into()),
+            Input::File(a.clone(), "a.xml.bz2".into()),
+            Input::File(a.clone(), "a.xml.bz2".into()),
+        ];
+        let direct = shown(work(inputs.clone(), 1000, Vec::new()));
+        assert_eq!(shown(work(inputs, 1000, vec![copy.unwrap()])), direct);
+        assert!(direct[0].contains("Zed"), "{direct:?}");
+    }
+}
