@@ -20,9 +20,10 @@ use crate::source;
 /// errors come in the CLI's order. `None` when there is no source at all:
 /// references are then not judged.
 ///
-/// With `spooled`, each compressed dump's article pages are written to a
-/// temporary copy while its titles are read, and the copies are added to it
-/// for [`dumps::work`], which then does not decompress the dump again.
+/// Each compressed dump whose path is in `spool` has its article pages
+/// written to a temporary copy while its titles are read; the copies are
+/// added to `spooled` for [`dumps::work`], which then does not decompress
+/// the dump again.
 ///
 /// # Errors
 /// A dump that cannot be read, or the error of `lists`.
@@ -30,7 +31,8 @@ pub fn build(
     inputs: &[Input],
     lists: impl FnOnce() -> Result<Vec<index::Layer>, IndexError>,
     max_file_size: u64,
-    mut spooled: Option<&mut Vec<dumps::Spooled>>,
+    spool: &[PathBuf],
+    spooled: &mut Vec<dumps::Spooled>,
 ) -> Result<Option<TitleIndex>, IndexError> {
     let mut ix = TitleIndex::new();
     let articles = inputs
@@ -56,17 +58,12 @@ pub fn build(
         if let Input::File(path, name) = i
             && dumps::is_dump(i)
         {
-            let spool = spooled
-                .is_some()
-                .then_some(max_file_size)
-                .filter(|_| dumps::compressed(name));
-            let (layer, copy) = dumps::index_layer(path, name, spool)?;
+            let copy = (dumps::compressed(name) && spool.contains(path)).then_some(max_file_size);
+            let (layer, copy) = dumps::index_layer(path, name, copy)?;
             if let Some(layer) = layer {
                 ix.push(layer);
             }
-            if let (Some(all), Some(copy)) = (spooled.as_deref_mut(), copy) {
-                all.push(copy);
-            }
+            spooled.extend(copy);
         }
     }
     for layer in lists()? {

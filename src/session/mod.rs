@@ -83,9 +83,9 @@ pub struct Session {
     pub charts: bool,
     titles: Vec<PathBuf>,
     aliases: Vec<PathBuf>,
-    /// Keep a temporary copy of each compressed dump's pages while reading
-    /// its titles ([`Self::spool_dumps`]).
-    spool: bool,
+    /// The dumps whose pages are copied while their titles are read
+    /// ([`Self::spool_dumps`]).
+    spool: Vec<PathBuf>,
     spooled: std::sync::Mutex<Vec<dumps::Spooled>>,
 }
 
@@ -133,19 +133,27 @@ impl Session {
             charts: opts.charts,
             titles,
             aliases,
-            spool: false,
+            spool: Vec::new(),
             spooled: std::sync::Mutex::new(Vec::new()),
         })
     }
 
-    /// Have [`Self::run_index`] keep a temporary copy of each compressed
-    /// dump's article pages while it reads the dump's titles, so that the
-    /// run's check ([`Self::take_spooled`], [`dumps::work`]) does not
-    /// decompress the dump again. For a run that checks the dumps whose
-    /// index it builds (the CLI, [`check_json`]); the copies take disk space
-    /// as large as the dumps' article texts until the session is dropped.
-    pub fn spool_dumps(&mut self) {
-        self.spool = true;
+    /// Have [`Self::run_index`] keep a temporary copy of the article pages
+    /// of each compressed dump among `checked` while it reads the dump's
+    /// titles, so that the run's check ([`Self::take_spooled`],
+    /// [`dumps::work`]) does not decompress the dump again. For a run that
+    /// checks those dumps (the CLI, [`check_json`]); the copies take disk
+    /// space as large as the dumps' article texts until they are read or the
+    /// session is dropped.
+    pub fn spool_dumps(&mut self, checked: &[Input]) {
+        self.spool = checked
+            .iter()
+            .filter(|i| dumps::is_dump(i))
+            .filter_map(|i| match i {
+                Input::File(path, _) => Some(path.clone()),
+                _ => None,
+            })
+            .collect();
     }
 
     /// The copies [`Self::run_index`] kept, for [`dumps::work`] (each is
@@ -194,13 +202,8 @@ impl Session {
             None => index::lists(&self.titles, &self.aliases),
         };
         let mut spooled = Vec::new();
-        let ix = index::build(
-            inputs,
-            lists,
-            self.max_file_size,
-            self.spool.then_some(&mut spooled),
-        )
-        .map_err(|e| SetupError::plain(e.to_string()))?;
+        let ix = index::build(inputs, lists, self.max_file_size, &self.spool, &mut spooled)
+            .map_err(|e| SetupError::plain(e.to_string()))?;
         self.spooled
             .lock()
             .unwrap_or_else(|e| e.into_inner())

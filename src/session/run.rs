@@ -215,7 +215,7 @@ pub fn check_json(
     };
     let mut session = Session::new(&opts)?;
     let inputs = session.discover(paths, None);
-    session.spool_dumps();
+    session.spool_dumps(&inputs);
     session.index = session.run_index(&inputs, loaded)?;
     let corpus = session.wants_corpus_rules(&inputs);
     let (mut checked, totals) = session.check_each(&inputs, threads, corpus);

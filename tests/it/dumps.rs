@@ -377,3 +377,36 @@ fn a_compressed_dump_cut_short_reads_as_the_plain_one() {
     assert!(outs[0].1.contains("Dekkersduin (painting)"), "{outs:?}");
     assert!(outs[1].2.contains("over the 100-byte limit"), "{outs:?}");
 }
+
+#[test]
+fn shards_of_a_run_with_a_compressed_dump_merge_into_the_whole_run() {
+    let dir = tempfile::tempdir().unwrap();
+    compressed_copies(dir.path(), FORWARD.as_bytes());
+    fs::copy(
+        root().join("fixtures/wikitext/Optics.wiki"),
+        dir.path().join("Optics.wiki"),
+    )
+    .unwrap();
+    let files = ["Optics.wiki", "d.xml.bz2", "d.xml.gz"];
+    let mut reports = Vec::new();
+    for k in 1..=3 {
+        let shard = format!("{k}/3");
+        let mut args = vec!["check", "--format", "json", "--shard", &shard];
+        args.extend(files);
+        let out = run_in(dir.path(), &args);
+        let name = format!("s{k}.json");
+        fs::write(dir.path().join(&name), &out.stdout).unwrap();
+        reports.push(name);
+    }
+    let mut args = vec!["check", "--format", "json"];
+    args.extend(files);
+    let whole = run_in(dir.path(), &args);
+    let mut args = vec!["report", "merge", "--format", "json"];
+    args.extend(reports.iter().map(String::as_str));
+    let merged = run_in(dir.path(), &args);
+    assert_eq!(
+        String::from_utf8_lossy(&merged.stdout),
+        String::from_utf8_lossy(&whole.stdout)
+    );
+    assert!(String::from_utf8_lossy(&whole.stdout).contains("Nowhere at all"));
+}

@@ -163,9 +163,12 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
             .build_global();
     }
     let inputs = session.discover(&args.paths, args.stdin_filename.as_deref());
-    // A compressed dump is decompressed once: its pages are kept aside while
-    // its titles are read.
-    session.spool_dumps();
+    // A compressed dump this run checks is decompressed once: its pages are
+    // kept aside while its titles are read.
+    match args.shard {
+        None => session.spool_dumps(&inputs),
+        Some(shard) => session.spool_dumps(&shard.select(inputs.clone(), &session.mapper)),
+    }
     if let Err(e) = session.load_index(&inputs) {
         writeln!(err, "{}", human::sanitize_line(&e.to_string()))?;
         return Ok(2);
