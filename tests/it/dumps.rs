@@ -410,3 +410,24 @@ fn shards_of_a_run_with_a_compressed_dump_merge_into_the_whole_run() {
     );
     assert!(String::from_utf8_lossy(&whole.stdout).contains("Nowhere at all"));
 }
+
+#[test]
+fn without_a_temporary_directory_a_compressed_dump_is_read_twice_to_the_same_report() {
+    let dir = tempfile::tempdir().unwrap();
+    compressed_copies(dir.path(), FORWARD.as_bytes());
+    let run = |tmp: Option<&str>| {
+        let mut cmd = crate::util::bin();
+        cmd.current_dir(dir.path())
+            .args(["check", "--format", "jsonl", "d.xml.bz2", "d.xml.gz"]);
+        if let Some(t) = tmp {
+            cmd.env("TMPDIR", t);
+        }
+        let out = cmd.output().unwrap();
+        (out.status.code(), out.stdout, out.stderr)
+    };
+    let copied = run(None);
+    let missing = dir.path().join("no such directory");
+    let read_twice = run(Some(missing.to_str().unwrap()));
+    assert_eq!(copied, read_twice);
+    assert_eq!(copied.0, Some(0));
+}
