@@ -163,6 +163,12 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
             .build_global();
     }
     let inputs = session.discover(&args.paths, args.stdin_filename.as_deref());
+    // A compressed dump this run checks is decompressed once: its pages are
+    // kept aside while its titles are read.
+    match args.shard {
+        None => session.spool_dumps(&inputs),
+        Some(shard) => session.spool_dumps(&shard.select(inputs.clone(), &session.mapper)),
+    }
     if let Err(e) = session.load_index(&inputs) {
         writeln!(err, "{}", human::sanitize_line(&e.to_string()))?;
         return Ok(2);
@@ -217,7 +223,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     };
     let run = output::Run::new(args, &session, &inputs);
     // Dumps are read page by page as the run goes, on a thread of their own.
-    let work = output::work(&inputs, session.max_file_size, threads);
+    let work = output::work(&inputs, &session, threads);
     if session.fix == FixMode::Diff || (!corpus && args.write_baseline.is_none()) {
         // Results come back in input order whatever the thread count, and are
         // written as they come.

@@ -37,8 +37,16 @@ pub(super) fn progress_bar(files: usize) -> indicatif::ProgressBar {
 
 /// The run's work: the inputs, each dump read page by page ahead of the
 /// checks on a thread of its own. Without a dump, the inputs as they are.
-pub(super) fn work(inputs: &[Input], limit: u64, threads: usize) -> Box<dyn Iterator<Item = Work>> {
-    let all = dumps::work(inputs.to_vec(), limit);
+pub(super) fn work(
+    inputs: &[Input],
+    session: &Session,
+    threads: usize,
+) -> Box<dyn Iterator<Item = Work>> {
+    let all = dumps::work(
+        inputs.to_vec(),
+        session.max_file_size,
+        session.take_spooled(),
+    );
     if inputs.iter().any(dumps::is_dump) {
         Box::new(dumps::prefetch(all, batch_len(threads)))
     } else {
