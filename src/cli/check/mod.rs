@@ -221,20 +221,22 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
             result: o.into_result(rendered),
         }
     };
-    let run = output::Run::new(args, &session, &inputs);
-    // Dumps are read page by page as the run goes, on a thread of their own.
-    let work = output::work(&inputs, &session, threads);
+    let run = output::Run::new(args, &session);
     if session.fix == FixMode::Diff || (!corpus && args.write_baseline.is_none()) {
         // Results come back in input order whatever the thread count, and are
-        // written as they come.
+        // written as they come. The work takes the input list over, so it is
+        // held once, not copied. Dumps are read page by page as the run goes,
+        // on a thread of their own.
+        let work = output::work(inputs, &session, threads);
         return run.stream(work, threads, check, &bar, out, err);
     }
     // R006 and --write-baseline need every file before the report.
+    let work = output::work(inputs.clone(), &session, threads);
     let mut checked = Vec::with_capacity(inputs.len());
     output::for_each_batched(work, threads, check, |c| {
         checked.push(c);
         Ok(())
     })?;
     bar.finish_and_clear();
-    run.finish_collected(|src, r| render.again(src, r), checked, out, err)
+    run.finish_collected(&inputs, |src, r| render.again(src, r), checked, out, err)
 }
