@@ -59,9 +59,12 @@ pub(crate) struct Doc {
     /// (static) names: a struct's fields arrive in the same order every time,
     /// and sorting them afresh for every node was about 4% of a run. `None`:
     /// already sorted.
-    orders: FxHashMap<Box<[(usize, usize)]>, Option<Box<[u8]>>>,
+    orders: FxHashMap<FieldNames, Option<Box<[u8]>>>,
     scratch: Vec<(Key, u32)>,
 }
+
+/// The address and length of each field name of a struct, in the order written.
+type FieldNames = Box<[(usize, usize)]>;
 
 /// Structs with more fields than this are sorted each time.
 const MAX_CACHED_FIELDS: usize = 32;
