@@ -50,6 +50,13 @@ pub(crate) struct Predicates {
     diminishers: HashSet<&'static str>,
     pub(crate) groups: HashSet<&'static str>,
     pub(crate) classes: HashSet<&'static str>,
+    adjectives: HashMap<&'static str, Stance>,
+    /// Verb phrases with a side, by their first word; `*` is any one word.
+    idioms: HashMap<&'static str, Vec<(Vec<&'static str>, Stance)>>,
+    agree: HashSet<&'static str>,
+    rebut: HashSet<&'static str>,
+    charges: HashSet<&'static str>,
+    aspects: HashSet<&'static str>,
 }
 
 fn side(s: &str) -> Option<Stance> {
@@ -73,6 +80,12 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
         diminishers: HashSet::default(),
         groups: HashSet::default(),
         classes: HashSet::default(),
+        adjectives: HashMap::default(),
+        idioms: HashMap::default(),
+        agree: HashSet::default(),
+        rebut: HashSet::default(),
+        charges: HashSet::default(),
+        aspects: HashSet::default(),
     };
     for row in tsv_rows(PREDICATES) {
         let [kind, s, forms, ..] = row[..] else {
@@ -116,6 +129,27 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
                 ("class", _) => {
                     p.classes.insert(form);
                 }
+                ("adj", Some(st)) => {
+                    p.adjectives.insert(form, st);
+                }
+                ("idiom", Some(st)) => {
+                    let words: Vec<&'static str> = form.split_whitespace().collect();
+                    if let Some(first) = words.first() {
+                        p.idioms.entry(first).or_default().push((words, st));
+                    }
+                }
+                ("agree", _) => {
+                    p.agree.insert(form);
+                }
+                ("rebut", _) => {
+                    p.rebut.insert(form);
+                }
+                ("charge", _) => {
+                    p.charges.insert(form);
+                }
+                ("aspect", _) => {
+                    p.aspects.insert(form);
+                }
                 _ => {}
             }
         }
@@ -127,6 +161,8 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
 #[derive(Debug, Clone, Default)]
 pub struct Subject {
     words: HashSet<String>,
+    /// Its initials (`ancsa`), matched only where written with a capital.
+    initials: HashSet<String>,
 }
 
 impl Subject {
@@ -134,12 +170,41 @@ impl Subject {
     /// of three letters or more, lower case.
     #[must_use]
     pub fn of_title(title: &str) -> Self {
-        let words = title
+        let words: HashSet<String> = title
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.chars().count() >= 3)
             .map(str::to_lowercase)
             .collect();
-        Self { words }
+        // Its initials (`ANCSA`, `BNP`, `ADB`), before any parenthesis: the
+        // capitalised words, and all of them (`CoE`).
+        let bare = title.split('(').next().unwrap_or("");
+        let initials = |all: bool| -> String {
+            bare.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| all || w.chars().next().is_some_and(char::is_uppercase))
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let initials = [false, true]
+            .into_iter()
+            .map(initials)
+            .filter(|a| a.chars().count() >= 3 && !words.contains(a))
+            .collect();
+        Self { words, initials }
+    }
+
+    /// Whether a word names the subject: one of its words, its initials
+    /// written with a capital, or the possessive of either (`Shostakovich's
+    /// music`, `ANCSA's provisions`).
+    fn refers(&self, t: &Tok) -> bool {
+        let w = t.lower.as_str();
+        let base = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix('\''))
+            .unwrap_or(w);
+        self.words.contains(w)
+            || self.words.contains(base)
+            || (t.cap && !self.initials.is_empty() && self.initials.contains(base))
     }
 }
 
@@ -228,6 +293,13 @@ const OBJECT_START: &[&str] = &[
     "them", "it", "our", "my", "your", "whether", "how", "why", "what", "to",
 ];
 
+/// Degree words before an adjective (`very critical`).
+const DEGREE: &[&str] = &[
+    "very", "particularly", "highly", "deeply", "so", "too", "extremely", "less", "more", "most",
+    "equally", "somewhat", "fiercely", "vocally", "largely", "generally", "initially", "rather",
+    "quite", "increasingly", "sometimes", "notably", "especially", "unusually",
+];
+
 /// Adverbs between a subject and its verb (`also`, `later`).
 const ADVERBS: &[&str] = &[
     "also",
@@ -308,15 +380,13 @@ fn is_subject(toks: &[Tok], a: usize, b: usize, subject: &Subject) -> bool {
     let words: Vec<&Tok> = toks[a..b].iter().filter(|t| t.word).collect();
     match words.as_slice() {
         [] => false,
-        [one] => matches!(one.lower.as_str(), "it" | "this") || subject.words.contains(&one.lower),
+        [one] => matches!(one.lower.as_str(), "it" | "this") || subject.refers(one),
         [the, class] if the.lower == "the" || the.lower == "its" => {
-            p.classes.contains(class.lower.as_str()) || subject.words.contains(&class.lower)
+            p.classes.contains(class.lower.as_str()) || subject.refers(class)
         }
         many => {
-            many.iter().any(|t| subject.words.contains(&t.lower))
-                && many
-                    .iter()
-                    .all(|t| subject.words.contains(&t.lower) || !t.cap)
+            many.iter().any(|t| subject.refers(t))
+                && many.iter().all(|t| subject.refers(t) || !t.cap)
         }
     }
 }
@@ -330,13 +400,22 @@ fn names_someone_else(toks: &[Tok], lo: usize, hi: usize, subject: &Subject) -> 
         if !t.word {
             continue;
         }
-        if subject.words.contains(&t.lower)
+        if subject.refers(t)
             || SUBJECT_REFS.contains(&t.lower.as_str())
             || p.classes.contains(t.lower.as_str())
         {
             return false;
         }
-        if k > 0 && t.cap && !subject.words.contains(&t.lower) {
+        // `Marta Lind's performance`: a part of the work, not the person.
+        if t.cap
+            && t.lower.ends_with("'s")
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.word && p.aspects.contains(n.lower.as_str()))
+        {
+            return false;
+        }
+        if k > 0 && t.cap {
             other = true;
         }
     }
@@ -408,6 +487,82 @@ fn subject_np(toks: &[Tok], lo: usize, v: usize) -> Option<(usize, usize)> {
         .filter(|&(a, b)| b - a <= 12)
 }
 
+/// Words after which a verb form is a noun or an adjective (`the supporting
+/// cast`, `his written review`, `the show`).
+const NOUN_MARKERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "our", "my", "your",
+];
+
+/// Whether the word at `k` can be the verb of clause `lo..`: not a
+/// capitalised word after the clause's first (`The Village Voice`), not a
+/// form after a determiner (`the supporting cast`).
+fn verb_here(toks: &[Tok], k: usize, lo: usize) -> bool {
+    let t = &toks[k];
+    if t.cap && toks[lo..k].iter().any(|w| w.word) {
+        return false;
+    }
+    !(k > lo && toks[k - 1].word && NOUN_MARKERS.contains(&toks[k - 1].lower.as_str()))
+}
+
+/// Whether token `k` is inside a quotation opened in `lo..k`: the words of
+/// someone quoted, not the verb of the clause.
+fn in_quote(toks: &[Tok], lo: usize, k: usize) -> bool {
+    toks[lo..k]
+        .iter()
+        .filter(|t| !t.word && matches!(t.lower.as_str(), "\"" | "“" | "”"))
+        .count()
+        % 2
+        == 1
+}
+
+/// Whether `toks[a..b]` holds a charge (`the criticism`, `the claims`):
+/// `Some(true)` for a charge that is criticism by its name, `Some(false)` for
+/// a neutral one (`the claim`, `the report`).
+fn charge_in(toks: &[Tok], a: usize, b: usize) -> Option<bool> {
+    let p = &*PRED;
+    let mut found = None;
+    for t in toks.iter().take(b).skip(a).filter(|t| t.word) {
+        if p.nouns.get(t.lower.as_str()) == Some(&Stance::Con) {
+            return Some(true);
+        }
+        if p.charges.contains(t.lower.as_str()) {
+            found = Some(false);
+        }
+    }
+    found
+}
+
+/// Whether the words `toks[lo..v]` before a verb speak for the subject: its
+/// possessive (`Oakridge's chief executive`, `the company's director`, `its
+/// spokesman`) or a title of office in it (`Director of Greenpeace Canada`).
+fn speaks_for_subject(toks: &[Tok], lo: usize, v: usize, subject: &Subject) -> bool {
+    let p = &*PRED;
+    (lo..v).any(|k| {
+        let t = &toks[k];
+        if !t.word {
+            return false;
+        }
+        let possessive = t.lower.ends_with("'s") || t.lower.ends_with('\'');
+        (possessive
+            && (subject.refers(t)
+                || (k > lo
+                    && matches!(toks[k - 1].lower.as_str(), "the" | "its")
+                    && p.classes
+                        .contains(t.lower.trim_end_matches("'s").trim_end_matches('\'')))))
+            || t.lower == "its"
+            || (t.cap
+                && k > lo
+                && !p.groups.contains(t.lower.as_str())
+                && toks.get(k + 1).is_some_and(|n| n.lower == "of")
+                && toks.get(k + 2).is_some_and(|n| subject.refers(n)))
+    })
+}
+
+/// Whether the verb at `v` is one of defence (`defended`).
+fn defends(t: &Tok) -> bool {
+    t.lower.starts_with("defend")
+}
+
 fn negated(toks: &[Tok], v: usize, lo: usize) -> bool {
     let p = &*PRED;
     toks[lo.max(v.saturating_sub(3))..v]
@@ -429,11 +584,16 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
             continue;
         };
         let v = if st == Stance::Pro { 1 } else { -1 };
-        let flip = toks[lo.max(k.saturating_sub(3))..k].iter().any(|n| {
+        // `not only irrelevant, but delusional`: no negation.
+        let flip = (lo.max(k.saturating_sub(3))..k).any(|j| {
+            let n = &toks[j];
             n.word
                 && (p.negators.contains(n.lower.as_str())
                     || p.diminishers.contains(n.lower.as_str())
                     || n.lower.ends_with("n't"))
+                && !toks.get(j + 1).is_some_and(|o| {
+                    matches!(o.lower.as_str(), "only" | "just" | "merely" | "simply")
+                })
         });
         score += if flip { -v } else { v };
     }
@@ -460,6 +620,10 @@ fn rating(toks: &[Tok], lo: usize, hi: usize) -> i32 {
         })
     };
     for k in lo..hi {
+        // `3 1/2 stars`: the `1` and `2` are read with the `3`.
+        if k > lo && number(&toks[k - 1]).is_some() {
+            continue;
+        }
         // `a 96% rating`, `90% positive reviews` (the `%` is not a token).
         if let Some(n) = number(&toks[k])
             && (0.0..=100.0).contains(&n)
@@ -478,16 +642,24 @@ fn rating(toks: &[Tok], lo: usize, hi: usize) -> i32 {
                 0
             };
         }
-        // `3 stars out of 4`.
+        // `3 stars out of 4`, `3 1/2 stars out of 4`.
+        let half = toks.get(k + 1).is_some_and(|t| t.lower == "1")
+            && toks.get(k + 2).is_some_and(|t| t.lower == "2");
+        let k0 = k;
+        let k = if half { k + 2 } else { k };
         let skip = usize::from(
             toks.get(k + 1)
                 .is_some_and(|t| matches!(t.lower.as_str(), "stars" | "star" | "points")),
         );
-        let (Some(n), Some(m)) = (number(&toks[k]), toks.get(k + 3 + skip).and_then(&number))
+        let (Some(n), Some(m)) = (number(&toks[k0]), toks.get(k + 3 + skip).and_then(&number))
         else {
             continue;
         };
+        let n = if half { n + 0.5 } else { n };
         let k = k + skip;
+        if k + 2 >= toks.len() {
+            continue;
+        }
         if toks[k + 1].lower == "out" && toks[k + 2].lower == "of" && m > 0.0 && n <= m {
             let share = n / m;
             return if share >= 0.7 {
@@ -544,16 +716,62 @@ pub(crate) fn predicate_voice(
             weak: false,
         });
     }
-    // 1. A verb with a side.
+    // 1. A verb with a side, or a verb phrase (`took issue with`).
     for v in lo..hi {
         let t = &toks[v];
         if !t.word {
             continue;
         }
+        let idiom = p.idioms.get(t.lower.as_str()).and_then(|list| {
+            list.iter().find_map(|(words, st)| {
+                let end = v + words.len();
+                (end <= hi
+                    && words.iter().enumerate().all(|(i, w)| {
+                        let x = &toks[v + i];
+                        x.word && (*w == "*" || x.lower == *w)
+                    }))
+                .then_some((end, *st))
+            })
+        });
+        if let Some((end, st)) = idiom {
+            if !verb_here(toks, v, lo) || in_quote(toks, lo, v) || negated(toks, v, lo) {
+                continue;
+            }
+            let Some((a, b)) = subject_np(toks, lo, v) else {
+                continue;
+            };
+            if is_subject(toks, a, b, subject) {
+                return None;
+            }
+            let obj_end = object_end(toks, end - 1, hi);
+            if obj_end > end && names_someone_else(toks, end, obj_end, subject) {
+                return None;
+            }
+            return Some(RawVoice {
+                stance: st,
+                actor: Some(span(a, b)),
+                cue: span(a, end),
+                words,
+                weak: false,
+            });
+        }
         let Some(&(st, needs_to)) = p.verbs.get(t.lower.as_str()) else {
             continue;
         };
-        if needs_to && toks.get(v + 1).is_none_or(|n| n.lower != "to") {
+        // `objected to`, `objected that`.
+        if needs_to
+            && toks
+                .get(v + 1)
+                .is_none_or(|n| n.lower != "to" && n.lower != "that")
+        {
+            continue;
+        }
+        // `The Village Voice`, `the supporting cast`, a quotation's words,
+        // `to support` (a purpose, not a side taken).
+        if !verb_here(toks, v, lo)
+            || in_quote(toks, lo, v)
+            || (v > lo && toks[v - 1].lower == "to")
+        {
             continue;
         }
         // `drew praise`, `widespread criticism`, `the support`: a noun here.
@@ -578,15 +796,21 @@ pub(crate) fn predicate_voice(
         if negated(toks, v, lo) {
             return None;
         }
-        let passive = toks[lo.max(v.saturating_sub(3))..v]
-            .iter()
-            .any(|b| b.word && BE.contains(&b.lower.as_str()))
-            && (t.lower.ends_with("ed") || matches!(t.lower.as_str(), "slated" | "panned"));
+        let participle = t.lower.ends_with("ed") || matches!(t.lower.as_str(), "slated" | "panned");
+        // `a step praised by the Children's Food Campaign`: a passive without
+        // its `be`.
+        let reduced = participle && toks.get(v + 1).is_some_and(|n| n.lower == "by");
+        let passive = participle
+            && (reduced
+                || toks[lo.max(v.saturating_sub(3))..v]
+                    .iter()
+                    .any(|b| b.word && BE.contains(&b.lower.as_str())));
         if passive {
             // The subject of a passive is its target.
             let be = (lo..v)
                 .rev()
                 .find(|&k| toks[k].word && BE.contains(&toks[k].lower.as_str()))
+                .filter(|_| !reduced)
                 .unwrap_or(v);
             if let Some((a, b)) = subject_np(toks, lo, be)
                 && names_someone_else(toks, a, b, subject)
@@ -610,11 +834,32 @@ pub(crate) fn predicate_voice(
         let Some(subject_span) = subject_np(toks, lo, v) else {
             continue;
         };
+        let obj_end = object_end(toks, if needs_to { v + 1 } else { v }, hi);
+        let obj_start = if needs_to { v + 2 } else { v + 1 };
+        // `rejected the criticism`, `denied the allegations`: a defence of
+        // the subject; `Capcom denied the reports`, `Capcom has defended the
+        // practice`: the subject answers.
+        let rebuts = p.rebut.contains(t.lower.as_str());
+        let own = is_subject(toks, subject_span.0, subject_span.1, subject)
+            || speaks_for_subject(toks, lo, v, subject);
+        let defence = match charge_in(toks, obj_start, obj_end.max(obj_start)) {
+            Some(true) if rebuts => Some(Stance::Pro),
+            Some(false) if rebuts => Some(prev.map_or(Stance::Pro, Stance::other)),
+            _ if own && (rebuts || defends(t)) => Some(Stance::Pro),
+            _ => None,
+        };
+        if let Some(side) = defence {
+            return Some(RawVoice {
+                stance: side,
+                actor: Some(span(subject_span.0, subject_span.1)),
+                cue: span(subject_span.0, v + 1),
+                words,
+                weak: false,
+            });
+        }
         if is_subject(toks, subject_span.0, subject_span.1, subject) {
             return None;
         }
-        let obj_end = object_end(toks, if needs_to { v + 1 } else { v }, hi);
-        let obj_start = if needs_to { v + 2 } else { v + 1 };
         if obj_end > obj_start && names_someone_else(toks, obj_start, obj_end, subject) {
             return None;
         }
@@ -626,11 +871,108 @@ pub(crate) fn predicate_voice(
             weak: false,
         });
     }
+    // 1b. An adjective with a side after `be` (`X was critical of the act`,
+    // `Y was unimpressed`): its holder is the subject of `be`.
+    for a in lo + 1..hi {
+        let t = &toks[a];
+        let Some(&st) = p.adjectives.get(t.lower.as_str()).filter(|_| t.word) else {
+            continue;
+        };
+        let mut k = a;
+        while k > lo
+            && toks[k - 1].word
+            && (ADVERBS.contains(&toks[k - 1].lower.as_str())
+                || DEGREE.contains(&toks[k - 1].lower.as_str()))
+        {
+            k -= 1;
+        }
+        if k == lo || !(toks[k - 1].word && BE.contains(&toks[k - 1].lower.as_str())) {
+            continue;
+        }
+        let next = toks.get(a + 1).filter(|_| a + 1 < hi);
+        let about = next.is_some_and(|n| {
+            matches!(
+                n.lower.as_str(),
+                "of" | "about" | "towards" | "toward" | "with" | "by" | "over" | "at"
+            ) || (n.lower == "to" && matches!(t.lower.as_str(), "opposed" | "averse" | "hostile"))
+        });
+        if !(about || next.is_none_or(|n| !n.word || n.lower == "and" || n.lower == "but")) {
+            continue;
+        }
+        if negated(toks, a, lo) {
+            return None;
+        }
+        let Some((sa, sb)) = subject_np(toks, lo, k - 1) else {
+            continue;
+        };
+        if is_subject(toks, sa, sb, subject) {
+            return None;
+        }
+        if about {
+            let end = object_end(toks, a + 1, hi);
+            if end > a + 2 && names_someone_else(toks, a + 2, end, subject) {
+                return None;
+            }
+        }
+        return Some(RawVoice {
+            stance: st,
+            actor: Some(span(sa, sb)),
+            cue: span(sa, a + 1),
+            words,
+            weak: false,
+        });
+    }
+    // 1c. A reply (`X countered that ...`, `Y disagreed`): the other side
+    // from the one before it; an agreement (`Z agreed`): the same side. A
+    // reply to a charge (`responded to the accusations`) or from the subject
+    // or its people defends it.
+    for r in lo..hi {
+        let t = &toks[r];
+        let reply = p.reply.contains(t.lower.as_str());
+        if !t.word || !(reply || p.agree.contains(t.lower.as_str())) {
+            continue;
+        }
+        if !verb_here(toks, r, lo) || in_quote(toks, lo, r) {
+            continue;
+        }
+        let Some((a, b)) = subject_np(toks, lo, r) else {
+            continue;
+        };
+        if negated(toks, r, lo) {
+            return None;
+        }
+        let to_charge = toks.get(r + 1).is_some_and(|n| n.lower == "to")
+            && charge_in(toks, r + 2, hi.min(r + 6)).is_some();
+        let own = is_subject(toks, a, b, subject) || speaks_for_subject(toks, lo, r, subject);
+        let st = if reply && (own || to_charge) {
+            Stance::Pro
+        } else if own {
+            return None;
+        } else if let Some(before) = prev {
+            if reply { before.other() } else { before }
+        } else {
+            continue;
+        };
+        return Some(RawVoice {
+            stance: st,
+            actor: Some(span(a, b)),
+            cue: span(a, r + 1),
+            words,
+            weak: false,
+        });
+    }
     // 2. A reception with an adjective (`received favourable reviews`,
     // `had a positive reception`, `a 96% rating`).
     for n in lo..hi {
         let t = &toks[n];
         if !t.word || !p.reception.contains(t.lower.as_str()) {
+            continue;
+        }
+        // `despite its critical reception`: a circumstance.
+        if toks[lo.max(n.saturating_sub(4))..n]
+            .iter()
+            .any(|b| matches!(b.lower.as_str(), "despite" | "after" | "following" | "amid"))
+        {
             continue;
         }
         let Some(st) = evaluate(toks, lo.max(n.saturating_sub(3)), n + 1) else {
@@ -650,18 +992,60 @@ pub(crate) fn predicate_voice(
             weak: false,
         });
     }
-    // 3. A noun with a side, received or coming from someone.
+    // 3. A noun with a side, received or coming from someone (`drew
+    // criticism from X`), or about the subject (`criticism of Roosevelt
+    // centred on ...`, `criticism is directed at ...`, `has been the subject
+    // of criticism`).
     for n in lo..hi {
         let t = &toks[n];
         let Some(&st) = p.nouns.get(t.lower.as_str()).filter(|_| t.word) else {
             continue;
         };
         let before = &toks[lo.max(n.saturating_sub(4))..n];
+        // A light verb of its own (`received`, `drew`) may be further back
+        // (`received the "Woman of Courage Award"`); `was`, `has` may not.
         let received = before
             .iter()
-            .any(|b| b.word && p.light.contains(b.lower.as_str()));
+            .any(|b| b.word && p.light.contains(b.lower.as_str()))
+            || toks[lo.max(n.saturating_sub(7))..n].iter().any(|b| {
+                b.word
+                    && p.light.contains(b.lower.as_str())
+                    && !BE.contains(&b.lower.as_str())
+                    && !matches!(b.lower.as_str(), "has" | "have" | "had")
+            })
+            || (lo.max(n.saturating_sub(8))..n.saturating_sub(1)).any(|k| {
+                matches!(
+                    toks[k].lower.as_str(),
+                    "subject" | "target" | "object" | "focus"
+                ) && toks[k + 1].lower == "of"
+            });
+        // `despite its critical reception`, `after protests`: a
+        // circumstance, not the clause's own.
+        if before.iter().rev().take(3).any(|b| {
+            matches!(
+                b.lower.as_str(),
+                "despite" | "after" | "following" | "amid" | "amidst" | "against" | "diminish"
+            )
+        }) {
+            continue;
+        }
         let from = (n + 1..hi.min(n + 10)).find(|&k| toks[k].word && toks[k].lower == "from");
-        if !received && from.is_none() {
+        let about = toks.get(n + 1).is_some_and(|o| o.lower == "of")
+            && n - lo <= 12
+            && !before.iter().any(|b| b.lower == "to")
+            && (n + 2..hi.min(n + 5)).any(|k| {
+                subject.refers(&toks[k])
+                    || (k > n + 2
+                        && toks[k - 1].lower == "the"
+                        && p.classes.contains(toks[k].lower.as_str()))
+            });
+        let directed = (n + 1..hi.min(n + 5)).any(|k| {
+            matches!(
+                toks[k].lower.as_str(),
+                "directed" | "levelled" | "leveled" | "aimed"
+            )
+        });
+        if !received && from.is_none() && !about && !directed {
             continue;
         }
         if before
@@ -691,33 +1075,10 @@ pub(crate) fn predicate_voice(
             weak: false,
         });
     }
-    // 4. A reply (`X countered that ...`, `Y disagreed`): the other side
-    // from the one before it.
-    if let Some(before) = prev {
-        for r in lo..hi {
-            let t = &toks[r];
-            if !t.word || !p.reply.contains(t.lower.as_str()) {
-                continue;
-            }
-            let Some((a, b)) = subject_np(toks, lo, r) else {
-                continue;
-            };
-            if negated(toks, r, lo) || is_subject(toks, a, b, subject) {
-                return None;
-            }
-            return Some(RawVoice {
-                stance: before.other(),
-                actor: Some(span(a, b)),
-                cue: span(a, r + 1),
-                words,
-                weak: false,
-            });
-        }
-    }
     // 5. Reported speech: the side of what is reported.
     for r in lo..hi {
         let t = &toks[r];
-        if !t.word || !p.report.contains(t.lower.as_str()) {
+        if !t.word || !p.report.contains(t.lower.as_str()) || !verb_here(toks, r, lo) {
             continue;
         }
         // `It was ranked among the greatest films`, `was voted the best`: a
