@@ -57,6 +57,8 @@ pub(crate) struct Predicates {
     rebut: HashSet<&'static str>,
     charges: HashSet<&'static str>,
     aspects: HashSet<&'static str>,
+    quantities: HashSet<&'static str>,
+    increasers: HashSet<&'static str>,
 }
 
 fn side(s: &str) -> Option<Stance> {
@@ -86,6 +88,8 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
         rebut: HashSet::default(),
         charges: HashSet::default(),
         aspects: HashSet::default(),
+        quantities: HashSet::default(),
+        increasers: HashSet::default(),
     };
     for row in tsv_rows(PREDICATES) {
         let [kind, s, forms, ..] = row[..] else {
@@ -149,6 +153,12 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
                 }
                 ("aspect", _) => {
                     p.aspects.insert(form);
+                }
+                ("quantity", _) => {
+                    p.quantities.insert(form);
+                }
+                ("increaser", _) => {
+                    p.increasers.insert(form);
                 }
                 _ => {}
             }
@@ -384,8 +394,12 @@ fn is_subject(toks: &[Tok], a: usize, b: usize, subject: &Subject) -> bool {
         [the, class] if the.lower == "the" || the.lower == "its" => {
             p.classes.contains(class.lower.as_str()) || subject.refers(class)
         }
+        // `The Glass Orchard`, `the Oakridge company`; not `the energy
+        // regulator` in `Brightwell Energy`: the head is the subject's.
         many => {
-            many.iter().any(|t| subject.refers(t))
+            many.last().is_some_and(|t| {
+                subject.refers(t) || (p.classes.contains(t.lower.as_str()) && many.len() <= 3)
+            }) && many.iter().any(|t| subject.refers(t) || p.classes.contains(t.lower.as_str()))
                 && many.iter().all(|t| subject.refers(t) || !t.cap)
         }
     }
@@ -465,6 +479,16 @@ fn subject_np(toks: &[Tok], lo: usize, v: usize) -> Option<(usize, usize)> {
         {
             a += 1;
         }
+        // `although it`, `It is known that Qaradawi`: the subject follows
+        // the last subordinator.
+        if let Some(k) = (a..b).rev().find(|&k| {
+            matches!(
+                toks[k].lower.as_str(),
+                "that" | "although" | "though" | "because" | "whereas" | "while" | "when" | "if"
+            )
+        }) {
+            a = k + 1;
+        }
         (a, b)
     };
     let last = *segments.last()?;
@@ -502,17 +526,6 @@ fn verb_here(toks: &[Tok], k: usize, lo: usize) -> bool {
         return false;
     }
     !(k > lo && toks[k - 1].word && NOUN_MARKERS.contains(&toks[k - 1].lower.as_str()))
-}
-
-/// Whether token `k` is inside a quotation opened in `lo..k`: the words of
-/// someone quoted, not the verb of the clause.
-fn in_quote(toks: &[Tok], lo: usize, k: usize) -> bool {
-    toks[lo..k]
-        .iter()
-        .filter(|t| !t.word && matches!(t.lower.as_str(), "\"" | "“" | "”"))
-        .count()
-        % 2
-        == 1
 }
 
 /// Whether `toks[a..b]` holds a charge (`the criticism`, `the claims`):
@@ -596,6 +609,33 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
                 })
         });
         score += if flip { -v } else { v };
+    }
+    // Goods that rise or fall (`revenues had recovered`, `lower revenues`),
+    // and an award's title (`Supplier of the Year`).
+    for k in lo..hi {
+        let t = &toks[k];
+        if t.word && p.quantities.contains(t.lower.as_str()) {
+            let near = &toks[lo.max(k.saturating_sub(3))..hi.min(k + 4)];
+            if near
+                .iter()
+                .any(|n| n.word && p.diminishers.contains(n.lower.as_str()))
+            {
+                score -= 1;
+            } else if near
+                .iter()
+                .any(|n| n.word && p.increasers.contains(n.lower.as_str()))
+            {
+                score += 1;
+            }
+        }
+        if t.cap
+            && matches!(t.lower.as_str(), "year" | "decade")
+            && k >= lo + 2
+            && toks[k - 1].lower == "the"
+            && toks[k - 2].lower == "of"
+        {
+            score += 1;
+        }
     }
     score += rating(toks, lo, hi);
     match score {
@@ -716,8 +756,19 @@ pub(crate) fn predicate_voice(
             weak: false,
         });
     }
+    // A reply or an agreement before any verb with a side is the clause's
+    // verb (`De Palma has responded to accusations ... by saying: "I'm always
+    // attacked"`): what follows it is what is said.
+    let first_reply = (lo..hi)
+        .find(|&r| {
+            let t = &toks[r];
+            t.word
+                && (p.reply.contains(t.lower.as_str()) || p.agree.contains(t.lower.as_str()))
+                && verb_here(toks, r, lo)
+        })
+        .unwrap_or(hi);
     // 1. A verb with a side, or a verb phrase (`took issue with`).
-    for v in lo..hi {
+    for v in lo..first_reply {
         let t = &toks[v];
         if !t.word {
             continue;
@@ -734,7 +785,7 @@ pub(crate) fn predicate_voice(
             })
         });
         if let Some((end, st)) = idiom {
-            if !verb_here(toks, v, lo) || in_quote(toks, lo, v) || negated(toks, v, lo) {
+            if !verb_here(toks, v, lo) || negated(toks, v, lo) {
                 continue;
             }
             let Some((a, b)) = subject_np(toks, lo, v) else {
@@ -766,12 +817,37 @@ pub(crate) fn predicate_voice(
         {
             continue;
         }
-        // `The Village Voice`, `the supporting cast`, a quotation's words,
-        // `to support` (a purpose, not a side taken).
-        if !verb_here(toks, v, lo)
-            || in_quote(toks, lo, v)
-            || (v > lo && toks[v - 1].lower == "to")
+        // `declined to recommend`, `refused to endorse`: the other side.
+        let refused = v >= lo + 2
+            && toks[v - 1].lower == "to"
+            && matches!(
+                toks[v - 2].lower.as_str(),
+                "declined" | "declines" | "refused" | "refuses" | "refusing" | "declining"
+            );
+        if refused
+            && st == Stance::Pro
+            && let Some((a, b)) = subject_np(toks, lo, v - 2)
+            && !is_subject(toks, a, b, subject)
         {
+            return Some(RawVoice {
+                stance: Stance::Con,
+                actor: Some(span(a, b)),
+                cue: span(a, v + 1),
+                words,
+                weak: false,
+            });
+        }
+        // `The Village Voice`, `the supporting cast`, `to support` (a
+        // purpose, not a side taken).
+        // `have to question` is a verb of its subject's.
+        let purpose = v > lo
+            && toks[v - 1].lower == "to"
+            && !(v >= lo + 2
+                && matches!(
+                    toks[v - 2].lower.as_str(),
+                    "have" | "has" | "had" | "need" | "needs" | "ought" | "used"
+                ));
+        if !verb_here(toks, v, lo) || purpose {
             continue;
         }
         // `drew praise`, `widespread criticism`, `the support`: a noun here.
@@ -799,7 +875,11 @@ pub(crate) fn predicate_voice(
         let participle = t.lower.ends_with("ed") || matches!(t.lower.as_str(), "slated" | "panned");
         // `a step praised by the Children's Food Campaign`: a passive without
         // its `be`.
-        let reduced = participle && toks.get(v + 1).is_some_and(|n| n.lower == "by");
+        // Not `Revered by X, he was condemned by Y`: a participle that opens
+        // the clause does not decide.
+        let reduced = participle
+            && toks.get(v + 1).is_some_and(|n| n.lower == "by")
+            && toks[lo..v].iter().any(|w| w.word);
         let passive = participle
             && (reduced
                 || toks[lo.max(v.saturating_sub(3))..v]
@@ -873,7 +953,7 @@ pub(crate) fn predicate_voice(
     }
     // 1b. An adjective with a side after `be` (`X was critical of the act`,
     // `Y was unimpressed`): its holder is the subject of `be`.
-    for a in lo + 1..hi {
+    for a in lo + 1..first_reply {
         let t = &toks[a];
         let Some(&st) = p.adjectives.get(t.lower.as_str()).filter(|_| t.word) else {
             continue;
@@ -932,7 +1012,7 @@ pub(crate) fn predicate_voice(
         if !t.word || !(reply || p.agree.contains(t.lower.as_str())) {
             continue;
         }
-        if !verb_here(toks, r, lo) || in_quote(toks, lo, r) {
+        if !verb_here(toks, r, lo) {
             continue;
         }
         let Some((a, b)) = subject_np(toks, lo, r) else {
@@ -940,6 +1020,13 @@ pub(crate) fn predicate_voice(
         };
         if negated(toks, r, lo) {
             return None;
+        }
+        // `agreed with Swift`: with someone named, not with the voice before.
+        if !reply
+            && toks.get(r + 1).is_some_and(|n| n.lower == "with")
+            && toks.get(r + 2).is_some_and(|n| n.cap && !subject.refers(n))
+        {
+            continue;
         }
         let to_charge = toks.get(r + 1).is_some_and(|n| n.lower == "to")
             && charge_in(toks, r + 2, hi.min(r + 6)).is_some();
@@ -975,7 +1062,15 @@ pub(crate) fn predicate_voice(
         {
             continue;
         }
-        let Some(st) = evaluate(toks, lo.max(n.saturating_sub(3)), n + 1) else {
+        // `Most reviews were positive`, `reviews of the work were not
+        // universally positive`: the complement after `be`.
+        let complement = || {
+            let be = (n + 1..hi.min(n + 5))
+                .find(|&k| toks[k].word && matches!(toks[k].lower.as_str(), "was" | "were"))?;
+            evaluate(toks, be + 1, hi.min(be + 5))
+        };
+        let Some(st) = evaluate(toks, lo.max(n.saturating_sub(3)), n + 1).or_else(complement)
+        else {
             continue;
         };
         let from = (n + 1..hi.min(n + 8))
@@ -1078,7 +1173,17 @@ pub(crate) fn predicate_voice(
     // 5. Reported speech: the side of what is reported.
     for r in lo..hi {
         let t = &toks[r];
-        if !t.word || !p.report.contains(t.lower.as_str()) || !verb_here(toks, r, lo) {
+        // `reports of swollen batteries`: a noun.
+        if !t.word
+            || !p.report.contains(t.lower.as_str())
+            || !verb_here(toks, r, lo)
+            || (toks.get(r + 1).is_some_and(|n| n.lower == "of")
+                && !t.lower.ends_with("ed")
+                && !matches!(
+                    t.lower.as_str(),
+                    "wrote" | "said" | "thought" | "felt" | "found" | "saw" | "told" | "spoke"
+                ))
+        {
             continue;
         }
         // `It was ranked among the greatest films`, `was voted the best`: a
@@ -1110,13 +1215,49 @@ pub(crate) fn predicate_voice(
         if negated(toks, r, lo) || is_subject(toks, a, b, subject) {
             return None;
         }
+        // `found no such association`: the finding before it answered.
+        let mut q = r + 1;
+        while q < hi && matches!(toks[q].lower.as_str(), "that" | "there" | "was" | "were" | "is") {
+            q += 1;
+        }
+        if q < hi && matches!(toks[q].lower.as_str(), "no" | "little") {
+            let found_nothing = toks[q + 1..hi.min(q + 4)].iter().any(|n| {
+                matches!(
+                    n.lower.as_str(),
+                    "evidence" | "association" | "link" | "basis" | "proof" | "sign" | "signs"
+                        | "effect" | "connection" | "correlation" | "support"
+                )
+            });
+            if found_nothing {
+                let Some(before) = prev else {
+                    continue;
+                };
+                return Some(RawVoice {
+                    stance: before.other(),
+                    actor: Some(span(a, b)),
+                    cue: span(a, r + 1),
+                    words,
+                    weak: false,
+                });
+            }
+        }
         // `..., he said.`: what is reported comes before the speaker.
         let after = toks[r + 1..hi].iter().any(|t| t.word);
-        let st = if after {
+        let read = if after {
             evaluate(toks, r + 1, hi)
         } else {
             evaluate(toks, lo, a)
-        }?;
+        };
+        // `His defenders point to the schools he founded`: a side named by
+        // the speaker's head noun (not `critics`, which also names reviewers).
+        let named = || {
+            let head = toks[a..b].iter().rev().find(|t| t.word)?;
+            match super::lexicon::LEXICON.actors.get(&head.lower) {
+                Some(&(st, false)) => Some(st),
+                _ => None,
+            }
+        };
+        let st = read.or_else(named)?;
         return Some(RawVoice {
             stance: st,
             actor: Some(span(a, b)),
