@@ -59,6 +59,8 @@ pub(crate) struct Predicates {
     aspects: HashSet<&'static str>,
     quantities: HashSet<&'static str>,
     increasers: HashSet<&'static str>,
+    /// Verbs with a side only in the passive.
+    honours: HashSet<&'static str>,
 }
 
 fn side(s: &str) -> Option<Stance> {
@@ -90,6 +92,7 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
         aspects: HashSet::default(),
         quantities: HashSet::default(),
         increasers: HashSet::default(),
+        honours: HashSet::default(),
     };
     for row in tsv_rows(PREDICATES) {
         let [kind, s, forms, ..] = row[..] else {
@@ -159,6 +162,10 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
                 }
                 ("increaser", _) => {
                     p.increasers.insert(form);
+                }
+                ("honour", Some(st)) => {
+                    p.verbs.insert(form, (st, false));
+                    p.honours.insert(form);
                 }
                 _ => {}
             }
@@ -596,6 +603,10 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
         let Some(&st) = p.eval.get(t.lower.as_str()) else {
             continue;
         };
+        // `a fine of 100,000 pesetas`: a penalty.
+        if t.lower == "fine" && toks.get(k + 1).is_some_and(|n| n.lower == "of") {
+            continue;
+        }
         let v = if st == Stance::Pro { 1 } else { -1 };
         // `not only irrelevant, but delusional`: no negation.
         let flip = (lo.max(k.saturating_sub(3))..k).any(|j| {
@@ -765,6 +776,7 @@ pub(crate) fn predicate_voice(
             t.word
                 && (p.reply.contains(t.lower.as_str()) || p.agree.contains(t.lower.as_str()))
                 && verb_here(toks, r, lo)
+                && !(r > lo && matches!(toks[r - 1].lower.as_str(), "who" | "which" | "that"))
         })
         .unwrap_or(hi);
     // 1. A verb with a side, or a verb phrase (`took issue with`).
@@ -885,6 +897,9 @@ pub(crate) fn predicate_voice(
                 || toks[lo.max(v.saturating_sub(3))..v]
                     .iter()
                     .any(|b| b.word && BE.contains(&b.lower.as_str())));
+        if !passive && p.honours.contains(t.lower.as_str()) {
+            continue;
+        }
         if passive {
             // The subject of a passive is its target.
             let be = (lo..v)
@@ -1012,7 +1027,10 @@ pub(crate) fn predicate_voice(
         if !t.word || !(reply || p.agree.contains(t.lower.as_str())) {
             continue;
         }
-        if !verb_here(toks, r, lo) {
+        // `Christians who disagreed with him`: a relative clause.
+        if !verb_here(toks, r, lo)
+            || (r > lo && matches!(toks[r - 1].lower.as_str(), "who" | "which" | "that"))
+        {
             continue;
         }
         let Some((a, b)) = subject_np(toks, lo, r) else {
