@@ -394,7 +394,13 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "his", "her"];
 /// the title's words): a subject speaking of itself takes no side.
 fn is_subject(toks: &[Tok], a: usize, b: usize, subject: &Subject) -> bool {
     let p = &*PRED;
-    let words: Vec<&Tok> = toks[a..b].iter().filter(|t| t.word).collect();
+    // `Mamet himself`: the reflexive adds nothing.
+    let words: Vec<&Tok> = toks[a..b]
+        .iter()
+        .filter(|t| {
+            t.word && !matches!(t.lower.as_str(), "himself" | "herself" | "itself" | "themselves")
+        })
+        .collect();
     match words.as_slice() {
         [] => false,
         [one] => matches!(one.lower.as_str(), "it" | "this") || subject.refers(one),
@@ -851,8 +857,13 @@ pub(crate) fn predicate_voice(
         }
         // `The Village Voice`, `the supporting cast`, `to support` (a
         // purpose, not a side taken).
-        // `have to question` is a verb of its subject's.
-        let purpose = v > lo
+        // `have to question` is a verb of its subject's; `to obtain and
+        // support` is a purpose too.
+        let coordinated_purpose = v >= lo + 3
+            && matches!(toks[v - 1].lower.as_str(), "and" | "or")
+            && toks[v - 3].lower == "to";
+        let purpose = coordinated_purpose
+            || v > lo
             && toks[v - 1].lower == "to"
             && !(v >= lo + 2
                 && matches!(
@@ -1191,8 +1202,10 @@ pub(crate) fn predicate_voice(
     // 5. Reported speech: the side of what is reported.
     for r in lo..hi {
         let t = &toks[r];
-        // `reports of swollen batteries`: a noun.
+        // `reports of swollen batteries`: a noun; `by noting`: the manner of
+        // the clause's own verb.
         if !t.word
+            || (r > lo && toks[r - 1].lower == "by")
             || !p.report.contains(t.lower.as_str())
             || !verb_here(toks, r, lo)
             || (toks.get(r + 1).is_some_and(|n| n.lower == "of")
