@@ -743,8 +743,27 @@ pub(crate) fn predicate_voice(
     let p = &*PRED;
     let words = words_in(&toks[lo..hi]);
     let span = |a: usize, b: usize| (toks[a].start, toks[b - 1].end);
-    // 0. `was well received`, `was poorly reviewed`.
-    for v in lo + 1..hi {
+    // 0. `was well received`, `was poorly reviewed`, `was well-received`.
+    for v in lo..hi {
+        let hyphened = match toks[v].lower.as_str() {
+            "well-received" | "well-reviewed" | "well-regarded" | "highly-regarded" => {
+                Some(Stance::Pro)
+            }
+            "poorly-received" | "badly-received" | "poorly-reviewed" => Some(Stance::Con),
+            _ => None,
+        };
+        if let Some(st) = hyphened {
+            return Some(RawVoice {
+                stance: st,
+                actor: None,
+                cue: span(v, v + 1),
+                words,
+                weak: false,
+            });
+        }
+        if v == lo {
+            continue;
+        }
         let (adv, t) = (&toks[v - 1], &toks[v]);
         if !matches!(
             t.lower.as_str(),
@@ -1288,7 +1307,9 @@ pub(crate) fn predicate_voice(
                 _ => None,
             }
         };
-        let st = read.or_else(named)?;
+        let Some(st) = read.or_else(named) else {
+            continue;
+        };
         return Some(RawVoice {
             stance: st,
             actor: Some(span(a, b)),
