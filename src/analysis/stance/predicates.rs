@@ -61,6 +61,40 @@ pub(crate) struct Predicates {
     increasers: HashSet<&'static str>,
     /// Verbs with a side only in the passive.
     honours: HashSet<&'static str>,
+    /// Every word's kinds at once (`K_*` bits): one look-up a word tells which
+    /// of the tables above to consult.
+    kinds: HashMap<&'static str, u32>,
+}
+
+const K_VERB: u32 = 1;
+const K_IDIOM: u32 = 1 << 1;
+const K_ADJ: u32 = 1 << 2;
+const K_REPLY: u32 = 1 << 3;
+const K_AGREE: u32 = 1 << 4;
+const K_RECEPTION: u32 = 1 << 5;
+const K_NOUN: u32 = 1 << 6;
+const K_REPORT: u32 = 1 << 7;
+const K_EVAL: u32 = 1 << 8;
+const K_NEGATOR: u32 = 1 << 9;
+const K_DIMINISHER: u32 = 1 << 10;
+const K_QUANTITY: u32 = 1 << 11;
+const K_INCREASER: u32 = 1 << 12;
+const K_YEAR: u32 = 1 << 13;
+/// `received`, `well-received` (step 0 of [`predicate_voice`]).
+const K_WELL: u32 = 1 << 14;
+/// The kinds of predicate a clause's words can open.
+const K_PREDICATE: u32 =
+    K_VERB | K_IDIOM | K_ADJ | K_REPLY | K_AGREE | K_RECEPTION | K_NOUN | K_REPORT | K_WELL;
+
+impl Predicates {
+    /// The kinds of a token (0 for punctuation and words of no table).
+    fn kind(&self, t: &Tok) -> u32 {
+        if t.word {
+            self.kinds.get(t.lower.as_str()).copied().unwrap_or(0)
+        } else {
+            0
+        }
+    }
 }
 
 fn side(s: &str) -> Option<Stance> {
@@ -93,6 +127,7 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
         quantities: HashSet::default(),
         increasers: HashSet::default(),
         honours: HashSet::default(),
+        kinds: HashMap::default(),
     };
     for row in tsv_rows(PREDICATES) {
         let [kind, s, forms, ..] = row[..] else {
@@ -171,8 +206,45 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
             }
         }
     }
+    let mut kinds: HashMap<&'static str, u32> = HashMap::default();
+    let mut mark = |words: &mut dyn Iterator<Item = &'static str>, k: u32| {
+        for w in words {
+            *kinds.entry(w).or_default() |= k;
+        }
+    };
+    mark(&mut p.verbs.keys().copied(), K_VERB);
+    mark(&mut p.idioms.keys().copied(), K_IDIOM);
+    mark(&mut p.adjectives.keys().copied(), K_ADJ);
+    mark(&mut p.reply.iter().copied(), K_REPLY);
+    mark(&mut p.agree.iter().copied(), K_AGREE);
+    mark(&mut p.reception.iter().copied(), K_RECEPTION);
+    mark(&mut p.nouns.keys().copied(), K_NOUN);
+    mark(&mut p.report.iter().copied(), K_REPORT);
+    mark(&mut p.eval.keys().copied(), K_EVAL);
+    mark(&mut p.negators.iter().copied(), K_NEGATOR);
+    mark(&mut p.diminishers.iter().copied(), K_DIMINISHER);
+    mark(&mut p.quantities.iter().copied(), K_QUANTITY);
+    mark(&mut p.increasers.iter().copied(), K_INCREASER);
+    mark(&mut ["year", "decade"].into_iter(), K_YEAR);
+    mark(&mut WELL.iter().copied(), K_WELL);
+    p.kinds = kinds;
     p
 });
+
+/// The words of step 0 of [`predicate_voice`].
+const WELL: &[&str] = &[
+    "received",
+    "accepted",
+    "reviewed",
+    "regarded",
+    "well-received",
+    "well-reviewed",
+    "well-regarded",
+    "highly-regarded",
+    "poorly-received",
+    "badly-received",
+    "poorly-reviewed",
+];
 
 /// What refers to the article's subject: the words of its title.
 #[derive(Debug, Clone, Default)]
@@ -600,53 +672,44 @@ fn negated(toks: &[Tok], v: usize, lo: usize) -> bool {
 /// negation in the three words before it.
 fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
     let p = &*PRED;
+    // One look-up a word.
+    let kinds: Vec<u32> = toks[lo..hi].iter().map(|t| p.kind(t)).collect();
+    let kind = |k: usize| kinds[k - lo];
     let mut score = 0i32;
     for k in lo..hi {
+        let here = kind(k);
         let t = &toks[k];
-        if !t.word {
-            continue;
+        if here & K_EVAL != 0 {
+            // `a fine of 100,000 pesetas`: a penalty.
+            if t.lower == "fine" && toks.get(k + 1).is_some_and(|n| n.lower == "of") {
+                continue;
+            }
+            let Some(&st) = p.eval.get(t.lower.as_str()) else {
+                continue;
+            };
+            let v = if st == Stance::Pro { 1 } else { -1 };
+            // `not only irrelevant, but delusional`: no negation.
+            let flip = (lo.max(k.saturating_sub(3))..k).any(|j| {
+                let n = &toks[j];
+                (kind(j) & (K_NEGATOR | K_DIMINISHER) != 0 || (n.word && n.lower.ends_with("n't")))
+                    && !toks.get(j + 1).is_some_and(|o| {
+                        matches!(o.lower.as_str(), "only" | "just" | "merely" | "simply")
+                    })
+            });
+            score += if flip { -v } else { v };
         }
-        let Some(&st) = p.eval.get(t.lower.as_str()) else {
-            continue;
-        };
-        // `a fine of 100,000 pesetas`: a penalty.
-        if t.lower == "fine" && toks.get(k + 1).is_some_and(|n| n.lower == "of") {
-            continue;
-        }
-        let v = if st == Stance::Pro { 1 } else { -1 };
-        // `not only irrelevant, but delusional`: no negation.
-        let flip = (lo.max(k.saturating_sub(3))..k).any(|j| {
-            let n = &toks[j];
-            n.word
-                && (p.negators.contains(n.lower.as_str())
-                    || p.diminishers.contains(n.lower.as_str())
-                    || n.lower.ends_with("n't"))
-                && !toks.get(j + 1).is_some_and(|o| {
-                    matches!(o.lower.as_str(), "only" | "just" | "merely" | "simply")
-                })
-        });
-        score += if flip { -v } else { v };
-    }
-    // Goods that rise or fall (`revenues had recovered`, `lower revenues`),
-    // and an award's title (`Supplier of the Year`).
-    for k in lo..hi {
-        let t = &toks[k];
-        if t.word && p.quantities.contains(t.lower.as_str()) {
-            let near = &toks[lo.max(k.saturating_sub(3))..hi.min(k + 4)];
-            if near
-                .iter()
-                .any(|n| n.word && p.diminishers.contains(n.lower.as_str()))
-            {
+        // Goods that rise or fall (`revenues had recovered`, `lower
+        // revenues`), and an award's title (`Supplier of the Year`).
+        if here & K_QUANTITY != 0 {
+            let near = lo.max(k.saturating_sub(3))..hi.min(k + 4);
+            if near.clone().any(|n| kind(n) & K_DIMINISHER != 0) {
                 score -= 1;
-            } else if near
-                .iter()
-                .any(|n| n.word && p.increasers.contains(n.lower.as_str()))
-            {
+            } else if near.into_iter().any(|n| kind(n) & K_INCREASER != 0) {
                 score += 1;
             }
         }
-        if t.cap
-            && matches!(t.lower.as_str(), "year" | "decade")
+        if here & K_YEAR != 0
+            && t.cap
             && k >= lo + 2
             && toks[k - 1].lower == "the"
             && toks[k - 2].lower == "of"
@@ -741,10 +804,20 @@ pub(crate) fn predicate_voice(
     prev: Option<Stance>,
 ) -> Option<RawVoice> {
     let p = &*PRED;
+    // One look-up a word says which of the steps below it can open; a
+    // clause with none has no predicate with a side.
+    let kinds: Vec<u32> = toks[lo..hi].iter().map(|t| p.kind(t)).collect();
+    if kinds.iter().all(|k| k & K_PREDICATE == 0) {
+        return None;
+    }
+    let is = |k: usize, mask: u32| kinds[k - lo] & mask != 0;
     let words = words_in(&toks[lo..hi]);
     let span = |a: usize, b: usize| (toks[a].start, toks[b - 1].end);
     // 0. `was well received`, `was poorly reviewed`, `was well-received`.
     for v in lo..hi {
+        if !is(v, K_WELL) {
+            continue;
+        }
         let hyphened = match toks[v].lower.as_str() {
             "well-received" | "well-reviewed" | "well-regarded" | "highly-regarded" => {
                 Some(Stance::Pro)
@@ -797,9 +870,7 @@ pub(crate) fn predicate_voice(
     // attacked"`): what follows it is what is said.
     let first_reply = (lo..hi)
         .find(|&r| {
-            let t = &toks[r];
-            t.word
-                && (p.reply.contains(t.lower.as_str()) || p.agree.contains(t.lower.as_str()))
+            is(r, K_REPLY | K_AGREE)
                 && verb_here(toks, r, lo)
                 && !(r > lo && matches!(toks[r - 1].lower.as_str(), "who" | "which" | "that"))
         })
@@ -807,7 +878,7 @@ pub(crate) fn predicate_voice(
     // 1. A verb with a side, or a verb phrase (`took issue with`).
     for v in lo..first_reply {
         let t = &toks[v];
-        if !t.word {
+        if !is(v, K_VERB | K_IDIOM) {
             continue;
         }
         let idiom = p.idioms.get(t.lower.as_str()).and_then(|list| {
@@ -1000,6 +1071,9 @@ pub(crate) fn predicate_voice(
     // `Y was unimpressed`): its holder is the subject of `be`.
     for a in lo + 1..first_reply {
         let t = &toks[a];
+        if !is(a, K_ADJ) {
+            continue;
+        }
         let Some(&st) = p.adjectives.get(t.lower.as_str()).filter(|_| t.word) else {
             continue;
         };
@@ -1052,11 +1126,10 @@ pub(crate) fn predicate_voice(
     // reply to a charge (`responded to the accusations`) or from the subject
     // or its people defends it.
     for r in lo..hi {
-        let t = &toks[r];
-        let reply = p.reply.contains(t.lower.as_str());
-        if !t.word || !(reply || p.agree.contains(t.lower.as_str())) {
+        if !is(r, K_REPLY | K_AGREE) {
             continue;
         }
+        let reply = is(r, K_REPLY);
         // `Christians who disagreed with him`: a relative clause.
         if !verb_here(toks, r, lo)
             || (r > lo && matches!(toks[r - 1].lower.as_str(), "who" | "which" | "that"))
@@ -1099,8 +1172,7 @@ pub(crate) fn predicate_voice(
     // 2. A reception with an adjective (`received favourable reviews`,
     // `had a positive reception`, `a 96% rating`).
     for n in lo..hi {
-        let t = &toks[n];
-        if !t.word || !p.reception.contains(t.lower.as_str()) {
+        if !is(n, K_RECEPTION) {
             continue;
         }
         // `despite its critical reception`: a circumstance.
@@ -1141,6 +1213,9 @@ pub(crate) fn predicate_voice(
     // of criticism`).
     for n in lo..hi {
         let t = &toks[n];
+        if !is(n, K_NOUN) {
+            continue;
+        }
         let Some(&st) = p.nouns.get(t.lower.as_str()).filter(|_| t.word) else {
             continue;
         };
@@ -1223,9 +1298,8 @@ pub(crate) fn predicate_voice(
         let t = &toks[r];
         // `reports of swollen batteries`: a noun; `by noting`: the manner of
         // the clause's own verb.
-        if !t.word
+        if !is(r, K_REPORT)
             || (r > lo && toks[r - 1].lower == "by")
-            || !p.report.contains(t.lower.as_str())
             || !verb_here(toks, r, lo)
             || (toks.get(r + 1).is_some_and(|n| n.lower == "of")
                 && !t.lower.ends_with("ed")
