@@ -384,9 +384,30 @@ const OBJECT_START: &[&str] = &[
 
 /// Degree words before an adjective (`very critical`).
 const DEGREE: &[&str] = &[
-    "very", "particularly", "highly", "deeply", "so", "too", "extremely", "less", "more", "most",
-    "equally", "somewhat", "fiercely", "vocally", "largely", "generally", "initially", "rather",
-    "quite", "increasingly", "sometimes", "notably", "especially", "unusually",
+    "very",
+    "particularly",
+    "highly",
+    "deeply",
+    "so",
+    "too",
+    "extremely",
+    "less",
+    "more",
+    "most",
+    "equally",
+    "somewhat",
+    "fiercely",
+    "vocally",
+    "largely",
+    "generally",
+    "initially",
+    "rather",
+    "quite",
+    "increasingly",
+    "sometimes",
+    "notably",
+    "especially",
+    "unusually",
 ];
 
 /// Adverbs between a subject and its verb (`also`, `later`).
@@ -470,7 +491,11 @@ fn is_subject(toks: &[Tok], a: usize, b: usize, subject: &Subject) -> bool {
     let words: Vec<&Tok> = toks[a..b]
         .iter()
         .filter(|t| {
-            t.word && !matches!(t.lower.as_str(), "himself" | "herself" | "itself" | "themselves")
+            t.word
+                && !matches!(
+                    t.lower.as_str(),
+                    "himself" | "herself" | "itself" | "themselves"
+                )
         })
         .collect();
     match words.as_slice() {
@@ -484,7 +509,9 @@ fn is_subject(toks: &[Tok], a: usize, b: usize, subject: &Subject) -> bool {
         many => {
             many.last().is_some_and(|t| {
                 subject.refers(t) || (p.classes.contains(t.lower.as_str()) && many.len() <= 3)
-            }) && many.iter().any(|t| subject.refers(t) || p.classes.contains(t.lower.as_str()))
+            }) && many
+                .iter()
+                .any(|t| subject.refers(t) || p.classes.contains(t.lower.as_str()))
                 && many.iter().all(|t| subject.refers(t) || !t.cap)
         }
     }
@@ -954,12 +981,12 @@ pub(crate) fn predicate_voice(
             && toks[v - 3].lower == "to";
         let purpose = coordinated_purpose
             || v > lo
-            && toks[v - 1].lower == "to"
-            && !(v >= lo + 2
-                && matches!(
-                    toks[v - 2].lower.as_str(),
-                    "have" | "has" | "had" | "need" | "needs" | "ought" | "used"
-                ));
+                && toks[v - 1].lower == "to"
+                && !(v >= lo + 2
+                    && matches!(
+                        toks[v - 2].lower.as_str(),
+                        "have" | "has" | "had" | "need" | "needs" | "ought" | "used"
+                    ));
         if !verb_here(toks, v, lo) || purpose {
             continue;
         }
@@ -1341,15 +1368,29 @@ pub(crate) fn predicate_voice(
         }
         // `found no such association`: the finding before it answered.
         let mut q = r + 1;
-        while q < hi && matches!(toks[q].lower.as_str(), "that" | "there" | "was" | "were" | "is") {
+        while q < hi
+            && matches!(
+                toks[q].lower.as_str(),
+                "that" | "there" | "was" | "were" | "is"
+            )
+        {
             q += 1;
         }
         if q < hi && matches!(toks[q].lower.as_str(), "no" | "little") {
             let found_nothing = toks[q + 1..hi.min(q + 4)].iter().any(|n| {
                 matches!(
                     n.lower.as_str(),
-                    "evidence" | "association" | "link" | "basis" | "proof" | "sign" | "signs"
-                        | "effect" | "connection" | "correlation" | "support"
+                    "evidence"
+                        | "association"
+                        | "link"
+                        | "basis"
+                        | "proof"
+                        | "sign"
+                        | "signs"
+                        | "effect"
+                        | "connection"
+                        | "correlation"
+                        | "support"
                 )
             });
             if found_nothing {
