@@ -82,9 +82,19 @@ const K_INCREASER: u32 = 1 << 12;
 const K_YEAR: u32 = 1 << 13;
 /// `received`, `well-received` (step 0 of [`predicate_voice`]).
 const K_WELL: u32 = 1 << 14;
+/// `according` (step 6 of [`predicate_voice`]).
+const K_SOURCE: u32 = 1 << 15;
 /// The kinds of predicate a clause's words can open.
-const K_PREDICATE: u32 =
-    K_VERB | K_IDIOM | K_ADJ | K_REPLY | K_AGREE | K_RECEPTION | K_NOUN | K_REPORT | K_WELL;
+const K_PREDICATE: u32 = K_VERB
+    | K_IDIOM
+    | K_ADJ
+    | K_REPLY
+    | K_AGREE
+    | K_RECEPTION
+    | K_NOUN
+    | K_REPORT
+    | K_WELL
+    | K_SOURCE;
 
 impl Predicates {
     /// The kinds of a token (0 for punctuation and words of no table).
@@ -227,6 +237,7 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
     mark(&mut p.increasers.iter().copied(), K_INCREASER);
     mark(&mut ["year", "decade"].into_iter(), K_YEAR);
     mark(&mut WELL.iter().copied(), K_WELL);
+    mark(&mut ["according"].into_iter(), K_SOURCE);
     p.kinds = kinds;
     p
 });
@@ -1328,8 +1339,17 @@ pub(crate) fn predicate_voice(
         let t = &toks[r];
         // `reports of swollen batteries`: a noun; `by noting`: the manner of
         // the clause's own verb.
+        // `systematic reviews has not demonstrated`: a plural noun before
+        // its own verb.
         if !is(r, K_REPORT)
             || (r > lo && toks[r - 1].lower == "by")
+            || (t.lower.ends_with('s')
+                && toks.get(r + 1).is_some_and(|n| {
+                    matches!(
+                        n.lower.as_str(),
+                        "has" | "have" | "had" | "is" | "are" | "was" | "were"
+                    )
+                }))
             || !verb_here(toks, r, lo)
             || (toks.get(r + 1).is_some_and(|n| n.lower == "of")
                 && !t.lower.ends_with("ed")
@@ -1432,6 +1452,23 @@ pub(crate) fn predicate_voice(
             stance: st,
             actor: Some(span(a, b)),
             cue: span(a, r + 1),
+            words,
+            weak: true,
+        });
+    }
+    // 6. `According to Kirwan, "We've reached a point where ... is
+    // undermining ..."`: the side of what follows the source.
+    if let Some(k) = (lo..hi.min(lo + 4))
+        .find(|&k| toks[k].lower == "according" && toks.get(k + 1).is_some_and(|n| n.lower == "to"))
+        && let Some(comma) =
+            (k + 3..hi.min(k + 16)).find(|&c| !toks[c].word && toks[c].lower == ",")
+        && !is_subject(toks, k + 2, comma, subject)
+        && let Some(st) = evaluate(toks, comma + 1, hi)
+    {
+        return Some(RawVoice {
+            stance: st,
+            actor: Some(span(k + 2, comma)),
+            cue: span(k, comma),
             words,
             weak: true,
         });
