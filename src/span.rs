@@ -89,19 +89,14 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
+        // memchr finds the next line end many bytes at a time.
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
             match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i + 1);
-                }
-                _ => {}
+                // The `\n` of a `\r\n` was counted with its `\r`.
+                b'\n' if i > 0 && bytes[i - 1] == b'\r' => {}
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => starts.push(i + 2),
+                _ => starts.push(i + 1),
             }
-            i += 1;
         }
         Self { starts }
     }
@@ -205,6 +200,26 @@ mod tests {
         assert_eq!(idx.line_of(0), 1);
         assert_eq!(idx.line_of(4), 2);
         assert_eq!(idx.line_of(999), 4);
+    }
+
+    #[test]
+    fn line_starts_after_every_kind_of_line_end() {
+        let cases: [(&str, &[usize]); 7] = [
+            ("", &[0]),
+            ("\n", &[0, 1]),
+            ("\r\n", &[0, 2]),
+            ("\r", &[0, 1]),
+            ("\r\r\n\n", &[0, 1, 3, 4]),
+            ("\n\r", &[0, 1, 2]),
+            ("a\r\nb\rc\nd", &[0, 3, 5, 7]),
+        ];
+        for (text, starts) in cases {
+            let idx = LineIndex::new(text);
+            let got: Vec<usize> = (1..=idx.line_count())
+                .filter_map(|l| idx.line_start(l))
+                .collect();
+            assert_eq!(got, starts, "{text:?}");
+        }
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! block builder a [`PlainText`]: the words a reader sees, plus enough of a map
 //! to turn any byte range of it back into a [`Span`] of the original file.
 
+use std::sync::LazyLock;
+
 use crate::span::Span;
 
 /// Text as a reader sees it, with a piecewise map to source offsets.
@@ -134,29 +136,27 @@ pub fn collapse_ws(s: &str) -> String {
 }
 
 /// Whether `s` is already collapsed: no white space at the ends, none but
-/// single ASCII spaces inside. One pass over the bytes; only lead bytes of
-/// non-ASCII white space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) are decoded.
+/// single ASCII spaces inside. A few vectorised scans (memchr) rather than a
+/// branch per byte; only lead bytes of non-ASCII white space (U+0085, U+00A0,
+/// U+1680, U+2000–U+205F, U+3000) are decoded.
 fn is_collapsed(s: &str) -> bool {
+    static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
     let bytes = s.as_bytes();
-    let mut prev_space = true; // no leading space
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b' ' => {
-                if prev_space {
-                    return false;
-                }
-                prev_space = true;
-                continue;
-            }
-            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => return false,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 if s[i..].chars().next().is_some_and(char::is_whitespace) => {
-                return false;
-            }
-            _ => {}
-        }
-        prev_space = false;
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return true;
+    };
+    if first == b' ' || last == b' ' || DOUBLE_SPACE.find(bytes).is_some() {
+        return false;
     }
-    !prev_space || bytes.is_empty()
+    if memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_some()
+        || memchr::memchr2(b'\x0b', b'\x0c', bytes).is_some()
+    {
+        return false;
+    }
+    !memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes)
+        .chain(memchr::memchr_iter(0xE3, bytes))
+        .any(|i| s[i..].chars().next().is_some_and(char::is_whitespace))
 }
 
 #[cfg(test)]
@@ -188,6 +188,16 @@ mod tests {
             "é ü",
             "a\u{3000}",
             "x\u{2019}y",
+            "a\u{85}b",
+            "a\u{1680}b",
+            "a\u{202f}b",
+            "a\u{205f}b",
+            "a\u{2028}",
+            "\u{2029}a",
+            "a\u{b}b",
+            "a\u{c}b",
+            "a\r\nb",
+            "a\u{e9}\u{e1}\u{2014}b \u{3001}",
         ] {
             let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(collapse_ws(s), expected, "{s:?}");

@@ -770,15 +770,21 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
 /// more, -2 for half or less, 0 otherwise or when there is none.
 fn rating(toks: &[Tok], lo: usize, hi: usize) -> i32 {
     let number = |t: &Tok| -> Option<f64> {
-        t.lower.parse::<f64>().ok().or(match t.lower.as_str() {
-            "one" => Some(1.0),
-            "two" => Some(2.0),
-            "three" => Some(3.0),
-            "four" => Some(4.0),
-            "five" => Some(5.0),
-            "half" => Some(0.5),
-            _ => None,
-        })
+        // Only a token that starts with a digit can be a number here (`inf`
+        // and `nan` would parse, and fall outside every range below anyway).
+        let numeric = t.lower.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        numeric
+            .then(|| t.lower.parse::<f64>().ok())
+            .flatten()
+            .or(match t.lower.as_str() {
+                "one" => Some(1.0),
+                "two" => Some(2.0),
+                "three" => Some(3.0),
+                "four" => Some(4.0),
+                "five" => Some(5.0),
+                "half" => Some(0.5),
+                _ => None,
+            })
     };
     for k in lo..hi {
         // `3 1/2 stars`: the `1` and `2` are read with the `3`.
@@ -1440,7 +1446,7 @@ pub(crate) fn predicate_voice(
         // the speaker's head noun (not `critics`, which also names reviewers).
         let named = || {
             let head = toks[a..b].iter().rev().find(|t| t.word)?;
-            match super::lexicon::LEXICON.actors.get(&head.lower) {
+            match super::lexicon::LEXICON.actors.get(head.lower.as_str()) {
                 Some(&(st, false)) => Some(st),
                 _ => None,
             }

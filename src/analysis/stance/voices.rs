@@ -59,7 +59,11 @@ fn skip_connectives(toks: &[Tok], mut i: usize, hi: usize) -> usize {
         let t = &toks[i];
         if !t.word && matches!(t.lower.as_str(), "," | "—" | "–" | "(" | ")") {
             i += 1;
-        } else if let Some(j) = match_any(toks, i, &lx.connectives) {
+        } else if let Some(j) = lx
+            .may_start(t)
+            .then(|| match_any(toks, i, &lx.connectives))
+            .flatten()
+        {
             i = j;
         } else {
             break;
@@ -79,7 +83,12 @@ fn clause_voice(
     let lx = &*LEXICON;
     let mut i = skip_connectives(toks, lo, hi);
     let mut sub = None;
-    if let Some(j) = match_any(toks, i, &lx.subordinators).filter(|_| first) {
+    let starts = toks.get(i).is_some_and(|t| lx.may_start(t));
+    if let Some(j) = starts
+        .then(|| match_any(toks, i, &lx.subordinators))
+        .flatten()
+        .filter(|_| first)
+    {
         // A sentence-initial subordinate clause ends at its first comma; a voice
         // in it speaks first, and the main clause has the last word.
         let comma = (j..hi).find(|&k| !toks[k].word && toks[k].lower == ",")?;
@@ -116,9 +125,12 @@ fn main_voice(
     }
     let words = words_in(&toks[lo..hi]);
     let span = |a: usize, b: usize| (toks[a].start, toks[b - 1].end);
+    // No phrase, reply or weasel claim starts at a word that starts none.
+    let starts = lx.may_start(&toks[i]);
     if let Some((j, st)) = lx
         .phrases
         .iter()
+        .filter(|_| starts)
         .find_map(|(p, st)| match_at(toks, i, p).map(|j| (j, *st)))
     {
         return Some(RawVoice {
@@ -129,7 +141,7 @@ fn main_voice(
             weak: false,
         });
     }
-    if let Some(j) = match_any(toks, i, &lx.replies) {
+    if let Some(j) = starts.then(|| match_any(toks, i, &lx.replies)).flatten() {
         let st = match prev? {
             Stance::Pro => Stance::Con,
             Stance::Con => Stance::Pro,
@@ -142,10 +154,13 @@ fn main_voice(
             weak: false,
         });
     }
-    if let Some(j) = match_any(toks, i, &lx.weasel_claims) {
+    if let Some(j) = starts
+        .then(|| match_any(toks, i, &lx.weasel_claims))
+        .flatten()
+    {
         let harmful = toks[j..hi]
             .iter()
-            .any(|t| t.word && lx.harms.contains(&t.lower));
+            .any(|t| t.word && lx.harms.contains(t.lower.as_str()));
         return harmful.then(|| RawVoice {
             stance: Stance::Con,
             actor: None,
@@ -161,7 +176,7 @@ fn main_voice(
         if !t.word {
             return None;
         }
-        if let Some(&(st, strict)) = lx.actors.get(&t.lower) {
+        if let Some(&(st, strict)) = lx.actors.get(t.lower.as_str()) {
             // `The critic Sophie Grant`: a named reviewer, not the side the
             // word names; the predicate decides (see `predicates`).
             if toks.get(k + 1).is_some_and(|n| n.word && n.cap) {
@@ -170,7 +185,7 @@ fn main_voice(
             found = Some((k, st, strict));
             break;
         }
-        if lx.blockers.contains(&t.lower) || is_negation(t) {
+        if lx.blockers.contains(t.lower.as_str()) || is_negation(t) {
             return None;
         }
     }
@@ -178,11 +193,11 @@ fn main_voice(
     // `critics and supporters alike`: no side.
     if toks
         .get(k + 1)
-        .is_some_and(|t| lx.coordinators.contains(&t.lower))
+        .is_some_and(|t| lx.coordinators.contains(t.lower.as_str()))
     {
         let other = toks[k + 2..hi.min(k + 5)]
             .iter()
-            .find_map(|t| lx.actors.get(&t.lower));
+            .find_map(|t| lx.actors.get(t.lower.as_str()));
         if other.is_some_and(|o| o.0 != st) {
             return None;
         }
@@ -191,12 +206,14 @@ fn main_voice(
     let mut j = k + 1;
     while j < hi.min(k + 18) {
         let t = &toks[j];
-        if is_negation(t) || match_any(toks, j, &lx.negations).is_some() {
+        let starts = lx.may_start(t);
+        if is_negation(t) || (starts && match_any(toks, j, &lx.negations).is_some()) {
             negated = true;
         }
         if let Some((end, kind)) = lx
             .verbs
             .iter()
+            .filter(|_| starts)
             .find_map(|(p, kind)| match_at(toks, j, p).map(|e| (e, *kind)))
         {
             if negated {

@@ -776,7 +776,7 @@ fn match_entry(toks: &[Tok], i: usize, e: &Entry, removed: &HashSet<String>) -> 
     let mut j = i;
     for slot in &e.slots {
         let t = toks.get(j)?;
-        if !t.word || !slot.contains(&t.lower) {
+        if !t.word || !slot.iter().any(|w| *w == t.lower) {
             return None;
         }
         j += 1;
@@ -791,32 +791,36 @@ fn match_entry(toks: &[Tok], i: usize, e: &Entry, removed: &HashSet<String>) -> 
 }
 
 fn context_allows(toks: &[Tok], i: usize, j: usize, w: &Watch, around: Around<'_>) -> bool {
-    let Some(rules) = w.unless.get(&toks[i].lower) else {
+    let Some(rules) = w.unless.get(toks[i].lower.as_str()) else {
         return true;
     };
-    let has =
-        |ts: &[Tok], words: &HashSet<String>| ts.iter().any(|t| t.word && words.contains(&t.lower));
+    let has = |ts: &[Tok], words: &HashSet<String>| {
+        ts.iter()
+            .any(|t| t.word && words.contains(t.lower.as_str()))
+    };
     rules.iter().all(|r| {
         let applies = r.key.len() <= j - i
             && toks[i..i + r.key.len()]
                 .iter()
                 .zip(&r.key)
-                .all(|(t, k)| &t.lower == k);
+                .all(|(t, k)| t.lower == *k);
         if !applies {
             return true;
         }
         let words = &r.words;
         let hit = match r.unless {
-            Unless::Next => toks.get(j).is_some_and(|n| words.contains(&n.lower)),
+            Unless::Next => toks
+                .get(j)
+                .is_some_and(|n| words.contains(n.lower.as_str())),
             Unless::Prev => i
                 .checked_sub(1)
-                .is_some_and(|p| words.contains(&toks[p].lower)),
+                .is_some_and(|p| words.contains(toks[p].lower.as_str())),
             Unless::Before => has(&toks[i.saturating_sub(3)..i], words),
             Unless::Head => toks[j..]
                 .iter()
                 .take(4)
                 .take_while(|t| t.word)
-                .any(|t| words.contains(&t.lower)),
+                .any(|t| words.contains(t.lower.as_str())),
             Unless::After => has(&toks[j..], words),
             Unless::Near => has(toks, words),
             Unless::Around => {
@@ -1084,7 +1088,7 @@ pub fn editorial_hits_around(
         }
         let built_in = w
             .by_first
-            .get(&t.lower)
+            .get(t.lower.as_str())
             .into_iter()
             .flatten()
             .map(|&n| &w.entries[n]);
