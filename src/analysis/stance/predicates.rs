@@ -1,26 +1,44 @@
 //! Stance from the predicate, actor from its subject: how real encyclopedic
 //! debates say who is for and who is against (`data/stance-predicates.tsv`).
 //!
-//! In one clause, in this order:
+//! In one clause, in this order (one look-up a word, in a table of kinds, says
+//! which steps a word can open; a clause with no such word is skipped):
 //!
 //! 1. **A verb with a side**, active (`The Libyan envoy accused the group`,
 //!    actor: its subject) or passive (`The play was criticised by Strindberg`,
-//!    actor: the `by` phrase, or nobody named). A negated verb (`did not
-//!    criticise`) takes no side.
-//! 2. **A noun with a side** that the subject receives (`AOL received
-//!    criticism for ...`, `came under fire`, `drew praise from X`), or that comes
-//!    from someone (`criticism came from X`).
+//!    `a step praised by X`; actor: the `by` phrase, or nobody named), or a verb
+//!    phrase (`took issue with`, `withdrew her support`). A negated verb (`did
+//!    not criticise`) takes no side; `declined to recommend` takes the other.
+//!    A **rebuttal** defends the subject (`rejected the criticism`, `denied the
+//!    allegations`), and so does the subject or its people answering (`Capcom
+//!    has defended the practice`, `Oakridge's chief executive ... rejected`).
+//!    Names, noun forms, purposes and an opening participle are no verbs (`The
+//!    Village Voice`, `the supporting cast`, `to support`, `Revered by X, ...`).
+//! 2. **An adjective with a side** after `be` (`X was critical of the act`,
+//!    `Y was unconvinced`): its holder is the subject of `be`.
 //! 3. **A reply** (`X countered that ...`, `Y disagreed`): the other side
-//!    from the voice before it in the block.
-//! 4. **Reported speech** (`X wrote that ...`, `X called it "a failure"`): the
+//!    from the voice before it in the block; an **agreement** (`Z agreed`): the
+//!    same side; a reply to a charge or from the subject's side defends it. A
+//!    reply before any verb with a side is the clause's verb.
+//! 4. **A reception** with its adjective or complement (`received favourable
+//!    reviews`, `Most reviews were positive`), and **a noun with a side** that
+//!    the subject receives (`AOL received criticism for ...`, `came under
+//!    fire`, `drew praise from X`), that comes from someone, or that is about
+//!    the subject (`criticism of Roosevelt centred on ...`).
+//! 5. **Reported speech** (`X wrote that ...`, `X called it "a failure"`): the
 //!    side of what is reported, from its evaluative words, each turned around
-//!    by a negation just before it (`not successful`). A tie takes no side.
+//!    by a negation just before it (`not successful`), goods that rise or fall
+//!    (`lower revenues`) and ratings. A tie takes no side; `found no such
+//!    association` answers the voice before it; `According to X, ...` reports
+//!    what follows.
 //!
 //! **Toward whom.** The side is toward the article's subject. An active verb
 //! whose object names someone else with a capital (`criticised the Senator`)
 //! and no word of the subject, or a passive whose subject does so, takes no
 //! side: the analysis says nothing rather than guess. `it`, `its`, `the film`
-//! (a class noun after `the`) and the words of the title refer to the subject,
+//! (a class noun after `the`), the words of the title (not its function
+//! words), their possessive (`Shostakovich's music`), the title's initials
+//! (`ANCSA`) and a part of a work (`Lind's performance`) refer to the subject,
 //! and the subject speaking of itself (`The film found a second life`) is no side.
 //!
 //! What it cannot see: irony, a side carried only by facts, a target named
