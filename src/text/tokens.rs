@@ -42,6 +42,17 @@ fn char_at(s: &str, at: usize) -> Option<(char, usize)> {
     s[at..].chars().next().map(|c| (c, c.len_utf8()))
 }
 
+/// ASCII letters and digits, by byte (false for every non-ASCII byte).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 #[inline]
 fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
@@ -61,15 +72,19 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
     // may be megabytes long.
     let mut at = 0;
     while let Some((c, len)) = char_at(s, at) {
+        if c == ' ' {
+            at += 1;
+            continue;
+        }
         if is_alnum(c) {
             let mut end = at + len;
             let mut ascii = c.is_ascii();
             let mut curly = false;
             // The common case, a run of ASCII letters and digits, byte by byte.
-            let bytes = s.as_bytes();
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                end += 1;
-            }
+            end += s.as_bytes()[end..]
+                .iter()
+                .take_while(|&&b| ASCII_ALNUM[usize::from(b)])
+                .count();
             while let Some((cj, lj)) = char_at(s, end) {
                 if is_alnum(cj) {
                     ascii &= cj.is_ascii();
