@@ -43,7 +43,7 @@ fn char_at(s: &str, at: usize) -> Option<(char, usize)> {
 }
 
 /// ASCII letters and digits, by byte (false for every non-ASCII byte).
-static ASCII_ALNUM: [bool; 256] = {
+pub(crate) static ASCII_ALNUM: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
     while b < 128 {

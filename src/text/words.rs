@@ -12,8 +12,12 @@ pub fn word_count(text: &str) -> usize {
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_alphanumeric() {
+            // The rest of an ASCII run at once.
             in_word = true;
-            i += 1;
+            i += 1 + bytes[i + 1..]
+                .iter()
+                .take_while(|&&b| super::tokens::ASCII_ALNUM[usize::from(b)])
+                .count();
             continue;
         }
         let (alnum, joiner, width) = if b.is_ascii() {
