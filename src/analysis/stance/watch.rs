@@ -1562,9 +1562,11 @@ mod tests {
     fn speech_names_and_corrections() {
         // Speech in the first person, set without quotation marks.
         assert!(!flagged(
-            "The album was rejected, not surprisingly, and I then renegotiated the deal."
+            "The album was rejected, not surprisingly, and I then renegotiated."
         ));
-        assert!(flagged("The album was rejected, not surprisingly."));
+        assert!(flagged(
+            "The album was rejected, not surprisingly, and the band renegotiated."
+        ));
         assert!(flagged("Dioscorus I of Alexandria ostensibly rejected it."));
         // A quotation in straight marks that holds curly ones.
         assert!(!flagged(
@@ -1587,8 +1589,8 @@ mod tests {
         assert!(flagged(
             "Monet has been described as \"the driving force behind Impressionism\"."
         ));
-        assert!(!flagged(
-            "Their club sees 2,000 children and boasts a world-class team."
+        assert!(flagged(
+            "Their club sees 2,000 children and has a world-class team."
         ));
         assert!(flagged("Avicenna's views were enormously influential."));
         assert!(flagged(
@@ -1624,8 +1626,8 @@ mod tests {
             "SignWriting consists of more than 5000 distinct iconic graphs."
         ));
         assert!(flagged("Its iconic characters are known to every child."));
-        assert!(!flagged(
-            "Bandanese Malay is famous in the region for its lilting accent."
+        assert!(flagged(
+            "He helped to shoot the famous earthquake sequence for the film."
         ));
         assert!(!flagged(
             "Sagan was an advocate of the controversial notion of testosterone poisoning."
