@@ -19,7 +19,7 @@ const BENCH_HEADINGS_FLOOR: f64 = 0.82;
 /// Stance toward the subject on the 629 labelled sentences of real debate
 /// sections: (side, precision floor, recall floor). Issue 18's goal is 0.85
 /// and 0.70; these floors hold what is reached (docs/accuracy.md).
-const STANCE_FLOORS: [(&str, f64, f64); 2] = [("pro", 0.68, 0.45), ("con", 0.79, 0.42)];
+const STANCE_FLOORS: [(&str, f64, f64); 2] = [("pro", 0.74, 0.50), ("con", 0.82, 0.51)];
 
 fn skipped(what: &str) {
     // Straight to stderr, past the test harness's capture: a skip must be seen.
@@ -123,15 +123,15 @@ fn balance_rules_on_written_debates() {
     }
     let rate = |k: &str| seen.get(k).map_or(0.0, |(ok, n)| *ok as f64 / *n as f64);
     assert!(
-        rate("one-sided") >= 0.9,
+        rate("one-sided") >= 0.95,
         "one-sided sections with B001: {seen:?}"
     );
     assert!(
-        rate("last-word") >= 0.35,
+        rate("last-word") >= 0.65,
         "last-word asymmetries with B003: {seen:?}"
     );
     assert!(
-        rate("balanced") >= 0.65,
+        rate("balanced") >= 0.85,
         "balanced sections with no B001-B003: {seen:?}"
     );
 }

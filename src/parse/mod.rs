@@ -316,7 +316,6 @@ pub const DEBATE_HEADING_WORDS: &[&str] = &[
 pub fn section_kind(heading: &str) -> SectionKind {
     let h = heading.to_lowercase();
     let h = h.trim();
-    let has_word = |w: &str| h.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
     if h == "see also"
         || h.starts_with("see also")
         || h == "related articles"
@@ -347,19 +346,17 @@ pub fn section_kind(heading: &str) -> SectionKind {
     if REFS.contains(&h) {
         return SectionKind::References;
     }
-    let controversy = DEBATE_HEADING_WORDS
-        .iter()
-        .chain(
-            [
-                "reception",
-                "response",
-                "responses",
-                "reaction",
-                "reactions",
-            ]
-            .iter(),
-        )
-        .any(|w| has_word(w))
+    const REACTIONS: &[&str] = &[
+        "reception",
+        "response",
+        "responses",
+        "reaction",
+        "reactions",
+    ];
+    // The heading's words, split once.
+    let controversy = h
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| DEBATE_HEADING_WORDS.contains(&w) || REACTIONS.contains(&w))
         || h.contains("arguments for")
         || h.contains("arguments against")
         || h.contains("for and against")

@@ -62,12 +62,17 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     // Jump from candidate to candidate: `.`, `!`, `?` and 0xE2, the lead byte of `…`
-    // (never a continuation byte, so every hit is on a char boundary).
-    while let Some(off) = bytes[i..]
-        .iter()
-        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-    {
-        let pos = i + off;
+    // (never a continuation byte, so every hit is on a char boundary). The
+    // next 0xE2 is remembered, not searched for again at every stop.
+    let mut lead_e2 = memchr::memchr(0xE2, bytes);
+    loop {
+        if lead_e2.is_some_and(|p| p < i) {
+            lead_e2 = memchr::memchr(0xE2, &bytes[i..]).map(|o| i + o);
+        }
+        let stop = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map(|o| i + o);
+        let Some(pos) = [stop, lead_e2].into_iter().flatten().min() else {
+            break;
+        };
         let Some(c) = text[pos..].chars().next() else {
             break;
         };

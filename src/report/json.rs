@@ -9,57 +9,129 @@
 
 use std::io::{self, Write};
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::report::stream::{Spool, Stream, StreamError, write_indented};
 use crate::report::{FileResult, Located, Positioned, Summary};
 
-fn span_json(p: &Positioned) -> Value {
-    json!({
-        "offset": p.span.offset,
-        "length": p.span.length,
-        "line": p.start.line,
-        "column": p.start.column,
-        "end_line": p.end.line,
-        "end_column": p.end.column,
-    })
+/// A position as the report writes it (members in alphabetical order, as
+/// serde_json's map prints them).
+#[derive(Serialize)]
+struct SpanEntry {
+    column: usize,
+    end_column: usize,
+    end_line: usize,
+    length: usize,
+    line: usize,
+    offset: usize,
+}
+
+impl From<&Positioned> for SpanEntry {
+    fn from(p: &Positioned) -> Self {
+        Self {
+            column: p.start.column,
+            end_column: p.end.column,
+            end_line: p.end.line,
+            length: p.span.length,
+            line: p.start.line,
+            offset: p.span.offset,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct LabelEntry<'a> {
+    message: &'a str,
+    span: SpanEntry,
+}
+
+#[derive(Serialize)]
+struct EditEntry<'a> {
+    span: SpanEntry,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct FixEntry<'a> {
+    applicability: &'a crate::diagnostic::Applicability,
+    edits: Vec<EditEntry<'a>>,
+    title: &'a str,
+}
+
+/// One diagnostic of the JSON report, written straight from the diagnostic
+/// (no `Value` tree per finding); members in alphabetical order, so the
+/// bytes are those of [`diagnostic_json`] printed by serde_json.
+#[derive(Serialize)]
+pub struct DiagnosticEntry<'a> {
+    code: &'a str,
+    file: &'a str,
+    fix: Option<FixEntry<'a>>,
+    help: Option<&'a str>,
+    labels: Vec<LabelEntry<'a>>,
+    line_hash: &'a str,
+    message: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<&'a str>,
+    severity: &'a str,
+    span: SpanEntry,
 }
 
 /// One diagnostic as a JSON report entry; `page` is the page's title for a
 /// page of a dump (`file` is then the dump).
 #[must_use]
-pub fn diagnostic_json(file: &str, page: Option<&str>, l: &Located) -> Value {
+pub fn diagnostic_entry<'a>(
+    file: &'a str,
+    page: Option<&'a str>,
+    l: &'a Located,
+) -> DiagnosticEntry<'a> {
     let d = &l.diag;
-    let mut labels: Vec<Value> = Vec::new();
+    let mut labels = Vec::with_capacity(d.labels.len() + 1);
     if let Some(m) = &d.label {
-        labels.push(json!({"message": m, "span": span_json(&l.at)}));
+        labels.push(LabelEntry {
+            message: m,
+            span: (&l.at).into(),
+        });
     }
     for (lab, p) in d.labels.iter().zip(&l.labels) {
-        labels.push(json!({"message": lab.message, "span": span_json(p)}));
+        labels.push(LabelEntry {
+            message: &lab.message,
+            span: p.into(),
+        });
     }
-    let fix = d.fix.as_ref().map(|f| {
-        json!({
-            "title": f.title,
-            "applicability": f.applicability,
-            "edits": f.edits.iter().zip(&l.edits).map(|(e, p)| json!({"span": span_json(p), "text": e.text})).collect::<Vec<_>>(),
-        })
+    let fix = d.fix.as_ref().map(|f| FixEntry {
+        applicability: &f.applicability,
+        edits: f
+            .edits
+            .iter()
+            .zip(&l.edits)
+            .map(|(e, p)| EditEntry {
+                span: p.into(),
+                text: &e.text,
+            })
+            .collect(),
+        title: &f.title,
     });
-    let mut v = json!({
-        "file": file,
-        "code": d.code,
-        "name": d.name,
-        "severity": d.severity.as_str(),
-        "message": d.message,
-        "help": d.help,
-        "span": span_json(&l.at),
-        "labels": labels,
-        "fix": fix,
-        "line_hash": l.line_hash,
-    });
-    if let Some(p) = page {
-        v["page"] = json!(p);
+    DiagnosticEntry {
+        code: &d.code,
+        file,
+        fix,
+        help: d.help.as_deref(),
+        labels,
+        line_hash: &l.line_hash,
+        message: &d.message,
+        name: &d.name,
+        page,
+        severity: d.severity.as_str(),
+        span: (&l.at).into(),
     }
-    v
+}
+
+/// [`diagnostic_entry`] as a JSON value.
+#[must_use]
+pub fn diagnostic_json(file: &str, page: Option<&str>, l: &Located) -> Value {
+    serde_json::to_value(diagnostic_entry(file, page, l)).unwrap_or(Value::Null)
 }
 
 /// The members of the report after `diagnostics` and `files`: `notes`,
@@ -127,7 +199,7 @@ impl<'w> JsonStream<'w> {
     }
 }
 
-fn pretty(v: &Value) -> io::Result<String> {
+fn pretty(v: &impl Serialize) -> io::Result<String> {
     serde_json::to_string_pretty(v).map_err(io::Error::other)
 }
 
@@ -143,7 +215,7 @@ impl Stream for JsonStream<'_> {
             self.w.write_all(sep)?;
             write_indented(
                 self.w,
-                &pretty(&diagnostic_json(r.file(), r.page.as_deref(), l))?,
+                &pretty(&diagnostic_entry(r.file(), r.page.as_deref(), l))?,
                 4,
             )?;
             self.diagnostics += 1;
@@ -199,7 +271,7 @@ impl Stream for JsonlStream<'_> {
         for l in &r.diagnostics {
             serde_json::to_writer(
                 &mut *self.w,
-                &diagnostic_json(r.file(), r.page.as_deref(), l),
+                &diagnostic_entry(r.file(), r.page.as_deref(), l),
             )?;
             self.w.write_all(b"\n")?;
         }

@@ -20,12 +20,19 @@ use crate::source;
 /// errors come in the CLI's order. `None` when there is no source at all:
 /// references are then not judged.
 ///
+/// Each compressed dump whose path is in `spool` has its article pages
+/// written to a temporary copy while its titles are read; the copies are
+/// added to `spooled` for [`dumps::work`], which then does not decompress
+/// the dump again.
+///
 /// # Errors
 /// A dump that cannot be read, or the error of `lists`.
 pub fn build(
     inputs: &[Input],
     lists: impl FnOnce() -> Result<Vec<index::Layer>, IndexError>,
     max_file_size: u64,
+    spool: &[PathBuf],
+    spooled: &mut Vec<dumps::Spooled>,
 ) -> Result<Option<TitleIndex>, IndexError> {
     let mut ix = TitleIndex::new();
     let articles = inputs
@@ -50,9 +57,13 @@ pub fn build(
     for i in inputs {
         if let Input::File(path, name) = i
             && dumps::is_dump(i)
-            && let Some(layer) = dumps::index_layer(path, name)?
         {
-            ix.push(layer);
+            let copy = (dumps::compressed(name) && spool.contains(path)).then_some(max_file_size);
+            let (layer, copy) = dumps::index_layer(path, name, copy)?;
+            if let Some(layer) = layer {
+                ix.push(layer);
+            }
+            spooled.extend(copy);
         }
     }
     for layer in lists()? {

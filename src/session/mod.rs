@@ -83,6 +83,10 @@ pub struct Session {
     pub charts: bool,
     titles: Vec<PathBuf>,
     aliases: Vec<PathBuf>,
+    /// The dumps whose pages are copied while their titles are read
+    /// ([`Self::spool_dumps`]).
+    spool: Vec<PathBuf>,
+    spooled: std::sync::Mutex<Vec<dumps::Spooled>>,
 }
 
 impl Session {
@@ -129,7 +133,34 @@ impl Session {
             charts: opts.charts,
             titles,
             aliases,
+            spool: Vec::new(),
+            spooled: std::sync::Mutex::new(Vec::new()),
         })
+    }
+
+    /// Have [`Self::run_index`] keep a temporary copy of the article pages
+    /// of each compressed dump among `checked` while it reads the dump's
+    /// titles, so that the run's check ([`Self::take_spooled`],
+    /// [`dumps::work`]) does not decompress the dump again. For a run that
+    /// checks those dumps (the CLI, [`check_json`]); the copies take disk
+    /// space as large as the dumps' article texts until they are read or the
+    /// session is dropped.
+    pub fn spool_dumps(&mut self, checked: &[Input]) {
+        self.spool = checked
+            .iter()
+            .filter(|i| dumps::is_dump(i))
+            .filter_map(|i| match i {
+                Input::File(path, _) => Some(path.clone()),
+                _ => None,
+            })
+            .collect();
+    }
+
+    /// The copies [`Self::run_index`] kept, for [`dumps::work`] (each is
+    /// read once).
+    #[must_use]
+    pub fn take_spooled(&self) -> Vec<dumps::Spooled> {
+        std::mem::take(&mut *self.spooled.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// The config's include/exclude and per-file-ignore rules.
@@ -170,8 +201,14 @@ impl Session {
             Some(ix) => Ok(ix.layers().to_vec()),
             None => index::lists(&self.titles, &self.aliases),
         };
-        index::build(inputs, lists, self.max_file_size)
-            .map_err(|e| SetupError::plain(e.to_string()))
+        let mut spooled = Vec::new();
+        let ix = index::build(inputs, lists, self.max_file_size, &self.spool, &mut spooled)
+            .map_err(|e| SetupError::plain(e.to_string()))?;
+        self.spooled
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(spooled);
+        Ok(ix)
     }
 
     /// Build the index of an editor's workspace: `own` (the titles of the

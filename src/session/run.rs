@@ -118,7 +118,7 @@ impl Session {
     fn check_each(&self, inputs: &[Input], threads: usize, corpus: bool) -> (Vec<Checked>, Totals) {
         let mut out = Vec::with_capacity(inputs.len());
         let mut totals = Totals::default();
-        let all = dumps::work(inputs.to_vec(), self.max_file_size);
+        let all = dumps::work(inputs.to_vec(), self.max_file_size, self.take_spooled());
         let batch_len = threads.max(1) * ordered::WINDOW_PER_THREAD * 4;
         let mut work: Box<dyn Iterator<Item = Work>> = if inputs.iter().any(dumps::is_dump) {
             Box::new(dumps::prefetch(all, batch_len))
@@ -215,6 +215,7 @@ pub fn check_json(
     };
     let mut session = Session::new(&opts)?;
     let inputs = session.discover(paths, None);
+    session.spool_dumps(&inputs);
     session.index = session.run_index(&inputs, loaded)?;
     let corpus = session.wants_corpus_rules(&inputs);
     let (mut checked, totals) = session.check_each(&inputs, threads, corpus);

@@ -39,6 +39,9 @@ pub struct Page {
     pub ns: i64,
     /// The target, when the page is a redirect.
     pub redirect: Option<String>,
+    /// The `<redirect>` element's `title` as written (`Some("")`: an element
+    /// without one; `None`: no element), before a `#REDIRECT` text is read.
+    pub redirect_element: Option<String>,
     /// The wikitext of its last revision; empty when it was over the limit.
     pub text: String,
     /// Bytes of wikitext the page has, kept or not.
@@ -372,6 +375,7 @@ impl Iterator for Pages {
                     "redirect" => {
                         if let Some(p) = page.as_mut() {
                             p.redirect = redirect_of(&e).or(Some(String::new()));
+                            p.redirect_element.clone_from(&p.redirect);
                         }
                     }
                     _ => field = Field::None,
@@ -381,6 +385,7 @@ impl Iterator for Pages {
                         && let Some(p) = page.as_mut()
                     {
                         p.redirect = redirect_of(&e).or(Some(String::new()));
+                        p.redirect_element.clone_from(&p.redirect);
                     }
                 }
                 Event::Text(t) => {
@@ -501,7 +506,9 @@ mod tests {
         assert_eq!(got[0].text, "'''Alpha''' is <b>.\nSee [[Beta]].");
         assert_eq!(got[0].redirect, None);
         assert_eq!(got[1].redirect.as_deref(), Some("Alpha & Omega"));
+        assert_eq!(got[1].redirect_element, got[1].redirect);
         assert_eq!(got[2].redirect.as_deref(), Some("Alpha"));
+        assert_eq!(got[2].redirect_element, None, "read from the text");
         assert_eq!((got[3].ns, got[3].text.as_str()), (14, ""));
         assert_eq!(got[4].text, "0123456789");
         assert!(got[4].too_large(9) && !got[4].too_large(10));

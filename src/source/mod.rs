@@ -225,7 +225,7 @@ pub fn check_text(text: &str, max_size: u64) -> Result<(), InputError> {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    memchr::memchr(0, bytes)
 }
 
 /// Read one article from disk through the input gate.

@@ -35,10 +35,16 @@ impl PlainText {
     /// map stays one to one.
     #[must_use]
     pub fn from_source(slice: &str, offset: usize) -> Self {
-        let text: String = slice
-            .chars()
-            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-            .collect();
+        // Line ends become spaces, byte for byte (both are ASCII, so the
+        // offsets stay those of the source); copied in runs between them.
+        let mut text = String::with_capacity(slice.len());
+        let mut rest = slice;
+        while let Some(i) = memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
+            text.push_str(&rest[..i]);
+            text.push(' ');
+            rest = &rest[i + 1..];
+        }
+        text.push_str(rest);
         let pieces = vec![Piece {
             plain: 0,
             src: offset,
@@ -162,6 +168,14 @@ fn is_collapsed(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_ends_become_spaces_in_place() {
+        let src = "a\r\nb\rc\n\u{e9}\n";
+        let p = PlainText::from_source(src, 0);
+        assert_eq!(p.text, "a  b c \u{e9} ");
+        assert_eq!(p.text.len(), src.len());
+    }
 
     #[test]
     fn identity_map_from_source() {

@@ -276,3 +276,158 @@ fn shards_of_a_run_with_a_dump_merge_into_the_whole_run() {
         assert_eq!(merged.status.code(), whole.status.code(), "{format}");
     }
 }
+
+/// A dump whose first page links to a page that comes after it, to a
+/// redirect that comes after it, and to a title that is nowhere.
+const FORWARD: &str = r#"<?xml version="1.0"?>
+<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10">
+  <siteinfo><sitename>Wikipedia</sitename></siteinfo>
+  <page><title>Early page</title><ns>0</ns><revision><text xml:space="preserve">'''Early page''' is a painting. It hangs beside [[Late page]], near [[Late redirect]] and [[Nowhere at all]].
+
+== See also ==
+* [[Late page]]
+* [[Missing painting]]
+</text></revision></page>
+  <page><title>Late redirect</title><ns>0</ns><redirect title="Late page" /><revision><text>#REDIRECT [[Late page]]</text></revision></page>
+  <page><title>Late page</title><ns>0</ns><revision><text xml:space="preserve">'''Late page''' is a painting. It hangs beside [[Early page]].</text></revision></page>
+</mediawiki>
+"#;
+
+fn compressed_copies(dir: &std::path::Path, xml: &[u8]) {
+    let mut bz = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::fast());
+    bz.write_all(xml).unwrap();
+    fs::write(dir.join("d.xml.bz2"), bz.finish().unwrap()).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(xml).unwrap();
+    fs::write(dir.join("d.xml.gz"), gz.finish().unwrap()).unwrap();
+    fs::write(dir.join("d.xml"), xml).unwrap();
+}
+
+#[test]
+fn a_page_is_judged_against_titles_that_come_after_it_in_one_decompression() {
+    let dir = tempfile::tempdir().unwrap();
+    compressed_copies(dir.path(), FORWARD.as_bytes());
+    let mut reports = Vec::new();
+    for name in ["d.xml", "d.xml.bz2", "d.xml.gz"] {
+        for threads in ["1", "2", "3"] {
+            let out = run_in(
+                dir.path(),
+                &["check", "--format", "jsonl", "--threads", threads, name],
+            );
+            assert_eq!(out.status.code(), Some(0), "{name}");
+            reports.push(String::from_utf8(out.stdout).unwrap().replace(name, "DUMP"));
+        }
+    }
+    // The same bytes whether the dump was decompressed (once) or not, at
+    // any thread count.
+    assert!(reports.iter().all(|r| *r == reports[0]), "{reports:#?}");
+    let lines: Vec<Value> = reports[0]
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let r001: Vec<&str> = lines
+        .iter()
+        .filter(|d| d["code"] == "R001")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        r001,
+        [
+            "reference to `Nowhere at all` does not resolve",
+            "reference to `Missing painting` does not resolve"
+        ],
+        "{lines:#?}"
+    );
+    // The later redirect is known too: a link through it is R005.
+    assert!(
+        lines.iter().any(|d| d["code"] == "R005"
+            && d["page"] == "Early page"
+            && d["message"].as_str().unwrap().contains("`Late redirect`")),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn a_compressed_dump_cut_short_reads_as_the_plain_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let xml = fs::read_to_string(root().join(SMALL)).unwrap();
+    let cut = &xml[..xml.find("<title>Corot landscapes").unwrap()];
+    compressed_copies(dir.path(), cut.as_bytes());
+    let mut outs = Vec::new();
+    for name in ["d.xml", "d.xml.bz2", "d.xml.gz"] {
+        for size in ["1000000", "100"] {
+            let out = run_in(
+                dir.path(),
+                &["check", "--format", "jsonl", "--max-file-size", size, name],
+            );
+            assert_eq!(out.status.code(), Some(2), "{name}");
+            let text = String::from_utf8(out.stdout).unwrap();
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert!(
+                err.contains(&format!("{name}: the dump cannot be read past byte")),
+                "{err}"
+            );
+            outs.push((size, text.replace(name, "DUMP"), err.replace(name, "DUMP")));
+        }
+    }
+    for o in &outs[2..] {
+        let plain = if o.0 == "100" { &outs[1] } else { &outs[0] };
+        assert_eq!(o, plain);
+    }
+    assert!(outs[0].1.contains("Dekkersduin (painting)"), "{outs:?}");
+    assert!(outs[1].2.contains("over the 100-byte limit"), "{outs:?}");
+}
+
+#[test]
+fn shards_of_a_run_with_a_compressed_dump_merge_into_the_whole_run() {
+    let dir = tempfile::tempdir().unwrap();
+    compressed_copies(dir.path(), FORWARD.as_bytes());
+    fs::copy(
+        root().join("fixtures/wikitext/Optics.wiki"),
+        dir.path().join("Optics.wiki"),
+    )
+    .unwrap();
+    let files = ["Optics.wiki", "d.xml.bz2", "d.xml.gz"];
+    let mut reports = Vec::new();
+    for k in 1..=3 {
+        let shard = format!("{k}/3");
+        let mut args = vec!["check", "--format", "json", "--shard", &shard];
+        args.extend(files);
+        let out = run_in(dir.path(), &args);
+        let name = format!("s{k}.json");
+        fs::write(dir.path().join(&name), &out.stdout).unwrap();
+        reports.push(name);
+    }
+    let mut args = vec!["check", "--format", "json"];
+    args.extend(files);
+    let whole = run_in(dir.path(), &args);
+    let mut args = vec!["report", "merge", "--format", "json"];
+    args.extend(reports.iter().map(String::as_str));
+    let merged = run_in(dir.path(), &args);
+    assert_eq!(
+        String::from_utf8_lossy(&merged.stdout),
+        String::from_utf8_lossy(&whole.stdout)
+    );
+    assert!(String::from_utf8_lossy(&whole.stdout).contains("Nowhere at all"));
+}
+
+#[test]
+fn without_a_temporary_directory_a_compressed_dump_is_read_twice_to_the_same_report() {
+    let dir = tempfile::tempdir().unwrap();
+    compressed_copies(dir.path(), FORWARD.as_bytes());
+    let run = |tmp: Option<&str>| {
+        let mut cmd = crate::util::bin();
+        cmd.current_dir(dir.path())
+            .args(["check", "--format", "jsonl", "d.xml.bz2", "d.xml.gz"]);
+        if let Some(t) = tmp {
+            cmd.env("TMPDIR", t);
+        }
+        let out = cmd.output().unwrap();
+        (out.status.code(), out.stdout, out.stderr)
+    };
+    let copied = run(None);
+    let missing = dir.path().join("no such directory");
+    let read_twice = run(Some(missing.to_str().unwrap()));
+    assert_eq!(copied, read_twice);
+    assert_eq!(copied.0, Some(0));
+}

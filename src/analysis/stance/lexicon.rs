@@ -32,6 +32,18 @@ pub(crate) struct Lexicon {
     pub(crate) negations: Vec<Vec<String>>,
     pub(crate) blockers: HashSet<String>,
     pub(crate) coordinators: HashSet<String>,
+    /// The first word of every phrase of the lists above: a word that is not
+    /// here starts none of them, which one lookup tells instead of a scan.
+    starts: HashSet<String>,
+}
+
+impl Lexicon {
+    /// Whether some phrase of the lexicon's phrase lists (verbs, phrases,
+    /// replies, weasel claims, connectives, subordinators, negations) may
+    /// start at `t`.
+    pub(crate) fn may_start(&self, t: &Tok) -> bool {
+        t.word && self.starts.contains(t.lower.as_str())
+    }
 }
 
 pub(crate) fn words(phrase: &str) -> Vec<String> {
@@ -59,6 +71,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         negations: Vec::new(),
         blockers: HashSet::default(),
         coordinators: HashSet::default(),
+        starts: HashSet::default(),
     };
     for row in tsv_rows(STANCE_CUES) {
         let [kind, s, phrase, ..] = row[..] else {
@@ -103,6 +116,19 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         list.sort_by_key(|w| std::cmp::Reverse(w.len()));
     }
     lx.verbs.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    let firsts: Vec<String> = lx
+        .verbs
+        .iter()
+        .map(|(w, _)| w)
+        .chain(lx.phrases.iter().map(|(w, _)| w))
+        .chain(&lx.replies)
+        .chain(&lx.weasel_claims)
+        .chain(&lx.connectives)
+        .chain(&lx.subordinators)
+        .chain(&lx.negations)
+        .filter_map(|w| w.first().cloned())
+        .collect();
+    lx.starts.extend(firsts);
     lx
 });
 

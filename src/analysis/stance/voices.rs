@@ -59,7 +59,11 @@ fn skip_connectives(toks: &[Tok], mut i: usize, hi: usize) -> usize {
         let t = &toks[i];
         if !t.word && matches!(t.lower.as_str(), "," | "—" | "–" | "(" | ")") {
             i += 1;
-        } else if let Some(j) = match_any(toks, i, &lx.connectives) {
+        } else if let Some(j) = lx
+            .may_start(t)
+            .then(|| match_any(toks, i, &lx.connectives))
+            .flatten()
+        {
             i = j;
         } else {
             break;
@@ -79,7 +83,12 @@ fn clause_voice(
     let lx = &*LEXICON;
     let mut i = skip_connectives(toks, lo, hi);
     let mut sub = None;
-    if let Some(j) = match_any(toks, i, &lx.subordinators).filter(|_| first) {
+    let starts = toks.get(i).is_some_and(|t| lx.may_start(t));
+    if let Some(j) = starts
+        .then(|| match_any(toks, i, &lx.subordinators))
+        .flatten()
+        .filter(|_| first)
+    {
         // A sentence-initial subordinate clause ends at its first comma; a voice
         // in it speaks first, and the main clause has the last word.
         let comma = (j..hi).find(|&k| !toks[k].word && toks[k].lower == ",")?;
@@ -116,9 +125,12 @@ fn main_voice(
     }
     let words = words_in(&toks[lo..hi]);
     let span = |a: usize, b: usize| (toks[a].start, toks[b - 1].end);
+    // No phrase, reply or weasel claim starts at a word that starts none.
+    let starts = lx.may_start(&toks[i]);
     if let Some((j, st)) = lx
         .phrases
         .iter()
+        .filter(|_| starts)
         .find_map(|(p, st)| match_at(toks, i, p).map(|j| (j, *st)))
     {
         return Some(RawVoice {
@@ -129,7 +141,7 @@ fn main_voice(
             weak: false,
         });
     }
-    if let Some(j) = match_any(toks, i, &lx.replies) {
+    if let Some(j) = starts.then(|| match_any(toks, i, &lx.replies)).flatten() {
         let st = match prev? {
             Stance::Pro => Stance::Con,
             Stance::Con => Stance::Pro,
@@ -142,7 +154,10 @@ fn main_voice(
             weak: false,
         });
     }
-    if let Some(j) = match_any(toks, i, &lx.weasel_claims) {
+    if let Some(j) = starts
+        .then(|| match_any(toks, i, &lx.weasel_claims))
+        .flatten()
+    {
         let harmful = toks[j..hi]
             .iter()
             .any(|t| t.word && lx.harms.contains(t.lower.as_str()));
@@ -191,12 +206,14 @@ fn main_voice(
     let mut j = k + 1;
     while j < hi.min(k + 18) {
         let t = &toks[j];
-        if is_negation(t) || match_any(toks, j, &lx.negations).is_some() {
+        let starts = lx.may_start(t);
+        if is_negation(t) || (starts && match_any(toks, j, &lx.negations).is_some()) {
             negated = true;
         }
         if let Some((end, kind)) = lx
             .verbs
             .iter()
+            .filter(|_| starts)
             .find_map(|(p, kind)| match_at(toks, j, p).map(|e| (e, *kind)))
         {
             if negated {

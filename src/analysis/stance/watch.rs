@@ -1084,7 +1084,7 @@ fn context_allows(toks: &[Tok], i: usize, j: usize, w: &Watch, around: Around<'_
             && toks[i..i + r.key.len()]
                 .iter()
                 .zip(&r.key)
-                .all(|(t, k)| &t.lower == k);
+                .all(|(t, k)| t.lower == *k);
         if !applies {
             return true;
         }

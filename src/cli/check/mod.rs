@@ -163,6 +163,12 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
             .build_global();
     }
     let inputs = session.discover(&args.paths, args.stdin_filename.as_deref());
+    // A compressed dump this run checks is decompressed once: its pages are
+    // kept aside while its titles are read.
+    match args.shard {
+        None => session.spool_dumps(&inputs),
+        Some(shard) => session.spool_dumps(&shard.select(inputs.clone(), &session.mapper)),
+    }
     if let Err(e) = session.load_index(&inputs) {
         writeln!(err, "{}", human::sanitize_line(&e.to_string()))?;
         return Ok(2);
@@ -215,20 +221,22 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
             result: o.into_result(rendered),
         }
     };
-    let run = output::Run::new(args, &session, &inputs);
-    // Dumps are read page by page as the run goes, on a thread of their own.
-    let work = output::work(&inputs, session.max_file_size, threads);
+    let run = output::Run::new(args, &session);
     if session.fix == FixMode::Diff || (!corpus && args.write_baseline.is_none()) {
         // Results come back in input order whatever the thread count, and are
-        // written as they come.
+        // written as they come. The work takes the input list over, so it is
+        // held once, not copied. Dumps are read page by page as the run goes,
+        // on a thread of their own.
+        let work = output::work(inputs, &session, threads);
         return run.stream(work, threads, check, &bar, out, err);
     }
     // R006 and --write-baseline need every file before the report.
+    let work = output::work(inputs.clone(), &session, threads);
     let mut checked = Vec::with_capacity(inputs.len());
     output::for_each_batched(work, threads, check, |c| {
         checked.push(c);
         Ok(())
     })?;
     bar.finish_and_clear();
-    run.finish_collected(|src, r| render.again(src, r), checked, out, err)
+    run.finish_collected(&inputs, |src, r| render.again(src, r), checked, out, err)
 }

@@ -37,9 +37,14 @@ pub(super) fn progress_bar(files: usize) -> indicatif::ProgressBar {
 
 /// The run's work: the inputs, each dump read page by page ahead of the
 /// checks on a thread of its own. Without a dump, the inputs as they are.
-pub(super) fn work(inputs: &[Input], limit: u64, threads: usize) -> Box<dyn Iterator<Item = Work>> {
-    let all = dumps::work(inputs.to_vec(), limit);
-    if inputs.iter().any(dumps::is_dump) {
+pub(super) fn work(
+    inputs: Vec<Input>,
+    session: &Session,
+    threads: usize,
+) -> Box<dyn Iterator<Item = Work>> {
+    let has_dump = inputs.iter().any(dumps::is_dump);
+    let all = dumps::work(inputs, session.max_file_size, session.take_spooled());
+    if has_dump {
         Box::new(dumps::prefetch(all, batch_len(threads)))
     } else {
         Box::new(all)
@@ -136,16 +141,11 @@ impl Totals {
 pub(super) struct Run<'a> {
     args: &'a CheckArgs,
     session: &'a Session,
-    inputs: &'a [Input],
 }
 
 impl<'a> Run<'a> {
-    pub(super) fn new(args: &'a CheckArgs, session: &'a Session, inputs: &'a [Input]) -> Self {
-        Self {
-            args,
-            session,
-            inputs,
-        }
+    pub(super) fn new(args: &'a CheckArgs, session: &'a Session) -> Self {
+        Self { args, session }
     }
 
     /// Check every input on `threads` threads and write each file's part of
@@ -181,9 +181,10 @@ impl<'a> Run<'a> {
 
     /// Write the report of a run whose results were all kept: corpus-level
     /// findings are added, and `--write-baseline` records and drops every
-    /// finding.
+    /// finding. `inputs` are the run's, in the order of `checked`.
     pub(super) fn finish_collected(
         self,
+        inputs: &[Input],
         render: impl Fn(&SourceFile, &FileResult) -> String,
         checked: Vec<Checked>,
         out: &mut dyn Write,
@@ -197,7 +198,7 @@ impl<'a> Run<'a> {
             for (i, extra) in session.corpus_findings(&stats) {
                 let r = &mut checked[i].result;
                 if let Some(src) =
-                    session.add_corpus_findings(&self.inputs[i], &mut r.diagnostics, extra)
+                    session.add_corpus_findings(&inputs[i], &mut r.diagnostics, extra)
                 {
                     r.rendered = render(&src, r);
                 }
