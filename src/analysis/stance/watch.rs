@@ -872,9 +872,8 @@ fn naming_passive(toks: &[Tok], j: usize) -> bool {
     if j == 0 || !NAMING.contains(&toks[j - 1].lower.as_str()) {
         return false;
     }
-    let mut k = j;
     // `as`, `the`, `a`: at most two small words before the name or quotation.
-    for _ in 0..3 {
+    for k in j..j + 3 {
         let Some(t) = toks.get(k) else {
             return false;
         };
@@ -898,7 +897,6 @@ fn naming_passive(toks: &[Tok], j: usize) -> bool {
         if !matches!(t.lower.as_str(), "as" | "the" | "a" | "an") {
             return false;
         }
-        k += 1;
     }
     false
 }
