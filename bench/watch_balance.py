@@ -7,11 +7,12 @@ and seeded samples for a hand-check. See docs/accuracy.md ("Words to watch", "Ba
     python3 bench/watch_balance.py sample OUT.json b005 SEED N     # N B005 findings with context
     python3 bench/watch_balance.py sample OUT.json balance SEED N  # N B001-B003 findings, each section
 
-`run` uses target/release/encyclint and the Markdown of ../shared/corpus/enwiki-2015-3210.tar.gz,
+`run` uses target/release/encyclint ($CARGO_TARGET_DIR/release/encyclint when set) and the Markdown of ../shared/corpus/enwiki-2015-3210.tar.gz,
 unpacked once into bench/.work/ (or BENCH_MD when set). The sample is Python's
 `random.seed(SEED); random.sample(findings, N)` over the findings of the report, in its order,
 so the same report and seed give the same sample. Print the sample, judge each finding on the
-text alone, and only then read the rule's message (`--reasons` adds it).
+text alone, and only then read the rule's message (`--reasons` adds it). Judgments written as
+`N A|D|U note` lines become a TSV with `bench/handcheck/tsv.py` (see bench/handcheck/).
 """
 
 import collections
@@ -24,7 +25,7 @@ import sys
 import tarfile
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-BIN = os.path.join(ROOT, "target", "release", "encyclint")
+BIN = os.path.join(os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"), "release", "encyclint")
 CORPUS = os.path.join(ROOT, "..", "shared", "corpus", "enwiki-2015-3210.tar.gz")
 WORK = os.path.join(ROOT, "bench", ".work")
 BALANCE = ("B001", "B002", "B003")
