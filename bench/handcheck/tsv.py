@@ -37,9 +37,11 @@ def main():
         name = os.path.basename(d["file"])
         print(f"{i}\t{words[j]}\t{wb.category(d)}\t{name}\t{line}\t{phrase}\t{note}")
     decided = tally["agree"] + tally["disagree"]
+    share = f"{tally['agree'] / len(picked):.1%}" if picked else "-"
+    of_decided = f"{tally['agree'] / decided:.1%}" if decided else "-"
     print(
         f"# {tally['agree']} agree, {tally['disagree']} disagree, {tally['unsure']} unsure of {len(picked)}: "
-        f"{tally['agree'] / len(picked):.1%} ({tally['agree'] / decided:.1%} of those decided)"
+        f"{share} ({of_decided} of those decided)"
     )
 
 
