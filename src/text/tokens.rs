@@ -188,6 +188,61 @@ mod tests {
         assert_eq!(t.last().map(|t| t.end), Some(text.len()));
     }
 
+    /// The tokeniser as it was before its ASCII fast paths: a plain walk
+    /// over `char_indices`, kept here as the reference the fast one must equal.
+    fn reference(s: &str) -> Vec<(String, usize, usize, bool, bool)> {
+        let mut out = Vec::new();
+        let mut it = s.char_indices().peekable();
+        while let Some((at, c)) = it.next() {
+            if c.is_alphanumeric() {
+                let mut end = at + c.len_utf8();
+                while let Some(&(j, cj)) = it.peek() {
+                    if cj.is_alphanumeric() {
+                        end = j + cj.len_utf8();
+                        it.next();
+                    } else if is_joiner(cj)
+                        && s[j + cj.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
+                    {
+                        it.next();
+                        if let Some((k, ck)) = it.next() {
+                            end = k + ck.len_utf8();
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                let lower = s[at..end].to_lowercase().replace('’', "'");
+                out.push((lower, at, end, true, c.is_uppercase()));
+            } else if is_kept_punctuation(c) {
+                out.push((c.to_string(), at, at + c.len_utf8(), false, false));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 2048,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(0x70c5),
+            failure_persistence: None,
+            ..proptest::test_runner::Config::default()
+        })]
+
+        #[test]
+        fn fast_paths_give_the_reference_tokens(
+            s in "([a-zA-Z0-9 ,.;:!?()'’‐—–\"“”*_-]|é|ß|İ|Ω|٣|\\u{a0}|\\u{3000}|日本){0,40}"
+        ) {
+            let got: Vec<_> = tokenize(&s)
+                .into_iter()
+                .map(|t| (t.lower.to_string(), t.start, t.end, t.word, t.cap))
+                .collect();
+            proptest::prop_assert_eq!(got, reference(&s));
+        }
+    }
+
     #[test]
     fn quotes_open_and_close() {
         assert!(opens_quote("He said: \"It is new.", false));
