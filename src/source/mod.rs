@@ -248,9 +248,21 @@ pub fn read_file(path: &Path, display: &str, max_size: u64) -> Result<SourceFile
         });
     }
     let file = std::fs::File::open(path).map_err(|e| InputError::Io(io_reason(&e)))?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // Read at most one byte over the limit: the file may have grown since stat.
-    file.take(max_size + 1)
+    // The file may have grown since stat: the gate reads it again.
+    let bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    read_gated(file, bytes, display, max_size)
+}
+
+/// Read `reader` to its end into `bytes`, at most one byte over `max_size`,
+/// and decode it as an article shown as `display`.
+fn read_gated(
+    reader: impl Read,
+    mut bytes: Vec<u8>,
+    display: &str,
+    max_size: u64,
+) -> Result<SourceFile, InputError> {
+    reader
+        .take(max_size + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| InputError::Io(io_reason(&e)))?;
     if bytes.len() as u64 > max_size {
@@ -268,20 +280,7 @@ pub fn read_file(path: &Path, display: &str, max_size: u64) -> Result<SourceFile
 /// # Errors
 /// Any [`InputError`].
 pub fn read_stdin(display: &str, max_size: u64) -> Result<SourceFile, InputError> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .take(max_size + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| InputError::Io(io_reason(&e)))?;
-    if bytes.len() as u64 > max_size {
-        return Err(InputError::TooLarge {
-            size: bytes.len() as u64,
-            limit: max_size,
-        });
-    }
-    let text = decode(bytes)?;
-    Ok(SourceFile::new(display, text, Format::from_path(display)))
+    read_gated(std::io::stdin().lock(), Vec::new(), display, max_size)
 }
 
 /// A short, lower-case reason for an IO error (no "os error 2" noise first).
