@@ -68,10 +68,10 @@ impl Workspace {
         let titles = inputs
             .par_iter()
             .filter_map(|i| match i {
-                Input::File(path, _) => Some(path),
+                Input::File(f) => Some(f.path()),
                 _ => None,
             })
-            .filter_map(|path| Some((path.clone(), read_title(path, max_file_size)?)))
+            .filter_map(|path| Some((path.to_path_buf(), read_title(path, max_file_size)?)))
             .collect();
         Self { roots, titles }
     }

@@ -399,15 +399,19 @@ type PyInput = (String, Option<String>, Option<String>);
 
 fn to_input((name, path, error): PyInput) -> Input {
     match (path, error) {
-        (Some(p), None) => Input::File(PathBuf::from(p), name),
-        (_, e) => Input::Broken(name, e.unwrap_or_else(|| "no path".to_string())),
+        (Some(p), None) => Input::file(PathBuf::from(p), name),
+        (_, e) => Input::broken(name, e.unwrap_or_else(|| "no path".to_string())),
     }
 }
 
 fn from_input(i: &Input) -> PyInput {
     match i {
-        Input::File(p, name) => (name.clone(), Some(p.display().to_string()), None),
-        Input::Broken(name, e) => (name.clone(), None, Some(e.clone())),
+        Input::File(f) => (
+            f.shown().to_string(),
+            Some(f.path().display().to_string()),
+            None,
+        ),
+        Input::Broken(name, e) => (name.to_string(), None, Some(e.to_string())),
         Input::Stdin(name) => (name.clone(), None, Some("standard input".to_string())),
     }
 }

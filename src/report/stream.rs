@@ -97,7 +97,7 @@ pub fn write(
 }
 
 /// Bytes kept in memory before a spool moves to a temporary file.
-pub const SPOOL_MEMORY: usize = 4 << 20;
+pub const SPOOL_MEMORY: usize = 1 << 20;
 
 /// An append-only buffer that stays in memory while small and moves to an
 /// anonymous temporary file (deleted by the system when closed, even if the

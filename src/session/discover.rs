@@ -14,23 +14,101 @@ pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "wiki", "wikitext", "
 pub const IGNORE_FILE: &str = ".encyclintignore";
 
 /// One input of the run.
+///
+/// A run over a large tree holds one of these per file from discovery to the
+/// end (the articles' own titles are read before any is checked), so a file
+/// costs one allocation: its path, which is usually also the name it is shown
+/// as ([`FileInput`]).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Input {
     /// Standard input, shown under this name.
     Stdin(String),
     /// A file to read, and the path it is shown as.
-    File(PathBuf, String),
-    /// A path that could not be walked, with the reason.
-    Broken(String, String),
+    File(FileInput),
+    /// A path that could not be walked (shown name), with the reason.
+    Broken(Box<str>, Box<str>),
 }
 
 impl Input {
+    /// A file input (see [`FileInput::new`]).
+    #[must_use]
+    pub fn file(path: PathBuf, shown: String) -> Self {
+        Input::File(FileInput::new(path, shown))
+    }
+
+    /// A path that could not be walked, shown as `shown`, with the reason.
+    #[must_use]
+    pub fn broken(shown: impl Into<Box<str>>, reason: impl Into<Box<str>>) -> Self {
+        Input::Broken(shown.into(), reason.into())
+    }
+
     /// The path shown for this input.
     #[must_use]
     pub fn display(&self) -> &str {
         match self {
-            Input::Stdin(name) | Input::File(_, name) | Input::Broken(name, _) => name,
+            Input::Stdin(name) => name,
+            Input::File(f) => f.shown(),
+            Input::Broken(name, _) => name,
         }
+    }
+}
+
+/// A file to read and the name it is shown as, kept in one allocation when
+/// the name is the path or its end (`./a.md` shown as `a.md`). Ordered by
+/// path, as `PathBuf`s are (by components), then by shown name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FileInput {
+    path: Box<Path>,
+    shown: Shown,
+}
+
+/// Where a [`FileInput`]'s shown name is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Shown {
+    /// The path from this byte on (the path is UTF-8).
+    Tail(usize),
+    /// A name of its own (a path that is not UTF-8, or another name).
+    Own(Box<str>),
+}
+
+impl FileInput {
+    /// The file at `path`, shown as `shown`.
+    #[must_use]
+    pub fn new(path: PathBuf, shown: String) -> Self {
+        let tail = path
+            .to_str()
+            .and_then(|p| p.ends_with(shown.as_str()).then(|| p.len() - shown.len()));
+        let shown = match tail {
+            Some(at) => Shown::Tail(at),
+            None => Shown::Own(shown.into_boxed_str()),
+        };
+        FileInput {
+            path: path.into_boxed_path(),
+            shown,
+        }
+    }
+
+    /// The path to read.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The name the file is shown as in reports.
+    #[must_use]
+    pub fn shown(&self) -> &str {
+        match &self.shown {
+            // `new` checked that the path is UTF-8 and that `at` is a char boundary.
+            Shown::Tail(at) => self.path.to_str().map_or("", |p| &p[*at..]),
+            Shown::Own(name) => name,
+        }
+    }
+
+    /// The path and the shown name, owned.
+    #[must_use]
+    pub fn into_parts(self) -> (PathBuf, String) {
+        let shown = self.shown().to_string();
+        (self.path.into_path_buf(), shown)
     }
 }
 
@@ -99,9 +177,8 @@ impl Shard {
             .into_iter()
             .filter(|i| match i {
                 Input::Stdin(_) => self.k == 1,
-                Input::File(_, name) | Input::Broken(name, _) => {
-                    self.holds(&mapper.best(name).replace('\\', "/"))
-                }
+                Input::File(f) => self.holds(&mapper.best(f.shown()).replace('\\', "/")),
+                Input::Broken(name, _) => self.holds(&mapper.best(name).replace('\\', "/")),
             })
             .collect()
     }
@@ -126,7 +203,7 @@ pub fn stray_temporaries(inputs: &[Input]) -> Vec<PathBuf> {
     let dirs: std::collections::BTreeSet<&Path> = inputs
         .iter()
         .filter_map(|i| match i {
-            Input::File(p, _) => Some(p.parent().unwrap_or_else(|| Path::new(""))),
+            Input::File(f) => Some(f.path().parent().unwrap_or_else(|| Path::new(""))),
             _ => None,
         })
         .collect();
@@ -176,11 +253,12 @@ pub fn discover(
         }
         let p = display(path);
         match std::fs::metadata(path) {
-            Err(e) => out.push(Input::Broken(p.clone(), source::io_reason(&e))),
+            Err(e) => out.push(Input::broken(p, source::io_reason(&e))),
             Ok(m) if m.is_dir() => walk(path, &p, filter, &mut out),
-            Ok(_) => out.push(Input::File(path.clone(), p)),
+            Ok(_) => out.push(Input::file(path.clone(), p)),
         }
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -202,20 +280,20 @@ fn walk(path: &Path, shown: &str, filter: Option<(&FileRules, &PathMapper)>, out
                     if filter.is_some_and(|(f, m)| !f.walk_includes(&m.absolute(&name))) {
                         excluded += 1;
                     } else {
-                        found.push(Input::File(e.path().to_path_buf(), name));
+                        found.push(Input::file(e.path().to_path_buf(), name));
                     }
                 }
             }
             Err(e) => {
                 let reason = e.to_string();
-                found.push(Input::Broken(shown.to_string(), reason.to_lowercase()));
+                found.push(Input::broken(shown, reason.to_lowercase()));
             }
         }
     }
     if excluded == 0 && found.is_empty() {
-        out.push(Input::Broken(
-            shown.to_string(),
-            "no articles (.txt, .md, .markdown) in this directory".into(),
+        out.push(Input::broken(
+            shown,
+            "no articles (.txt, .md, .markdown) in this directory",
         ));
     }
     found.sort();
@@ -225,6 +303,45 @@ fn walk(path: &Path, shown: &str, filter: Option<(&FileRules, &PathMapper)>, out
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_input_shows_its_name_and_keeps_its_path() {
+        let same = FileInput::new(PathBuf::from("a/b.md"), "a/b.md".into());
+        assert!(matches!(same.shown, Shown::Tail(0)));
+        let dotted = FileInput::new(PathBuf::from("./a/é.md"), display(Path::new("./a/é.md")));
+        assert!(matches!(dotted.shown, Shown::Tail(2)));
+        let other = FileInput::new(PathBuf::from("x/y.md"), "Y".into());
+        assert!(matches!(other.shown, Shown::Own(_)));
+        for (f, path, shown) in [
+            (&same, "a/b.md", "a/b.md"),
+            (&dotted, "./a/é.md", "a/é.md"),
+            (&other, "x/y.md", "Y"),
+        ] {
+            assert_eq!(f.path(), Path::new(path));
+            assert_eq!(f.shown(), shown);
+            assert_eq!(Input::File(f.clone()).display(), shown);
+            assert_eq!(
+                f.clone().into_parts(),
+                (PathBuf::from(path), shown.to_string())
+            );
+        }
+        // Ordered by path as `PathBuf`s are: by components, not bytes.
+        let mut v = [
+            Input::file("a/b.md".into(), "a/b.md".into()),
+            Input::file("a/b/c.md".into(), "a/b/c.md".into()),
+            Input::file("a/b-c.md".into(), "a/b-c.md".into()),
+        ];
+        v.sort();
+        let shown: Vec<&str> = v.iter().map(Input::display).collect();
+        let mut want = [
+            PathBuf::from("a/b.md"),
+            PathBuf::from("a/b/c.md"),
+            PathBuf::from("a/b-c.md"),
+        ];
+        want.sort();
+        let want: Vec<String> = want.iter().map(|p| display(p)).collect();
+        assert_eq!(shown, want);
+    }
 
     #[test]
     fn shards_parse_and_refuse_nonsense() {

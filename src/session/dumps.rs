@@ -43,7 +43,7 @@ pub enum Work {
 /// Whether an input is a MediaWiki XML export or dump (by its name).
 #[must_use]
 pub fn is_dump(input: &Input) -> bool {
-    matches!(input, Input::File(_, name) if dump::is_dump_path(name))
+    matches!(input, Input::File(f) if dump::is_dump_path(f.shown()))
 }
 
 /// Whether a page of a dump is linted: an article (namespace 0) that is not
@@ -57,6 +57,12 @@ pub fn is_article(page: &Page) -> bool {
 /// article pages (read as the iterator is driven: from its [`Spooled`] copy
 /// when `spooled` has one for its path, else from the dump). Page texts over
 /// `limit` bytes are not kept (the page then fails as too large).
+/// An input as [`work`] sees it: a dump file by its parts, or anything else.
+enum Dumped {
+    File(PathBuf, String),
+    Other(Input),
+}
+
 pub fn work(
     inputs: Vec<Input>,
     limit: u64,
@@ -66,33 +72,38 @@ pub fn work(
     inputs
         .into_iter()
         .flat_map(move |input| -> Box<dyn Iterator<Item = Work> + Send> {
+            let input = match input {
+                Input::File(f) if dump::is_dump_path(f.shown()) => {
+                    let (path, name) = f.into_parts();
+                    Dumped::File(path, name)
+                }
+                other => Dumped::Other(other),
+            };
             match input {
-                Input::File(path, name)
+                Dumped::File(path, name)
                     if dump::is_dump_path(&name)
                         && let Some(at) = spooled.iter().position(|s| s.path == path) =>
                 {
                     Box::new(spooled.swap_remove(at).pages(name))
                 }
-                Input::File(path, name) if dump::is_dump_path(&name) => {
-                    match dump::open(&path, &name, limit) {
-                        Err(e) => Box::new(std::iter::once(Work::DumpFailed {
-                            dump: name,
+                Dumped::File(path, name) => match dump::open(&path, &name, limit) {
+                    Err(e) => Box::new(std::iter::once(Work::DumpFailed {
+                        dump: name,
+                        reason: e.to_string(),
+                    })),
+                    Ok(pages) => Box::new(pages.filter_map(move |p| match p {
+                        Ok(page) if is_article(&page) => Some(Work::Page {
+                            dump: name.clone(),
+                            page,
+                        }),
+                        Ok(_) => None,
+                        Err(e) => Some(Work::DumpFailed {
+                            dump: name.clone(),
                             reason: e.to_string(),
-                        })),
-                        Ok(pages) => Box::new(pages.filter_map(move |p| match p {
-                            Ok(page) if is_article(&page) => Some(Work::Page {
-                                dump: name.clone(),
-                                page,
-                            }),
-                            Ok(_) => None,
-                            Err(e) => Some(Work::DumpFailed {
-                                dump: name.clone(),
-                                reason: e.to_string(),
-                            }),
-                        })),
-                    }
-                }
-                Input::Stdin(name) if dump::is_dump_path(&name) => {
+                        }),
+                    })),
+                },
+                Dumped::Other(Input::Stdin(name)) if dump::is_dump_path(&name) => {
                     Box::new(std::iter::once(Work::DumpFailed {
                         dump: name,
                         reason:
@@ -101,7 +112,7 @@ pub fn work(
                                 .to_string(),
                     }))
                 }
-                other => Box::new(std::iter::once(Work::Input(other))),
+                Dumped::Other(other) => Box::new(std::iter::once(Work::Input(other))),
             }
         })
 }
@@ -366,7 +377,7 @@ mod tests {
         for (xml, limit) in [(whole.as_str(), 1000), (whole.as_str(), 15), (cut, 1000)] {
             let p = bz2(dir.path(), "d.xml.bz2", xml);
             let name = "d.xml.bz2".to_string();
-            let inputs = vec![Input::File(p.clone(), name.clone())];
+            let inputs = vec![Input::file(p.clone(), name.clone())];
             let direct = shown(work(inputs.clone(), limit, Vec::new()));
             let (layer, copy) = index_layer(&p, &name, Some(limit)).unwrap();
             let copy = copy.expect("a copy is kept");
@@ -388,9 +399,9 @@ mod tests {
         let b = bz2(dir.path(), "b.xml.bz2", &xml.replace("Alpha", "Zed"));
         let (_, copy) = index_layer(&a, "a.xml.bz2", Some(1000)).unwrap();
         let inputs = vec![
-            Input::File(b.clone(), "b.xml.bz2".into()),
-            Input::File(a.clone(), "a.xml.bz2".into()),
-            Input::File(a.clone(), "a.xml.bz2".into()),
+            Input::file(b.clone(), "b.xml.bz2".into()),
+            Input::file(a.clone(), "a.xml.bz2".into()),
+            Input::file(a.clone(), "a.xml.bz2".into()),
         ];
         let direct = shown(work(inputs.clone(), 1000, Vec::new()));
         assert_eq!(shown(work(inputs, 1000, vec![copy.unwrap()])), direct);

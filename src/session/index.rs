@@ -41,24 +41,32 @@ pub fn build(
         .count();
     let has_dump = inputs.iter().any(dumps::is_dump);
     if articles > 1 || (articles > 0 && has_dump) {
-        let mut own: Vec<String> = inputs
+        // One slot per input, filled in place (a plain `collect` of a
+        // filtered parallel iterator holds its pieces and the joined vector
+        // at once), 16 bytes for a file without a title.
+        let mut own: Vec<Option<Box<str>>> = Vec::new();
+        inputs
             .par_iter()
-            .filter(|i| !dumps::is_dump(i))
-            .filter_map(|i| match i {
-                Input::File(path, name) => source::read_file(path, name, max_file_size).ok(),
+            .map(|i| match i {
+                Input::File(f) if !dumps::is_dump(i) => {
+                    let src = source::read_file(f.path(), f.shown(), max_file_size).ok()?;
+                    crate::parse::source_title(&src).map(String::into_boxed_str)
+                }
                 _ => None,
             })
-            .filter_map(|src| crate::parse::source_title(&src))
-            .collect();
-        own.sort();
-        ix.push(own_titles("checked articles", own)?);
+            .collect_into_vec(&mut own);
+        own.sort_unstable();
+        let titles = own.into_iter().flatten().map(String::from);
+        ix.push(own_titles("checked articles", titles)?);
     }
     // A dump's titles and redirects: a complete index of its own pages.
     for i in inputs {
-        if let Input::File(path, name) = i
+        if let Input::File(f) = i
             && dumps::is_dump(i)
         {
-            let copy = (dumps::compressed(name) && spool.contains(path)).then_some(max_file_size);
+            let (path, name) = (f.path(), f.shown());
+            let copy = (dumps::compressed(name) && spool.iter().any(|s| s == path))
+                .then_some(max_file_size);
             let (layer, copy) = dumps::index_layer(path, name, copy)?;
             if let Some(layer) = layer {
                 ix.push(layer);
@@ -77,7 +85,10 @@ pub fn build(
 ///
 /// # Errors
 /// Never in practice: the index is built in memory.
-pub fn own_titles(origin: &str, titles: Vec<String>) -> Result<index::Layer, IndexError> {
+pub fn own_titles(
+    origin: &str,
+    titles: impl IntoIterator<Item = String>,
+) -> Result<index::Layer, IndexError> {
     let bytes = index::build_bytes(titles.into_iter(), std::iter::empty());
     index::Layer::from_bytes(origin, bytes)
 }

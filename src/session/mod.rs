@@ -150,7 +150,7 @@ impl Session {
             .iter()
             .filter(|i| dumps::is_dump(i))
             .filter_map(|i| match i {
-                Input::File(path, _) => Some(path.clone()),
+                Input::File(f) => Some(f.path().to_path_buf()),
                 _ => None,
             })
             .collect();
@@ -278,7 +278,7 @@ impl Session {
     #[must_use]
     pub fn check_input(&self, input: &Input) -> FileOutcome {
         match input {
-            Input::Broken(path, reason) => FileOutcome::failed(path.clone(), io_diag(reason)),
+            Input::Broken(path, reason) => FileOutcome::failed(path.to_string(), io_diag(reason)),
             Input::Stdin(name) => match source::read_stdin(name, self.max_file_size) {
                 // Stdin cannot be read again for R006, so it takes no part in it.
                 Ok(src) => {
@@ -288,9 +288,9 @@ impl Session {
                 }
                 Err(e) => FileOutcome::failed(name.clone(), io_diag(&e.to_string())),
             },
-            Input::File(path, name) => match source::read_file(path, name, self.max_file_size) {
-                Ok(src) => self.check_source(&src, Some(path)),
-                Err(e) => FileOutcome::failed(name.clone(), io_diag(&e.to_string())),
+            Input::File(f) => match source::read_file(f.path(), f.shown(), self.max_file_size) {
+                Ok(src) => self.check_source(&src, Some(f.path())),
+                Err(e) => FileOutcome::failed(f.shown().to_string(), io_diag(&e.to_string())),
             },
         }
     }
@@ -482,9 +482,10 @@ impl Session {
         diagnostics: &mut Vec<Located>,
         extra: Vec<Diagnostic>,
     ) -> Option<SourceFile> {
-        let Input::File(path, name) = input else {
+        let Input::File(f) = input else {
             return None;
         };
+        let (path, name) = (f.path(), f.shown());
         let src = source::read_file(path, name, self.max_file_size).ok()?;
         let mut diags: Vec<Diagnostic> = diagnostics.drain(..).map(|l| l.diag).collect();
         diags.extend(extra);
