@@ -42,7 +42,7 @@ pub fn analyse(src: &SourceFile, cx: &Context<'_>) -> Article {
 /// A [`SchemaError`] when the policy itself fails while evaluating.
 pub fn lint(src: &SourceFile, cx: &Context<'_>) -> Result<Linted, SchemaError> {
     let article = analyse(src, cx);
-    let mut diagnostics = cx.policy.check(&article, &src.text)?;
+    let mut diagnostics = cx.policy.check_article(&article, &src.text)?;
     let rcx = RuleContext {
         source: src,
         article: &article,

@@ -51,7 +51,7 @@ pub(crate) fn nearest_span(instance: NodeRef<'_>, path: &[Seg], text: &str) -> S
 }
 
 /// The first non-blank line of the text (BOM skipped), or an empty span at 0.
-fn first_line(text: &str) -> Span {
+pub(crate) fn first_line(text: &str) -> Span {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let body = &text[bom..];
     let start = bom + (body.len() - body.trim_start().len());
