@@ -288,16 +288,7 @@ pub(crate) fn shape(block: &str) -> Shape {
         return Shape::Text;
     }
     if let Some((_, body)) = crate::parse::find_label(t) {
-        // `1958–66: Brian Wilson era`: a period and a title, as eras of a
-        // band or a reign are headed; a heading wherever one may stand.
         let body = t[body..].trim();
-        if !body.is_empty()
-            && !ends_clause(body)
-            && t.split_once(':')
-                .is_some_and(|(label, _)| is_period(label.trim()))
-        {
-            return Shape::Heading;
-        }
         return if !body.is_empty() && !ends_clause(body) && body.split_whitespace().count() <= 10 {
             Shape::Label
         } else {
@@ -364,6 +355,13 @@ fn verb_and_object(words: &[&str]) -> bool {
                     && !v.ends_with("is")));
         verb_like && DETERMINERS.contains(&d)
     })
+}
+
+/// `1958–66: Brian Wilson era`: a period and a title, as the eras of a band
+/// or a reign are headed.
+fn period_label(t: &str) -> bool {
+    t.split_once(':')
+        .is_some_and(|(label, _)| is_period(label.trim()))
 }
 
 /// `Sharp Press. 2006`: a sentence end inside the line.
@@ -705,7 +703,11 @@ fn decide_run(
     for i in run {
         if shapes[i] == Shape::Label {
             let after_label = i > 0 && shapes[i - 1] == Shape::Label;
-            if i == last && prose_follows && !after_label {
+            // A period label is also a heading right before a subheading
+            // (`1958–66: Brian Wilson era`, `Formation`).
+            let over_heading =
+                i < last && shapes[i + 1] == Shape::Heading && period_label(blocks[i]);
+            if !after_label && ((i == last && prose_follows) || over_heading) {
                 roles[i] = Role::Heading;
             }
         } else {
@@ -787,7 +789,7 @@ mod tests {
         );
         assert_eq!(shape("1885–1929"), Shape::Heading);
         assert_eq!(shape("siRNA-A tool in chemical biology"), Shape::Heading);
-        assert_eq!(shape("1990s: A new Internet age"), Shape::Heading);
+        assert_eq!(shape("1990s: A new Internet age"), Shape::Label);
         assert_eq!(shape("1933: Emigration to U.S.."), Shape::Text);
         assert_eq!(shape("Successor: Theophrastus"), Shape::Label);
         assert_eq!(shape("Exponentiation is given by"), Shape::Text);
@@ -939,6 +941,15 @@ mod tests {
             "At the time of his sixteenth birthday Brian shared a bedroom with his brothers.",
         ];
         assert_eq!(headings(&b), [".", ".", "H", "."]);
+        // A period label after two headings leaves them headings.
+        let b = [
+            "They are often referred to as the Lovable Losers because of this.",
+            "Team history",
+            "Early club history",
+            "1870–1875: The beginning",
+            "Although 1876 is generally recognized as the birth-year, the club is older.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "H", "H", "."]);
     }
 
     #[test]
