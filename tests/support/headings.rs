@@ -173,30 +173,25 @@ pub fn report() -> Option<Report> {
             articles: 1,
             ..Figures::default()
         };
+        let miss = |line: usize, text: &str, extra: bool| Miss {
+            name: a.name.clone(),
+            half: a.half.clone(),
+            line,
+            text: text.to_string(),
+            extra,
+        };
         for (line, text) in &got {
             if a.headings.contains_key(line) {
                 f.true_pos += 1;
             } else {
                 f.false_pos += 1;
-                r.misses.push(Miss {
-                    name: a.name.clone(),
-                    half: a.half.clone(),
-                    line: *line,
-                    text: text.clone(),
-                    extra: true,
-                });
+                r.misses.push(miss(*line, text, true));
             }
         }
         for (line, text) in &a.headings {
             if !got.contains_key(line) {
                 f.false_neg += 1;
-                r.misses.push(Miss {
-                    name: a.name.clone(),
-                    half: a.half.clone(),
-                    line: *line,
-                    text: text.clone(),
-                    extra: false,
-                });
+                r.misses.push(miss(*line, text, false));
             }
         }
         f.exact = usize::from(f.false_pos == 0 && f.false_neg == 0);

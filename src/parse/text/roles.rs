@@ -326,8 +326,11 @@ const OPENERS: &[&str] = &[
 
 /// A sentence that opens with a connective and a comma.
 fn opens_sentence(t: &str) -> bool {
-    let head: String = t.chars().take(16).collect::<String>().to_lowercase();
-    OPENERS.iter().any(|o| head.starts_with(o))
+    OPENERS.iter().any(|o| {
+        t.as_bytes()
+            .get(..o.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(o.as_bytes()))
+    })
 }
 
 /// Words that open a noun phrase as an object (`the`, `both`, `four`).
