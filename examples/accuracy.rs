@@ -12,6 +12,8 @@
 
 #[path = "../tests/support/accuracy.rs"]
 mod accuracy;
+#[path = "../tests/support/headings.rs"]
+mod headings;
 
 fn main() {
     let all = std::env::args().any(|a| a == "--all");
@@ -152,6 +154,33 @@ fn main() {
                 println!(
                     "    {}: extra {:?} missing {:?}",
                     m.name, m.extra, m.missing
+                );
+            }
+        }
+    }
+    match headings::report() {
+        None => println!("Headings (hand-adjudicated): not measured (../shared missing)"),
+        Some(r) => {
+            for (half, f) in &r.by_half {
+                println!(
+                    "Headings (hand-adjudicated), {half}: {} of {} articles exact ({:.1}%), precision {:.3}, recall {:.3}",
+                    f.exact,
+                    f.articles,
+                    100.0 * f.rate(),
+                    f.precision(),
+                    f.recall()
+                );
+            }
+            // Misses of the dev half only, unless --all: the held half is
+            // for measuring, not for designing.
+            for m in r.misses.iter().filter(|m| all || m.half == "dev") {
+                println!(
+                    "  [{}] {}:{} {} {:?}",
+                    m.half,
+                    m.name,
+                    m.line,
+                    if m.extra { "extra" } else { "missing" },
+                    m.text
                 );
             }
         }

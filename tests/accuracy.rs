@@ -8,6 +8,8 @@ use std::io::Write;
 
 #[path = "support/accuracy.rs"]
 mod accuracy;
+#[path = "support/headings.rs"]
+mod headings;
 
 /// FOLDOC `See` targets, recall and precision, with and without the index.
 const SEE_FLOOR: f64 = 0.97;
@@ -15,6 +17,11 @@ const SEE_FLOOR: f64 = 0.97;
 const WIKI_HEADINGS_FLOOR: f64 = 0.83;
 /// The same, on the first 600 benchmark pairs.
 const BENCH_HEADINGS_FLOOR: f64 = 0.82;
+
+/// Hand-adjudicated headings (120 benchmark articles past the first 600):
+/// share of articles whose heading lines are exactly right, and heading
+/// precision and recall, over the whole set.
+const ADJUDICATED_FLOOR: (f64, f64, f64) = (0.83, 0.98, 0.99);
 
 /// Stance toward the subject on the 629 labelled sentences of real debate
 /// sections: (side, precision floor, recall floor). Issue 18's goal is 0.85
@@ -87,6 +94,28 @@ fn plain_text_headings_on_the_benchmark_pairs() {
         "{} of {} benchmark pairs read the same headings (floor {BENCH_HEADINGS_FLOOR})",
         r.identical,
         r.pairs
+    );
+}
+
+#[test]
+fn plain_text_headings_on_the_adjudicated_set() {
+    let set = headings::adjudicated();
+    assert_eq!(set.len(), 120, "the adjudicated set has 120 articles");
+    let Some(r) = headings::report() else {
+        skipped("plain_text_headings_on_the_adjudicated_set");
+        return;
+    };
+    let f = r.by_half["all"];
+    let (exact, precision, recall) = ADJUDICATED_FLOOR;
+    assert!(
+        f.rate() >= exact && f.precision() >= precision && f.recall() >= recall,
+        "adjudicated headings: {} of {} articles exact (floor {exact}), precision {:.3} \
+         (floor {precision}), recall {:.3} (floor {recall}); `cargo run --release --example \
+         accuracy` lists the misses",
+        f.exact,
+        f.articles,
+        f.precision(),
+        f.recall()
     );
 }
 

@@ -276,11 +276,14 @@ pub(crate) fn shape(block: &str) -> Shape {
         return Shape::Text;
     }
     if two_sentences(t)
+        || opens_sentence(t)
+        || verb_and_object(&words)
         || term_and_description(t)
         || caption(t)
         || clause(t, &words)
         || listing(t)
         || quotation(t)
+        || t.matches('"').count() % 2 == 1
     {
         return Shape::Text;
     }
@@ -293,6 +296,75 @@ pub(crate) fn shape(block: &str) -> Shape {
         };
     }
     Shape::Heading
+}
+
+/// Connectives that open a sentence, not a heading (`For example, the
+/// condition number associated with ...`).
+const OPENERS: &[&str] = &[
+    "for example,",
+    "for instance,",
+    "however,",
+    "in addition,",
+    "in contrast,",
+    "in particular,",
+    "in practice,",
+    "moreover,",
+    "furthermore,",
+    "therefore,",
+    "thus,",
+    "hence,",
+    "similarly,",
+    "consequently,",
+    "nevertheless,",
+    "nonetheless,",
+    "instead,",
+    "indeed,",
+    "meanwhile,",
+    "finally,",
+    "additionally,",
+];
+
+/// A sentence that opens with a connective and a comma.
+fn opens_sentence(t: &str) -> bool {
+    OPENERS.iter().any(|o| {
+        t.as_bytes()
+            .get(..o.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(o.as_bytes()))
+    })
+}
+
+/// Words that open a noun phrase as an object (`the`, `both`, `four`).
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "both", "each", "every", "his", "her", "its", "their", "this", "these",
+    "those", "two", "three", "four", "five", "six", "several", "many",
+];
+
+/// A finite verb with its object, as sentences have and noun-phrase headings
+/// do not: a lower-case word after the first that ends like a past tense or
+/// a third person (`used`, `reconstructed`, `involves`), directly followed by
+/// a determiner (`Goethe used the concept in his novel`, `Cloning ...
+/// essentially involves four steps`). `Players enshrined in the Hall of Fame`
+/// and `Major carcinogens implicated in ...` are headings: a preposition
+/// follows.
+fn verb_and_object(words: &[&str]) -> bool {
+    words.windows(2).skip(1).any(|w| {
+        let (v, d) = (w[0], w[1]);
+        let verb_like = v.chars().all(|c| c.is_ascii_lowercase())
+            && ((v.len() >= 4 && v.ends_with("ed") && !v.ends_with("eed"))
+                || (v.len() >= 5
+                    && v.ends_with('s')
+                    && !v.ends_with("ss")
+                    && !v.ends_with("us")
+                    && !v.ends_with("is")));
+        verb_like && DETERMINERS.contains(&d)
+    })
+}
+
+/// `1958–66: Brian Wilson era`: a period and a title, as the eras of a band
+/// or a reign are headed.
+fn period_label(t: &str) -> bool {
+    t.split_once(':')
+        .is_some_and(|(label, _)| is_period(label.trim()))
 }
 
 /// `Sharp Press. 2006`: a sentence end inside the line.
@@ -321,11 +393,15 @@ fn quotation(t: &str) -> bool {
     quotes == 2 && t.starts_with(['"', '“']) && trim_closers(t).len() < t.len()
 }
 
-/// `Davit – an ILB is lowered by a crane`: a term and its description.
+/// `Davit – an ILB is lowered by a crane`: a term and its description. A
+/// short lower-case part after a dash (not a hyphen, as in code and word
+/// pairs: `Ev - evdən`) is a heading's (`Twin towns – sister cities`,
+/// `Lighter than air – aerostats`).
 fn term_and_description(t: &str) -> bool {
     [" – ", " — ", " - "].iter().any(|d| {
-        t.split_once(d)
-            .is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_lowercase()))
+        t.split_once(d).is_some_and(|(_, rest)| {
+            rest.starts_with(|c: char| c.is_lowercase()) && (*d == " - " || !at_most_words(rest, 3))
+        })
     })
 }
 
@@ -364,10 +440,18 @@ fn clause(t: &str, words: &[&str]) -> bool {
 }
 
 /// The next block carries on the sentence in lower case (`is continuous, ...`),
-/// as where a formula was removed; `cAMP is ...` or `ω Centauri` does not.
+/// as where a formula was removed; `cAMP is ...`, `ω Centauri` or a lone
+/// lower-case word does not.
 fn continues(next: &str) -> bool {
-    let first = next.split_whitespace().next().unwrap_or("");
-    first.chars().count() >= 2
+    let mut words = next.split_whitespace();
+    let first = words.next().unwrap_or("");
+    // A single lower-case word is a label (`cytochrome` on a gene map), but
+    // a formula (`formula_9`) or a function word (`and`) carries the
+    // sentence on.
+    (words.next().is_some()
+        || !first.chars().all(char::is_alphabetic)
+        || CLAUSE_END.contains(&first))
+        && first.chars().count() >= 2
         && first.starts_with(|c: char| c.is_ascii_lowercase())
         && !first.chars().skip(1).any(char::is_uppercase)
 }
@@ -497,6 +581,17 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
             j += 1;
         }
         let next = blocks.get(j + 1).copied();
+        // Between lower-case labels (a gene map, a diagram's parts), the run
+        // is more of them.
+        if i > 0 && next.is_some_and(is_label_line) && is_label_line(blocks[i - 1]) {
+            for k in i..=j {
+                if !is_known_heading(blocks[k]) {
+                    roles[k] = Role::Entry;
+                }
+            }
+            i = j + 1;
+            continue;
+        }
         let introduced = i > 0 && is_prose_intro(blocks[i - 1]);
         decide_run(blocks, &shapes, i..=j, next, introduced, &mut roles);
         i = j + 1;
@@ -559,6 +654,12 @@ fn separated(t: &str) -> bool {
     [" – ", " — ", " - "].iter().any(|d| t.contains(d))
 }
 
+/// A short lower-case line that is no sentence (`cytochrome`, `photosystem
+/// II`): a label of a figure or an entry, never running text.
+fn is_label_line(t: &str) -> bool {
+    t.starts_with(char::is_lowercase) && at_most_words(t, 3) && !ends_clause(t)
+}
+
 /// A sentence that introduces a list with a colon (`The members are:`).
 fn is_prose_intro(t: &str) -> bool {
     trim_closers(t).ends_with(':') && t.split_whitespace().nth(2).is_some()
@@ -605,7 +706,11 @@ fn decide_run(
     for i in run {
         if shapes[i] == Shape::Label {
             let after_label = i > 0 && shapes[i - 1] == Shape::Label;
-            if i == last && prose_follows && !after_label {
+            // A period label is also a heading right before a subheading
+            // (`1958–66: Brian Wilson era`, `Formation`).
+            let over_heading =
+                i < last && shapes[i + 1] == Shape::Heading && period_label(blocks[i]);
+            if !after_label && ((i == last && prose_follows) || over_heading) {
                 roles[i] = Role::Heading;
             }
         } else {
@@ -627,6 +732,10 @@ fn decide_run(
             roles[b] = role;
         }
         _ => {
+            // In a long run (a list of five or more), entries vary from one
+            // to the next: the first line is a heading only if unlike each of
+            // the three lines after it.
+            let reach = if k >= 5 { 3 } else { 1 };
             for (idx, &x) in lines.iter().enumerate() {
                 let t = blocks[x];
                 let like_prev = idx > 0 && similar(t, blocks[lines[idx - 1]]);
@@ -634,7 +743,10 @@ fn decide_run(
                 let heading = if is_known_heading(t) {
                     true
                 } else if idx == 0 {
-                    !introduced && !like_next
+                    !introduced
+                        && !lines[1..k.min(1 + reach)]
+                            .iter()
+                            .any(|&y| similar(t, blocks[y]))
                 } else if idx == k - 1 && prose_follows {
                     !like_prev
                 } else {
@@ -642,6 +754,15 @@ fn decide_run(
                     k <= 4 && !like_prev && !like_next && !introduced
                 };
                 roles[x] = if heading { Role::Heading } else { Role::Entry };
+            }
+            // One line between two headings is no list: a chain of
+            // headings (`History`, `Western World`, `Classical Antiquity`).
+            if k == 3
+                && !introduced
+                && roles[lines[0]] == Role::Heading
+                && roles[lines[2]] == Role::Heading
+            {
+                roles[lines[1]] = Role::Heading;
             }
         }
     }
@@ -672,6 +793,8 @@ mod tests {
         assert_eq!(shape("1885–1929"), Shape::Heading);
         assert_eq!(shape("siRNA-A tool in chemical biology"), Shape::Heading);
         assert_eq!(shape("1990s: A new Internet age"), Shape::Label);
+        assert_eq!(shape("1933: Emigration to U.S.."), Shape::Text);
+        assert_eq!(shape("Successor: Theophrastus"), Shape::Label);
         assert_eq!(shape("Exponentiation is given by"), Shape::Text);
         assert_eq!(shape("The island's endemic mammals include"), Shape::Text);
         assert_eq!(shape(": Runic letter ansuz"), Shape::Text);
@@ -681,6 +804,15 @@ mod tests {
             shape("Davit – an ILB is lowered into the water by a crane"),
             Shape::Text
         );
+        assert_eq!(shape("Twin towns – sister cities"), Shape::Heading);
+        assert_eq!(shape("Lighter than air – aerostats"), Shape::Heading);
+        assert_eq!(shape("Ev - evdən"), Shape::Text);
+        // Half a quotation: a line cut from a sentence.
+        assert_eq!(
+            shape("Concepts, Theory, and Performance\" by Guerino Mazzola"),
+            Shape::Text
+        );
+        assert_eq!(shape("Artemis as \"the Lady of Ephesus\""), Shape::Heading);
         assert_eq!(shape("Ward, Colin. Anarchism. Oxford 2004"), Shape::Text);
         assert_eq!(shape("See also"), Shape::Heading);
         assert_eq!(shape("See bignum"), Shape::Text);
@@ -761,5 +893,145 @@ mod tests {
         assert_eq!(headings(&b), ["H", "."]);
         let b = ["Capital: Paris", "Currency: Euro", "It is a republic."];
         assert_eq!(headings(&b), [".", ".", "."]);
+    }
+
+    #[test]
+    fn sentences_with_a_verb_and_its_object_are_not_headings() {
+        assert_eq!(
+            shape("Goethe used the concept in his novel Elective Affinities, (1809)"),
+            Shape::Text
+        );
+        assert_eq!(
+            shape("Cloning of any DNA fragment essentially involves four steps"),
+            Shape::Text
+        );
+        // A participle before a preposition heads a noun phrase.
+        assert_eq!(
+            shape("Players enshrined in the Pro Football Hall of Fame"),
+            Shape::Heading
+        );
+        assert_eq!(
+            shape("Major carcinogens implicated in the four most common cancers"),
+            Shape::Heading
+        );
+        assert_eq!(shape("Relations with the United States"), Shape::Heading);
+    }
+
+    #[test]
+    fn a_connective_and_a_comma_open_a_sentence() {
+        assert_eq!(
+            shape("For example, the condition number associated with the linear equation"),
+            Shape::Text
+        );
+        assert_eq!(shape("Examples"), Shape::Heading);
+        assert_eq!(shape("For example"), Shape::Heading);
+    }
+
+    #[test]
+    fn a_period_and_a_title_is_a_heading_before_a_heading() {
+        let b = [
+            "They are often touted America's Band by critics and fans.",
+            "1958–66: Brian Wilson era",
+            "Formation",
+            "At the time of his sixteenth birthday Brian shared a bedroom with his brothers.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "H", "."]);
+        // A label that is no period stays an item there.
+        let b = [
+            "They are often touted America's Band by critics and fans.",
+            "Capital: Paris",
+            "Formation",
+            "At the time of his sixteenth birthday Brian shared a bedroom with his brothers.",
+        ];
+        assert_eq!(headings(&b), [".", ".", "H", "."]);
+        // A period label after two headings leaves them headings.
+        let b = [
+            "They are often referred to as the Lovable Losers because of this.",
+            "Team history",
+            "Early club history",
+            "1870–1875: The beginning",
+            "Although 1876 is generally recognized as the birth-year, the club is older.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "H", "H", "."]);
+    }
+
+    #[test]
+    fn lines_among_lower_case_labels_are_labels() {
+        let b = [
+            "Chloroplasts have their own DNA, often abbreviated as cpDNA, and it is circular.",
+            "Molecular structure",
+            "cytochrome",
+            "rubisco",
+            "tRNAs",
+            "tRNA",
+            "photosystem II",
+            "ribosomal proteins",
+            "Chloroplast DNA is a map of genes, shown here for tobacco in full.",
+        ];
+        assert_eq!(headings(&b), [".", "H", ".", ".", "E", ".", ".", ".", "."]);
+        // A fragment still runs on into a clause.
+        let b = [
+            "Every differentiable function",
+            "is continuous, as can be shown.",
+        ];
+        assert_eq!(headings(&b), [".", "."]);
+        let b = [
+            "In the scientific journal style, the expression",
+            "formula_9",
+            "is written with a multiplication sign in full.",
+        ];
+        assert_eq!(headings(&b), [".", ".", "."]);
+    }
+
+    #[test]
+    fn the_ends_of_a_long_list_are_entries() {
+        let b = [
+            "There are several types of junction diodes, which differ in their use.",
+            "Avalanche diodes",
+            "Cat's whisker or crystal diodes",
+            "Constant current diodes",
+            "Esaki or tunnel diodes",
+            "Gunn diodes",
+            "Laser diodes",
+            "Varicap or varactor diodes",
+            "Zener and Shockley diodes",
+            "Other uses for semiconductor diodes include sensing temperature.",
+        ];
+        assert_eq!(
+            headings(&b),
+            [".", "E", "E", "E", "E", "E", "E", "E", "E", "."]
+        );
+        // A heading over a list is unlike all of its first entries.
+        let b = [
+            "The rifle has small parts.",
+            "Variants",
+            "Early variants (7.62×39mm)",
+            "Modernized (7.62×39mm)",
+            "Low-impulse variants (5.45×39mm)",
+            "Export variants (5.45×39mm)",
+            "Military variants only are listed here.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "E", "E", "E", "E", "."]);
+    }
+
+    #[test]
+    fn one_line_between_two_headings_is_a_heading() {
+        let b = [
+            "It is connected to a flywheel to reduce the pulsation of the cycle.",
+            "History",
+            "Western World",
+            "Classical Antiquity",
+            "A Roman iron crankshaft was excavated in Augusta Raurica, Switzerland.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "H", "H", "."]);
+        // After a sentence that introduces them, similar lines are a list.
+        let b = [
+            "The members were:",
+            "Alice Smith",
+            "Bob Jones",
+            "Carol White",
+            "They formed the group in 1990.",
+        ];
+        assert_eq!(headings(&b), [".", "E", "E", "E", "."]);
     }
 }
