@@ -1526,6 +1526,25 @@ pub(crate) fn predicate_voice(
     // 5. Reported speech: the side of what is reported.
     for r in lo..hi {
         let t = &toks[r];
+        // `prompting newspaper reports of a flop`, `claims of mismanagement`:
+        // a report as a noun; its side is what it reports, by nobody named.
+        if is(r, K_REPORT)
+            && matches!(t.lower.as_str(), "reports" | "claims")
+            && toks.get(r + 1).is_some_and(|n| n.lower == "of")
+            && !negated(toks, r, lo)
+        {
+            let end = object_end(toks, r + 1, hi);
+            if let Some(st) = evaluate(toks, r + 2, end) {
+                return Some(RawVoice {
+                    stance: st,
+                    actor: None,
+                    cue: span(r, end),
+                    words,
+                    weak: true,
+                });
+            }
+            continue;
+        }
         // `reports of swollen batteries`: a noun; `by noting`: the manner of
         // the clause's own verb.
         // `systematic reviews has not demonstrated`: a plural noun before
@@ -1951,6 +1970,18 @@ mod tests {
         );
         assert_eq!(
             side("The council called for a fine of 100 pesetas.", "Casa"),
+            None
+        );
+        // A report as a noun says what it reports.
+        assert_eq!(
+            side(
+                "Attendance fell, prompting newspaper reports of a flop.",
+                "Northern Lights"
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side("It prompted reports of swollen batteries.", "Aurora S3"),
             None
         );
         // A comparative under a modal is a shortfall.
