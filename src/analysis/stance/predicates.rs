@@ -102,6 +102,8 @@ const K_YEAR: u32 = 1 << 13;
 const K_WELL: u32 = 1 << 14;
 /// `according` (step 6 of [`predicate_voice`]).
 const K_SOURCE: u32 = 1 << 15;
+/// A word of ranking (`number`, `no`, `sixth`, `topped`) for [`place_on_list`].
+const K_RANK: u32 = 1 << 16;
 /// The kinds of predicate a clause's words can open.
 const K_PREDICATE: u32 = K_VERB
     | K_IDIOM
@@ -256,9 +258,16 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
     mark(&mut ["year", "decade"].into_iter(), K_YEAR);
     mark(&mut WELL.iter().copied(), K_WELL);
     mark(&mut ["according"].into_iter(), K_SOURCE);
+    mark(&mut RANK_WORDS.iter().copied(), K_RANK);
     p.kinds = kinds;
     p
 });
+
+/// Words that may open a place on a list ([`place_on_list`]).
+const RANK_WORDS: &[&str] = &[
+    "number", "no", "topped", "tops", "topping", "second", "third", "fourth", "fifth", "sixth",
+    "seventh", "eighth", "ninth", "tenth",
+];
 
 /// The words of step 0 of [`predicate_voice`].
 const WELL: &[&str] = &[
@@ -783,7 +792,18 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
             score += 1;
         }
     }
-    score += rating(toks, lo, hi) + aggregate_or_grade(toks, lo, hi) + place_on_list(toks, lo, hi);
+    score += rating(toks, lo, hi);
+    // Scores, grades and places need a number, a lone capital letter or a
+    // word of ranking: most reported words have none, and skip both scans.
+    let digits = toks[lo..hi]
+        .iter()
+        .any(|t| t.lower.as_bytes().first().is_some_and(u8::is_ascii_digit));
+    if digits || toks[lo..hi].iter().any(|t| t.cap && t.lower.len() == 1) {
+        score += aggregate_or_grade(toks, lo, hi);
+    }
+    if digits || kinds.iter().any(|k| k & K_RANK != 0) {
+        score += place_on_list(toks, lo, hi);
+    }
     match score {
         0 => None,
         s if s > 0 => Some(Stance::Pro),
