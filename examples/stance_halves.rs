@@ -20,7 +20,7 @@ fn half(article: &str) -> char {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    if h % 2 == 0 { 'a' } else { 'b' }
+    if h.is_multiple_of(2) { 'a' } else { 'b' }
 }
 
 fn main() {

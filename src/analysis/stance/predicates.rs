@@ -991,7 +991,7 @@ fn place_on_list(toks: &[Tok], lo: usize, hi: usize) -> i32 {
         let w = t.lower.as_str();
         // `topped the list`, `tops the chart`.
         if matches!(w, "topped" | "tops" | "topping")
-            && toks[k + 1..hi.min(k + 5)].iter().any(|n| listy(n))
+            && toks[k + 1..hi.min(k + 5)].iter().any(listy)
         {
             return 1;
         }
