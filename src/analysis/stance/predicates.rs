@@ -102,6 +102,9 @@ const K_YEAR: u32 = 1 << 13;
 const K_WELL: u32 = 1 << 14;
 /// `according` (step 6 of [`predicate_voice`]).
 const K_SOURCE: u32 = 1 << 15;
+/// A verb of the subject's own score (`achieved`, `scored`): step 4b
+/// of [`predicate_voice`].
+const K_FIGURE: u32 = 1 << 17;
 /// A word of ranking (`number`, `no`, `sixth`, `topped`) for [`place_on_list`].
 const K_RANK: u32 = 1 << 16;
 /// The kinds of predicate a clause's words can open.
@@ -114,7 +117,8 @@ const K_PREDICATE: u32 = K_VERB
     | K_NOUN
     | K_REPORT
     | K_WELL
-    | K_SOURCE;
+    | K_SOURCE
+    | K_FIGURE;
 
 impl Predicates {
     /// The kinds of a token (0 for punctuation and words of no table).
@@ -259,6 +263,10 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
     mark(&mut WELL.iter().copied(), K_WELL);
     mark(&mut ["according"].into_iter(), K_SOURCE);
     mark(&mut RANK_WORDS.iter().copied(), K_RANK);
+    mark(
+        &mut ["achieved", "achieves", "scored", "scores"].into_iter(),
+        K_FIGURE,
+    );
     p.kinds = kinds;
     p
 });
@@ -1543,6 +1551,31 @@ pub(crate) fn predicate_voice(
             weak: false,
         });
     }
+    // 4b. The subject's own score or place (`The PC versions of the game
+    // achieved a score of 88 on Metacritic`): reception in figures, which
+    // the labels count as praise, by nobody named. (`It also topped the
+    // list` is not read yet: an earlier step stops at it.)
+    if let Some(v) = (lo..hi).find(|&v| is(v, K_FIGURE))
+        && let Some((a, b)) = subject_np(toks, lo, v)
+        && toks[a..b].iter().any(|t| {
+            t.word
+                && (subject.refers(t)
+                    || SUBJECT_REFS.contains(&t.lower.as_str())
+                    || p.classes.contains(t.lower.as_str()))
+        })
+        && !names_someone_else(toks, a, b, subject)
+    {
+        let sc = aggregate_or_grade(toks, v, hi) + place_on_list(toks, v, hi);
+        if sc != 0 {
+            return Some(RawVoice {
+                stance: if sc > 0 { Stance::Pro } else { Stance::Con },
+                actor: None,
+                cue: span(v, v + 1),
+                words,
+                weak: true,
+            });
+        }
+    }
     // 5. Reported speech: the side of what is reported.
     for r in lo..hi {
         let t = &toks[r];
@@ -2018,6 +2051,24 @@ mod tests {
             side("Canby wrote that the comedy recalls Keaton.", "Blazing"),
             None
         );
+    }
+
+    #[test]
+    fn the_subjects_own_scores_and_places() {
+        let side = |s: &str, t: &str| voice(s, t).map(|v| v.0);
+        assert_eq!(
+            side(
+                "The PC versions of the game achieved an overall score of 88 on Metacritic.",
+                "Diablo II"
+            ),
+            Some(Stance::Pro)
+        );
+        // Someone else's score, or a score with no scale, is no side.
+        assert_eq!(
+            side("Quake achieved a score of 88 on Metacritic.", "Doom"),
+            None
+        );
+        assert_eq!(side("The game scored 3 goals.", "Doom"), None);
     }
 
     #[test]
