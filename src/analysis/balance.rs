@@ -229,15 +229,21 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
             let opens_with_pronoun = toks
                 .first()
                 .is_some_and(|t| matches!(t.lower.as_str(), "he" | "she" | "they"));
-            if raw.is_empty()
-                && last_actor.is_some()
-                && prev.is_some()
-                && (started_quoted || opens_with_pronoun)
-                && let (Some(st), Some(first), Some(last)) = (
-                    stance::predicates::continued_voice(toks),
-                    toks.first(),
-                    toks.iter().rev().find(|t| t.word),
-                )
+            // A quotation is someone's speech even where its speaker took no
+            // side yet (`Qin Gang claimed, "..."`, a block quotation after
+            // `Canby wrote:`): its side is what its own words say. (Carrying the
+            // side of one sentence of a quotation to the next, without words of
+            // its own, was tried and read asides as sides: `But of course!`.)
+            let in_quote = started_quoted || block_quote;
+            let continued = if raw.is_empty()
+                && (in_quote || (opens_with_pronoun && last_actor.is_some() && prev.is_some()))
+            {
+                stance::predicates::continued_voice(toks)
+            } else {
+                None
+            };
+            if let (Some(st), Some(first), Some(last)) =
+                (continued, toks.first(), toks.iter().rev().find(|t| t.word))
             {
                 let end = if opens_with_pronoun {
                     first.end
@@ -293,6 +299,7 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
             if let Some(a) = s.voices.iter().rev().find_map(|v| v.actor.clone()) {
                 last_actor = Some(a);
             }
+
             if let Some(last) = s.voices.last() {
                 prev = Some(last.stance);
                 s.stance = Some(last.stance);
@@ -417,6 +424,31 @@ mod tests {
         assert_eq!(v.cue.span.slice(md), "Critics* argue");
         assert_eq!(v.cue.text, "Critics argue");
         assert_eq!(b.sentences()[1].stance, Some(Stance::Pro));
+    }
+
+    #[test]
+    fn a_quotation_speaks_by_its_own_words_even_from_a_speaker_without_a_side() {
+        // The speaker's first sentence takes no side; the quotation it opens
+        // goes on, and its next sentence is read by its own words.
+        let md = "# Asian Development Bank\n\nLead.\n\n## Criticism\n\nThe bank was criticised by Oxfam. Qin Gang claimed, \"The bank acted on a plan. The move undermines the interests of its members.\" The bank reviewed the plan.\n";
+        let a = parse(Format::Markdown, md, &Settings::default());
+        let st: Vec<_> = a.sections[0].blocks[0]
+            .sentences()
+            .iter()
+            .map(|x| x.stance)
+            .collect();
+        assert_eq!(st[2], Some(Stance::Con), "{st:?}");
+        // A sentence outside any quotation, with no speaker, is no side.
+        assert_eq!(st[3], None, "{st:?}");
+        // A block quotation after `X wrote:` too.
+        let md = "# Blazing Saddles\n\nLead.\n\n## Criticism\n\nThe film was criticised by Canby. Canby wrote:\n\nIts use of anarchy recalls not the great comedies, but the middling ones. Mr. Allen's comedy recalls Keaton.\n";
+        let a = parse(Format::Markdown, md, &Settings::default());
+        let st: Vec<_> = a.sections[0].blocks[1]
+            .sentences()
+            .iter()
+            .map(|x| x.stance)
+            .collect();
+        assert_eq!(st, vec![Some(Stance::Con), None]);
     }
 
     #[test]

@@ -102,6 +102,11 @@ const K_YEAR: u32 = 1 << 13;
 const K_WELL: u32 = 1 << 14;
 /// `according` (step 6 of [`predicate_voice`]).
 const K_SOURCE: u32 = 1 << 15;
+/// A verb of the subject's own score (`achieved`, `scored`): step 4b
+/// of [`predicate_voice`].
+const K_FIGURE: u32 = 1 << 17;
+/// A word of ranking (`number`, `no`, `sixth`, `topped`) for [`place_on_list`].
+const K_RANK: u32 = 1 << 16;
 /// The kinds of predicate a clause's words can open.
 const K_PREDICATE: u32 = K_VERB
     | K_IDIOM
@@ -112,7 +117,8 @@ const K_PREDICATE: u32 = K_VERB
     | K_NOUN
     | K_REPORT
     | K_WELL
-    | K_SOURCE;
+    | K_SOURCE
+    | K_FIGURE;
 
 impl Predicates {
     /// The kinds of a token (0 for punctuation and words of no table).
@@ -256,9 +262,20 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
     mark(&mut ["year", "decade"].into_iter(), K_YEAR);
     mark(&mut WELL.iter().copied(), K_WELL);
     mark(&mut ["according"].into_iter(), K_SOURCE);
+    mark(&mut RANK_WORDS.iter().copied(), K_RANK);
+    mark(
+        &mut ["achieved", "achieves", "scored", "scores"].into_iter(),
+        K_FIGURE,
+    );
     p.kinds = kinds;
     p
 });
+
+/// Words that may open a place on a list ([`place_on_list`]).
+const RANK_WORDS: &[&str] = &[
+    "number", "no", "topped", "tops", "topping", "second", "third", "fourth", "fifth", "sixth",
+    "seventh", "eighth", "ninth", "tenth",
+];
 
 /// The words of step 0 of [`predicate_voice`].
 const WELL: &[&str] = &[
@@ -755,7 +772,14 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
                         matches!(o.lower.as_str(), "only" | "just" | "merely" | "simply")
                     })
             });
-            score += if flip { -v } else { v };
+            // `he should do much better`, `it could have been better`: a
+            // comparative under a modal is a shortfall.
+            let shortfall = st == Stance::Pro
+                && matches!(t.lower.as_str(), "better" | "more")
+                && toks[lo.max(k.saturating_sub(4))..k]
+                    .iter()
+                    .any(|m| matches!(m.lower.as_str(), "should" | "could" | "ought" | "might"));
+            score += if flip || shortfall { -v } else { v };
         }
         // Goods that rise or fall (`revenues had recovered`, `lower
         // revenues`), and an award's title (`Supplier of the Year`).
@@ -777,6 +801,17 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
         }
     }
     score += rating(toks, lo, hi);
+    // Scores, grades and places need a number, a lone capital letter or a
+    // word of ranking: most reported words have none, and skip both scans.
+    let digits = toks[lo..hi]
+        .iter()
+        .any(|t| t.lower.as_bytes().first().is_some_and(u8::is_ascii_digit));
+    if digits || toks[lo..hi].iter().any(|t| t.cap && t.lower.len() == 1) {
+        score += aggregate_or_grade(toks, lo, hi);
+    }
+    if digits || kinds.iter().any(|k| k & K_RANK != 0) {
+        score += place_on_list(toks, lo, hi);
+    }
     match score {
         0 => None,
         s if s > 0 => Some(Stance::Pro),
@@ -857,6 +892,164 @@ fn rating(toks: &[Tok], lo: usize, hi: usize) -> i32 {
         }
     }
     0
+}
+
+/// A number read as a score out of 100: a token of digits (`88`, `88.58`
+/// is `88` `.` `58`), and the token after it.
+fn score_at(toks: &[Tok], k: usize) -> Option<(f64, usize)> {
+    let t = &toks[k];
+    if !t.lower.as_bytes().iter().all(u8::is_ascii_digit) || t.lower.is_empty() {
+        return None;
+    }
+    let n: f64 = t.lower.parse().ok()?;
+    let next = if toks.get(k + 1).is_some_and(|d| d.lower == ".")
+        && toks
+            .get(k + 2)
+            .is_some_and(|d| d.lower.as_bytes().iter().all(u8::is_ascii_digit))
+    {
+        k + 3
+    } else {
+        k + 1
+    };
+    (0.0..=100.0).contains(&n).then_some((n, next))
+}
+
+/// An aggregate score (`a score of 88 on Metacritic`, `88.58% at
+/// GameRankings`, `scores of 92% and 89%`) or a letter grade (`gave the album
+/// an A+`): +2 for 70 or more (an A), -2 for 40 or less (a D, an E, an F).
+fn aggregate_or_grade(toks: &[Tok], lo: usize, hi: usize) -> i32 {
+    for k in lo..hi {
+        let t = &toks[k];
+        // `an A+`, `a D`: a capital letter alone, after an article, in a
+        // clause that gives or rates.
+        if t.cap
+            && t.lower.len() == 1
+            && k > lo
+            && matches!(toks[k - 1].lower.as_str(), "a" | "an")
+            && toks.get(k + 1).is_none_or(|n| !n.word)
+            && toks[k.saturating_sub(6)..k - 1].iter().any(|g| {
+                matches!(
+                    g.lower.as_str(),
+                    "gave" | "gives" | "give" | "awarded" | "awards" | "rated" | "grade" | "graded"
+                )
+            })
+        {
+            match t.lower.as_str() {
+                "a" => return 2,
+                "d" | "e" | "f" => return -2,
+                _ => {}
+            }
+        }
+        let Some((n, next)) = score_at(toks, k) else {
+            continue;
+        };
+        // `a score of 88`, `scores of 92% and 89%`, `a rating of 40`.
+        let named = k >= lo + 2
+            && toks[k - 1].lower == "of"
+            && matches!(
+                toks[k - 2].lower.as_str(),
+                "score" | "scores" | "rating" | "ratings" | "average" | "metascore"
+            );
+        // `88 on Metacritic`, `83.00% at Game Rankings`, after a verb of scoring.
+        let on_site = next + 1 < hi
+            && matches!(toks[next].lower.as_str(), "on" | "at")
+            && toks[next + 1].cap
+            && toks[lo.max(k.saturating_sub(6))..k].iter().any(|g| {
+                matches!(
+                    g.lower.as_str(),
+                    "score"
+                        | "scores"
+                        | "scored"
+                        | "rating"
+                        | "achieved"
+                        | "holds"
+                        | "held"
+                        | "averaged"
+                        | "averages"
+                        | "average"
+                        | "aggregate"
+                )
+            });
+        if named || on_site {
+            return if n >= 70.0 {
+                2
+            } else if n <= 40.0 {
+                -2
+            } else {
+                0
+            };
+        }
+    }
+    0
+}
+
+/// A place on a list (`voted the number one game`, `ranked No. 2 on its list
+/// of the greatest artists`, `put Doom sixth on their list`, `topped the
+/// poll`): being ranked is praise, as editors label it. +1, or 0.
+fn place_on_list(toks: &[Tok], lo: usize, hi: usize) -> i32 {
+    let listy = |t: &Tok| {
+        matches!(
+            t.lower.as_str(),
+            "list" | "lists" | "poll" | "polls" | "chart" | "charts" | "ranking" | "rankings"
+        )
+    };
+    let mut place = false;
+    for k in lo..hi {
+        let t = &toks[k];
+        let w = t.lower.as_str();
+        // `topped the list`, `tops the chart`.
+        if matches!(w, "topped" | "tops" | "topping")
+            && toks[k + 1..hi.min(k + 5)].iter().any(listy)
+        {
+            return 1;
+        }
+        let numeral = |j: usize| {
+            toks.get(j).is_some_and(|n| {
+                n.lower == "one" || n.lower.as_bytes().iter().all(u8::is_ascii_digit)
+            })
+        };
+        // `number one`, `No. 2`, `#1` (the `#` is no token: `the 1 album`
+        // is not read, `the #1 Album` is, by its capital).
+        let ordinal = matches!(
+            w,
+            "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "sixth"
+                | "seventh"
+                | "eighth"
+                | "ninth"
+                | "tenth"
+        ) || (w.len() >= 3
+            && w.as_bytes()[0].is_ascii_digit()
+            && (w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"))
+            && w[..w.len() - 2].bytes().all(|b| b.is_ascii_digit()));
+        let numbered = (w == "number" && numeral(k + 1))
+            || (w == "no"
+                && t.cap
+                && toks.get(k + 1).is_some_and(|d| d.lower == ".")
+                && numeral(k + 2))
+            || (w.len() <= 3
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && k > lo
+                && toks[k - 1].lower == "the"
+                && toks.get(k + 1).is_some_and(|n| n.cap && n.word));
+        place |= ordinal || numbered;
+    }
+    // The place must be on a list, among the best of all time, or given by
+    // a verb of ranking (`ranked it as number one`), which may come just
+    // before what is read.
+    let from = lo.saturating_sub(4);
+    let ranked = toks[from..hi].iter().enumerate().any(|(i, t)| {
+        listy(t)
+            || matches!(
+                t.lower.as_str(),
+                "greatest" | "best" | "top" | "ranked" | "ranks" | "voted" | "placed"
+            )
+            || (t.lower == "all" && toks.get(from + i + 1).is_some_and(|n| n.lower == "time"))
+    });
+    i32::from(place && ranked)
 }
 
 /// The voice of one clause `lo..hi` from its predicate, if any. `text` is
@@ -1358,9 +1551,53 @@ pub(crate) fn predicate_voice(
             weak: false,
         });
     }
+    // 4b. The subject's own score or place (`The PC versions of the game
+    // achieved a score of 88 on Metacritic`): reception in figures, which
+    // the labels count as praise, by nobody named. (`It also topped the
+    // list` is not read yet: an earlier step stops at it.)
+    if let Some(v) = (lo..hi).find(|&v| is(v, K_FIGURE))
+        && let Some((a, b)) = subject_np(toks, lo, v)
+        && toks[a..b].iter().any(|t| {
+            t.word
+                && (subject.refers(t)
+                    || SUBJECT_REFS.contains(&t.lower.as_str())
+                    || p.classes.contains(t.lower.as_str()))
+        })
+        && !names_someone_else(toks, a, b, subject)
+    {
+        let sc = aggregate_or_grade(toks, v, hi) + place_on_list(toks, v, hi);
+        if sc != 0 {
+            return Some(RawVoice {
+                stance: if sc > 0 { Stance::Pro } else { Stance::Con },
+                actor: None,
+                cue: span(v, v + 1),
+                words,
+                weak: true,
+            });
+        }
+    }
     // 5. Reported speech: the side of what is reported.
     for r in lo..hi {
         let t = &toks[r];
+        // `prompting newspaper reports of a flop`, `claims of mismanagement`:
+        // a report as a noun; its side is what it reports, by nobody named.
+        if is(r, K_REPORT)
+            && matches!(t.lower.as_str(), "reports" | "claims")
+            && toks.get(r + 1).is_some_and(|n| n.lower == "of")
+            && !negated(toks, r, lo)
+        {
+            let end = object_end(toks, r + 1, hi);
+            if let Some(st) = evaluate(toks, r + 2, end) {
+                return Some(RawVoice {
+                    stance: st,
+                    actor: None,
+                    cue: span(r, end),
+                    words,
+                    weak: true,
+                });
+            }
+            continue;
+        }
         // `reports of swollen batteries`: a noun; `by noting`: the manner of
         // the clause's own verb.
         // `systematic reviews has not demonstrated`: a plural noun before
@@ -1786,6 +2023,115 @@ mod tests {
         );
         assert_eq!(
             side("The council called for a fine of 100 pesetas.", "Casa"),
+            None
+        );
+        // A report as a noun says what it reports.
+        assert_eq!(
+            side(
+                "Attendance fell, prompting newspaper reports of a flop.",
+                "Northern Lights"
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side("It prompted reports of swollen batteries.", "Aurora S3"),
+            None
+        );
+        // A comparative under a modal is a shortfall.
+        assert_eq!(
+            side("Canby wrote that Brooks should do much better.", "Blazing"),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side("Canby wrote that Brooks did much better.", "Blazing"),
+            Some(Stance::Pro)
+        );
+        // `recalls` the verb is memory, not a product recall.
+        assert_eq!(
+            side("Canby wrote that the comedy recalls Keaton.", "Blazing"),
+            None
+        );
+    }
+
+    #[test]
+    fn the_subjects_own_scores_and_places() {
+        let side = |s: &str, t: &str| voice(s, t).map(|v| v.0);
+        assert_eq!(
+            side(
+                "The PC versions of the game achieved an overall score of 88 on Metacritic.",
+                "Diablo II"
+            ),
+            Some(Stance::Pro)
+        );
+        // Someone else's score, or a score with no scale, is no side.
+        assert_eq!(
+            side("Quake achieved a score of 88 on Metacritic.", "Doom"),
+            None
+        );
+        assert_eq!(side("The game scored 3 goals.", "Doom"), None);
+    }
+
+    #[test]
+    fn scores_grades_and_places_on_lists() {
+        let side = |s: &str, t: &str| voice(s, t).map(|v| v.0);
+        // Aggregate scores and letter grades.
+        assert_eq!(
+            side(
+                "GameRankings and Metacritic listed scores of 92% and 89%.",
+                "Doom"
+            ),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side("Metacritic listed scores of 35% and 30%.", "Doom"),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side("The survey listed 92 schools in the region.", "Doom"),
+            None
+        );
+        assert_eq!(
+            side("Christgau gave the album an A+.", "Love and Theft"),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side("Christgau gave the album a B.", "Love and Theft"),
+            None
+        );
+        // A place on a list, or given by a verb of ranking.
+        assert_eq!(
+            side(
+                "In 2001, it was voted the number one game of all time in a poll.",
+                "Doom"
+            ),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side(
+                "GameTrailers ranked \"Doom\" as number one PC game.",
+                "Doom"
+            ),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side(
+                "Game Informer put \"Doom\" sixth on their list of the games of all time.",
+                "Doom"
+            ),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side(
+                "The critic said that it was the second game released that year.",
+                "Doom"
+            ),
+            None
+        );
+        assert_eq!(
+            side(
+                "The critic said that the 2015 Cannes jury met twice.",
+                "Doom"
+            ),
             None
         );
     }

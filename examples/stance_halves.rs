@@ -1,0 +1,59 @@
+//! Stance figures on two halves of `fixtures/accuracy/stance-dev.tsv`, split
+//! by a stable hash of the article name, so that errors can be studied on one
+//! half (`a`) while the other (`b`) stays unread and measures what carries over.
+//!
+//! ```text
+//! cargo run --release --example stance_halves            # P/R per side on a, b and all
+//! cargo run --release --example stance_halves -- a       # also the misses of half a
+//! ```
+//! Prints no misses of half `b` unless asked (`-- b`): read them only to report.
+
+#![allow(clippy::print_stdout)] // a report on stdout
+
+#[path = "../tests/support/accuracy.rs"]
+mod accuracy;
+
+/// FNV-1a over the article name: stable across runs, platforms and versions.
+fn half(article: &str) -> char {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in article.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    if h.is_multiple_of(2) { 'a' } else { 'b' }
+}
+
+fn main() {
+    let show: Option<char> = std::env::args()
+        .nth(1)
+        .and_then(|a| a.chars().next())
+        .filter(|c| matches!(c, 'a' | 'b'));
+    let rows = accuracy::stance_rows();
+    for (label, pick) in [("a", Some('a')), ("b", Some('b')), ("all", None)] {
+        let part: Vec<_> = rows
+            .iter()
+            .filter(|r| pick.is_none_or(|h| half(&r.article) == h))
+            .cloned()
+            .collect();
+        let n_articles = part
+            .iter()
+            .map(|r| r.article.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        let st = accuracy::stance_report(&part);
+        let mut line = format!(
+            "Stance half {label} ({} sentences, {n_articles} articles):",
+            part.len()
+        );
+        for side in ["pro", "con"] {
+            let (p, r) = st.of(side);
+            line.push_str(&format!(" {side} P {p:.3} R {r:.3};"));
+        }
+        println!("{line}");
+        if pick.is_some() && pick == show {
+            for (want, got, actor, s) in &st.misses {
+                println!("  {want}->{got} [{actor}] {s}");
+            }
+        }
+    }
+}
