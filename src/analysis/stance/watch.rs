@@ -1250,6 +1250,35 @@ fn dated_acceptance(toks: &[Tok], i: usize, j: usize) -> bool {
         })
 }
 
+/// `one of the world's most popular and widely viewed sports`, `a widely
+/// viewed and historically important film`: `viewed` as watched, before the
+/// noun, with no copula before it (`is often viewed negatively`, `was
+/// often viewed in light of` judge) and no `as`, `to` or `by` after it.
+fn watched(toks: &[Tok], i: usize, j: usize) -> bool {
+    j > 0
+        && toks[j - 1].lower == "viewed"
+        && !COPULAS.contains(&toks[i].lower.as_str())
+        && i.checked_sub(1)
+            .is_none_or(|p| !COPULAS.contains(&toks[p].lower.as_str()))
+        && toks.get(j).is_some_and(|n| {
+            n.word
+                && !matches!(
+                    n.lower.as_str(),
+                    "as" | "to"
+                        | "by"
+                        | "in"
+                        | "with"
+                        | "negatively"
+                        | "positively"
+                        | "favourably"
+                        | "favorably"
+                        | "unfavourably"
+                        | "unfavorably"
+                        | "through"
+                )
+        })
+}
+
 fn context_allows(toks: &[Tok], i: usize, j: usize, w: &Watch, around: Around<'_>) -> bool {
     let Some(rules) = w.unless.get(toks[i].lower.as_str()) else {
         return true;
@@ -1400,6 +1429,14 @@ const DISCIPLINES: &[&str] = &[
     "probabilistic",
     "kinematic",
     "molecular",
+    "articulatory",
+    "acoustic",
+    "acoustical",
+    "phonetic",
+    "phonetics",
+    "morphological",
+    "neurological",
+    "psychological",
     "cellular",
     "chemist",
     "physicist",
@@ -1645,6 +1682,7 @@ pub fn editorial_hits_around(
                         || naming_passive(toks, j)
                         || corrected_belief(toks, i, j)
                         || dated_acceptance(toks, i, j)
+                        || watched(toks, i, j)
                 }
                 _ => false,
             };
@@ -2006,6 +2044,28 @@ mod tests {
         ));
         assert!(flagged(
             "The Regola is a remarkable achievement, as \"Thoenes\" wrote."
+        ));
+        // Literal senses and events.
+        assert!(!flagged(
+            "Basketball is one of the world's most popular and widely viewed sports."
+        ));
+        assert!(flagged("The film is widely viewed as his best."));
+        assert!(flagged(
+            "In Athens, the bond was often viewed in light of the custom."
+        ));
+        assert!(!flagged(
+            "A recurring idea is that phenomenal states integrate neural activities."
+        ));
+        assert!(flagged("The team had a phenomenal season."));
+        assert!(!flagged(
+            "From an articulatory perspective, this terminology is incorrect."
+        ));
+        assert!(!flagged(
+            "The club became world famous when it drew attention to the flaws."
+        ));
+        assert!(flagged("The club is world famous for its parties."));
+        assert!(flagged(
+            "Construction on what would in time become the world famous Great Mosque began."
         ));
         // Speech in the sentences around, set without quotation marks.
         assert!(!around_hits(
