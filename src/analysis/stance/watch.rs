@@ -76,6 +76,10 @@ enum Unless {
     Next,
     /// The word just before the phrase.
     Prev,
+    /// The subject's last word before a verb: the word just before it, or,
+    /// past an appositive set off by commas, the word before the appositive
+    /// (`the book, "Tolbert's Texas," claimed that`).
+    Subject,
     /// Any of the three words before the phrase.
     Before,
     /// Any of the (up to four) words after the phrase before punctuation: the
@@ -150,6 +154,7 @@ static WATCH: LazyLock<Watch> = LazyLock::new(|| {
         let unless = match kind {
             "unless-next" => Some(Unless::Next),
             "unless-prev" => Some(Unless::Prev),
+            "unless-subject" => Some(Unless::Subject),
             "unless-before" => Some(Unless::Before),
             "unless-head" => Some(Unless::Head),
             "unless-after" => Some(Unless::After),
@@ -796,8 +801,12 @@ fn speaks_in_first_person(toks: &[Tok], quoted: bool) -> bool {
                         }
                     })
                     && (k == 0 || !(toks[k - 1].word && toks[k - 1].cap))
+                    && !numeral_list(toks, k)
             }
             "i'm" | "i've" | "i'd" | "i'll" => true,
+            // The second person in a contraction (`you're playing the
+            // odds`): talk, which an encyclopedia's voice does not use.
+            "you're" | "you've" | "you'll" | "you'd" => true,
             _ => false,
         };
         if first_person {
@@ -805,6 +814,17 @@ fn speaks_in_first_person(toks: &[Tok], quoted: bool) -> bool {
         }
     }
     false
+}
+
+/// `the remnants of I and XI Corps`: `I` in a list of Roman numerals.
+fn numeral_list(toks: &[Tok], k: usize) -> bool {
+    let roman = |t: &Tok| {
+        t.word && t.cap && t.lower.len() <= 5 && t.lower.chars().all(|c| "ivxlc".contains(c))
+    };
+    let next_is_list = toks
+        .get(k + 1)
+        .is_some_and(|n| matches!(n.lower.as_str(), "and" | "or" | "," | "&"));
+    next_is_list && toks.get(k + 2).is_some_and(roman)
 }
 
 /// `to see if Ambrose was one of the greatest speakers`, `whether it was
@@ -1069,6 +1089,196 @@ fn match_entry(toks: &[Tok], i: usize, e: &Entry, removed: &HashSet<String>) -> 
     Some(j)
 }
 
+/// The last word of the subject before the verb at `i`: the word just before
+/// it, or, when an appositive set off by commas stands between (`the book,
+/// "Tolbert's Texas," claimed that`, `Smith, however, claimed`), the word
+/// before the appositive.
+fn subject_head(toks: &[Tok], i: usize) -> Option<usize> {
+    let p = i.checked_sub(1)?;
+    if toks[p].word {
+        return Some(p);
+    }
+    // Closing marks and the comma that ends the appositive.
+    let mut k = p;
+    let mut comma = false;
+    while k > 0 && !toks[k].word {
+        comma |= toks[k].lower == ",";
+        k -= 1;
+    }
+    if !comma {
+        return None;
+    }
+    // The comma that opens it, within a few words.
+    let open = (k.saturating_sub(8)..k)
+        .rev()
+        .find(|&n| !toks[n].word && toks[n].lower == ",")?;
+    (0..open).rev().take(2).find(|&n| toks[n].word)
+}
+
+/// Whether a sentence's quotation marks are balanced: an even number of
+/// straight marks and as many curly opening marks as closing ones. Only then
+/// is it known where it starts and ends (inside a quotation or not).
+fn balanced(toks: &[Tok]) -> bool {
+    let (mut straight, mut open, mut close) = (0usize, 0usize, 0usize);
+    for t in toks.iter().filter(|t| !t.word) {
+        match t.lower.as_str() {
+            "\"" => straight += 1,
+            "“" => open += 1,
+            "”" => close += 1,
+            _ => {}
+        }
+    }
+    straight % 2 == 0 && open == close
+}
+
+/// Whether a sentence beside this one in its block is speech set without
+/// quotation marks (see [`speaks_in_first_person`]): a block quotation or a
+/// transcript whose marks were lost, where the sentence between (`They...
+/// obviously didn't even listen`) is the same speaker's. Only sentences whose
+/// quotation marks are balanced, this one's too: a quotation that runs on
+/// from one sentence into the next is followed by the marks.
+fn speech_around(toks: &[Tok], around: Around<'_>, quoted: bool) -> bool {
+    if quoted || !balanced(toks) {
+        return false;
+    }
+    let speech = |ts: &[Tok]| balanced(ts) && speaks_in_first_person(ts, false);
+    // In the sentence after, a quotation introduced by a colon (`who described
+    // him as: Seldom have I seen ...`) is that sentence's own.
+    let before_colon = |ts: &[Tok]| {
+        let end = ts
+            .iter()
+            .position(|t| !t.word && t.lower == ":")
+            .unwrap_or(ts.len());
+        speech(&ts[..end])
+    };
+    around.before.is_some_and(speech) || around.after.is_some_and(before_colon)
+}
+
+/// The index of a closing quotation mark whose opening mark is not in the
+/// sentence and that ends it (`From this point of view, Vignola's Regola is
+/// a remarkable intellectual achievement".`): a quotation that began in an
+/// earlier sentence, which the text before it belongs to. A lone straight
+/// mark with only punctuation after it, or a curly closing mark before any
+/// opening one.
+fn closes_unopened(toks: &[Tok]) -> Option<usize> {
+    let straight: Vec<usize> = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.word && t.lower == "\"")
+        .map(|(k, _)| k)
+        .collect();
+    if let [only] = straight[..]
+        && only > 0
+        && toks[only + 1..].iter().all(|t| !t.word)
+    {
+        return Some(only);
+    }
+    let first_curly = toks
+        .iter()
+        .position(|t| !t.word && matches!(t.lower.as_str(), "“" | "”"))?;
+    (toks[first_curly].lower == "”").then_some(first_curly)
+}
+
+/// Words that open a sentence answering the one before (`However, no
+/// firsthand allegation has ever surfaced.`).
+const CONTRASTS: &[&str] = &[
+    "however",
+    "but",
+    "yet",
+    "nevertheless",
+    "nonetheless",
+    "actually",
+    "contrary",
+];
+
+/// `James Spada has claimed that similar allegations were made. However, no
+/// firsthand allegation has ever surfaced.`: the next sentence opens with a
+/// contrast and denies or disproves, so the text itself shows why the claim
+/// is in doubt and `claimed` (or `supposedly`) is exact.
+fn doubt_shown_next(around: Around<'_>) -> bool {
+    let Some(next) = around.after else {
+        return false;
+    };
+    let Some(f) = first_word_of(next) else {
+        return false;
+    };
+    CONTRASTS.contains(&next[f].lower.as_str())
+        && next[f + 1..].iter().any(|t| {
+            t.word
+                && (matches!(
+                    t.lower.as_str(),
+                    "no" | "not" | "never" | "none" | "nothing" | "neither" | "nor"
+                ) || FINDINGS.contains(&t.lower.as_str()))
+        })
+}
+
+/// Words that date a statement to the past (`By the start of the 20th
+/// century`, `in the 1930s`).
+const PAST_TIMES: &[&str] = &[
+    "century",
+    "centuries",
+    "decade",
+    "decades",
+    "era",
+    "eventually",
+    "gradually",
+    "soon",
+    "later",
+    "until",
+    "then",
+];
+
+/// `By the start of the 20th century, evolution was widely accepted`, `The
+/// significance of chemotaxis was widely accepted in the 1930s`: the history
+/// of an idea's acceptance, a dated event, not a consensus claimed now. A
+/// past `was/were ... accepted` (or `adopted`) with no `as` after it (`was
+/// widely accepted as the greatest` judges) and a date or a time in the
+/// sentence.
+fn dated_acceptance(toks: &[Tok], i: usize, j: usize) -> bool {
+    let past = matches!(toks[i].lower.as_str(), "was" | "were");
+    let accepted = j > 0 && matches!(toks[j - 1].lower.as_str(), "accepted" | "adopted");
+    let judged = toks.get(j).is_some_and(|n| n.lower == "as");
+    past && accepted
+        && !judged
+        && toks.iter().any(|t| {
+            t.word
+                && (PAST_TIMES.contains(&t.lower.as_str()) || {
+                    // A year or a decade: `1850`, `1930s`.
+                    let y = t.lower.trim_end_matches('s');
+                    y.len() == 4 && y.chars().all(|c| c.is_ascii_digit())
+                })
+        })
+}
+
+/// `one of the world's most popular and widely viewed sports`, `a widely
+/// viewed and historically important film`: `viewed` as watched, before the
+/// noun, with no copula before it (`is often viewed negatively`, `was
+/// often viewed in light of` judge) and no `as`, `to` or `by` after it.
+fn watched(toks: &[Tok], i: usize, j: usize) -> bool {
+    j > 0
+        && toks[j - 1].lower == "viewed"
+        && !COPULAS.contains(&toks[i].lower.as_str())
+        && i.checked_sub(1)
+            .is_none_or(|p| !COPULAS.contains(&toks[p].lower.as_str()))
+        && toks.get(j).is_some_and(|n| {
+            n.word
+                && !matches!(
+                    n.lower.as_str(),
+                    "as" | "to"
+                        | "by"
+                        | "in"
+                        | "with"
+                        | "negatively"
+                        | "positively"
+                        | "favourably"
+                        | "favorably"
+                        | "unfavourably"
+                        | "unfavorably"
+                        | "through"
+                )
+        })
+}
+
 fn context_allows(toks: &[Tok], i: usize, j: usize, w: &Watch, around: Around<'_>) -> bool {
     let Some(rules) = w.unless.get(toks[i].lower.as_str()) else {
         return true;
@@ -1094,6 +1304,9 @@ fn context_allows(toks: &[Tok], i: usize, j: usize, w: &Watch, around: Around<'_
             Unless::Prev => i
                 .checked_sub(1)
                 .is_some_and(|p| words.contains(toks[p].lower.as_str())),
+            Unless::Subject => {
+                subject_head(toks, i).is_some_and(|p| words.contains(toks[p].lower.as_str()))
+            }
             Unless::Before => has(&toks[i.saturating_sub(3)..i], words),
             Unless::Head => toks[j..]
                 .iter()
@@ -1216,6 +1429,14 @@ const DISCIPLINES: &[&str] = &[
     "probabilistic",
     "kinematic",
     "molecular",
+    "articulatory",
+    "acoustic",
+    "acoustical",
+    "phonetic",
+    "phonetics",
+    "morphological",
+    "neurological",
+    "psychological",
     "cellular",
     "chemist",
     "physicist",
@@ -1252,11 +1473,27 @@ fn viewpoint_frame(toks: &[Tok]) -> Option<(usize, usize)> {
         return None;
     }
     // `From Eisenhower's viewpoint, ...`, `From their perspective, ...`: the
-    // frame names whose view it is.
+    // frame names whose view it is. So does a doctrine or a school (`From a
+    // theistic viewpoint`, `from a feminist perspective`, `a utilitarian
+    // standpoint`, `a religious point of view`): the sentence describes that
+    // view.
     if toks[first + 1..comma].iter().any(|t| {
         t.word
             && ((t.cap && !FUNCTION_WORDS.contains(&t.lower.as_str()))
-                || matches!(t.lower.as_str(), "his" | "her" | "their"))
+                || matches!(
+                    t.lower.as_str(),
+                    "his"
+                        | "her"
+                        | "their"
+                        | "religious"
+                        | "secular"
+                        | "humanistic"
+                        | "materialistic"
+                        | "naturalistic"
+                )
+                || t.lower.ends_with("theistic")
+                || t.lower.ends_with("ist")
+                || t.lower.ends_with("ian"))
     }) {
         return None;
     }
@@ -1426,7 +1663,11 @@ pub fn editorial_hits_around(
                         || reported_clause(toks, i)
                         || open_question(toks, i)
                         || quotation_at(toks, j)
+                        || doubt_shown_next(around)
                 }
+                // `claimed that ...`, with the next sentence showing why the
+                // claim is in doubt: `claimed` is then the exact word.
+                WatchCategory::Said => doubt_shown_next(around),
                 // `Speer described this as ... the only one that stood the
                 // test of time`: the speaker's words, paraphrased.
                 WatchCategory::Cliche => attributed_before(toks, i),
@@ -1440,6 +1681,8 @@ pub fn editorial_hits_around(
                         || named_group(toks, i, j)
                         || naming_passive(toks, j)
                         || corrected_belief(toks, i, j)
+                        || dated_acceptance(toks, i, j)
+                        || watched(toks, i, j)
                 }
                 _ => false,
             };
@@ -1478,8 +1721,18 @@ pub fn editorial_hits_around(
         });
     }
     // Looked at only when something was found: most sentences find nothing.
-    if !out.is_empty() && speaks_in_first_person(toks, quoted) {
+    if !out.is_empty()
+        && (speaks_in_first_person(toks, quoted) || speech_around(toks, around, quoted))
+    {
         out.clear();
+    }
+    // The text before a quotation's closing mark whose opening mark is in an
+    // earlier sentence is quoted.
+    if !out.is_empty()
+        && !quoted
+        && let Some(q) = closes_unopened(toks)
+    {
+        out.retain(|h| h.start >= toks[q].end);
     }
     out
 }
@@ -1727,6 +1980,143 @@ mod tests {
         assert!(!flagged("Most Khoisan languages use a more iconic system."));
         assert!(flagged(
             "The sentence is someone's, of course, whoever wrote it."
+        ));
+    }
+
+    fn around_hits(before: &str, s: &str, after: &str) -> bool {
+        let (b, t, a) = (tokenize(before), tokenize(s), tokenize(after));
+        let around = Around {
+            before: Some(&b),
+            after: Some(&a),
+        };
+        !editorial_hits_around(&t, around, false, &WatchSettings::default()).is_empty()
+    }
+
+    #[test]
+    fn history_speech_and_exact_words() {
+        // A manner adverb after its verb; the sentence adverb stays.
+        assert!(!flagged(
+            "Lincoln, who had watched sadly during the debacle, was sworn in."
+        ));
+        assert!(flagged("Sadly, the debacle went on for an hour."));
+        // The dated history of an idea's acceptance, not a consensus now.
+        assert!(!flagged(
+            "By the start of the 20th century, evolution was widely accepted."
+        ));
+        assert!(!flagged(
+            "The significance of chemotaxis was widely accepted in the 1930s."
+        ));
+        assert!(flagged("The theory of evolution was widely accepted."));
+        assert!(flagged(
+            "In 1990 the method was widely accepted as the best one."
+        ));
+        // A consensus denied is no consensus claimed.
+        assert!(!flagged("Generally, no reference date is widely accepted."));
+        assert!(flagged("The reference date is widely accepted."));
+        // The genre, not a label on a group.
+        assert!(!flagged(
+            "Although it was proclaimed a cult film before it was released, it failed."
+        ));
+        assert!(flagged("The society was a cult of the worst kind."));
+        // A claim of descent, and a text's claim past its title.
+        assert!(!flagged(
+            "The kings of Epirus claimed to be descended from Achilles."
+        ));
+        assert!(!flagged(
+            "More recently, the book, \"Tolbert's Texas,\" claimed that he was killed."
+        ));
+        assert!(flagged(
+            "More recently, the author, a Texan, claimed that he was killed."
+        ));
+        // A frame that names a doctrine describes its view.
+        assert!(!flagged(
+            "From a theistic viewpoint, the laws of nature were designed by God."
+        ));
+        assert!(flagged(
+            "From a practical viewpoint, the laws of nature were designed by God."
+        ));
+        assert!(flagged(
+            "From an artistic point of view, he was most successful in portrait-statues."
+        ));
+        // A quotation that closes here began earlier: the text before is quoted.
+        assert!(!flagged(
+            "From this point of view, the Regola is a remarkable intellectual achievement\"."
+        ));
+        assert!(flagged(
+            "The Regola is a remarkable achievement, as \"Thoenes\" wrote."
+        ));
+        // Literal senses and events.
+        assert!(!flagged(
+            "Basketball is one of the world's most popular and widely viewed sports."
+        ));
+        assert!(flagged("The film is widely viewed as his best."));
+        assert!(flagged(
+            "In Athens, the bond was often viewed in light of the custom."
+        ));
+        assert!(!flagged(
+            "A recurring idea is that phenomenal states integrate neural activities."
+        ));
+        assert!(flagged("The team had a phenomenal season."));
+        assert!(!flagged(
+            "From an articulatory perspective, this terminology is incorrect."
+        ));
+        assert!(!flagged(
+            "The club became world famous when it drew attention to the flaws."
+        ));
+        assert!(flagged("The club is world famous for its parties."));
+        assert!(flagged(
+            "Construction on what would in time become the world famous Great Mosque began."
+        ));
+        // Speech in the sentences around, set without quotation marks.
+        assert!(!around_hits(
+            "I couldn't believe the small-mindedness of the committee.",
+            "They obviously didn't even listen to this.",
+            "It got banned."
+        ));
+        assert!(!around_hits(
+            "Because you're playing the odds.",
+            "When it comes to comedy, of course there are others.",
+            "But not many."
+        ));
+        assert!(around_hits(
+            "The committee met in May.",
+            "They obviously didn't even listen to this.",
+            "It got banned."
+        ));
+        // A quotation that runs on into the sentence around is not followed.
+        assert!(around_hits(
+            "His speech was quickly seen as a triumph.",
+            "In 1999, Canion admitted that he was wrong, saying \"I was burned out.",
+            "He felt I didn't have it.\""
+        ));
+        assert!(around_hits(
+            "She wrote: \"Hello, you're watching.\"",
+            "This was followed by the award-winning short film.",
+            "It ran for a year."
+        ));
+        assert!(around_hits(
+            "The remnants of I and XI Corps defended the hill.",
+            "The line is popularly described as a hook.",
+            "It ran south."
+        ));
+        assert!(around_hits(
+            "He soon became very popular in the colony.",
+            "The lawyer soon became very popular in the colony.",
+            "Browne described him as: Seldom have I seen one like him."
+        ));
+        assert!(flagged(
+            "Ulam has claimed that related ideas were current in Poland."
+        ));
+        // Doubt the next sentence shows.
+        assert!(!around_hits(
+            "The resulting publicity led to papers dropping his strip.",
+            "Biographer James Spada has claimed that similar allegations were made.",
+            "However, no firsthand allegation has ever surfaced."
+        ));
+        assert!(around_hits(
+            "The resulting publicity led to papers dropping his strip.",
+            "Biographer James Spada has claimed that similar allegations were made.",
+            "However, Spada later moved to Paris."
         ));
     }
 
