@@ -1,5 +1,9 @@
 //! Queries over every layer of a run: resolve a reference, suggest titles.
 
+use std::sync::{Mutex, PoisonError};
+
+use rustc_hash::FxHashMap;
+
 use super::normalize::{self, loose_key, title_key};
 use super::{Layer, Match, Resolution, Suggestion, SuggestionKind, build_bytes};
 
@@ -8,6 +12,46 @@ use super::{Layer, Match, Resolution, Suggestion, SuggestionKind, build_bytes};
 #[derive(Debug, Default, Clone)]
 pub struct TitleIndex {
     layers: Vec<Layer>,
+    suggested: SuggestCache,
+}
+
+/// Did-you-mean answers already computed, by loose key: a missing title is
+/// often missing from many articles (a wiki's red links, or a partial export's
+/// links out), and each answer costs a fuzzy walk of every layer. A pure
+/// function of the key and the layers, so it changes no output; emptied when
+/// the layers change, and when full (it holds at most [`SuggestCache::MAX`]
+/// keys). A clone starts empty.
+#[derive(Debug, Default)]
+struct SuggestCache(Mutex<FxHashMap<Box<str>, Vec<Suggestion>>>);
+
+impl SuggestCache {
+    const MAX: usize = 1 << 16;
+
+    fn get(&self, loose: &str) -> Option<Vec<Suggestion>> {
+        let map = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        map.get(loose).cloned()
+    }
+
+    fn put(&self, loose: &str, found: &[Suggestion]) {
+        let mut map = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if map.len() >= Self::MAX {
+            map.clear();
+        }
+        map.insert(loose.into(), found.to_vec());
+    }
+
+    fn clear(&mut self) {
+        self.0
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+    }
+}
+
+impl Clone for SuggestCache {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
 }
 
 impl TitleIndex {
@@ -19,6 +63,7 @@ impl TitleIndex {
 
     /// Add a source.
     pub fn push(&mut self, layer: Layer) {
+        self.suggested.clear();
         self.layers.push(layer);
     }
 
@@ -26,6 +71,7 @@ impl TitleIndex {
     /// there, or add it last when there is none (an editor's workspace
     /// titles, rebuilt as files come and go, stay first).
     pub fn set(&mut self, i: usize, layer: Layer) {
+        self.suggested.clear();
         match self.layers.get_mut(i) {
             Some(slot) => *slot = layer,
             None => self.layers.push(layer),
@@ -62,6 +108,7 @@ impl TitleIndex {
         let layer = Layer::from_bytes("titles", bytes).expect("freshly built index is valid");
         Self {
             layers: vec![layer],
+            suggested: SuggestCache::default(),
         }
     }
 
@@ -121,6 +168,20 @@ impl TitleIndex {
         if loose.is_empty() || max == 0 {
             return Vec::new();
         }
+        let mut found = match self.suggested.get(&loose) {
+            Some(found) => found,
+            None => {
+                let found = self.suggest_all(&loose);
+                self.suggested.put(&loose, &found);
+                found
+            }
+        };
+        found.truncate(max);
+        found
+    }
+
+    /// Every did-you-mean title for a loose key, best first.
+    fn suggest_all(&self, loose: &str) -> Vec<Suggestion> {
         let mut found: Vec<Suggestion> = Vec::new();
         let add = |title: String, kind: SuggestionKind, found: &mut Vec<Suggestion>| match found
             .iter_mut()
@@ -131,10 +192,10 @@ impl TitleIndex {
             None => found.push(Suggestion { title, kind }),
         };
         for l in &self.layers {
-            for t in l.loose(&loose) {
+            for t in l.loose(loose) {
                 add(t, SuggestionKind::Variant, &mut found);
             }
-            for v in normalize::number_variants(&loose) {
+            for v in normalize::number_variants(loose) {
                 for t in l.loose(&v) {
                     add(t, SuggestionKind::Number, &mut found);
                 }
@@ -144,14 +205,14 @@ impl TitleIndex {
         let k = normalize::max_distance(n);
         if k > 0 {
             let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
-            let want = digits(&loose);
+            let want = digits(loose);
             for l in &self.layers {
-                for (cand_loose, t) in l.fuzzy(&loose, k) {
-                    let d = normalize::osa_distance(&loose, &cand_loose);
+                for (cand_loose, t) in l.fuzzy(loose, k) {
+                    let d = normalize::osa_distance(loose, &cand_loose);
                     if d == 0
                         || d > k
                         || digits(&cand_loose) != want
-                        || !normalize::plausible_typo(&loose, &cand_loose)
+                        || !normalize::plausible_typo(loose, &cand_loose)
                     {
                         continue;
                     }
@@ -160,7 +221,6 @@ impl TitleIndex {
             }
         }
         found.sort_by(|a, b| (a.kind, &a.title).cmp(&(b.kind, &b.title)));
-        found.truncate(max);
         found
     }
 }
@@ -315,6 +375,26 @@ mod tests {
         assert!(people.suggest("History of Toronto", 3).is_empty());
         assert!(people.suggest("Chemical genetics", 3).is_empty());
         assert!(ix.suggest("", 3).is_empty());
+    }
+
+    #[test]
+    fn remembered_suggestions_follow_the_layers() {
+        let mut ix = TitleIndex::from_titles(["Photon"], []);
+        assert!(ix.suggest("Quatnum", 3).is_empty());
+        // Asked again: the remembered answer, the same.
+        assert!(ix.suggest("quatnum", 3).is_empty());
+        let more = TitleIndex::from_titles(["Quantum", "Quanta"], []);
+        ix.push(more.layers()[0].clone());
+        assert_eq!(titles(&ix.suggest("Quatnum", 3)), ["Quantum"]);
+        // A clone remembers nothing, and a smaller `max` cuts the remembered list.
+        let copy = ix.clone();
+        assert_eq!(titles(&copy.suggest("Quatnum", 1)), ["Quantum"]);
+        ix.set(
+            1,
+            TitleIndex::from_titles(["Quorum"], []).layers()[0].clone(),
+        );
+        assert!(ix.suggest("Quatnum", 3).is_empty());
+        assert_eq!(titles(&copy.suggest("Quatnum", 3)), ["Quantum"]);
     }
 
     #[test]
