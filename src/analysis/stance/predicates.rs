@@ -672,6 +672,39 @@ fn subject_np(toks: &[Tok], lo: usize, v: usize) -> Option<(usize, usize)> {
         .filter(|&(a, b)| b - a <= 12)
 }
 
+/// Documents whose author takes the side of a participle after them (`issued
+/// a statement condemning`, `wrote an open letter praising`).
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "statements",
+    "letter",
+    "letters",
+    "article",
+    "articles",
+    "editorial",
+    "editorials",
+    "essay",
+    "essays",
+    "op-ed",
+    "column",
+    "columns",
+    "review",
+    "resolution",
+    "resolutions",
+    "motion",
+    "petition",
+    "speech",
+    "speeches",
+    "sermon",
+    "pamphlet",
+    "paper",
+    "piece",
+    "report",
+    "communiqué",
+    "communique",
+    "declaration",
+];
+
 /// Words after which a verb form is a noun or an adjective (`the supporting
 /// cast`, `his written review`, `the show`).
 const NOUN_MARKERS: &[&str] = &[
@@ -756,8 +789,12 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
         let here = kind(k);
         let t = &toks[k];
         if here & K_EVAL != 0 {
-            // `a fine of 100,000 pesetas`: a penalty.
-            if t.lower == "fine" && toks.get(k + 1).is_some_and(|n| n.lower == "of") {
+            // `a fine of 100,000 pesetas`: a penalty; `he would decline to
+            // be drawn`: a refusal, not a fall.
+            if (t.lower == "fine" && toks.get(k + 1).is_some_and(|n| n.lower == "of"))
+                || (t.lower.starts_with("decline")
+                    && toks.get(k + 1).is_some_and(|n| n.lower == "to"))
+            {
                 continue;
             }
             let Some(&st) = p.eval.get(t.lower.as_str()) else {
@@ -1240,6 +1277,20 @@ pub(crate) fn predicate_voice(
         {
             continue;
         }
+        // `a torpedo attack`, `a student protest`: after `a` and a singular
+        // noun, a bare form is the head of a compound noun (a verb there
+        // would have to agree: `a student protests`).
+        if bare
+            && v >= lo + 2
+            && toks[v - 1].word
+            && !toks[v - 1].lower.ends_with('s')
+            && matches!(
+                toks[v - 2].lower.as_str(),
+                "a" | "an" | "any" | "every" | "each" | "another"
+            )
+        {
+            continue;
+        }
         if negated(toks, v, lo) {
             return None;
         }
@@ -1284,8 +1335,25 @@ pub(crate) fn predicate_voice(
                 weak: false,
             });
         }
+        // `issued a statement condemning the rebels`, `wrote an article
+        // praising it`: a document that takes a side is its author's act; the
+        // author is the subject of the verb before the document.
+        let document = || -> Option<(usize, usize)> {
+            if !t.lower.ends_with("ing")
+                || v < lo + 3
+                || !DOCUMENTS.contains(&toks[v - 1].lower.as_str())
+            {
+                return None;
+            }
+            let det = (lo.max(v.saturating_sub(5))..v - 1)
+                .rev()
+                .find(|&k| NOUN_MARKERS.contains(&toks[k].lower.as_str()))?;
+            (det > lo + 1)
+                .then(|| subject_np(toks, lo, det - 1))
+                .flatten()
+        };
         // Participles and the like (`..., criticising X`) have no subject here.
-        let Some(subject_span) = subject_np(toks, lo, v) else {
+        let Some(subject_span) = document().or_else(|| subject_np(toks, lo, v)) else {
             continue;
         };
         let obj_end = object_end(toks, if needs_to { v + 1 } else { v }, hi);
@@ -1312,6 +1380,24 @@ pub(crate) fn predicate_voice(
             });
         }
         if is_subject(toks, subject_span.0, subject_span.1, subject) {
+            // `It also topped the list`: a place the subject takes, which
+            // the labels count as praise, by nobody named.
+            if matches!(t.lower.as_str(), "topped" | "tops")
+                && toks[v + 1..hi.min(v + 10)].iter().any(|n| {
+                    matches!(
+                        n.lower.as_str(),
+                        "list" | "lists" | "poll" | "polls" | "chart" | "charts"
+                    )
+                })
+            {
+                return Some(RawVoice {
+                    stance: Stance::Pro,
+                    actor: None,
+                    cue: span(v, v + 1),
+                    words,
+                    weak: true,
+                });
+            }
             return None;
         }
         if obj_end > obj_start && names_someone_else(toks, obj_start, obj_end, subject) {
@@ -1447,7 +1533,14 @@ pub(crate) fn predicate_voice(
                 .find(|&k| toks[k].word && matches!(toks[k].lower.as_str(), "was" | "were"))?;
             evaluate(toks, be + 1, hi.min(be + 5))
         };
-        let Some(st) = evaluate(toks, lo.max(n.saturating_sub(3)), n + 1).or_else(complement)
+        // `critical reaction was mixed`, `its critical reception`: the
+        // critics' reaction, not a hostile one; what it was is said after it.
+        let own_end = if n > lo && toks[n - 1].lower == "critical" {
+            n - 1
+        } else {
+            n + 1
+        };
+        let Some(st) = evaluate(toks, lo.max(n.saturating_sub(3)), own_end).or_else(complement)
         else {
             continue;
         };
@@ -1497,12 +1590,16 @@ pub(crate) fn predicate_voice(
             });
         // `despite its critical reception`, `after protests`: a
         // circumstance, not the clause's own.
+        // (`After receiving a peace prize, she ...`: four words back.)
         if before.iter().rev().take(3).any(|b| {
             matches!(
                 b.lower.as_str(),
                 "despite" | "after" | "following" | "amid" | "amidst" | "against" | "diminish"
             )
-        }) {
+        }) || before
+            .first()
+            .is_some_and(|b| matches!(b.lower.as_str(), "after" | "despite" | "following"))
+        {
             continue;
         }
         let from = (n + 1..hi.min(n + 10)).find(|&k| toks[k].word && toks[k].lower == "from");
