@@ -107,8 +107,11 @@ const K_SOURCE: u32 = 1 << 15;
 const K_FIGURE: u32 = 1 << 17;
 /// A word of ranking (`number`, `no`, `sixth`, `topped`) for [`place_on_list`].
 const K_RANK: u32 = 1 << 16;
+/// `one`, of `one of the greatest` (step 7 of [`predicate_voice`]).
+const K_ONE: u32 = 1 << 18;
 /// The kinds of predicate a clause's words can open.
-const K_PREDICATE: u32 = K_VERB
+const K_PREDICATE: u32 = K_ONE
+    | K_VERB
     | K_IDIOM
     | K_ADJ
     | K_REPLY
@@ -262,6 +265,7 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
     mark(&mut ["year", "decade"].into_iter(), K_YEAR);
     mark(&mut WELL.iter().copied(), K_WELL);
     mark(&mut ["according"].into_iter(), K_SOURCE);
+    mark(&mut ["one"].into_iter(), K_ONE);
     mark(&mut RANK_WORDS.iter().copied(), K_RANK);
     mark(
         &mut ["achieved", "achieves", "scored", "scores"].into_iter(),
@@ -817,6 +821,18 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
                     .iter()
                     .any(|m| matches!(m.lower.as_str(), "should" | "could" | "ought" | "might"));
             score += if flip || shortfall { -v } else { v };
+        }
+        // `cited it as an influence`, `named as an inspiration`: being an
+        // influence on someone is praise, as editors label it; a bare
+        // `influence` is a fact.
+        if matches!(
+            t.lower.as_str(),
+            "influence" | "influences" | "inspiration" | "inspirations"
+        ) && toks[lo.max(k.saturating_sub(4))..k]
+            .iter()
+            .any(|a| a.lower == "as")
+        {
+            score += 1;
         }
         // Goods that rise or fall (`revenues had recovered`, `lower
         // revenues`), and an award's title (`Supplier of the Year`).
@@ -1830,6 +1846,62 @@ pub(crate) fn predicate_voice(
             words,
             weak: true,
         });
+    }
+    // 7. `Aristotle remains one of the most influential people who ever
+    // lived`, `One of the finest films of the decade, it ...`: the subject
+    // placed among the best or the worst, in the article's voice. Not a
+    // place in sales or in a controversy (`one of the most successful`,
+    // `one of the most controversial`), which the labels read as facts.
+    if let Some(k) = (lo..hi.saturating_sub(4))
+        .find(|&k| is(k, K_ONE) && toks[k + 1].lower == "of" && toks[k + 2].lower == "the")
+    {
+        let end = hi.min(k + 6);
+        let fact = toks[k + 3..end].iter().any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "successful"
+                    | "success"
+                    | "popular"
+                    | "best-selling"
+                    | "bestselling"
+                    | "highest"
+                    | "highest-grossing"
+                    | "largest"
+                    | "biggest"
+                    | "controversial"
+                    | "divisive"
+                    | "polarizing"
+                    | "polarising"
+            )
+        });
+        let refers = |t: &Tok| {
+            t.word
+                && (subject.refers(t)
+                    || matches!(t.lower.as_str(), "he" | "she" | "it" | "they" | "its"))
+        };
+        // Who is placed: a word of the subject before `one` (`Aristotle
+        // remains`, `it is`), or, for an opening appositive, just after its
+        // comma (`One of ..., Depeche Mode have`).
+        let opening = !toks[lo..k].iter().any(|t| t.word);
+        let placed = if opening {
+            (k..hi)
+                .find(|&c| !toks[c].word && toks[c].lower == ",")
+                .is_some_and(|c| toks[c + 1..hi.min(c + 4)].iter().any(refers))
+        } else {
+            toks[lo..k].iter().any(refers) && !toks[lo..k].iter().any(|t| t.lower == "by")
+        };
+        if !fact
+            && placed
+            && let Some(st) = evaluate(toks, k + 3, end)
+        {
+            return Some(RawVoice {
+                stance: st,
+                actor: None,
+                cue: span(k, end),
+                words,
+                weak: true,
+            });
+        }
     }
     None
 }
