@@ -804,6 +804,16 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
             let Some(&st) = p.eval.get(t.lower.as_str()) else {
                 continue;
             };
+            // `its strong dissatisfaction`, `a great disappointment`: a word
+            // of degree before an evaluative word says how much, not which side.
+            if matches!(
+                t.lower.as_str(),
+                "strong" | "great" | "significant" | "serious" | "total" | "real" | "deep"
+            ) && k + 1 < hi
+                && kind(k + 1) & K_EVAL != 0
+            {
+                continue;
+            }
             let v = if st == Stance::Pro { 1 } else { -1 };
             // `not only irrelevant, but delusional`: no negation.
             let flip = (lo.max(k.saturating_sub(3))..k).any(|j| {
