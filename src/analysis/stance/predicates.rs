@@ -676,6 +676,36 @@ fn subject_np(toks: &[Tok], lo: usize, v: usize) -> Option<(usize, usize)> {
         .filter(|&(a, b)| b - a <= 12)
 }
 
+/// Words for undoing the subject: backing one of them is opposing it
+/// (`recommended renaming it`, `supported the repeal of the act`).
+const UNDOING: &[&str] = &[
+    "renaming",
+    "removing",
+    "removal",
+    "repeal",
+    "repealing",
+    "abolition",
+    "abolishing",
+    "closure",
+    "closing",
+    "banning",
+    "ban",
+    "scrapping",
+    "cancellation",
+    "cancelling",
+    "canceling",
+    "demolition",
+    "demolishing",
+    "dissolution",
+    "dissolving",
+    "impeachment",
+    "resignation",
+    "dismissal",
+    "prosecution",
+    "boycott",
+    "boycotting",
+];
+
 /// Documents whose author takes the side of a participle after them (`issued
 /// a statement condemning`, `wrote an open letter praising`).
 const DOCUMENTS: &[&str] = &[
@@ -713,6 +743,7 @@ const DOCUMENTS: &[&str] = &[
 /// cast`, `his written review`, `the show`).
 const NOUN_MARKERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "our", "my", "your",
+    "own",
 ];
 
 /// Whether the word at `k` can be the verb of clause `lo..`: not a
@@ -1390,8 +1421,21 @@ pub(crate) fn predicate_voice(
         let rebuts = p.rebut.contains(t.lower.as_str());
         let own = is_subject(toks, subject_span.0, subject_span.1, subject)
             || speaks_for_subject(toks, lo, v, subject);
+        let object = &toks[obj_start.min(obj_end)..obj_end];
+        // `upheld its complaint`, `endorsed the criticism`: to back a charge
+        // is to take its side; `recommended renaming it`, `supported the
+        // repeal`: to back an undoing of the subject is to oppose it.
+        let backs_charge = st == Stance::Pro
+            && !defends(t)
+            && !object
+                .iter()
+                .any(|x| matches!(x.lower.as_str(), "against" | "despite" | "amid"));
+        let undoing =
+            st == Stance::Pro && object.iter().any(|x| UNDOING.contains(&x.lower.as_str()));
         let defence = match charge_in(toks, obj_start, obj_end.max(obj_start)) {
             Some(true) if rebuts => Some(Stance::Pro),
+            Some(true) if backs_charge => Some(Stance::Con),
+            _ if undoing => Some(Stance::Con),
             Some(false) if rebuts => Some(prev.map_or(Stance::Pro, Stance::other)),
             _ if own && (rebuts || defends(t)) => Some(Stance::Pro),
             _ => None,
@@ -1829,7 +1873,26 @@ pub(crate) fn predicate_voice(
                 _ => None,
             }
         };
-        let Some(st) = read.or_else(named) else {
+        // `The bank's chief executive argued that ...`: the subject's own
+        // people speaking in its cause defend it, unless what they say
+        // takes a side of its own.
+        // (`its` is not enough: `its general secretary` may be another's.)
+        let own = || {
+            toks[a..b]
+                .iter()
+                .enumerate()
+                .any(|(i, t)| {
+                    let possessive = t.lower.ends_with("'s") || t.lower.ends_with('\'');
+                    let bare = t.lower.trim_end_matches("'s").trim_end_matches('\'');
+                    possessive
+                        && (subject.refers(t)
+                            || (i > 0
+                                && toks[a + i - 1].lower == "the"
+                                && p.classes.contains(bare)))
+                })
+                .then_some(Stance::Pro)
+        };
+        let Some(st) = read.or_else(named).or_else(own) else {
             continue;
         };
         return Some(RawVoice {
