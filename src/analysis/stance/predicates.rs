@@ -1160,6 +1160,10 @@ pub(crate) fn predicate_voice(
     // clause with none has no predicate with a side.
     let kinds: Vec<u32> = toks[lo..hi].iter().map(|t| p.kind(t)).collect();
     if kinds.iter().all(|k| k & K_PREDICATE == 0) {
+        // Only step 8 needs no predicate word, and an evaluative one.
+        if kinds.iter().any(|k| k & K_EVAL != 0) {
+            return judged_subject(toks, lo, hi, subject);
+        }
         return None;
     }
     let is = |k: usize, mask: u32| kinds[k - lo] & mask != 0;
@@ -1920,6 +1924,9 @@ pub(crate) fn predicate_voice(
             weak: true,
         });
     }
+    if let Some(v) = judged_subject(toks, lo, hi, subject) {
+        return Some(v);
+    }
     // 7. `Aristotle remains one of the most influential people who ever
     // lived`, `One of the finest films of the decade, it ...`: the subject
     // placed among the best or the worst, in the article's voice. Not a
@@ -1971,6 +1978,64 @@ pub(crate) fn predicate_voice(
                 stance: st,
                 actor: None,
                 cue: span(k, end),
+                words,
+                weak: true,
+            });
+        }
+    }
+    None
+}
+
+/// Step 8 of [`predicate_voice`]: `The programme was ineffective`, `It is a
+/// failure`: the subject judged in the article's voice, with `be` and an
+/// evaluative complement (not a fact of sales or a controversy).
+fn judged_subject(toks: &[Tok], lo: usize, hi: usize, subject: &Subject) -> Option<RawVoice> {
+    let words = words_in(&toks[lo..hi]);
+    let span = |a: usize, b: usize| (toks[a].start, toks[b - 1].end);
+    if let Some(be) = (lo + 1..hi.min(lo + 10))
+        .find(|&k| toks[k].word && matches!(toks[k].lower.as_str(), "is" | "was" | "are" | "were"))
+        && let Some((a, b)) = subject_np(toks, lo, be)
+        && toks[lo..a].iter().all(|t| {
+            !t.word
+                || matches!(
+                    t.lower.as_str(),
+                    "however" | "but" | "yet" | "and" | "still" | "nevertheless" | "overall"
+                )
+        })
+        && is_subject(toks, a, b, subject)
+    {
+        let end = (be + 1..hi)
+            .find(|&k| {
+                (!toks[k].word && !matches!(toks[k].lower.as_str(), "\"" | "“" | "”"))
+                    || matches!(
+                        toks[k].lower.as_str(),
+                        "but" | "although" | "though" | "while" | "because" | "which" | "who"
+                    )
+            })
+            .unwrap_or(hi)
+            .min(be + 7);
+        let fact = toks[be + 1..end].iter().any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "success"
+                    | "successful"
+                    | "hit"
+                    | "popular"
+                    | "commercial"
+                    | "commercially"
+                    | "financial"
+                    | "financially"
+                    | "controversial"
+                    | "divisive"
+                    | "best-selling"
+                    | "bestselling"
+            )
+        });
+        if !fact && let Some(st) = evaluate(toks, be + 1, end) {
+            return Some(RawVoice {
+                stance: st,
+                actor: None,
+                cue: span(be, end),
                 words,
                 weak: true,
             });
