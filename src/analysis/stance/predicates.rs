@@ -2002,7 +2002,8 @@ fn judged_subject(toks: &[Tok], lo: usize, hi: usize, subject: &Subject) -> Opti
                     "however" | "but" | "yet" | "and" | "still" | "nevertheless" | "overall"
                 )
         })
-        && is_subject(toks, a, b, subject)
+        && (is_subject(toks, a, b, subject)
+            || (b == a + 1 && matches!(toks[a].lower.as_str(), "he" | "she")))
     {
         let end = (be + 1..hi)
             .find(|&k| {
