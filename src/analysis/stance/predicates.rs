@@ -109,8 +109,12 @@ const K_FIGURE: u32 = 1 << 17;
 const K_RANK: u32 = 1 << 16;
 /// `one`, of `one of the greatest` (step 7 of [`predicate_voice`]).
 const K_ONE: u32 = 1 << 18;
+/// A noun for people on a side (`critics`, `admirers`): step 9 of
+/// [`predicate_voice`].
+const K_SIDE_NOUN: u32 = 1 << 19;
 /// The kinds of predicate a clause's words can open.
-const K_PREDICATE: u32 = K_ONE
+const K_PREDICATE: u32 = K_SIDE_NOUN
+    | K_ONE
     | K_VERB
     | K_IDIOM
     | K_ADJ
@@ -266,6 +270,7 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
     mark(&mut WELL.iter().copied(), K_WELL);
     mark(&mut ["according"].into_iter(), K_SOURCE);
     mark(&mut ["one"].into_iter(), K_ONE);
+    mark(&mut SIDE_NOUNS.iter().map(|(w, _)| *w), K_SIDE_NOUN);
     mark(&mut RANK_WORDS.iter().copied(), K_RANK);
     mark(
         &mut ["achieved", "achieves", "scored", "scores"].into_iter(),
@@ -675,6 +680,36 @@ fn subject_np(toks: &[Tok], lo: usize, v: usize) -> Option<(usize, usize)> {
         .find(|&(a, b)| a < b && !INTRODUCTORY.contains(&toks[a].lower.as_str()))
         .filter(|&(a, b)| b - a <= 12)
 }
+
+/// People on a side, as nouns (`a critic of the act`, `its admirers`).
+const SIDE_NOUNS: &[(&str, Stance)] = &[
+    ("critic", Stance::Con),
+    ("critics", Stance::Con),
+    ("opponent", Stance::Con),
+    ("opponents", Stance::Con),
+    ("detractor", Stance::Con),
+    ("detractors", Stance::Con),
+    ("sceptic", Stance::Con),
+    ("sceptics", Stance::Con),
+    ("skeptic", Stance::Con),
+    ("skeptics", Stance::Con),
+    ("foe", Stance::Con),
+    ("foes", Stance::Con),
+    ("supporter", Stance::Pro),
+    ("supporters", Stance::Pro),
+    ("defender", Stance::Pro),
+    ("defenders", Stance::Pro),
+    ("admirer", Stance::Pro),
+    ("admirers", Stance::Pro),
+    ("advocate", Stance::Pro),
+    ("advocates", Stance::Pro),
+    ("champion", Stance::Pro),
+    ("champions", Stance::Pro),
+    ("proponent", Stance::Pro),
+    ("proponents", Stance::Pro),
+    ("backer", Stance::Pro),
+    ("backers", Stance::Pro),
+];
 
 /// Words for undoing the subject: backing one of them is opposing it
 /// (`recommended renaming it`, `supported the repeal of the act`).
@@ -1231,6 +1266,8 @@ pub(crate) fn predicate_voice(
                 && !(r > lo && matches!(toks[r - 1].lower.as_str(), "who" | "which" | "that"))
         })
         .unwrap_or(hi);
+    // An opening participle with its agent, kept for when nothing else speaks.
+    let mut opening: Option<RawVoice> = None;
     // 1. A verb with a side, or a verb phrase (`took issue with`).
     for v in lo..first_reply {
         let t = &toks[v];
@@ -1368,6 +1405,20 @@ pub(crate) fn predicate_voice(
                 || toks[lo.max(v.saturating_sub(3))..v]
                     .iter()
                     .any(|b| b.word && BE.contains(&b.lower.as_str())));
+        if participle
+            && opening.is_none()
+            && !toks[lo..v].iter().any(|w| w.word)
+            && let Some(by) = (v + 1..hi.min(v + 6)).find(|&k| toks[k].lower == "by")
+        {
+            let end = object_end(toks, by, hi);
+            opening = Some(RawVoice {
+                stance: st,
+                actor: (end > by + 1).then(|| span(by + 1, end)),
+                cue: span(v, v + 1),
+                words,
+                weak: false,
+            });
+        }
         if !passive && p.honours.contains(t.lower.as_str()) {
             continue;
         }
@@ -1925,6 +1976,37 @@ pub(crate) fn predicate_voice(
         });
     }
     if let Some(v) = judged_subject(toks, lo, hi, subject) {
+        return Some(v);
+    }
+    // 9. `X was a vocal critic of the act`, `Among the opponents of the BNP
+    // are ...`, `its admirers included ...`: people named for their side
+    // toward the subject, when nothing above spoke.
+    for k in lo..hi {
+        if !is(k, K_SIDE_NOUN) {
+            continue;
+        }
+        let Some(&(_, st)) = SIDE_NOUNS.iter().find(|(w, _)| *w == toks[k].lower) else {
+            continue;
+        };
+        let of_subject = toks.get(k + 1).is_some_and(|n| n.lower == "of")
+            && (k + 2..hi.min(k + 5)).any(|j| {
+                subject.refers(&toks[j])
+                    || (toks[j - 1].lower == "the" && p.classes.contains(toks[j].lower.as_str()))
+            });
+        let its = k > lo && matches!(toks[k - 1].lower.as_str(), "its" | "his" | "her");
+        if (of_subject || its) && !negated(toks, k, lo) {
+            return Some(RawVoice {
+                stance: st,
+                actor: None,
+                cue: span(k, k + 1),
+                words,
+                weak: true,
+            });
+        }
+    }
+    // An opening participle with its agent (`Praised by critics, the film
+    // ...`), when the main clause took no side.
+    if let Some(v) = opening {
         return Some(v);
     }
     // 7. `Aristotle remains one of the most influential people who ever
