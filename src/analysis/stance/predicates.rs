@@ -1743,7 +1743,13 @@ pub(crate) fn predicate_voice(
                 "directed" | "levelled" | "leveled" | "aimed"
             )
         });
-        if !received && from.is_none() && !about && !directed {
+        // `The main criticism was that ...`, `One complaint is that ...`:
+        // the noun states what its side says.
+        let stated = (n + 1..hi.min(n + 8)).any(|k| {
+            matches!(toks[k].lower.as_str(), "was" | "is" | "were" | "are")
+                && toks.get(k + 1).is_some_and(|t| t.lower == "that")
+        });
+        if !received && from.is_none() && !about && !directed && !stated {
             continue;
         }
         if before
