@@ -2080,9 +2080,23 @@ pub(crate) fn predicate_voice(
 fn judged_subject(toks: &[Tok], lo: usize, hi: usize, subject: &Subject) -> Option<RawVoice> {
     let words = words_in(&toks[lo..hi]);
     let span = |a: usize, b: usize| (toks[a].start, toks[b - 1].end);
-    if let Some(be) = (lo + 1..hi.min(lo + 10))
-        .find(|&k| toks[k].word && matches!(toks[k].lower.as_str(), "is" | "was" | "are" | "were"))
-        && let Some((a, b)) = subject_np(toks, lo, be)
+    if let Some(be) = (lo + 1..hi.min(lo + 10)).find(|&k| {
+        toks[k].word
+            && matches!(
+                toks[k].lower.as_str(),
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "became"
+                    | "becomes"
+                    | "remains"
+                    | "remained"
+                    | "proved"
+                    | "proves"
+                    | "seems"
+                    | "seemed"
+            )
+    }) && let Some((a, b)) = subject_np(toks, lo, be)
         && toks[lo..a].iter().all(|t| {
             !t.word
                 || matches!(
