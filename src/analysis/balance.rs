@@ -152,7 +152,10 @@ fn section_balance(s: &mut Section, settings: &Settings) {
         && strong.con_sentences >= 1
         && strong.attributed_sentences * 3 >= sentences;
     let controversy = s.kind == SectionKind::Controversy || mostly_exchanges || criticised;
-    if !controversy {
+    // A section that appraises its subject (`Legacy`, `Assessment`,
+    // `Reputation`) is read like a reception: what is reported there is a
+    // judgement. It is no debate for the balance rules.
+    if !controversy && !appraisal_heading(&s.heading.text) {
         for b in &mut s.blocks {
             drop_weak_voices(b);
         }
@@ -166,6 +169,30 @@ fn section_balance(s: &mut Section, settings: &Settings) {
     for sub in &mut s.subsections {
         section_balance(sub, settings);
     }
+}
+
+/// Words of a heading for a section that appraises its subject: its legacy,
+/// its reputation, assessments of it.
+const APPRAISAL_HEADING_WORDS: &[&str] = &[
+    "legacy",
+    "assessment",
+    "assessments",
+    "appraisal",
+    "appraisals",
+    "evaluation",
+    "evaluations",
+    "reputation",
+    "historiography",
+];
+
+/// Whether a heading names an appraisal of the subject (`Legacy`,
+/// `Historical assessment`, `Reputation and legacy`).
+fn appraisal_heading(heading: &str) -> bool {
+    heading.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        APPRAISAL_HEADING_WORDS
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(w))
+    })
 }
 
 /// Find the voices of every sentence and fill the balance facts of every
