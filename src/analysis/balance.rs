@@ -209,6 +209,8 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
             Block::Item(i) => i.body.trim_end().ends_with(':'),
         };
         let mut prev = None;
+        // Whether the side in `prev` was itself read from reported words.
+        let mut prev_reported = false;
         // Who spoke last in this block: `he`, `she`, `they` and a quotation
         // that runs on into the next sentence are theirs.
         let mut last_actor: Option<String> = None;
@@ -262,6 +264,26 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
             // side of one sentence of a quotation to the next, without words of
             // its own, was tried and read asides as sides: `But of course!`.)
             let in_quote = started_quoted || block_quote;
+            // `Ayn Rand, a vocal opponent of collectivism, argued ... She argued
+            // that "... no tyrant ever rose to power except on the claim of the
+            // common good."`: the same speaker again, with a reporting verb that
+            // takes no side, keeps the side just read; the words reported
+            // (`the common good`, a negated `tyrant`) are weaker evidence than
+            // who says them. A contrast marker or a verb with a side of its own
+            // (`She praised ...`) still turns it, and a side that was itself
+            // read from reported words is not carried (`X argued that ... He
+            // also argued that ... is an "absurdity"`).
+            if opens_with_pronoun
+                && !prev_reported
+                && let Some(side) = prev
+                && let [only] = raw.as_mut_slice()
+                && only.stance != side
+                && only.actor.is_some_and(|(a, _)| a == toks[0].start)
+                && reports_neutrally(&slice[only.cue.0..only.cue.1])
+                && contrast_marker(toks).is_none()
+            {
+                only.stance = side;
+            }
             let continued = if raw.is_empty()
                 && (in_quote || (opens_with_pronoun && last_actor.is_some() && prev.is_some()))
             {
@@ -329,6 +351,7 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
 
             if let Some(last) = s.voices.last() {
                 prev = Some(last.stance);
+                prev_reported = reports_neutrally(&last.cue.text);
                 s.stance = Some(last.stance);
                 s.actor.clone_from(&last.actor);
                 s.cue = Some(last.cue.clone());
@@ -354,6 +377,48 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
         .iter()
         .any(|s| s.facts.balance.controversy);
     article.facts.balance = f;
+}
+
+/// Whether a cue ends in a verb that reports without taking a side (`She
+/// argued`, `He further claimed`, `They wrote`).
+fn reports_neutrally(cue: &str) -> bool {
+    cue.split_whitespace().last().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "argued"
+                | "argues"
+                | "claimed"
+                | "claims"
+                | "said"
+                | "says"
+                | "wrote"
+                | "writes"
+                | "stated"
+                | "states"
+                | "noted"
+                | "notes"
+                | "added"
+                | "adds"
+                | "contended"
+                | "contends"
+                | "maintained"
+                | "maintains"
+                | "asserted"
+                | "asserts"
+                | "insisted"
+                | "insists"
+                | "observed"
+                | "observes"
+                | "explained"
+                | "explains"
+                | "suggested"
+                | "suggests"
+                | "believed"
+                | "believes"
+                | "thought"
+                | "thinks"
+        )
+    })
 }
 
 /// Words that turn a sentence against the one before it.
@@ -431,6 +496,35 @@ mod tests {
         assert_eq!(stances, vec![Some(Stance::Con), Some(Stance::Pro)]);
         assert_eq!(a.facts.balance.exchanges, 3);
         assert!(a.facts.balance.controversy);
+    }
+
+    #[test]
+    fn the_same_speaker_with_a_neutral_verb_keeps_the_side_just_read() {
+        let md = "# Protectionism\n\nLead.\n\n## Criticism\n\nThe economist Mara Voss, a persistent opponent of protectionism, argued that it raised prices. She argued that \"no tyrant ever rose to power except by promising the common good.\"\n\n## Reception\n\nThe reviewer Tom Hale criticized the policy. He praised its intentions.\n";
+        let a = parse(Format::Markdown, md, &Settings::default());
+        let kept: Vec<_> = a.sections[0].blocks[0]
+            .sentences()
+            .iter()
+            .map(|x| x.stance)
+            .collect();
+        assert_eq!(kept, vec![Some(Stance::Con), Some(Stance::Con)]);
+        // A verb with a side of its own still turns it.
+        let turned: Vec<_> = a.sections[1].blocks[0]
+            .sentences()
+            .iter()
+            .map(|x| x.stance)
+            .collect();
+        assert_eq!(turned, vec![Some(Stance::Con), Some(Stance::Pro)]);
+        // A side read from reported words is not carried: each reported
+        // sentence is read by its own words.
+        let md = "# Plan\n\nLead.\n\n## Criticism\n\nThe historian Ann Bell argued that the plan was a failure. She argued that its aims were a success.\n";
+        let a = parse(Format::Markdown, md, &Settings::default());
+        let own: Vec<_> = a.sections[0].blocks[0]
+            .sentences()
+            .iter()
+            .map(|x| x.stance)
+            .collect();
+        assert_eq!(own, vec![Some(Stance::Con), Some(Stance::Pro)]);
     }
 
     #[test]
