@@ -143,9 +143,11 @@ fn trim_closers(s: &str) -> &str {
         .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
 }
 
-/// Ends like a sentence, a clause or a label.
+/// Ends like a sentence, a clause or a label (`states:-` too).
 fn ends_clause(s: &str) -> bool {
-    trim_closers(s).ends_with(['.', '!', '?', ':', ';', ',', '…'])
+    let t = trim_closers(s);
+    t.ends_with(['.', '!', '?', ':', ';', ',', '…'])
+        || t.trim_end_matches(['-', '–', '—']).ends_with(':')
 }
 
 /// Ends like a sentence or a label (what a hard-wrapped line does not).
@@ -162,7 +164,9 @@ fn ends_in_abbreviation(t: &str) -> bool {
         return true;
     }
     let body = core.trim_end_matches('.');
-    core.ends_with('.')
+    // `N.V..`: a sentence's period after the abbreviation's.
+    !core.ends_with("..")
+        && core.ends_with('.')
         && body.contains('.')
         && body
             .split('.')
@@ -284,6 +288,7 @@ pub(crate) fn shape(block: &str) -> Shape {
         || listing(t)
         || quotation(t)
         || t.matches('"').count() % 2 == 1
+        || t.matches('(').count() > t.matches(')').count()
     {
         return Shape::Text;
     }
@@ -375,6 +380,8 @@ fn two_sentences(t: &str) -> bool {
             && b[i + 1] == b' '
             && b[i - 1].is_ascii_alphanumeric()
             && b[i + 2].is_ascii_uppercase()
+            // `Lyndon B. Johnson`: an initial, not a sentence end.
+            && !(b[i] == b'.' && b[i - 1].is_ascii_uppercase() && (i == 1 || b[i - 2] == b' '))
     })
 }
 
@@ -399,8 +406,11 @@ fn quotation(t: &str) -> bool {
 /// `Lighter than air – aerostats`).
 fn term_and_description(t: &str) -> bool {
     [" – ", " — ", " - "].iter().any(|d| {
-        t.split_once(d).is_some_and(|(_, rest)| {
-            rest.starts_with(|c: char| c.is_lowercase()) && (*d == " - " || !at_most_words(rest, 3))
+        t.split_once(d).is_some_and(|(term, rest)| {
+            rest.starts_with(|c: char| c.is_lowercase())
+                && (*d == " - " || !at_most_words(rest, 3))
+                // `1990s - new building`: a period and its title.
+                && !(is_period(term) && at_most_words(rest, 3))
         })
     })
 }
@@ -605,28 +615,59 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
     roles
 }
 
-/// `References` then `Notes`, `Sources`, `Further reading` with nothing
-/// between: labels of the references' parts, not sections of their own.
+/// `References` then `Notes` (or `Footnotes`, `Citations`) with nothing
+/// between: labels of the reference list's parts, and so is every reference
+/// heading after them in the chain (`References`, `Notes`, `Bibliography`).
+/// A bibliography right under `References` (`Bibliography`, `Sources`,
+/// `Further reading`) is its subsection: a list of works of its own.
 fn reference_labels(blocks: &[&str], roles: &mut [Role]) {
-    let refs = |t: &str| {
+    let kind = |t: &str| {
         let (keep, _) = strip_chrome(t);
-        crate::parse::section_kind(t[..keep].trim()) == crate::model::SectionKind::References
+        let h = t[..keep].trim();
+        let refs = crate::parse::section_kind(h) == crate::model::SectionKind::References;
+        (refs, refs && is_notes_label(h))
     };
-    let mut chain = false;
+    // 0: no chain; 1: after a reference heading; 2: after a notes label.
+    let mut chain = 0;
     for (i, t) in blocks.iter().enumerate() {
         if roles[i] != Role::Heading {
-            chain = false;
+            chain = 0;
             continue;
         }
-        if refs(t) {
-            if chain {
-                roles[i] = Role::Entry;
-            }
-            chain = true;
-        } else {
-            chain = false;
+        let (refs, notes) = kind(t);
+        if !refs {
+            chain = 0;
+        } else if chain == 0 {
+            chain = 1;
+        } else if chain == 2 || notes {
+            roles[i] = Role::Entry;
+            chain = 2;
         }
     }
+}
+
+/// The footnotes of a reference list (`Notes`, `Footnotes`, `Citations`).
+fn is_notes_label(h: &str) -> bool {
+    ["notes", "footnotes", "citations", "endnotes"]
+        .iter()
+        .any(|w| h.eq_ignore_ascii_case(w))
+}
+
+/// A heading that names a list of works (`Secondary sources`, `Cited in
+/// footnotes`, `Primary sources`, `Books`): inside a references section it
+/// heads a part of it, not an entry.
+pub(crate) fn names_works(t: &str) -> bool {
+    let (keep, _) = strip_chrome(t);
+    let last = t[..keep]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    at_most_words(t, 4)
+        && matches!(
+            last.as_str(),
+            "sources" | "references" | "footnotes" | "bibliography" | "reading" | "works" | "books" | "citations"
+        )
 }
 
 /// The first two words agree, digits aside (`1990 AVN Award`, `1992 AVN Award`).
