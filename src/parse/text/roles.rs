@@ -273,8 +273,12 @@ pub(crate) fn shape(block: &str) -> Shape {
         return Shape::Text;
     }
     let last = words[words.len() - 1].trim_matches(['"', '\'', '”', '’', ')', ',']);
+    // `Air shows`, `Border states`: a noun after a modifier; `The theorem
+    // states` has a subject before the verb.
+    let noun_plural = words.len() == 2 && ["shows", "states"].contains(&last);
     if last.chars().all(char::is_lowercase)
         && CLAUSE_END.contains(&last)
+        && !noun_plural
         && !is_standard_closing_heading(t)
     {
         return Shape::Text;
@@ -603,7 +607,15 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
             continue;
         }
         let introduced = i > 0 && is_prose_intro(blocks[i - 1]);
-        decide_run(blocks, &shapes, i..=j, next, introduced, &mut roles);
+        let after_prose = i > 0 && !introduced && is_prose(blocks[i - 1]);
+        decide_run(
+            blocks,
+            &shapes,
+            i..=j,
+            next,
+            (introduced, after_prose),
+            &mut roles,
+        );
         i = j + 1;
     }
     for (r, e) in roles.iter_mut().zip(entries) {
@@ -736,11 +748,12 @@ fn decide_run(
     shapes: &[Shape],
     run: std::ops::RangeInclusive<usize>,
     next: Option<&str>,
-    introduced: bool,
+    (introduced, after_prose): (bool, bool),
     roles: &mut [Role],
 ) {
     let prose_follows = next.is_some_and(is_prose);
     let last = *run.end();
+    let run_len = run.clone().count();
     // `Label: text` lines: a heading only as the last line before running
     // text, and not after another such line (then they are a glossary).
     let mut lines = Vec::new();
@@ -804,6 +817,16 @@ fn decide_run(
                 && roles[lines[2]] == Role::Heading
             {
                 roles[lines[1]] = Role::Heading;
+            }
+            // Three short lines between paragraphs, with no sentence that
+            // introduces them, are a section, its subsection and the
+            // subsection's first part (`Clinical significance`,
+            // `Corticosteroid overproduction`, `Cushing's syndrome`): a
+            // list of two under a heading is rarer than such a chain.
+            if k == 3 && lines.len() == run_len && after_prose && prose_follows {
+                for &x in &lines {
+                    roles[x] = Role::Heading;
+                }
             }
         }
     }
