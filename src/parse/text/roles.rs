@@ -263,8 +263,12 @@ pub(crate) fn shape(block: &str) -> Shape {
     if (t.starts_with("See ") || t.starts_with("See:")) && !t.eq_ignore_ascii_case("see also") {
         return Shape::Text;
     }
-    if is_period(t) {
+    // `2`, `12`: a table's cell or a list's number, not a year.
+    if is_period(t) && !(t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit())) {
         return Shape::Heading;
+    }
+    if web_chrome(t) || markup(t) {
+        return Shape::Text;
     }
     if !t.chars().any(char::is_alphabetic) {
         return Shape::Text;
@@ -305,6 +309,17 @@ pub(crate) fn shape(block: &str) -> Shape {
         };
     }
     Shape::Heading
+}
+
+/// The Spoken Wikipedia box (`Listen to this article (2 parts) ·`, `More
+/// spoken articles`): page chrome, not a heading.
+fn web_chrome(t: &str) -> bool {
+    t.starts_with("Listen to this article") || t.eq_ignore_ascii_case("more spoken articles")
+}
+
+/// What is left of wiki or HTML markup (`class="Z3988"`, `{{`, `}}`).
+fn markup(t: &str) -> bool {
+    t.contains("=\"") || t.contains("{{") || t.contains("}}") || t.starts_with('<')
 }
 
 /// Connectives that open a sentence, not a heading (`For example, the
@@ -413,6 +428,11 @@ fn term_and_description(t: &str) -> bool {
         t.split_once(d).is_some_and(|(term, rest)| {
             rest.starts_with(|c: char| c.is_lowercase())
                 && (*d == " - " || !at_most_words(rest, 3))
+                // `Airports - with paved runways`: a qualifier.
+                && !(at_most_words(rest, 4)
+                    && ["with ", "without ", "by ", "in ", "for ", "from "]
+                        .iter()
+                        .any(|p| rest.starts_with(p)))
                 // `1990s - new building`: a period and its title.
                 && !(is_period(term) && at_most_words(rest, 3))
         })
