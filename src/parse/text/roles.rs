@@ -722,6 +722,17 @@ fn opens_alike(a: &str, b: &str) -> bool {
     ka.len() == 2 && ka == kb && ka.iter().any(|w| w.chars().any(char::is_alphabetic))
 }
 
+/// The same last word of four letters or more (`National titles`,
+/// `International titles`), as a list's entries or its part headings share.
+fn same_head(a: &str, b: &str) -> bool {
+    fn head(t: &str) -> Option<&str> {
+        t.split_whitespace()
+            .next_back()
+            .filter(|w| w.len() >= 4 && w.chars().all(char::is_lowercase))
+    }
+    head(a).is_some_and(|x| head(b) == Some(x))
+}
+
 /// A term, a dash and more: `1990 AVN Award – Best Screenplay`.
 fn separated(t: &str) -> bool {
     [" – ", " — ", " - "].iter().any(|d| t.contains(d))
@@ -822,12 +833,30 @@ fn decide_run(
                             .iter()
                             .any(|&y| similar(t, blocks[y]))
                 } else if idx == k - 1 && prose_follows {
-                    !like_prev
+                    // `Varicap or varactor diodes`, `Zener diodes`: the same
+                    // head noun ends the list.
+                    !like_prev && !same_head(t, blocks[lines[idx - 1]])
                 } else {
                     // A short run of unlike lines is a chain of headings.
                     k <= 4 && !like_prev && !like_next && !introduced
                 };
                 roles[x] = if heading { Role::Heading } else { Role::Entry };
+            }
+            // Parallel headings over the parts of a long list (`National
+            // titles`, ..., `International titles`, ..., `Other titles`):
+            // lines that share their head noun with another line of the run
+            // but not with the lines next to them.
+            if k >= 5 && !introduced {
+                for idx in 0..k {
+                    let t = blocks[lines[idx]];
+                    let near = |j: usize| same_head(t, blocks[lines[j]]);
+                    let parallel = (0..k).any(|j| j + 1 < idx || j > idx + 1)
+                        && (0..k).filter(|&j| j + 1 < idx || j > idx + 1).any(near);
+                    let beside = (idx > 0 && near(idx - 1)) || (idx + 1 < k && near(idx + 1));
+                    if parallel && !beside {
+                        roles[lines[idx]] = Role::Heading;
+                    }
+                }
             }
             // One line between two headings is no list: a chain of
             // headings (`History`, `Western World`, `Classical Antiquity`).
