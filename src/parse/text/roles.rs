@@ -482,9 +482,15 @@ fn continues(next: &str) -> bool {
     // A single lower-case word is a label (`cytochrome` on a gene map), but
     // a formula (`formula_9`) or a function word (`and`) carries the
     // sentence on.
-    (words.next().is_some()
-        || !first.chars().all(char::is_alphabetic)
-        || CLAUSE_END.contains(&first))
+    // A short sentence of its own (`p–n junction diode.`) is a run-in
+    // heading under the line, not its continuation.
+    let run_in = at_most_words(next, 3)
+        && trim_closers(next).ends_with('.')
+        && !CLAUSE_END.contains(&first);
+    !run_in
+        && (words.next().is_some()
+            || !first.chars().all(char::is_alphabetic)
+            || CLAUSE_END.contains(&first))
         && first.chars().count() >= 2
         && first.starts_with(|c: char| c.is_ascii_lowercase())
         && !first.chars().skip(1).any(char::is_uppercase)
