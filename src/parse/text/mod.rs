@@ -365,6 +365,50 @@ mod tests {
         );
     }
 
+    fn heading_texts(a: &Article) -> Vec<String> {
+        fn walk(s: &Section, out: &mut Vec<String>) {
+            out.push(s.heading.text.clone());
+            for c in &s.subsections {
+                walk(c, out);
+            }
+        }
+        let mut out = Vec::new();
+        for s in &a.sections {
+            walk(s, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn bibliographies_under_references_and_notes_labels() {
+        let a = parse_str(
+            "Title\nLead sentence of the article.\nHistory\nIt began in 1900 and went on.\nReferences\nBibliography\nSmith, John (2001). A Book. London.\n",
+        );
+        assert_eq!(heading_texts(&a), ["History", "References", "Bibliography"]);
+        let a = parse_str(
+            "Title\nLead sentence of the article.\nReferences\nNotes\nBibliography\nSmith, John (2001). A Book. London.\n",
+        );
+        assert_eq!(heading_texts(&a), ["References"]);
+        // A part that names a list of works heads it inside the references.
+        let a = parse_str(
+            "Title\nLead sentence of the article.\nReferences\nSecondary sources\n(ed.), Prosopographia, Berlin, 1897\n",
+        );
+        assert_eq!(heading_texts(&a), ["References", "Secondary sources"]);
+    }
+
+    #[test]
+    fn literature_over_running_text_is_a_content_section() {
+        let a = parse_str(
+            "Title\nLead sentence of the article.\nLiterature\nWriting first appeared in association with kingship on labels and tags for items.\nCulture\nDaily life\nMost ancient Egyptians were farmers tied to the land and its seasons.\n",
+        );
+        assert_eq!(heading_texts(&a), ["Literature", "Culture", "Daily life"]);
+        // A literature list stays a list.
+        let a = parse_str(
+            "Title\nLead sentence of the article.\nLiterature\nSmith, John (2001). A Book about the Subject. London.\nGreat Expectations\n",
+        );
+        assert_eq!(heading_texts(&a), ["Literature"]);
+    }
+
     #[test]
     fn crlf_and_bom() {
         let a = parse_str("\u{feff}Title\r\nLead text.\r\n");

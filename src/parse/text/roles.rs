@@ -1134,6 +1134,101 @@ mod tests {
     }
 
     #[test]
+    fn shapes_of_issue_11_round_three() {
+        // An initial is no sentence end; two periods are.
+        assert_eq!(shape("Counsel to President Lyndon B. Johnson"), Shape::Heading);
+        assert_eq!(shape("Sharp Press. New York"), Shape::Text);
+        assert_eq!(shape("AFC Ajax N.V.."), Shape::Text);
+        assert_eq!(shape("Sammy Davis, Jr."), Shape::Heading);
+        // `:-` ends a clause; an unclosed bracket is a cut line.
+        assert_eq!(shape("With regard to it Badarayana states:-"), Shape::Text);
+        assert_eq!(shape("The basic ordering of the Latin alphabet (A"), Shape::Text);
+        assert_eq!(shape("Ordering (Latin alphabet)"), Shape::Heading);
+        // A period and its title; a qualifier after a hyphen.
+        assert_eq!(shape("1990s - new building"), Shape::Heading);
+        assert_eq!(shape("Airports - with paved runways"), Shape::Heading);
+        assert_eq!(shape("Ev - evdən"), Shape::Text);
+        // Nouns, not verbs, after a modifier.
+        assert_eq!(shape("Air shows"), Shape::Heading);
+        assert_eq!(shape("Border states"), Shape::Heading);
+        assert_eq!(shape("The theorem states"), Shape::Text);
+        // Chrome, markup and cells.
+        assert_eq!(shape("Listen to this article (2 parts) ·"), Shape::Text);
+        assert_eq!(shape("More spoken articles"), Shape::Text);
+        assert_eq!(shape("class=\"Z3988\""), Shape::Text);
+        assert_eq!(shape("2"), Shape::Text);
+        assert_eq!(shape("1066"), Shape::Heading);
+    }
+
+    #[test]
+    fn three_short_lines_between_paragraphs_are_a_chain() {
+        let b = [
+            "The adrenal medulla is derived from neural crest cells, which come from the ectoderm.",
+            "Clinical significance",
+            "Corticosteroid overproduction",
+            "Cushing's syndrome",
+            "Cushing's syndrome is the manifestation of glucocorticoid excess in the body.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "H", "H", "."]);
+        // After a sentence that introduces them, they are still a list.
+        let b = [
+            "The members were:",
+            "Alice Smith",
+            "Bob Jones",
+            "Carol White",
+            "They formed the group in 1990.",
+        ];
+        assert_eq!(headings(&b), [".", "E", "E", "E", "."]);
+    }
+
+    #[test]
+    fn parallel_part_headings_of_a_long_list() {
+        let b = [
+            "The club has won many trophies in its long history, as listed below.",
+            "Honours",
+            "National titles",
+            "Serie A",
+            "Coppa Italia",
+            "Supercoppa Italiana",
+            "International titles",
+            "European Cup",
+            "Inter-Cities Fairs Cup",
+            "Other titles",
+            "MLS All-Star Game",
+            "Their stadium is the Stadio Olimpico, which they share with Lazio.",
+        ];
+        let h = headings(&b);
+        assert_eq!((h[2], h[6], h[9]), ("H", "H", "H"), "{h:?}");
+        assert_eq!((h[3], h[4], h[7]), ("E", "E", "E"), "{h:?}");
+        // A list whose entries share the head noun has no such headings,
+        // and its last entry stays an entry.
+        let b = [
+            "There are several types of junction diodes, which differ in their use.",
+            "Avalanche diodes",
+            "Constant current diodes",
+            "Esaki or tunnel diodes",
+            "Gunn diodes",
+            "Varicap or varactor diodes",
+            "Zener diodes",
+            "Other uses for semiconductor diodes include sensing temperature.",
+        ];
+        assert_eq!(headings(&b), [".", "E", "E", "E", "E", "E", "E", "."]);
+    }
+
+    #[test]
+    fn a_run_in_sentence_is_no_continuation() {
+        let b = [
+            "A point-contact diode works the same as the junction diodes described below.",
+            "Junction diodes",
+            "p–n junction diode.",
+            "A p–n junction diode is made of a crystal of semiconductor, usually silicon.",
+        ];
+        assert_eq!(headings(&b)[1], "H");
+        let b = ["Every differentiable function", "is continuous."];
+        assert_eq!(headings(&b), [".", "."]);
+    }
+
+    #[test]
     fn one_line_between_two_headings_is_a_heading() {
         let b = [
             "It is connected to a flywheel to reduce the pulsation of the cycle.",
