@@ -484,9 +484,8 @@ fn continues(next: &str) -> bool {
     // sentence on.
     // A short sentence of its own (`p–n junction diode.`) is a run-in
     // heading under the line, not its continuation.
-    let run_in = at_most_words(next, 3)
-        && trim_closers(next).ends_with('.')
-        && !CLAUSE_END.contains(&first);
+    let run_in =
+        at_most_words(next, 3) && trim_closers(next).ends_with('.') && !CLAUSE_END.contains(&first);
     !run_in
         && (words.next().is_some()
             || !first.chars().all(char::is_alphabetic)
@@ -553,6 +552,11 @@ fn stanzas(blocks: &[&str], shapes: &mut [Shape]) {
     };
     let mut i = 0;
     while i < blocks.len() {
+        // A line that introduces what follows with `:` starts no stanza.
+        if is_prose_intro(blocks[i]) {
+            i += 1;
+            continue;
+        }
         let mut j = i;
         while j < blocks.len() && short(blocks[j]) && !trim_closers(blocks[j]).ends_with('.') {
             j += 1;
@@ -567,7 +571,16 @@ fn stanzas(blocks: &[&str], shapes: &mut [Shape]) {
             .iter()
             .filter(|t| t.trim_end().ends_with([',', ';']))
             .count();
-        if end - i >= 3 && commas >= 1 {
+        // Verse quoted after `Keats writes:`: short lines that run on to
+        // the one ending the sentence.
+        // (A list's entries are alike; verse lines are not.)
+        let quoted = i > 0
+            && is_prose_intro(blocks[i - 1])
+            && end > j
+            && end - i >= 2
+            && !blocks[end - 1].starts_with("See ")
+            && !blocks[i..end].windows(2).any(|w| similar(w[0], w[1]));
+        if (end - i >= 3 && commas >= 1) || quoted {
             shapes[i..end].iter_mut().for_each(|s| *s = Shape::Text);
         }
         i = end.max(i + 1);
@@ -704,7 +717,14 @@ pub(crate) fn names_works(t: &str) -> bool {
     at_most_words(t, 4)
         && matches!(
             last.as_str(),
-            "sources" | "references" | "footnotes" | "bibliography" | "reading" | "works" | "books" | "citations"
+            "sources"
+                | "references"
+                | "footnotes"
+                | "bibliography"
+                | "reading"
+                | "works"
+                | "books"
+                | "citations"
         )
 }
 
@@ -1136,13 +1156,19 @@ mod tests {
     #[test]
     fn shapes_of_issue_11_round_three() {
         // An initial is no sentence end; two periods are.
-        assert_eq!(shape("Counsel to President Lyndon B. Johnson"), Shape::Heading);
+        assert_eq!(
+            shape("Counsel to President Lyndon B. Johnson"),
+            Shape::Heading
+        );
         assert_eq!(shape("Sharp Press. New York"), Shape::Text);
         assert_eq!(shape("AFC Ajax N.V.."), Shape::Text);
         assert_eq!(shape("Sammy Davis, Jr."), Shape::Heading);
         // `:-` ends a clause; an unclosed bracket is a cut line.
         assert_eq!(shape("With regard to it Badarayana states:-"), Shape::Text);
-        assert_eq!(shape("The basic ordering of the Latin alphabet (A"), Shape::Text);
+        assert_eq!(
+            shape("The basic ordering of the Latin alphabet (A"),
+            Shape::Text
+        );
         assert_eq!(shape("Ordering (Latin alphabet)"), Shape::Heading);
         // A period and its title; a qualifier after a hyphen.
         assert_eq!(shape("1990s - new building"), Shape::Heading);
@@ -1213,6 +1239,18 @@ mod tests {
             "Other uses for semiconductor diodes include sensing temperature.",
         ];
         assert_eq!(headings(&b), [".", "E", "E", "E", "E", "E", "E", "."]);
+    }
+
+    #[test]
+    fn verse_quoted_after_a_colon_has_no_headings() {
+        let b = [
+            "In the fourth book of \"Endymion\", John Keats writes:",
+            "The spirit culls",
+            "Unfaded amaranth, when wild it strays",
+            "Through the old garden-ground of boyish days.",
+            "In ancient Greece, the amaranth was sacred to Ephesian Artemis and was used there.",
+        ];
+        assert_eq!(headings(&b), [".", ".", ".", ".", "."]);
     }
 
     #[test]
