@@ -748,15 +748,17 @@ fn opens_alike(a: &str, b: &str) -> bool {
     ka.len() == 2 && ka == kb && ka.iter().any(|w| w.chars().any(char::is_alphabetic))
 }
 
-/// The same last word of four letters or more (`National titles`,
-/// `International titles`), as a list's entries or its part headings share.
+/// The last word of four letters or more, in lower case (`National
+/// titles`): what a list's entries or its part headings share.
+fn head_noun(t: &str) -> Option<&str> {
+    t.split_whitespace()
+        .next_back()
+        .filter(|w| w.len() >= 4 && w.chars().all(char::is_lowercase))
+}
+
+/// The same head noun (`National titles`, `International titles`).
 fn same_head(a: &str, b: &str) -> bool {
-    fn head(t: &str) -> Option<&str> {
-        t.split_whitespace()
-            .next_back()
-            .filter(|w| w.len() >= 4 && w.chars().all(char::is_lowercase))
-    }
-    head(a).is_some_and(|x| head(b) == Some(x))
+    head_noun(a).is_some_and(|x| head_noun(b) == Some(x))
 }
 
 /// A term, a dash and more: `1990 AVN Award – Best Screenplay`.
@@ -873,13 +875,19 @@ fn decide_run(
             // lines that share their head noun with another line of the run
             // but not with the lines next to them.
             if k >= 5 && !introduced {
+                // Counted once per run, so a long list stays linear.
+                let mut count: std::collections::HashMap<&str, usize> = Default::default();
+                for &x in &lines {
+                    if let Some(h) = head_noun(blocks[x]) {
+                        *count.entry(h).or_default() += 1;
+                    }
+                }
                 for idx in 0..k {
                     let t = blocks[lines[idx]];
-                    let near = |j: usize| same_head(t, blocks[lines[j]]);
-                    let parallel = (0..k).any(|j| j + 1 < idx || j > idx + 1)
-                        && (0..k).filter(|&j| j + 1 < idx || j > idx + 1).any(near);
+                    let Some(h) = head_noun(t) else { continue };
+                    let near = |j: usize| head_noun(blocks[lines[j]]) == Some(h);
                     let beside = (idx > 0 && near(idx - 1)) || (idx + 1 < k && near(idx + 1));
-                    if parallel && !beside {
+                    if !beside && count[h] >= 2 {
                         roles[lines[idx]] = Role::Heading;
                     }
                 }
