@@ -22,7 +22,7 @@ use crate::source::SourceFile;
 use crate::span::Span;
 use crate::text::{PlainText, collapse_ws, strip_chrome};
 pub use roles::MAX_HEADING_WORDS;
-use roles::{Role, bullet, ends_terminal, is_prose};
+use roles::{Role, bullet, ends_terminal, is_prose, names_works};
 
 /// Lines that web pages add around an article.
 const CHROME_LINES: &[&str] = &[
@@ -182,25 +182,32 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
     let rest: Vec<Span> = it.collect();
     let texts: Vec<&str> = rest.iter().map(|b| &text[b.offset..b.end()]).collect();
     let roles = roles::roles(&texts);
+    // A references heading over running text (`Literature` on a topic, not
+    // a list of works): its short lines are headings as in any section.
+    let mut content_closing = false;
     for (i, &span) in rest.iter().enumerate() {
         let t = texts[i];
         let current_kind = sections.last().map(|s| s.kind);
-        let in_closing = matches!(
-            current_kind,
-            Some(SectionKind::SeeAlso | SectionKind::References | SectionKind::ExternalLinks)
-        );
+        let in_closing = !content_closing
+            && matches!(
+                current_kind,
+                Some(SectionKind::SeeAlso | SectionKind::References | SectionKind::ExternalLinks)
+            );
         // Inside "See also" and reference sections short lines are entries,
         // unless they are closing headings themselves or running text
         // follows them (a content section such as "Literature" goes on).
         let heading = roles[i] == Role::Heading
             && (!in_closing
                 || is_standard_closing_heading(strip_text(t))
+                || (current_kind == Some(SectionKind::References) && names_works(t))
                 || texts.get(i + 1).is_some_and(|n| is_prose(n)));
         if heading {
             let (keep, found) = strip_chrome(t);
             let htext = collapse_ws(&t[..keep]);
             let kind = section_kind(&htext);
             let level = heading_level(sections.last(), kind);
+            content_closing = kind == SectionKind::References
+                && texts.get(i + 1).is_some_and(|n| running_text(n));
             close_to(&mut sections, &mut done, level);
             sections.push(Section {
                 kind,
@@ -265,6 +272,19 @@ fn heading_level(open: Option<&Section>, kind: SectionKind) -> u8 {
         }
         _ => 2,
     }
+}
+
+/// Prose that is no citation: a sentence of some length without a year in
+/// its first sentence (`Smith, J. (2001). Title.` is a work of a list).
+fn running_text(t: &str) -> bool {
+    if !is_prose(t) {
+        return false;
+    }
+    let first = t.split(". ").next().unwrap_or(t);
+    let year = first
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4);
+    !year && first.split_whitespace().nth(5).is_some()
 }
 
 fn strip_text(t: &str) -> &str {
@@ -343,6 +363,50 @@ mod tests {
             a.sections[0].blocks[0].refs()[0].target,
             "History of optics"
         );
+    }
+
+    fn heading_texts(a: &Article) -> Vec<String> {
+        fn walk(s: &Section, out: &mut Vec<String>) {
+            out.push(s.heading.text.clone());
+            for c in &s.subsections {
+                walk(c, out);
+            }
+        }
+        let mut out = Vec::new();
+        for s in &a.sections {
+            walk(s, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn bibliographies_under_references_and_notes_labels() {
+        let a = parse_str(
+            "Title\nLead sentence of the article.\nHistory\nIt began in 1900 and went on.\nReferences\nBibliography\nSmith, John (2001). A Book. London.\n",
+        );
+        assert_eq!(heading_texts(&a), ["History", "References", "Bibliography"]);
+        let a = parse_str(
+            "Title\nLead sentence of the article.\nReferences\nNotes\nBibliography\nSmith, John (2001). A Book. London.\n",
+        );
+        assert_eq!(heading_texts(&a), ["References"]);
+        // A part that names a list of works heads it inside the references.
+        let a = parse_str(
+            "Title\nLead sentence of the article.\nReferences\nSecondary sources\n(ed.), Prosopographia, Berlin, 1897\n",
+        );
+        assert_eq!(heading_texts(&a), ["References", "Secondary sources"]);
+    }
+
+    #[test]
+    fn literature_over_running_text_is_a_content_section() {
+        let a = parse_str(
+            "Title\nLead sentence of the article.\nLiterature\nWriting first appeared in association with kingship on labels and tags for items.\nCulture\nDaily life\nMost ancient Egyptians were farmers tied to the land and its seasons.\n",
+        );
+        assert_eq!(heading_texts(&a), ["Literature", "Culture", "Daily life"]);
+        // A literature list stays a list.
+        let a = parse_str(
+            "Title\nLead sentence of the article.\nLiterature\nSmith, John (2001). A Book about the Subject. London.\nGreat Expectations\n",
+        );
+        assert_eq!(heading_texts(&a), ["Literature"]);
     }
 
     #[test]

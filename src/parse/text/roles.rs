@@ -143,9 +143,11 @@ fn trim_closers(s: &str) -> &str {
         .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
 }
 
-/// Ends like a sentence, a clause or a label.
+/// Ends like a sentence, a clause or a label (`states:-` too).
 fn ends_clause(s: &str) -> bool {
-    trim_closers(s).ends_with(['.', '!', '?', ':', ';', ',', '…'])
+    let t = trim_closers(s);
+    t.ends_with(['.', '!', '?', ':', ';', ',', '…'])
+        || t.trim_end_matches(['-', '–', '—']).ends_with(':')
 }
 
 /// Ends like a sentence or a label (what a hard-wrapped line does not).
@@ -162,7 +164,9 @@ fn ends_in_abbreviation(t: &str) -> bool {
         return true;
     }
     let body = core.trim_end_matches('.');
-    core.ends_with('.')
+    // `N.V..`: a sentence's period after the abbreviation's.
+    !core.ends_with("..")
+        && core.ends_with('.')
         && body.contains('.')
         && body
             .split('.')
@@ -259,8 +263,12 @@ pub(crate) fn shape(block: &str) -> Shape {
     if (t.starts_with("See ") || t.starts_with("See:")) && !t.eq_ignore_ascii_case("see also") {
         return Shape::Text;
     }
-    if is_period(t) {
+    // `2`, `12`: a table's cell or a list's number, not a year.
+    if is_period(t) && !(t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit())) {
         return Shape::Heading;
+    }
+    if web_chrome(t) || markup(t) {
+        return Shape::Text;
     }
     if !t.chars().any(char::is_alphabetic) {
         return Shape::Text;
@@ -269,8 +277,12 @@ pub(crate) fn shape(block: &str) -> Shape {
         return Shape::Text;
     }
     let last = words[words.len() - 1].trim_matches(['"', '\'', '”', '’', ')', ',']);
+    // `Air shows`, `Border states`: a noun after a modifier; `The theorem
+    // states` has a subject before the verb.
+    let noun_plural = words.len() == 2 && ["shows", "states"].contains(&last);
     if last.chars().all(char::is_lowercase)
         && CLAUSE_END.contains(&last)
+        && !noun_plural
         && !is_standard_closing_heading(t)
     {
         return Shape::Text;
@@ -284,6 +296,7 @@ pub(crate) fn shape(block: &str) -> Shape {
         || listing(t)
         || quotation(t)
         || t.matches('"').count() % 2 == 1
+        || t.matches('(').count() > t.matches(')').count()
     {
         return Shape::Text;
     }
@@ -296,6 +309,17 @@ pub(crate) fn shape(block: &str) -> Shape {
         };
     }
     Shape::Heading
+}
+
+/// The Spoken Wikipedia box (`Listen to this article (2 parts) ·`, `More
+/// spoken articles`): page chrome, not a heading.
+fn web_chrome(t: &str) -> bool {
+    t.starts_with("Listen to this article") || t.eq_ignore_ascii_case("more spoken articles")
+}
+
+/// What is left of wiki or HTML markup (`class="Z3988"`, `{{`, `}}`).
+fn markup(t: &str) -> bool {
+    t.contains("=\"") || t.contains("{{") || t.contains("}}") || t.starts_with('<')
 }
 
 /// Connectives that open a sentence, not a heading (`For example, the
@@ -375,6 +399,8 @@ fn two_sentences(t: &str) -> bool {
             && b[i + 1] == b' '
             && b[i - 1].is_ascii_alphanumeric()
             && b[i + 2].is_ascii_uppercase()
+            // `Lyndon B. Johnson`: an initial, not a sentence end.
+            && !(b[i] == b'.' && b[i - 1].is_ascii_uppercase() && (i == 1 || b[i - 2] == b' '))
     })
 }
 
@@ -399,8 +425,16 @@ fn quotation(t: &str) -> bool {
 /// `Lighter than air – aerostats`).
 fn term_and_description(t: &str) -> bool {
     [" – ", " — ", " - "].iter().any(|d| {
-        t.split_once(d).is_some_and(|(_, rest)| {
-            rest.starts_with(|c: char| c.is_lowercase()) && (*d == " - " || !at_most_words(rest, 3))
+        t.split_once(d).is_some_and(|(term, rest)| {
+            rest.starts_with(|c: char| c.is_lowercase())
+                && (*d == " - " || !at_most_words(rest, 3))
+                // `Airports - with paved runways`: a qualifier.
+                && !(at_most_words(rest, 4)
+                    && ["with ", "without ", "by ", "in ", "for ", "from "]
+                        .iter()
+                        .any(|p| rest.starts_with(p)))
+                // `1990s - new building`: a period and its title.
+                && !(is_period(term) && at_most_words(rest, 3))
         })
     })
 }
@@ -448,9 +482,14 @@ fn continues(next: &str) -> bool {
     // A single lower-case word is a label (`cytochrome` on a gene map), but
     // a formula (`formula_9`) or a function word (`and`) carries the
     // sentence on.
-    (words.next().is_some()
-        || !first.chars().all(char::is_alphabetic)
-        || CLAUSE_END.contains(&first))
+    // A short sentence of its own (`p–n junction diode.`) is a run-in
+    // heading under the line, not its continuation.
+    let run_in =
+        at_most_words(next, 3) && trim_closers(next).ends_with('.') && !CLAUSE_END.contains(&first);
+    !run_in
+        && (words.next().is_some()
+            || !first.chars().all(char::is_alphabetic)
+            || CLAUSE_END.contains(&first))
         && first.chars().count() >= 2
         && first.starts_with(|c: char| c.is_ascii_lowercase())
         && !first.chars().skip(1).any(char::is_uppercase)
@@ -513,6 +552,11 @@ fn stanzas(blocks: &[&str], shapes: &mut [Shape]) {
     };
     let mut i = 0;
     while i < blocks.len() {
+        // A line that introduces what follows with `:` starts no stanza.
+        if is_prose_intro(blocks[i]) {
+            i += 1;
+            continue;
+        }
         let mut j = i;
         while j < blocks.len() && short(blocks[j]) && !trim_closers(blocks[j]).ends_with('.') {
             j += 1;
@@ -527,7 +571,16 @@ fn stanzas(blocks: &[&str], shapes: &mut [Shape]) {
             .iter()
             .filter(|t| t.trim_end().ends_with([',', ';']))
             .count();
-        if end - i >= 3 && commas >= 1 {
+        // Verse quoted after `Keats writes:`: short lines that run on to
+        // the one ending the sentence.
+        // (A list's entries are alike; verse lines are not.)
+        let quoted = i > 0
+            && is_prose_intro(blocks[i - 1])
+            && end > j
+            && end - i >= 2
+            && !blocks[end - 1].starts_with("See ")
+            && !blocks[i..end].windows(2).any(|w| similar(w[0], w[1]));
+        if (end - i >= 3 && commas >= 1) || quoted {
             shapes[i..end].iter_mut().for_each(|s| *s = Shape::Text);
         }
         i = end.max(i + 1);
@@ -593,7 +646,15 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
             continue;
         }
         let introduced = i > 0 && is_prose_intro(blocks[i - 1]);
-        decide_run(blocks, &shapes, i..=j, next, introduced, &mut roles);
+        let after_prose = i > 0 && !introduced && is_prose(blocks[i - 1]);
+        decide_run(
+            blocks,
+            &shapes,
+            i..=j,
+            next,
+            (introduced, after_prose),
+            &mut roles,
+        );
         i = j + 1;
     }
     for (r, e) in roles.iter_mut().zip(entries) {
@@ -605,28 +666,66 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
     roles
 }
 
-/// `References` then `Notes`, `Sources`, `Further reading` with nothing
-/// between: labels of the references' parts, not sections of their own.
+/// `References` then `Notes` (or `Footnotes`, `Citations`) with nothing
+/// between: labels of the reference list's parts, and so is every reference
+/// heading after them in the chain (`References`, `Notes`, `Bibliography`).
+/// A bibliography right under `References` (`Bibliography`, `Sources`,
+/// `Further reading`) is its subsection: a list of works of its own.
 fn reference_labels(blocks: &[&str], roles: &mut [Role]) {
-    let refs = |t: &str| {
+    let kind = |t: &str| {
         let (keep, _) = strip_chrome(t);
-        crate::parse::section_kind(t[..keep].trim()) == crate::model::SectionKind::References
+        let h = t[..keep].trim();
+        let refs = crate::parse::section_kind(h) == crate::model::SectionKind::References;
+        (refs, refs && is_notes_label(h))
     };
-    let mut chain = false;
+    // 0: no chain; 1: after a reference heading; 2: after a notes label.
+    let mut chain = 0;
     for (i, t) in blocks.iter().enumerate() {
         if roles[i] != Role::Heading {
-            chain = false;
+            chain = 0;
             continue;
         }
-        if refs(t) {
-            if chain {
-                roles[i] = Role::Entry;
-            }
-            chain = true;
-        } else {
-            chain = false;
+        let (refs, notes) = kind(t);
+        if !refs {
+            chain = 0;
+        } else if chain == 0 {
+            chain = 1;
+        } else if chain == 2 || notes {
+            roles[i] = Role::Entry;
+            chain = 2;
         }
     }
+}
+
+/// The footnotes of a reference list (`Notes`, `Footnotes`, `Citations`).
+fn is_notes_label(h: &str) -> bool {
+    ["notes", "footnotes", "citations", "endnotes"]
+        .iter()
+        .any(|w| h.eq_ignore_ascii_case(w))
+}
+
+/// A heading that names a list of works (`Secondary sources`, `Cited in
+/// footnotes`, `Primary sources`, `Books`): inside a references section it
+/// heads a part of it, not an entry.
+pub(crate) fn names_works(t: &str) -> bool {
+    let (keep, _) = strip_chrome(t);
+    let last = t[..keep]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    at_most_words(t, 4)
+        && matches!(
+            last.as_str(),
+            "sources"
+                | "references"
+                | "footnotes"
+                | "bibliography"
+                | "reading"
+                | "works"
+                | "books"
+                | "citations"
+        )
 }
 
 /// The first two words agree, digits aside (`1990 AVN Award`, `1992 AVN Award`).
@@ -647,6 +746,19 @@ fn opens_alike(a: &str, b: &str) -> bool {
     };
     let (ka, kb) = (key(a), key(b));
     ka.len() == 2 && ka == kb && ka.iter().any(|w| w.chars().any(char::is_alphabetic))
+}
+
+/// The last word of four letters or more, in lower case (`National
+/// titles`): what a list's entries or its part headings share.
+fn head_noun(t: &str) -> Option<&str> {
+    t.split_whitespace()
+        .next_back()
+        .filter(|w| w.len() >= 4 && w.chars().all(char::is_lowercase))
+}
+
+/// The same head noun (`National titles`, `International titles`).
+fn same_head(a: &str, b: &str) -> bool {
+    head_noun(a).is_some_and(|x| head_noun(b) == Some(x))
 }
 
 /// A term, a dash and more: `1990 AVN Award – Best Screenplay`.
@@ -695,11 +807,12 @@ fn decide_run(
     shapes: &[Shape],
     run: std::ops::RangeInclusive<usize>,
     next: Option<&str>,
-    introduced: bool,
+    (introduced, after_prose): (bool, bool),
     roles: &mut [Role],
 ) {
     let prose_follows = next.is_some_and(is_prose);
     let last = *run.end();
+    let run_len = run.clone().count();
     // `Label: text` lines: a heading only as the last line before running
     // text, and not after another such line (then they are a glossary).
     let mut lines = Vec::new();
@@ -748,12 +861,36 @@ fn decide_run(
                             .iter()
                             .any(|&y| similar(t, blocks[y]))
                 } else if idx == k - 1 && prose_follows {
-                    !like_prev
+                    // `Varicap or varactor diodes`, `Zener diodes`: the same
+                    // head noun ends the list.
+                    !like_prev && !same_head(t, blocks[lines[idx - 1]])
                 } else {
                     // A short run of unlike lines is a chain of headings.
                     k <= 4 && !like_prev && !like_next && !introduced
                 };
                 roles[x] = if heading { Role::Heading } else { Role::Entry };
+            }
+            // Parallel headings over the parts of a long list (`National
+            // titles`, ..., `International titles`, ..., `Other titles`):
+            // lines that share their head noun with another line of the run
+            // but not with the lines next to them.
+            if k >= 5 && !introduced {
+                // Counted once per run, so a long list stays linear.
+                let mut count: std::collections::HashMap<&str, usize> = Default::default();
+                for &x in &lines {
+                    if let Some(h) = head_noun(blocks[x]) {
+                        *count.entry(h).or_default() += 1;
+                    }
+                }
+                for idx in 0..k {
+                    let t = blocks[lines[idx]];
+                    let Some(h) = head_noun(t) else { continue };
+                    let near = |j: usize| head_noun(blocks[lines[j]]) == Some(h);
+                    let beside = (idx > 0 && near(idx - 1)) || (idx + 1 < k && near(idx + 1));
+                    if !beside && count[h] >= 2 {
+                        roles[lines[idx]] = Role::Heading;
+                    }
+                }
             }
             // One line between two headings is no list: a chain of
             // headings (`History`, `Western World`, `Classical Antiquity`).
@@ -763,6 +900,16 @@ fn decide_run(
                 && roles[lines[2]] == Role::Heading
             {
                 roles[lines[1]] = Role::Heading;
+            }
+            // Three short lines between paragraphs, with no sentence that
+            // introduces them, are a section, its subsection and the
+            // subsection's first part (`Clinical significance`,
+            // `Corticosteroid overproduction`, `Cushing's syndrome`): a
+            // list of two under a heading is rarer than such a chain.
+            if k == 3 && lines.len() == run_len && after_prose && prose_follows {
+                for &x in &lines {
+                    roles[x] = Role::Heading;
+                }
             }
         }
     }
@@ -1012,6 +1159,119 @@ mod tests {
             "Military variants only are listed here.",
         ];
         assert_eq!(headings(&b), [".", "H", "E", "E", "E", "E", "."]);
+    }
+
+    #[test]
+    fn shapes_of_issue_11_round_three() {
+        // An initial is no sentence end; two periods are.
+        assert_eq!(
+            shape("Counsel to President Lyndon B. Johnson"),
+            Shape::Heading
+        );
+        assert_eq!(shape("Sharp Press. New York"), Shape::Text);
+        assert_eq!(shape("AFC Ajax N.V.."), Shape::Text);
+        assert_eq!(shape("Sammy Davis, Jr."), Shape::Heading);
+        // `:-` ends a clause; an unclosed bracket is a cut line.
+        assert_eq!(shape("With regard to it Badarayana states:-"), Shape::Text);
+        assert_eq!(
+            shape("The basic ordering of the Latin alphabet (A"),
+            Shape::Text
+        );
+        assert_eq!(shape("Ordering (Latin alphabet)"), Shape::Heading);
+        // A period and its title; a qualifier after a hyphen.
+        assert_eq!(shape("1990s - new building"), Shape::Heading);
+        assert_eq!(shape("Airports - with paved runways"), Shape::Heading);
+        assert_eq!(shape("Ev - evdən"), Shape::Text);
+        // Nouns, not verbs, after a modifier.
+        assert_eq!(shape("Air shows"), Shape::Heading);
+        assert_eq!(shape("Border states"), Shape::Heading);
+        assert_eq!(shape("The theorem states"), Shape::Text);
+        // Chrome, markup and cells.
+        assert_eq!(shape("Listen to this article (2 parts) ·"), Shape::Text);
+        assert_eq!(shape("More spoken articles"), Shape::Text);
+        assert_eq!(shape("class=\"Z3988\""), Shape::Text);
+        assert_eq!(shape("2"), Shape::Text);
+        assert_eq!(shape("1066"), Shape::Heading);
+    }
+
+    #[test]
+    fn three_short_lines_between_paragraphs_are_a_chain() {
+        let b = [
+            "The adrenal medulla is derived from neural crest cells, which come from the ectoderm.",
+            "Clinical significance",
+            "Corticosteroid overproduction",
+            "Cushing's syndrome",
+            "Cushing's syndrome is the manifestation of glucocorticoid excess in the body.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "H", "H", "."]);
+        // After a sentence that introduces them, they are still a list.
+        let b = [
+            "The members were:",
+            "Alice Smith",
+            "Bob Jones",
+            "Carol White",
+            "They formed the group in 1990.",
+        ];
+        assert_eq!(headings(&b), [".", "E", "E", "E", "."]);
+    }
+
+    #[test]
+    fn parallel_part_headings_of_a_long_list() {
+        let b = [
+            "The club has won many trophies in its long history, as listed below.",
+            "Honours",
+            "National titles",
+            "Serie A",
+            "Coppa Italia",
+            "Supercoppa Italiana",
+            "International titles",
+            "European Cup",
+            "Inter-Cities Fairs Cup",
+            "Other titles",
+            "MLS All-Star Game",
+            "Their stadium is the Stadio Olimpico, which they share with Lazio.",
+        ];
+        let h = headings(&b);
+        assert_eq!((h[2], h[6], h[9]), ("H", "H", "H"), "{h:?}");
+        assert_eq!((h[3], h[4], h[7]), ("E", "E", "E"), "{h:?}");
+        // A list whose entries share the head noun has no such headings,
+        // and its last entry stays an entry.
+        let b = [
+            "There are several types of junction diodes, which differ in their use.",
+            "Avalanche diodes",
+            "Constant current diodes",
+            "Esaki or tunnel diodes",
+            "Gunn diodes",
+            "Varicap or varactor diodes",
+            "Zener diodes",
+            "Other uses for semiconductor diodes include sensing temperature.",
+        ];
+        assert_eq!(headings(&b), [".", "E", "E", "E", "E", "E", "E", "."]);
+    }
+
+    #[test]
+    fn verse_quoted_after_a_colon_has_no_headings() {
+        let b = [
+            "In the fourth book of \"Endymion\", John Keats writes:",
+            "The spirit culls",
+            "Unfaded amaranth, when wild it strays",
+            "Through the old garden-ground of boyish days.",
+            "In ancient Greece, the amaranth was sacred to Ephesian Artemis and was used there.",
+        ];
+        assert_eq!(headings(&b), [".", ".", ".", ".", "."]);
+    }
+
+    #[test]
+    fn a_run_in_sentence_is_no_continuation() {
+        let b = [
+            "A point-contact diode works the same as the junction diodes described below.",
+            "Junction diodes",
+            "p–n junction diode.",
+            "A p–n junction diode is made of a crystal of semiconductor, usually silicon.",
+        ];
+        assert_eq!(headings(&b)[1], "H");
+        let b = ["Every differentiable function", "is continuous."];
+        assert_eq!(headings(&b), [".", "."]);
     }
 
     #[test]
