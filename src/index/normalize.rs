@@ -51,24 +51,35 @@ pub fn title_key(title: &str) -> String {
 
 /// [`title_key`] of ASCII text (always in NFC): the same rules, byte by byte.
 fn ascii_title_key(page: &str) -> String {
-    let mut out = String::with_capacity(page.len());
+    let mut out = Vec::with_capacity(page.len());
+    ascii_title_key_into(page.as_bytes(), &mut out);
+    // ASCII in, ASCII out.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`title_key`] of ASCII bytes (everything before a `#`), appended to `out`
+/// without an allocation of its own (how the index builder reads millions).
+pub(crate) fn ascii_title_key_into(page: &[u8], out: &mut Vec<u8>) {
+    let start = out.len();
     let mut pending_space = false;
-    for &b in page.as_bytes() {
+    for &b in page {
+        if b == b'#' {
+            break;
+        }
         if b == b'_' || b.is_ascii_whitespace() || b.is_ascii_control() {
-            pending_space = !out.is_empty();
+            pending_space = out.len() > start;
             continue;
         }
         if pending_space {
-            out.push(' ');
+            out.push(b' ');
             pending_space = false;
         }
-        out.push(if out.is_empty() {
+        out.push(if out.len() == start {
             b.to_ascii_uppercase()
         } else {
             b
-        } as char);
+        });
     }
-    out
 }
 
 /// The case-folded key: [`title_key`] in lower case.
@@ -167,6 +178,36 @@ pub(crate) fn loose_of_fold(folded: &str) -> String {
         loose_word(w, &mut out);
     }
     out
+}
+
+/// Whether the loose key of a fold key is the fold key itself, without
+/// building it when the key is ASCII (most are): no hyphen, and no word that
+/// [`loose_of_fold`] respells. `None` when it cannot tell (not ASCII).
+#[must_use]
+pub(crate) fn loose_is_fold_ascii(folded: &str) -> Option<bool> {
+    let b = folded.as_bytes();
+    if !folded.is_ascii()
+        || b.contains(&b'-')
+        || b.first() == Some(&b' ')
+        || b.last() == Some(&b' ')
+        || b.iter()
+            .zip(b.iter().skip(1))
+            .any(|(&x, &y)| x == b' ' && y == b' ')
+        || b.iter().any(|&c| c.is_ascii_whitespace() && c != b' ')
+    {
+        return None;
+    }
+    Some(folded.split(' ').all(|w| {
+        let mut out = String::new();
+        if SPELLINGS.binary_search_by(|(uk, _)| (*uk).cmp(w)).is_ok() {
+            return false;
+        }
+        if !(w.ends_with("isation") || w.ends_with("isations")) {
+            return true;
+        }
+        loose_word(w, &mut out);
+        out == w
+    }))
 }
 
 /// Singular and plural forms of the last word of a loose key (not the key itself).
@@ -272,6 +313,32 @@ mod tests {
         assert_eq!(loose_key("Organisation of labour"), "organization of labor");
         assert_eq!(loose_key("U.S.–Japan"), "u.s. japan");
         assert_ne!(loose_key("Crisis management"), loose_key("Risk management"));
+    }
+
+    #[test]
+    fn the_ascii_shortcut_agrees_with_the_loose_key() {
+        for f in [
+            "quantum",
+            "defence industry",
+            "colour-blindness",
+            "organisation of labour",
+            "isation",
+            "disorganisation",
+            "a  b",
+            " a",
+            "a ",
+            "tab\there",
+            "",
+            "u.s. japan",
+            "café",
+        ] {
+            if let Some(same) = loose_is_fold_ascii(f) {
+                assert_eq!(same, loose_of_fold(f) == f, "{f:?}");
+            }
+        }
+        assert_eq!(loose_is_fold_ascii("quantum mechanics"), Some(true));
+        assert_eq!(loose_is_fold_ascii("defence"), Some(false));
+        assert_eq!(loose_is_fold_ascii("café"), None);
     }
 
     #[test]
