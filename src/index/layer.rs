@@ -270,7 +270,8 @@ impl Layer {
         else {
             return Vec::new();
         };
-        let mut out: Vec<(String, bool)> = rec.titles.into_iter().map(|(t, _)| (t, false)).collect();
+        let mut out: Vec<(String, bool)> =
+            rec.titles.into_iter().map(|(t, _)| (t, false)).collect();
         out.extend(
             rec.aliases
                 .into_iter()
@@ -325,5 +326,30 @@ impl Layer {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_found_again_from_its_rank() {
+        let titles: Vec<String> = (0..3000)
+            .map(|i| format!("Title {} of {}", i % 701, i % 11))
+            .chain(["Defence-industry", "Colour", "QUANTUM", "Quantum", "É", "a"].map(String::from))
+            .collect();
+        let aliases = (0..200).map(|i| (format!("Alias {i}"), format!("Title {i} of 3")));
+        let layer =
+            Layer::from_bytes("t", super::super::build_bytes(titles.into_iter(), aliases)).unwrap();
+        let mut stream = layer.map.stream();
+        let mut n = 0u64;
+        while let Some((k, rank)) = stream.next() {
+            assert_eq!(rank, n);
+            assert_eq!(layer.key_of_rank(rank).as_deref(), Some(k));
+            n += 1;
+        }
+        assert_eq!(n, layer.header.keys);
+        assert_eq!(layer.key_of_rank(n), None);
     }
 }

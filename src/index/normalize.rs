@@ -24,9 +24,18 @@ pub fn title_key(title: &str) -> String {
     if page.is_ascii() {
         return ascii_title_key(page);
     }
+    if unicode_normalization::is_nfc_quick(page.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        return unicode_title_key(page, page.chars());
+    }
+    unicode_title_key(page, page.nfc())
+}
+
+/// [`title_key`] of the characters of `page` (in NFC).
+fn unicode_title_key(page: &str, chars: impl Iterator<Item = char>) -> String {
     let mut out = String::with_capacity(page.len());
     let mut pending_space = false;
-    for c in page.nfc() {
+    for c in chars {
         if c == '_' || c.is_whitespace() || is_reserved(c) {
             pending_space = !out.is_empty();
             continue;
@@ -135,6 +144,18 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("vigour", "vigor"),
 ];
 
+/// For each last byte, the lengths (as bits) of the British spellings ending in it.
+const RESPELT: [u32; 128] = {
+    let mut t = [0u32; 128];
+    let mut i = 0;
+    while i < SPELLINGS.len() {
+        let w = SPELLINGS[i].0.as_bytes();
+        t[(w[w.len() - 1] & 0x7f) as usize] |= 1 << w.len();
+        i += 1;
+    }
+    t
+};
+
 /// One word of a loose key: its American spelling, `-isation` as `-ization`.
 fn loose_word(w: &str, out: &mut String) {
     if let Ok(i) = SPELLINGS.binary_search_by(|(uk, _)| (*uk).cmp(w)) {
@@ -198,6 +219,11 @@ pub(crate) fn loose_is_fold_ascii(folded: &str) -> Option<bool> {
         return None;
     }
     Some(folded.split(' ').all(|w| {
+        let (n, last) = (w.len(), w.as_bytes().last().copied().unwrap_or(0));
+        // Most words: no British spelling of this length and last letter, no `-isation`.
+        if n < 32 && RESPELT[usize::from(last & 0x7f)] & (1 << n) == 0 && n < 10 {
+            return true;
+        }
         let mut out = String::new();
         if SPELLINGS.binary_search_by(|(uk, _)| (*uk).cmp(w)).is_ok() {
             return false;

@@ -480,7 +480,12 @@ fn fold_bytes(s: &[u8], out: &mut Arena) {
         out.data[start..].make_ascii_lowercase();
         out.ends.push(out.data.len());
     } else {
-        out.push(std::str::from_utf8(s).unwrap_or("").to_lowercase().as_bytes());
+        out.push(
+            std::str::from_utf8(s)
+                .unwrap_or("")
+                .to_lowercase()
+                .as_bytes(),
+        );
     }
 }
 
@@ -501,6 +506,59 @@ fn folds_of(keys: &Arena) -> Arena {
     let mut out = Arena::default();
     out.data.reserve(keys.data.len());
     out.ends.reserve(n);
+    for p in parts {
+        out.append(p);
+    }
+    out
+}
+
+/// The strings of `titles` in `order`, each once (equal titles are next to
+/// each other in `order`), copied in parallel; and the index of each one kept.
+fn gather_unique(titles: &Arena, order: &[u32]) -> (Arena, Vec<u32>) {
+    let chunk = 1 << 16;
+    let parts: Vec<(Arena, Vec<u32>)> = order
+        .par_chunks(chunk)
+        .enumerate()
+        .map(|(c, ids)| {
+            let (mut t, mut kept) = (Arena::default(), Vec::with_capacity(ids.len()));
+            let mut prev = (c > 0).then(|| titles.get(order[c * chunk - 1] as usize));
+            for &i in ids {
+                let title = titles.get(i as usize);
+                if prev != Some(title) {
+                    t.push(title);
+                    kept.push(i);
+                }
+                prev = Some(title);
+            }
+            (t, kept)
+        })
+        .collect();
+    let mut t = Arena::default();
+    t.data.reserve(parts.iter().map(|p| p.0.data.len()).sum());
+    t.ends.reserve(parts.iter().map(|p| p.0.len()).sum());
+    let mut kept = Vec::with_capacity(order.len());
+    for (pt, pk) in parts {
+        t.append(pt);
+        kept.extend(pk);
+    }
+    (t, kept)
+}
+
+/// The strings of `keys` at `ids`, in that order, copied in parallel.
+fn gather(keys: &Arena, ids: &[u32]) -> Arena {
+    let parts: Vec<Arena> = ids
+        .par_chunks(1 << 16)
+        .map(|ids| {
+            let mut a = Arena::default();
+            for &i in ids {
+                a.push(keys.get(i as usize));
+            }
+            a
+        })
+        .collect();
+    let mut out = Arena::default();
+    out.data.reserve(parts.iter().map(|p| p.data.len()).sum());
+    out.ends.reserve(ids.len());
     for p in parts {
         out.append(p);
     }
@@ -555,7 +613,13 @@ pub(crate) fn case_edit(title: &[u8], fold: &[u8], ups: &mut Vec<usize>) -> bool
 }
 
 /// Write one title member of a record: how the title is spelt from its key.
-fn put_member(out: &mut Vec<u8>, title: &[u8], fold: &[u8], loose_same: bool, ups: &mut Vec<usize>) {
+fn put_member(
+    out: &mut Vec<u8>,
+    title: &[u8],
+    fold: &[u8],
+    loose_same: bool,
+    ups: &mut Vec<usize>,
+) {
     let flag = u64::from(loose_same);
     if case_edit(title, fold, ups) {
         let first = ups.first() == Some(&0);
@@ -773,18 +837,31 @@ impl Builder {
                 .then_with(|| titles.get(a.1 as usize).cmp(titles.get(b.1 as usize)))
                 .then(a.1.cmp(&b.1))
         });
-        let mut uniq: Vec<u32> = order.into_iter().map(|(_, i)| i).collect();
-        uniq.dedup_by(|a, b| titles.get(*a as usize) == titles.get(*b as usize));
-        let n_titles = uniq.len();
-        // The position in `uniq` of a title key with fold key `fold`.
+        let order: Vec<u32> = order.into_iter().map(|(_, i)| i).collect();
+        // Copied in that order without duplicates, so that every later pass reads
+        // them front to back instead of jumping about the input.
+        let (sorted_titles, kept_ids) = gather_unique(&titles, &order);
+        drop((titles, order));
+        let sorted_folds = gather(&folds, &kept_ids);
+        drop((folds, kept_ids));
+        let (titles, folds) = (sorted_titles, sorted_folds);
+        let n_titles = titles.len();
+        // The position of a title key with fold key `fold`.
         let find_title = |fold: &[u8], key: &[u8]| -> Option<usize> {
-            uniq.binary_search_by(|&i| {
-                folds
-                    .get(i as usize)
+            let (mut lo, mut hi) = (0, n_titles);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                match folds
+                    .get(mid)
                     .cmp(fold)
-                    .then_with(|| titles.get(i as usize).cmp(key))
-            })
-            .ok()
+                    .then_with(|| titles.get(mid).cmp(key))
+                {
+                    Ordering::Less => lo = mid + 1,
+                    Ordering::Greater => hi = mid,
+                    Ordering::Equal => return Some(mid),
+                }
+            }
+            None
         };
 
         // 2. Loose keys that differ from the fold key.
@@ -794,7 +871,7 @@ impl Builder {
             .map(|c| {
                 let (mut keys, mut who, mut same) = (Arena::default(), Vec::new(), Vec::new());
                 for p in c * chunk..((c + 1) * chunk).min(n_titles) {
-                    let fold = std::str::from_utf8(folds.get(uniq[p] as usize)).unwrap_or("");
+                    let fold = std::str::from_utf8(folds.get(p)).unwrap_or("");
                     if loose_is_fold_ascii(fold) == Some(true) {
                         same.push(true);
                         continue;
@@ -832,7 +909,7 @@ impl Builder {
         // 3. Redirects: a title always wins over a redirect of the same name.
         let alias_folds = folds_of(&alias_keys);
         let target_folds = folds_of(&alias_targets);
-        // The kept redirects, each with the position of its target in `uniq`
+        // The kept redirects, each with the position of its target among the titles
         // (u32::MAX: an extra target).
         let (kept, target): (Vec<u32>, Vec<u32>) = (0..alias_keys.len())
             .into_par_iter()
@@ -872,7 +949,7 @@ impl Builder {
         let key_of = |g: (usize, usize, usize)| -> Option<&[u8]> {
             let mut best: Option<&[u8]> = None;
             for k in [
-                uniq.get(g.0).map(|&i| folds.get(i as usize)),
+                (g.0 < n_titles).then(|| folds.get(g.0)),
                 by_fold
                     .get(g.1)
                     .map(|&a| alias_folds.get(kept[a as usize] as usize)),
@@ -894,7 +971,7 @@ impl Builder {
         while let Some(key) = key_of(at) {
             let rank = groups.len() as u64;
             let start = at.0;
-            while at.0 < n_titles && folds.get(uniq[at.0] as usize) == key {
+            while at.0 < n_titles && folds.get(at.0) == key {
                 let j = at.0 - start;
                 if j < MAX_GROUP {
                     title_id[at.0] = rank << 8 | j as u64;
@@ -958,7 +1035,7 @@ impl Builder {
             if t1 - t0 == 1 && !has_more {
                 let mut m = Vec::with_capacity(16);
                 let p = t0;
-                put_member(&mut m, titles.get(uniq[p] as usize), key, loose_same[p], ups);
+                put_member(&mut m, titles.get(p), key, loose_same[p], ups);
                 let mut a = 0;
                 let word = get_varint(&m, &mut a).unwrap_or(0);
                 put_varint(out, word << 1);
@@ -967,7 +1044,7 @@ impl Builder {
             }
             put_varint(out, ((t1 - t0) as u64) << 2 | u64::from(has_more) << 1 | 1);
             for p in t0..t1 {
-                put_member(out, titles.get(uniq[p] as usize), key, loose_same[p], ups);
+                put_member(out, titles.get(p), key, loose_same[p], ups);
             }
             if has_more {
                 ids.clear();
@@ -1006,8 +1083,8 @@ impl Builder {
                 .map_err(io::Error::other)?;
             let mut prev = [0u32; 3];
             for (rank, g) in groups.iter().enumerate() {
-                let key = key_of((prev[0] as usize, prev[1] as usize, prev[2] as usize))
-                    .unwrap_or(b"");
+                let key =
+                    key_of((prev[0] as usize, prev[1] as usize, prev[2] as usize)).unwrap_or(b"");
                 map.insert(key, rank as u64).map_err(io::Error::other)?;
                 prev = *g;
             }
@@ -1047,7 +1124,7 @@ impl Builder {
         let (fst_bytes, records) = rayon::join(build_fst, build_records);
         let fst_bytes = fst_bytes?;
         let n_keys = groups.len();
-        drop((groups, title_id, uniq, folds, titles));
+        drop((groups, title_id, folds, titles));
 
         // 7. The file.
         let (source_bytes, sources_hash) = write_sources(&sources);
@@ -1205,8 +1282,40 @@ mod tests {
     }
 
     #[test]
+    fn titles_are_case_edits_of_their_fold_keys_or_written_in_full() {
+        let mut ups = Vec::new();
+        for (title, full) in [
+            ("Quantum", false),
+            ("NATO summit", false),
+            ("Éric Rohmer", false),
+            ("ßeta", false),
+            ("İstanbul", true),
+            ("ǅemal", true),
+            ("1917", false),
+        ] {
+            let fold = title.to_lowercase();
+            assert_eq!(
+                !case_edit(title.as_bytes(), fold.as_bytes(), &mut ups),
+                full,
+                "{title}"
+            );
+            for same in [false, true] {
+                let mut rec = Vec::new();
+                put_member(&mut rec, title.as_bytes(), fold.as_bytes(), same, &mut ups);
+                let mut at = 0;
+                let got = read_member(&rec, &mut at, Some(fold.as_bytes()));
+                assert_eq!(got, Some((Some(title.to_string()), same)));
+                assert_eq!(at, rec.len());
+            }
+        }
+        let mut rec = Vec::new();
+        put_member(&mut rec, b"Quantum", b"quantum", true, &mut ups);
+        assert_eq!(rec, [0b101], "one byte for the commonest title");
+    }
+
+    #[test]
     fn header_checks_magic_version_and_lengths() {
-        assert!(Header::read(b"ENCYIDX2").is_err());
+        assert!(Header::read(b"ENCYIDX3").is_err());
         let bytes = build_bytes(["A"].into_iter().map(String::from), std::iter::empty());
         assert!(Header::read(&bytes).is_ok());
         let mut longer = bytes.clone();
@@ -1215,6 +1324,9 @@ mod tests {
         let mut old = bytes.clone();
         old[7] = b'1';
         assert!(Header::read(&old).unwrap_err().contains("ENCYIDX1"));
+        old[7] = b'2';
+        let e = Header::read(&old).unwrap_err();
+        assert!(e.contains("ENCYIDX2") && e.contains("rebuild it"), "{e}");
         assert!(Header::read(b"PK\x03\x04").unwrap_err().contains("magic"));
     }
 }
