@@ -1043,8 +1043,8 @@ impl Builder {
                 return;
             }
             put_varint(out, ((t1 - t0) as u64) << 2 | u64::from(has_more) << 1 | 1);
-            for p in t0..t1 {
-                put_member(out, titles.get(p), key, loose_same[p], ups);
+            for (p, &same) in loose_same.iter().enumerate().take(t1).skip(t0) {
+                put_member(out, titles.get(p), key, same, ups);
             }
             if has_more {
                 ids.clear();
