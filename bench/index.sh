@@ -16,11 +16,11 @@ cargo build --release --quiet --bin encyclint --example index_bench
 article=fixtures/references/unresolved-reference.txt
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# One timed command: wall seconds and peak RSS.
+# One timed command: wall seconds, CPU seconds (user + system) and peak RSS.
 timed() {
   local label="$1"
   shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || {
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || {
     local rc=$?
     # check exits 1 when it finds errors; anything else is a failure.
     if [ "$rc" -ne 1 ]; then
@@ -28,8 +28,9 @@ timed() {
       exit "$rc"
     fi
   }
-  read -r secs kb < <(tail -n 1 "$work/time")
-  awk -v l="$label" -v s="$secs" -v k="$kb" 'BEGIN { printf "%-44s %8s s %8.1f MB\n", l, s, k / 1024 }'
+  read -r secs user sys kb < <(tail -n 1 "$work/time")
+  awk -v l="$label" -v s="$secs" -v u="$user" -v y="$sys" -v k="$kb" \
+    'BEGIN { printf "%-44s %8s s %7.2f s CPU %8.1f MB  (load %s)\n", l, s, u + y, k / 1024, "'"$(cut -d' ' -f1 /proc/loadavg)"'" }'
 }
 
 run_set() {

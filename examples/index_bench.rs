@@ -35,6 +35,10 @@ fn main() {
     let mut queries = Vec::new();
     index::read_lines(Path::new(&args[2]), |l| queries.push(l.to_string())).expect("queries");
 
+    if let Ok(dump) = std::env::var("INDEX_DUMP") {
+        dump_answers(&ix, &queries, Path::new(&dump));
+        return;
+    }
     let t = Instant::now();
     let mut resolved = 0usize;
     let mut misses = Vec::new();
@@ -73,4 +77,26 @@ fn main() {
         suggest.as_secs_f64(),
         misses.len() as f64 / suggest.as_secs_f64().max(1e-9)
     );
+}
+
+/// Every answer of the index to `queries`, one line each, into `path`: the
+/// resolution of each query, and for those that do not resolve, the first ten
+/// suggestions (for comparing two builds of the index answer by answer).
+fn dump_answers(ix: &TitleIndex, queries: &[String], path: &Path) {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("dump file"));
+    for q in queries {
+        match ix.resolve(q) {
+            Some(r) => writeln!(out, "{q}\t{:?}\t{}", r.how, r.canonical),
+            None => {
+                let s: Vec<String> = ix
+                    .suggest(q, 10)
+                    .into_iter()
+                    .map(|s| format!("{:?}={}", s.kind, s.title))
+                    .collect();
+                writeln!(out, "{q}\tnone\t{}", s.join("|"))
+            }
+        }
+        .expect("write");
+    }
 }

@@ -1,5 +1,6 @@
-//! One index source, opened: the fst of folded keys and the front-coded
-//! title stores, owned or memory-mapped, and the lookups the query layer needs.
+//! One index source, opened: the fst of folded keys, their records and the
+//! front-coded redirect stores, owned or memory-mapped, and the lookups the
+//! query layer needs.
 
 use std::fmt;
 use std::path::Path;
@@ -9,7 +10,7 @@ use fst::{IntoStreamer, Streamer};
 
 use super::IndexError;
 use super::fuzzy::Fuzzy;
-use super::store::{self, FrontCoded, Header, SourceRecord};
+use super::store::{self, FrontCoded, Header, Record, SourceRecord};
 
 /// Bytes of a layer: owned, or a window of a memory-mapped file.
 #[derive(Clone)]
@@ -39,15 +40,6 @@ impl AsRef<[u8]> for Bytes {
     }
 }
 
-/// The members of one fst key.
-#[derive(Default)]
-struct Members {
-    /// Entries: `id << 2 | alias << 1 | loose`.
-    entries: Vec<u64>,
-    /// Titles listed under this key as their loose key only.
-    loose: Vec<u64>,
-}
-
 /// One index source. Cloning shares its bytes.
 #[derive(Clone)]
 pub struct Layer {
@@ -74,11 +66,12 @@ impl fmt::Debug for Layer {
 }
 
 const FST: usize = 0;
-const GROUPS: usize = 1;
-const TITLES: usize = 2;
-const ALIASES: usize = 3;
-const EXTRA: usize = 4;
-const SOURCES: usize = 5;
+const RECORDS: usize = 1;
+const ALIASES: usize = 2;
+const EXTRA: usize = 3;
+const SOURCES: usize = 4;
+/// The longest fst key walked to (keys are titles of at most a few hundred bytes).
+const MAX_KEY: usize = 1 << 12;
 
 impl Layer {
     /// A layer from index bytes (as written by [`super::Builder`]).
@@ -120,7 +113,15 @@ impl Layer {
         }
         let section = |i: usize| &all[header.sections[i].0..header.sections[i].1];
         let corrupt = |what: &str| err(format!("corrupt index: {what}"));
-        FrontCoded::new(section(TITLES), header.titles, false).ok_or_else(|| corrupt("titles"))?;
+        let blocks = usize::try_from(header.keys)
+            .ok()
+            .map(|k| k.div_ceil(store::RECORDS_BLOCK));
+        if blocks
+            .and_then(|b| b.checked_mul(8))
+            .is_none_or(|t| t > section(RECORDS).len())
+        {
+            return Err(corrupt("titles"));
+        }
         FrontCoded::new(section(ALIASES), header.aliases, true)
             .ok_or_else(|| corrupt("redirects"))?;
         FrontCoded::new(section(EXTRA), header.extra, false)
@@ -133,6 +134,9 @@ impl Layer {
             end,
         })
         .map_err(|e| corrupt(&e.to_string()))?;
+        if map.len() as u64 != header.keys {
+            return Err(corrupt("titles"));
+        }
         Ok(Self {
             origin,
             map,
@@ -173,50 +177,81 @@ impl Layer {
         self.header.sources_hash
     }
 
+    /// The fst key whose value is `rank`: a walk from the root that takes, at
+    /// each node, the last transition whose output does not pass the rank.
+    fn key_of_rank(&self, rank: u64) -> Option<Vec<u8>> {
+        let fst = self.map.as_fst();
+        let mut node = fst.root();
+        let mut acc = 0u64;
+        let mut key = Vec::with_capacity(64);
+        while key.len() <= MAX_KEY {
+            if node.is_final() && acc.checked_add(node.final_output().value())? == rank {
+                return Some(key);
+            }
+            let mut pick = None;
+            for t in node.transitions() {
+                if acc.checked_add(t.out.value())? <= rank {
+                    pick = Some(t);
+                } else {
+                    break;
+                }
+            }
+            let t = pick?;
+            acc += t.out.value();
+            key.push(t.inp);
+            node = fst.node(t.addr);
+        }
+        None
+    }
+
+    /// The record of the key of rank `rank`, its titles spelt from `key`.
+    fn record(&self, rank: u64, key: &[u8]) -> Option<Record> {
+        if rank >= self.header.keys {
+            return None;
+        }
+        let sec = self.section(RECORDS);
+        let blocks = usize::try_from(self.header.keys)
+            .ok()?
+            .div_ceil(store::RECORDS_BLOCK);
+        let (table, data) = sec.split_at_checked(blocks.checked_mul(8)?)?;
+        let rank = usize::try_from(rank).ok()?;
+        let b = rank / store::RECORDS_BLOCK;
+        let mut w = [0u8; 8];
+        w.copy_from_slice(table.get(b * 8..b * 8 + 8)?);
+        let mut at = usize::try_from(u64::from_le_bytes(w)).ok()?;
+        for _ in 0..rank % store::RECORDS_BLOCK {
+            store::skip_record(data, &mut at)?;
+        }
+        store::read_record(data, &mut at, Some(key))
+    }
+
+    /// The title of title id `id` (`rank << 8 | j`).
+    fn title(&self, id: u64) -> Option<String> {
+        let rank = id >> 8;
+        let key = self.key_of_rank(rank)?;
+        let rec = self.record(rank, &key)?;
+        let j = usize::try_from(id & 0xff).ok()?;
+        rec.titles.into_iter().nth(j).map(|(t, _)| t)
+    }
+
     /// The canonical string of target `id` (a title, or a redirect target that is not one).
     fn canonical(&self, id: u64) -> Option<String> {
-        if id < self.header.titles {
-            let i = usize::try_from(id).ok()?;
-            self.store(TITLES, self.header.titles, false)?
-                .get(i)
-                .map(|(s, _)| s)
+        if id & 1 == 0 {
+            self.title(id >> 1)
         } else {
-            let i = usize::try_from(id - self.header.titles).ok()?;
+            let i = usize::try_from(id >> 1).ok()?;
             self.store(EXTRA, self.header.extra, false)?
                 .get(i)
                 .map(|(s, _)| s)
         }
     }
 
-    fn members(&self, value: u64) -> Members {
-        if value & 1 == 0 {
-            return Members {
-                entries: vec![value >> 1],
-                loose: Vec::new(),
-            };
-        }
-        let groups = self.section(GROUPS);
-        let mut at = usize::try_from(value >> 1).unwrap_or(usize::MAX);
-        let list = |at: &mut usize| -> Vec<u64> {
-            let n = store::get_varint(groups, at).unwrap_or(0);
-            let mut out = Vec::new();
-            for _ in 0..n.min(super::MAX_GROUP as u64) {
-                match store::get_varint(groups, at) {
-                    Some(v) => out.push(v),
-                    None => break,
-                }
-            }
-            out
-        };
-        let entries = list(&mut at);
-        let loose = list(&mut at);
-        Members { entries, loose }
-    }
-
     /// The title with this exact key, or the target of the redirect with it.
     pub(super) fn exact(&self, key: &str) -> Option<(String, bool)> {
-        if let Some(titles) = self.store(TITLES, self.header.titles, false)
-            && titles.find(key.as_bytes()).is_some()
+        let fold = key.to_lowercase();
+        if let Some(rank) = self.map.get(fold.as_bytes())
+            && let Some(rec) = self.record(rank, fold.as_bytes())
+            && rec.titles.iter().any(|(t, _)| t == key)
         {
             return Some((key.to_string(), false));
         }
@@ -228,31 +263,42 @@ impl Layer {
     /// The titles and redirect targets whose folded key is `fold`, with
     /// whether each came through a redirect.
     pub(super) fn folded(&self, fold: &str) -> Vec<(String, bool)> {
-        let Some(v) = self.map.get(fold.as_bytes()) else {
+        let Some(rec) = self
+            .map
+            .get(fold.as_bytes())
+            .and_then(|rank| self.record(rank, fold.as_bytes()))
+        else {
             return Vec::new();
         };
-        self.members(v)
-            .entries
-            .into_iter()
-            .filter_map(|e| Some((self.canonical(e >> 2)?, e & 0b10 != 0)))
-            .collect()
+        let mut out: Vec<(String, bool)> =
+            rec.titles.into_iter().map(|(t, _)| (t, false)).collect();
+        out.extend(
+            rec.aliases
+                .into_iter()
+                .filter_map(|t| Some((self.canonical(t)?, true))),
+        );
+        out
     }
 
-    /// The titles of one fst value whose loose key is that key.
-    fn loose_members(&self, value: u64) -> impl Iterator<Item = String> + '_ {
-        let m = self.members(value);
-        m.entries
+    /// The titles of the fst key `key` (of rank `rank`) whose loose key is that key.
+    fn loose_members(&self, key: &[u8], rank: u64) -> Vec<String> {
+        let Some(rec) = self.record(rank, key) else {
+            return Vec::new();
+        };
+        let mut out: Vec<String> = rec
+            .titles
             .into_iter()
-            .filter(|e| e & 0b11 == 0b01)
-            .map(|e| e >> 2)
-            .chain(m.loose)
-            .filter_map(|id| self.canonical(id))
+            .filter(|(_, same)| *same)
+            .map(|(t, _)| t)
+            .collect();
+        out.extend(rec.loose.into_iter().filter_map(|id| self.title(id)));
+        out
     }
 
     /// The titles whose loose key is `loose`.
     pub(super) fn loose(&self, loose: &str) -> Vec<String> {
         match self.map.get(loose.as_bytes()) {
-            Some(v) => self.loose_members(v).collect(),
+            Some(rank) => self.loose_members(loose.as_bytes(), rank),
             None => Vec::new(),
         }
     }
@@ -272,7 +318,7 @@ impl Layer {
         let mut out = Vec::new();
         while let Some((k, v)) = stream.next() {
             let key = String::from_utf8_lossy(k).into_owned();
-            for t in self.loose_members(v) {
+            for t in self.loose_members(k, v) {
                 out.push((key.clone(), t));
             }
             if out.len() >= 256 {
@@ -280,5 +326,30 @@ impl Layer {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_found_again_from_its_rank() {
+        let titles: Vec<String> = (0..3000)
+            .map(|i| format!("Title {} of {}", i % 701, i % 11))
+            .chain(["Defence-industry", "Colour", "QUANTUM", "Quantum", "É", "a"].map(String::from))
+            .collect();
+        let aliases = (0..200).map(|i| (format!("Alias {i}"), format!("Title {i} of 3")));
+        let layer =
+            Layer::from_bytes("t", super::super::build_bytes(titles.into_iter(), aliases)).unwrap();
+        let mut stream = layer.map.stream();
+        let mut n = 0u64;
+        while let Some((k, rank)) = stream.next() {
+            assert_eq!(rank, n);
+            assert_eq!(layer.key_of_rank(rank).as_deref(), Some(k));
+            n += 1;
+        }
+        assert_eq!(n, layer.header.keys);
+        assert_eq!(layer.key_of_rank(n), None);
     }
 }

@@ -6,11 +6,12 @@
 //! memory-mapped from a prebuilt index file (`encyclint index build`), so a
 //! 7-million-title index opens in the time it takes to check its checksum.
 //!
-//! A layer is an [`fst::Map`] of folded keys (see [`normalize`]) plus front-coded
-//! stores of the canonical titles, the redirects and their targets (see `store.rs`
-//! for the format): exact lookups binary-search the title store, case-folded
-//! ones and did-you-mean walk the fst. A prebuilt index also records the files it
-//! was built from, so a run can say when it is stale ([`stale_sources`]).
+//! A layer is an [`fst::Map`] of folded keys (see [`normalize`]), each with a
+//! record that spells its canonical titles as the key with some letters
+//! upper-cased, plus front-coded stores of the redirects and their targets (see
+//! `store.rs` for the format): exact, case-folded and did-you-mean lookups all
+//! walk the fst. A prebuilt index also records the files it was built from, so a
+//! run can say when it is stale ([`stale_sources`]).
 //!
 //! | file | owns |
 //! |---|---|

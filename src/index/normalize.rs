@@ -24,9 +24,18 @@ pub fn title_key(title: &str) -> String {
     if page.is_ascii() {
         return ascii_title_key(page);
     }
+    if unicode_normalization::is_nfc_quick(page.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        return unicode_title_key(page, page.chars());
+    }
+    unicode_title_key(page, page.nfc())
+}
+
+/// [`title_key`] of the characters of `page` (in NFC).
+fn unicode_title_key(page: &str, chars: impl Iterator<Item = char>) -> String {
     let mut out = String::with_capacity(page.len());
     let mut pending_space = false;
-    for c in page.nfc() {
+    for c in chars {
         if c == '_' || c.is_whitespace() || is_reserved(c) {
             pending_space = !out.is_empty();
             continue;
@@ -51,24 +60,35 @@ pub fn title_key(title: &str) -> String {
 
 /// [`title_key`] of ASCII text (always in NFC): the same rules, byte by byte.
 fn ascii_title_key(page: &str) -> String {
-    let mut out = String::with_capacity(page.len());
+    let mut out = Vec::with_capacity(page.len());
+    ascii_title_key_into(page.as_bytes(), &mut out);
+    // ASCII in, ASCII out.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`title_key`] of ASCII bytes (everything before a `#`), appended to `out`
+/// without an allocation of its own (how the index builder reads millions).
+pub(crate) fn ascii_title_key_into(page: &[u8], out: &mut Vec<u8>) {
+    let start = out.len();
     let mut pending_space = false;
-    for &b in page.as_bytes() {
+    for &b in page {
+        if b == b'#' {
+            break;
+        }
         if b == b'_' || b.is_ascii_whitespace() || b.is_ascii_control() {
-            pending_space = !out.is_empty();
+            pending_space = out.len() > start;
             continue;
         }
         if pending_space {
-            out.push(' ');
+            out.push(b' ');
             pending_space = false;
         }
-        out.push(if out.is_empty() {
+        out.push(if out.len() == start {
             b.to_ascii_uppercase()
         } else {
             b
-        } as char);
+        });
     }
-    out
 }
 
 /// The case-folded key: [`title_key`] in lower case.
@@ -124,6 +144,18 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("vigour", "vigor"),
 ];
 
+/// For each last byte, the lengths (as bits) of the British spellings ending in it.
+const RESPELT: [u32; 128] = {
+    let mut t = [0u32; 128];
+    let mut i = 0;
+    while i < SPELLINGS.len() {
+        let w = SPELLINGS[i].0.as_bytes();
+        t[(w[w.len() - 1] & 0x7f) as usize] |= 1 << w.len();
+        i += 1;
+    }
+    t
+};
+
 /// One word of a loose key: its American spelling, `-isation` as `-ization`.
 fn loose_word(w: &str, out: &mut String) {
     if let Ok(i) = SPELLINGS.binary_search_by(|(uk, _)| (*uk).cmp(w)) {
@@ -167,6 +199,41 @@ pub(crate) fn loose_of_fold(folded: &str) -> String {
         loose_word(w, &mut out);
     }
     out
+}
+
+/// Whether the loose key of a fold key is the fold key itself, without
+/// building it when the key is ASCII (most are): no hyphen, and no word that
+/// [`loose_of_fold`] respells. `None` when it cannot tell (not ASCII).
+#[must_use]
+pub(crate) fn loose_is_fold_ascii(folded: &str) -> Option<bool> {
+    let b = folded.as_bytes();
+    if !folded.is_ascii()
+        || b.contains(&b'-')
+        || b.first() == Some(&b' ')
+        || b.last() == Some(&b' ')
+        || b.iter()
+            .zip(b.iter().skip(1))
+            .any(|(&x, &y)| x == b' ' && y == b' ')
+        || b.iter().any(|&c| c.is_ascii_whitespace() && c != b' ')
+    {
+        return None;
+    }
+    Some(folded.split(' ').all(|w| {
+        let (n, last) = (w.len(), w.as_bytes().last().copied().unwrap_or(0));
+        // Most words: no British spelling of this length and last letter, no `-isation`.
+        if n < 32 && RESPELT[usize::from(last & 0x7f)] & (1 << n) == 0 && n < 10 {
+            return true;
+        }
+        let mut out = String::new();
+        if SPELLINGS.binary_search_by(|(uk, _)| (*uk).cmp(w)).is_ok() {
+            return false;
+        }
+        if !(w.ends_with("isation") || w.ends_with("isations")) {
+            return true;
+        }
+        loose_word(w, &mut out);
+        out == w
+    }))
 }
 
 /// Singular and plural forms of the last word of a loose key (not the key itself).
@@ -272,6 +339,32 @@ mod tests {
         assert_eq!(loose_key("Organisation of labour"), "organization of labor");
         assert_eq!(loose_key("U.S.–Japan"), "u.s. japan");
         assert_ne!(loose_key("Crisis management"), loose_key("Risk management"));
+    }
+
+    #[test]
+    fn the_ascii_shortcut_agrees_with_the_loose_key() {
+        for f in [
+            "quantum",
+            "defence industry",
+            "colour-blindness",
+            "organisation of labour",
+            "isation",
+            "disorganisation",
+            "a  b",
+            " a",
+            "a ",
+            "tab\there",
+            "",
+            "u.s. japan",
+            "café",
+        ] {
+            if let Some(same) = loose_is_fold_ascii(f) {
+                assert_eq!(same, loose_of_fold(f) == f, "{f:?}");
+            }
+        }
+        assert_eq!(loose_is_fold_ascii("quantum mechanics"), Some(true));
+        assert_eq!(loose_is_fold_ascii("defence"), Some(false));
+        assert_eq!(loose_is_fold_ascii("café"), None);
     }
 
     #[test]

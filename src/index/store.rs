@@ -1,22 +1,35 @@
 //! The index file: its header, its sections, and building it.
 //!
 //! ```text
-//! "ENCYIDX2"  12 × u64 (little endian): checksum, sources hash, titles, aliases, extra targets,
-//!             block size, then the byte length of each section below, in order
-//! fst         folded key → one entry, or the offset of a group (below)
-//! groups      varint count, entries; varint count, title ids (loose-only members)
-//! titles      the canonical titles (title keys), sorted, front-coded in blocks
-//! aliases     the redirect keys, sorted, front-coded, each with its target's entry
+//! "ENCYIDX3"  12 × u64 (little endian): checksum, sources hash, titles, aliases, extra targets,
+//!             block size, fst keys, then the byte length of each section below, in order
+//! fst         every key (a title's fold key, a redirect's fold key, a title's loose key
+//!             when it differs) → its rank: 0, 1, 2, ... in key order
+//! records     one record per fst key, in rank order, with a table of offsets (u64 each)
+//!             of every 64th record
+//! aliases     the redirect keys, sorted, front-coded, each with its target id
 //! extra       redirect targets that are not titles, sorted, front-coded
 //! sources     the files the index was built from: path, size, mtime, xxh3 of the bytes
 //! ```
 //!
-//! A *target id* numbers the titles (`0..titles`, in sorted order) and then the extra targets.
-//! An *entry* is `id << 2 | alias << 1 | loose`: `alias` when it is a redirect's fold key
-//! pointing at its target, `loose` when the title's loose key is its fold key (so the same
-//! key serves did-you-mean). Titles whose loose key differs are listed again under their
-//! loose key, as group members of the second kind. An fst value is `entry << 1` for a key
-//! with a single entry and nothing else, or `offset << 1 | 1` for a group.
+//! The canonical titles are not stored as text: a title is its fold key (the fst key of its
+//! record) with some letters upper-cased, written as a *member* of the record: one varint
+//! `n << 3 | first << 2 | 0 << 1 | loose`, `first` when the first character is upper-cased,
+//! then `n` more character indices to upper-case, as gaps (`index - previous - 1`); a title
+//! that is not its fold key with letters upper-cased (a `ß`, a `ǅ`, a fold that changes the
+//! length) is written in full: `len << 3 | 1 << 1 | loose`, then its bytes. `loose` says
+//! that the title's loose key is its fold key (so the same fst key serves did-you-mean).
+//!
+//! A record is either one title and nothing else, `member word << 1` then the member's
+//! rest (most records: `Quantum mechanics` is one byte, `10`), or
+//! `titles << 2 | more << 1 | 1`, the title members in title-key order, and when `more`:
+//! a count and the target ids of the redirects whose fold key this is, then a count and
+//! the title ids of the titles whose loose key (only) this is. A *title id* is
+//! `rank << 8 | j`, the `j`-th title member of record `rank` (at most 255 are kept per
+//! key); a *target id* is `title id << 1`, or `extra << 1 | 1` for the `extra`-th
+//! redirect target that is not a title. From an id, the title is found by walking the
+//! fst from its root to the key whose value is the rank (the values grow with the keys,
+//! so each step takes the last transition whose output does not pass the rank).
 //!
 //! Front coding: each block of [`BLOCK`] strings starts at an offset listed at the
 //! start of the section (u64 each); an entry is `varint shared, varint suffix length,
@@ -32,18 +45,20 @@ use std::io::{self, Write};
 use rayon::prelude::*;
 
 use super::MAX_GROUP;
-use super::normalize::{loose_of_fold, title_key};
+use super::normalize::{ascii_title_key_into, loose_is_fold_ascii, loose_of_fold, title_key};
 
 /// The first bytes of an index file (the format version is its last byte).
-pub const MAGIC: &[u8; 8] = b"ENCYIDX2";
+pub const MAGIC: &[u8; 8] = b"ENCYIDX3";
 /// What every format's magic starts with.
 pub(crate) const MAGIC_STEM: &[u8; 7] = b"ENCYIDX";
-const WORDS: usize = 12;
+const WORDS: usize = 7 + SECTIONS;
 pub(crate) const HEADER_LEN: usize = 8 + WORDS * 8;
 /// Strings per front-coded block.
 pub(crate) const BLOCK: usize = 16;
+/// Records per block of the records section's offset table.
+pub(crate) const RECORDS_BLOCK: usize = 64;
 /// The sections after the header, in file order.
-pub(crate) const SECTIONS: usize = 6;
+pub(crate) const SECTIONS: usize = 5;
 
 /// The header of an index file.
 #[derive(Debug, Clone, Copy)]
@@ -53,7 +68,9 @@ pub(crate) struct Header {
     pub titles: u64,
     pub aliases: u64,
     pub extra: u64,
-    /// `(start, end)` of fst, groups, titles, aliases, extra, sources.
+    /// Keys of the fst (and records).
+    pub keys: u64,
+    /// `(start, end)` of fst, records, aliases, extra, sources.
     pub sections: [(usize, usize); SECTIONS],
 }
 
@@ -84,7 +101,7 @@ impl Header {
         let mut sections = [(0, 0); SECTIONS];
         let mut at = HEADER_LEN;
         for (i, s) in sections.iter_mut().enumerate() {
-            let len = usize::try_from(word(6 + i)).map_err(|_| "corrupt index header")?;
+            let len = usize::try_from(word(7 + i)).map_err(|_| "corrupt index header")?;
             let end = at.checked_add(len).ok_or("corrupt index header")?;
             *s = (at, end);
             at = end;
@@ -101,6 +118,7 @@ impl Header {
             titles: word(2),
             aliases: word(3),
             extra: word(4),
+            keys: word(6),
             sections,
         })
     }
@@ -454,8 +472,284 @@ pub struct Builder {
     sources: Vec<SourceRecord>,
 }
 
-/// Bits of a sort payload: a loose-only member (a title id) rather than an entry.
-const LOOSE_MEMBER: u64 = 1 << 63;
+/// The case-folded key of a title key (as [`super::fold_key`]).
+fn fold_bytes(s: &[u8], out: &mut Arena) {
+    if s.is_ascii() {
+        let start = out.data.len();
+        out.data.extend_from_slice(s);
+        out.data[start..].make_ascii_lowercase();
+        out.ends.push(out.data.len());
+    } else {
+        out.push(
+            std::str::from_utf8(s)
+                .unwrap_or("")
+                .to_lowercase()
+                .as_bytes(),
+        );
+    }
+}
+
+/// The fold keys of every string of `keys`, in the same order (in parallel).
+fn folds_of(keys: &Arena) -> Arena {
+    let n = keys.len();
+    let chunk = 1 << 16;
+    let parts: Vec<Arena> = (0..n.div_ceil(chunk))
+        .into_par_iter()
+        .map(|c| {
+            let mut a = Arena::default();
+            for i in c * chunk..((c + 1) * chunk).min(n) {
+                fold_bytes(keys.get(i), &mut a);
+            }
+            a
+        })
+        .collect();
+    let mut out = Arena::default();
+    out.data.reserve(keys.data.len());
+    out.ends.reserve(n);
+    for p in parts {
+        out.append(p);
+    }
+    out
+}
+
+/// The strings of `titles` in `order`, each once (equal titles are next to
+/// each other in `order`), copied in parallel; and the index of each one kept.
+fn gather_unique(titles: &Arena, order: &[u32]) -> (Arena, Vec<u32>) {
+    let chunk = 1 << 16;
+    let parts: Vec<(Arena, Vec<u32>)> = order
+        .par_chunks(chunk)
+        .enumerate()
+        .map(|(c, ids)| {
+            let (mut t, mut kept) = (Arena::default(), Vec::with_capacity(ids.len()));
+            let mut prev = (c > 0).then(|| titles.get(order[c * chunk - 1] as usize));
+            for &i in ids {
+                let title = titles.get(i as usize);
+                if prev != Some(title) {
+                    t.push(title);
+                    kept.push(i);
+                }
+                prev = Some(title);
+            }
+            (t, kept)
+        })
+        .collect();
+    let mut t = Arena::default();
+    t.data.reserve(parts.iter().map(|p| p.0.data.len()).sum());
+    t.ends.reserve(parts.iter().map(|p| p.0.len()).sum());
+    let mut kept = Vec::with_capacity(order.len());
+    for (pt, pk) in parts {
+        t.append(pt);
+        kept.extend(pk);
+    }
+    (t, kept)
+}
+
+/// The strings of `keys` at `ids`, in that order, copied in parallel.
+fn gather(keys: &Arena, ids: &[u32]) -> Arena {
+    let parts: Vec<Arena> = ids
+        .par_chunks(1 << 16)
+        .map(|ids| {
+            let mut a = Arena::default();
+            for &i in ids {
+                a.push(keys.get(i as usize));
+            }
+            a
+        })
+        .collect();
+    let mut out = Arena::default();
+    out.data.reserve(parts.iter().map(|p| p.data.len()).sum());
+    out.ends.reserve(ids.len());
+    for p in parts {
+        out.append(p);
+    }
+    out
+}
+
+/// The single character `c` upper-cases to, if it is one.
+pub(crate) fn upper1(c: char) -> Option<char> {
+    let mut u = c.to_uppercase();
+    match (u.next(), u.next()) {
+        (Some(x), None) => Some(x),
+        _ => None,
+    }
+}
+
+/// The character indices of `fold` to upper-case to write `title`, in
+/// `ups`; `false` when `title` is not `fold` with some letters upper-cased.
+pub(crate) fn case_edit(title: &[u8], fold: &[u8], ups: &mut Vec<usize>) -> bool {
+    ups.clear();
+    if title.is_ascii() && fold.is_ascii() {
+        if title.len() != fold.len() {
+            return false;
+        }
+        for (i, (&t, &f)) in title.iter().zip(fold).enumerate() {
+            if t != f {
+                if f.is_ascii_lowercase() && t == f.to_ascii_uppercase() {
+                    ups.push(i);
+                } else {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+    let (Ok(title), Ok(fold)) = (std::str::from_utf8(title), std::str::from_utf8(fold)) else {
+        return false;
+    };
+    let mut tc = title.chars();
+    for (i, f) in fold.chars().enumerate() {
+        let Some(t) = tc.next() else {
+            return false;
+        };
+        if t != f {
+            if upper1(f) == Some(t) {
+                ups.push(i);
+            } else {
+                return false;
+            }
+        }
+    }
+    tc.next().is_none()
+}
+
+/// Write one title member of a record: how the title is spelt from its key.
+fn put_member(
+    out: &mut Vec<u8>,
+    title: &[u8],
+    fold: &[u8],
+    loose_same: bool,
+    ups: &mut Vec<usize>,
+) {
+    let flag = u64::from(loose_same);
+    if case_edit(title, fold, ups) {
+        let first = ups.first() == Some(&0);
+        let rest = &ups[usize::from(first)..];
+        put_varint(out, (rest.len() as u64) << 3 | u64::from(first) << 2 | flag);
+        let mut prev = 0;
+        for &p in rest {
+            put_varint(out, (p - prev - 1) as u64);
+            prev = p;
+        }
+    } else {
+        put_varint(out, (title.len() as u64) << 3 | 0b10 | flag);
+        out.extend_from_slice(title);
+    }
+}
+
+/// A title member of a record, decoded against its key: the title (when a
+/// key is given) and whether its loose key is its fold key.
+pub(crate) fn read_member(
+    data: &[u8],
+    at: &mut usize,
+    key: Option<&[u8]>,
+) -> Option<(Option<String>, bool)> {
+    let m = get_varint(data, at)?;
+    member_body(m, data, at, key)
+}
+
+/// The rest of a title member after its word `m`.
+fn member_body(
+    m: u64,
+    data: &[u8],
+    at: &mut usize,
+    key: Option<&[u8]>,
+) -> Option<(Option<String>, bool)> {
+    let loose_same = m & 1 != 0;
+    let n = usize::try_from(m >> 3).ok()?;
+    if m & 0b10 != 0 {
+        let raw = data.get(*at..at.checked_add(n)?)?;
+        *at += n;
+        let s = key.map(|_| String::from_utf8_lossy(raw).into_owned());
+        return Some((s, loose_same));
+    }
+    let Some(key) = key else {
+        for _ in 0..n {
+            get_varint(data, at)?;
+        }
+        return Some((None, loose_same));
+    };
+    let key = std::str::from_utf8(key).ok()?;
+    // The character indices to upper-case, in order.
+    let mut ups = Vec::with_capacity(n + 1);
+    if m & 0b100 != 0 {
+        ups.push(0usize);
+    }
+    let mut prev = 0usize;
+    for _ in 0..n {
+        let g = usize::try_from(get_varint(data, at)?).ok()?;
+        prev = prev.checked_add(g)?.checked_add(1)?;
+        ups.push(prev);
+    }
+    let mut out = String::with_capacity(key.len() + 2);
+    let mut next = ups.iter().copied().peekable();
+    for (i, c) in key.chars().enumerate() {
+        if next.peek() == Some(&i) {
+            next.next();
+            out.push(upper1(c)?);
+        } else {
+            out.push(c);
+        }
+    }
+    if next.peek().is_some() {
+        return None;
+    }
+    Some((Some(out), loose_same))
+}
+
+/// One record of the records section, decoded.
+#[derive(Default, Debug)]
+pub(crate) struct Record {
+    /// The titles whose fold key is the key, each with whether its loose key is the same.
+    pub titles: Vec<(String, bool)>,
+    /// Target ids of the redirects whose fold key is the key.
+    pub aliases: Vec<u64>,
+    /// Title ids of titles whose loose key (only) is the key.
+    pub loose: Vec<u64>,
+}
+
+/// Read the record at `*at`; titles are decoded against `key` when given.
+pub(crate) fn read_record(data: &[u8], at: &mut usize, key: Option<&[u8]>) -> Option<Record> {
+    let mut rec = Record::default();
+    let x = get_varint(data, at)?;
+    let mut push = |t: Option<(Option<String>, bool)>| -> Option<()> {
+        let (s, same) = t?;
+        if let Some(s) = s {
+            rec.titles.push((s, same));
+        }
+        Some(())
+    };
+    if x & 1 == 0 {
+        // One title and nothing else: its member word, shifted.
+        let mut at2 = *at;
+        push(member_body(x >> 1, data, &mut at2, key))?;
+        *at = at2;
+        return Some(rec);
+    }
+    let n_titles = x >> 2;
+    for _ in 0..n_titles.min(MAX_GROUP as u64 + 1) {
+        push(read_member(data, at, key))?;
+    }
+    if n_titles > MAX_GROUP as u64 + 1 {
+        return None;
+    }
+    if x & 0b10 != 0 {
+        for list in [&mut rec.aliases, &mut rec.loose] {
+            let n = get_varint(data, at)?;
+            if n > MAX_GROUP as u64 {
+                return None;
+            }
+            for _ in 0..n {
+                list.push(get_varint(data, at)?);
+            }
+        }
+    }
+    Some(rec)
+}
+
+/// Skip the record at `*at`.
+pub(crate) fn skip_record(data: &[u8], at: &mut usize) -> Option<()> {
+    read_record(data, at, None).map(|_| ())
+}
 
 impl Builder {
     /// An empty builder.
@@ -466,6 +760,13 @@ impl Builder {
 
     /// Add a title (as written; blank ones are ignored).
     pub fn title(&mut self, t: &str) {
+        if t.is_ascii() {
+            ascii_title_key_into(t.as_bytes(), &mut self.titles.data);
+            if self.titles.data.len() > self.titles.ends.last().copied().unwrap_or(0) {
+                self.titles.ends.push(self.titles.data.len());
+            }
+            return;
+        }
         let k = title_key(t);
         if !k.is_empty() {
             self.titles.push(k.as_bytes());
@@ -511,6 +812,7 @@ impl Builder {
     ///
     /// # Errors
     /// Write errors, and more than 2^32 titles and targets.
+    #[allow(clippy::too_many_lines)]
     pub fn write(self, out: &mut dyn Write) -> io::Result<Built> {
         let too_many = || io::Error::other("more than 4,294,967,295 titles and redirect targets");
         if self.titles.len() >= u32::MAX as usize || self.alias_keys.len() >= u32::MAX as usize {
@@ -523,61 +825,188 @@ impl Builder {
             sources,
         } = self;
 
-        // 1. The titles, sorted and unique: their ids.
-        let mut order = sorted(&titles);
-        order.dedup_by(|a, b| titles.get(*a as usize) == titles.get(*b as usize));
-        let mut coder = FrontCoder::new();
-        for &i in &order {
-            coder.push(titles.get(i as usize), None);
-        }
-        let n_titles = order.len();
-        let title_store = coder.finish();
-        let title_id = |k: &[u8]| -> Option<usize> {
-            order
-                .binary_search_by(|&i| titles.get(i as usize).cmp(k))
-                .ok()
+        // 1. The titles, by fold key then title key, unique.
+        let folds = folds_of(&titles);
+        let mut order: Vec<(u64, u32)> = (0..titles.len())
+            .into_par_iter()
+            .map(|i| (prefix(folds.get(i)), i as u32))
+            .collect();
+        order.par_sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| folds.get(a.1 as usize).cmp(folds.get(b.1 as usize)))
+                .then_with(|| titles.get(a.1 as usize).cmp(titles.get(b.1 as usize)))
+                .then(a.1.cmp(&b.1))
+        });
+        let order: Vec<u32> = order.into_iter().map(|(_, i)| i).collect();
+        // Copied in that order without duplicates, so that every later pass reads
+        // them front to back instead of jumping about the input.
+        let (sorted_titles, kept_ids) = gather_unique(&titles, &order);
+        drop((titles, order));
+        let sorted_folds = gather(&folds, &kept_ids);
+        drop((folds, kept_ids));
+        let (titles, folds) = (sorted_titles, sorted_folds);
+        let n_titles = titles.len();
+        // The position of a title key with fold key `fold`.
+        let find_title = |fold: &[u8], key: &[u8]| -> Option<usize> {
+            let (mut lo, mut hi) = (0, n_titles);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                match folds
+                    .get(mid)
+                    .cmp(fold)
+                    .then_with(|| titles.get(mid).cmp(key))
+                {
+                    Ordering::Less => lo = mid + 1,
+                    Ordering::Greater => hi = mid,
+                    Ordering::Equal => return Some(mid),
+                }
+            }
+            None
         };
 
-        // 2. Redirects: a title always wins over a redirect of the same name.
-        let mut kept: Vec<u32> = Vec::new();
-        let mut target: Vec<u32> = Vec::new(); // title id, or u32::MAX: an extra target
-        for i in 0..alias_keys.len() {
-            if title_id(alias_keys.get(i)).is_some() {
-                continue;
-            }
-            kept.push(i as u32);
-            target.push(title_id(alias_targets.get(i)).map_or(u32::MAX, |t| t as u32));
+        // 2. Loose keys that differ from the fold key.
+        let chunk = 1 << 15;
+        let loose_parts: Vec<(Arena, Vec<u32>, Vec<bool>)> = (0..n_titles.div_ceil(chunk))
+            .into_par_iter()
+            .map(|c| {
+                let (mut keys, mut who, mut same) = (Arena::default(), Vec::new(), Vec::new());
+                for p in c * chunk..((c + 1) * chunk).min(n_titles) {
+                    let fold = std::str::from_utf8(folds.get(p)).unwrap_or("");
+                    if loose_is_fold_ascii(fold) == Some(true) {
+                        same.push(true);
+                        continue;
+                    }
+                    let loose = loose_of_fold(fold);
+                    let s = loose == fold;
+                    same.push(s);
+                    if !s && !loose.is_empty() {
+                        keys.push(loose.as_bytes());
+                        who.push(p as u32);
+                    }
+                }
+                (keys, who, same)
+            })
+            .collect();
+        let mut loose_keys = Arena::default();
+        let mut loose_who: Vec<u32> = Vec::new();
+        let mut loose_same: Vec<bool> = Vec::with_capacity(n_titles);
+        for (k, w, s) in loose_parts {
+            loose_keys.append(k);
+            loose_who.extend(w);
+            loose_same.extend(s);
         }
+        let loose_order: Vec<u32> = {
+            let mut o: Vec<u32> = (0..loose_keys.len() as u32).collect();
+            o.par_sort_unstable_by(|&a, &b| {
+                loose_keys
+                    .get(a as usize)
+                    .cmp(loose_keys.get(b as usize))
+                    .then(loose_who[a as usize].cmp(&loose_who[b as usize]))
+            });
+            o
+        };
+
+        // 3. Redirects: a title always wins over a redirect of the same name.
+        let alias_folds = folds_of(&alias_keys);
+        let target_folds = folds_of(&alias_targets);
+        // The kept redirects, each with the position of its target among the titles
+        // (u32::MAX: an extra target).
+        let (kept, target): (Vec<u32>, Vec<u32>) = (0..alias_keys.len())
+            .into_par_iter()
+            .filter(|&i| find_title(alias_folds.get(i), alias_keys.get(i)).is_none())
+            .map(|i| {
+                let t = find_title(target_folds.get(i), alias_targets.get(i));
+                (i as u32, t.map_or(u32::MAX, |p| p as u32))
+            })
+            .unzip();
+        drop(target_folds);
         let mut extra_keys = Arena::default();
         for (&i, _) in kept.iter().zip(&target).filter(|(_, t)| **t == u32::MAX) {
             extra_keys.push(alias_targets.get(i as usize));
         }
         let mut extra_order = sorted(&extra_keys);
         extra_order.dedup_by(|a, b| extra_keys.get(*a as usize) == extra_keys.get(*b as usize));
-        if n_titles + extra_order.len() >= (u32::MAX >> 2) as usize {
-            return Err(too_many());
-        }
         let mut coder = FrontCoder::new();
         for &i in &extra_order {
             coder.push(extra_keys.get(i as usize), None);
         }
         let extra_store = coder.finish();
         let n_extra = extra_order.len();
-        let mut entries: Vec<u64> = Vec::with_capacity(kept.len());
-        for (&i, &t) in kept.iter().zip(&target) {
-            let id = if t == u32::MAX {
-                let k = alias_targets.get(i as usize);
-                let pos = extra_order
-                    .binary_search_by(|&e| extra_keys.get(e as usize).cmp(k))
-                    .unwrap_or(0);
-                n_titles + pos
-            } else {
-                t as usize
-            };
-            entries.push((id as u64) << 2 | 0b10);
+        // Kept redirects by fold key (then name, then input order).
+        let mut by_fold: Vec<u32> = (0..kept.len() as u32).collect();
+        by_fold.par_sort_unstable_by(|&a, &b| {
+            let (ia, ib) = (kept[a as usize] as usize, kept[b as usize] as usize);
+            alias_folds
+                .get(ia)
+                .cmp(alias_folds.get(ib))
+                .then_with(|| alias_keys.get(ia).cmp(alias_keys.get(ib)))
+                .then(a.cmp(&b))
+        });
+
+        // 4. The fst keys, in order: each a run of titles (by fold key), of
+        // redirects (by fold key) and of loose-only titles (by loose key).
+        // A key's rank is its fst value; title ids are `rank << 8 | j`.
+        let key_of = |g: (usize, usize, usize)| -> Option<&[u8]> {
+            let mut best: Option<&[u8]> = None;
+            for k in [
+                (g.0 < n_titles).then(|| folds.get(g.0)),
+                by_fold
+                    .get(g.1)
+                    .map(|&a| alias_folds.get(kept[a as usize] as usize)),
+                loose_order.get(g.2).map(|&l| loose_keys.get(l as usize)),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                if best.is_none_or(|b| k < b) {
+                    best = Some(k);
+                }
+            }
+            best
+        };
+        // Group ends (exclusive) in the three runs.
+        let mut groups: Vec<[u32; 3]> = Vec::new();
+        let mut title_id: Vec<u64> = vec![u64::MAX; n_titles];
+        let mut at = (0usize, 0usize, 0usize);
+        while let Some(key) = key_of(at) {
+            let rank = groups.len() as u64;
+            let start = at.0;
+            while at.0 < n_titles && folds.get(at.0) == key {
+                let j = at.0 - start;
+                if j < MAX_GROUP {
+                    title_id[at.0] = rank << 8 | j as u64;
+                }
+                at.0 += 1;
+            }
+            while at.1 < by_fold.len()
+                && alias_folds.get(kept[by_fold[at.1] as usize] as usize) == key
+            {
+                at.1 += 1;
+            }
+            while at.2 < loose_order.len() && loose_keys.get(loose_order[at.2] as usize) == key {
+                at.2 += 1;
+            }
+            groups.push([at.0 as u32, at.1 as u32, at.2 as u32]);
         }
-        drop((extra_keys, extra_order, target, alias_targets));
-        // Redirect keys, sorted; the first redirect of a name wins.
+        if groups.len() as u64 >= 1 << 55 {
+            return Err(too_many());
+        }
+        // Target ids: `title id << 1`, or `extra << 1 | 1`.
+        let target_id = |k: usize| -> Option<u64> {
+            let t = target[k];
+            if t == u32::MAX {
+                let key = alias_targets.get(kept[k] as usize);
+                let pos = extra_order
+                    .binary_search_by(|&e| extra_keys.get(e as usize).cmp(key))
+                    .ok()?;
+                Some((pos as u64) << 1 | 1)
+            } else {
+                let id = title_id[t as usize];
+                (id != u64::MAX).then_some(id << 1)
+            }
+        };
+
+        // 5. The redirect store: names sorted, the first redirect of a name wins.
         let mut kept_keys = Arena::default();
         for &i in &kept {
             kept_keys.push(alias_keys.get(i as usize));
@@ -585,111 +1014,123 @@ impl Builder {
         let mut alias_order = sorted(&kept_keys);
         alias_order.dedup_by(|a, b| kept_keys.get(*a as usize) == kept_keys.get(*b as usize));
         let mut coder = FrontCoder::new();
-        for &i in &alias_order {
-            coder.push(kept_keys.get(i as usize), Some(entries[i as usize] >> 2));
+        let mut n_aliases = 0;
+        for &k in &alias_order {
+            if let Some(t) = target_id(k as usize) {
+                coder.push(kept_keys.get(k as usize), Some(t));
+                n_aliases += 1;
+            }
         }
-        let n_aliases = alias_order.len();
         let alias_store = coder.finish();
-        drop((alias_order, alias_keys, order, titles));
+        drop((alias_order, kept_keys));
 
-        // 3. Folded keys (and loose keys that differ) with their entries, sorted.
-        let view = FrontCoded::new(&title_store, n_titles as u64, false).ok_or_else(too_many)?;
-        let blocks = n_titles.div_ceil(BLOCK);
-        let chunk = 4096; // blocks per task
-        let parts: Vec<(Arena, Vec<u64>)> = (0..blocks.div_ceil(chunk))
-            .into_par_iter()
-            .map(|c| {
-                let mut keys = Arena::default();
-                let mut vals = Vec::new();
-                for b in c * chunk..((c + 1) * chunk).min(blocks) {
-                    let _ = view.walk(b, |j, s, _| {
-                        let id = (b * BLOCK + j) as u64;
-                        let fold = std::str::from_utf8(s).unwrap_or("").to_lowercase();
-                        let loose = loose_of_fold(&fold);
-                        let same = loose == fold;
-                        keys.push(fold.as_bytes());
-                        vals.push(id << 2 | u64::from(same));
-                        if !same && !loose.is_empty() {
-                            keys.push(loose.as_bytes());
-                            vals.push(id | LOOSE_MEMBER);
-                        }
-                        true
-                    });
+        // 6. The fst (one thread) and the records (the others), side by side.
+        let record_of = |g: usize, out: &mut Vec<u8>, ups: &mut Vec<usize>, ids: &mut Vec<u64>| {
+            let prev = if g == 0 { [0; 3] } else { groups[g - 1] };
+            let end = groups[g];
+            let (t0, t1) = (prev[0] as usize, end[0] as usize);
+            let t1 = t1.min(t0 + MAX_GROUP);
+            let key = key_of((t0, prev[1] as usize, prev[2] as usize)).unwrap_or(b"");
+            let has_more = end[1] > prev[1] || end[2] > prev[2];
+            if t1 - t0 == 1 && !has_more {
+                let mut m = Vec::with_capacity(16);
+                let p = t0;
+                put_member(&mut m, titles.get(p), key, loose_same[p], ups);
+                let mut a = 0;
+                let word = get_varint(&m, &mut a).unwrap_or(0);
+                put_varint(out, word << 1);
+                out.extend_from_slice(&m[a..]);
+                return;
+            }
+            put_varint(out, ((t1 - t0) as u64) << 2 | u64::from(has_more) << 1 | 1);
+            for (p, &same) in loose_same.iter().enumerate().take(t1).skip(t0) {
+                put_member(out, titles.get(p), key, same, ups);
+            }
+            if has_more {
+                ids.clear();
+                for k in prev[1]..end[1] {
+                    if let Some(t) = target_id(by_fold[k as usize] as usize)
+                        && ids.last() != Some(&t)
+                    {
+                        ids.push(t);
+                    }
                 }
-                (keys, vals)
-            })
-            .collect();
-        let mut keys = Arena::default();
-        let mut vals: Vec<u64> = Vec::new();
-        for (k, v) in parts {
-            keys.append(k);
-            vals.extend(v);
-        }
-        for (i, &e) in kept.iter().zip(&entries) {
-            let fold = std::str::from_utf8(kept_keys.get(*i as usize))
-                .unwrap_or("")
-                .to_lowercase();
-            keys.push(fold.as_bytes());
-            vals.push(e);
-        }
-        drop((kept, entries, kept_keys));
-        let mut items: Vec<(u64, u32)> = (0..keys.len())
-            .into_par_iter()
-            .map(|i| (prefix(keys.get(i)), i as u32))
-            .collect();
-        items.par_sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then_with(|| keys.get(a.1 as usize).cmp(keys.get(b.1 as usize)))
-                .then_with(|| vals[a.1 as usize].cmp(&vals[b.1 as usize]))
-        });
-
-        // 4. The fst and its groups.
-        let mut map = fst::MapBuilder::memory();
-        let mut groups = Vec::new();
-        let mut at = 0;
-        let (mut cs, mut ls): (Vec<u64>, Vec<u64>) = (Vec::new(), Vec::new());
-        while at < items.len() {
-            let key = keys.get(items[at].1 as usize);
-            cs.clear();
-            ls.clear();
-            while at < items.len() && keys.get(items[at].1 as usize) == key {
-                let v = vals[items[at].1 as usize];
-                at += 1;
-                let list = if v & LOOSE_MEMBER != 0 {
-                    &mut ls
-                } else {
-                    &mut cs
-                };
-                let v = v & !LOOSE_MEMBER;
-                if list.last() != Some(&v) && list.len() < MAX_GROUP {
-                    list.push(v);
+                ids.sort_unstable();
+                ids.dedup();
+                ids.truncate(MAX_GROUP);
+                put_varint(out, ids.len() as u64);
+                for &t in ids.iter() {
+                    put_varint(out, t);
+                }
+                ids.clear();
+                for l in prev[2]..end[2] {
+                    let p = loose_who[loose_order[l as usize] as usize] as usize;
+                    if title_id[p] != u64::MAX {
+                        ids.push(title_id[p]);
+                    }
+                }
+                ids.sort_unstable();
+                ids.dedup();
+                ids.truncate(MAX_GROUP);
+                put_varint(out, ids.len() as u64);
+                for &t in ids.iter() {
+                    put_varint(out, t);
                 }
             }
-            let value = if cs.len() == 1 && ls.is_empty() {
-                cs[0] << 1
-            } else {
-                let off = groups.len() as u64;
-                put_varint(&mut groups, cs.len() as u64);
-                for &e in &cs {
-                    put_varint(&mut groups, e);
+        };
+        let build_fst = || -> io::Result<Vec<u8>> {
+            let mut map = fst::MapBuilder::new(Vec::with_capacity(titles.data.len() / 2))
+                .map_err(io::Error::other)?;
+            let mut prev = [0u32; 3];
+            for (rank, g) in groups.iter().enumerate() {
+                let key =
+                    key_of((prev[0] as usize, prev[1] as usize, prev[2] as usize)).unwrap_or(b"");
+                map.insert(key, rank as u64).map_err(io::Error::other)?;
+                prev = *g;
+            }
+            map.into_inner().map_err(io::Error::other)
+        };
+        let build_records = || -> Vec<u8> {
+            let n = groups.len();
+            let chunk = RECORDS_BLOCK * 1024;
+            let parts: Vec<(Vec<u64>, Vec<u8>)> = (0..n.div_ceil(chunk))
+                .into_par_iter()
+                .map(|c| {
+                    let (mut offs, mut data) = (Vec::new(), Vec::new());
+                    let (mut ups, mut ids) = (Vec::new(), Vec::new());
+                    for g in c * chunk..((c + 1) * chunk).min(n) {
+                        if g % RECORDS_BLOCK == 0 {
+                            offs.push(data.len() as u64);
+                        }
+                        record_of(g, &mut data, &mut ups, &mut ids);
+                    }
+                    (offs, data)
+                })
+                .collect();
+            let blocks = n.div_ceil(RECORDS_BLOCK);
+            let mut table = Vec::with_capacity(blocks * 8);
+            let mut base = 0u64;
+            for (offs, data) in &parts {
+                for o in offs {
+                    table.extend_from_slice(&(o + base).to_le_bytes());
                 }
-                put_varint(&mut groups, ls.len() as u64);
-                for &t in &ls {
-                    put_varint(&mut groups, t);
-                }
-                off << 1 | 1
-            };
-            map.insert(key, value).map_err(io::Error::other)?;
-        }
-        drop((items, keys, vals));
-        let fst_bytes = map.into_inner().map_err(io::Error::other)?;
+                base += data.len() as u64;
+            }
+            for (_, data) in parts {
+                table.extend_from_slice(&data);
+            }
+            table
+        };
+        let (fst_bytes, records) = rayon::join(build_fst, build_records);
+        let fst_bytes = fst_bytes?;
+        let n_keys = groups.len();
+        drop((groups, title_id, folds, titles));
 
-        // 5. The file.
+        // 7. The file.
         let (source_bytes, sources_hash) = write_sources(&sources);
         let body: [&[u8]; SECTIONS] = [
             &fst_bytes,
-            &groups,
-            &title_store,
+            &records,
             &alias_store,
             &extra_store,
             &source_bytes,
@@ -707,6 +1148,7 @@ impl Builder {
             n_aliases as u64,
             n_extra as u64,
             BLOCK as u64,
+            n_keys as u64,
         ] {
             header.extend_from_slice(&w.to_le_bytes());
         }
@@ -840,8 +1282,40 @@ mod tests {
     }
 
     #[test]
+    fn titles_are_case_edits_of_their_fold_keys_or_written_in_full() {
+        let mut ups = Vec::new();
+        for (title, full) in [
+            ("Quantum", false),
+            ("NATO summit", false),
+            ("Éric Rohmer", false),
+            ("ßeta", false),
+            ("İstanbul", true),
+            ("ǅemal", true),
+            ("1917", false),
+        ] {
+            let fold = title.to_lowercase();
+            assert_eq!(
+                !case_edit(title.as_bytes(), fold.as_bytes(), &mut ups),
+                full,
+                "{title}"
+            );
+            for same in [false, true] {
+                let mut rec = Vec::new();
+                put_member(&mut rec, title.as_bytes(), fold.as_bytes(), same, &mut ups);
+                let mut at = 0;
+                let got = read_member(&rec, &mut at, Some(fold.as_bytes()));
+                assert_eq!(got, Some((Some(title.to_string()), same)));
+                assert_eq!(at, rec.len());
+            }
+        }
+        let mut rec = Vec::new();
+        put_member(&mut rec, b"Quantum", b"quantum", true, &mut ups);
+        assert_eq!(rec, [0b101], "one byte for the commonest title");
+    }
+
+    #[test]
     fn header_checks_magic_version_and_lengths() {
-        assert!(Header::read(b"ENCYIDX2").is_err());
+        assert!(Header::read(b"ENCYIDX3").is_err());
         let bytes = build_bytes(["A"].into_iter().map(String::from), std::iter::empty());
         assert!(Header::read(&bytes).is_ok());
         let mut longer = bytes.clone();
@@ -850,6 +1324,9 @@ mod tests {
         let mut old = bytes.clone();
         old[7] = b'1';
         assert!(Header::read(&old).unwrap_err().contains("ENCYIDX1"));
+        old[7] = b'2';
+        let e = Header::read(&old).unwrap_err();
+        assert!(e.contains("ENCYIDX2") && e.contains("rebuild it"), "{e}");
         assert!(Header::read(b"PK\x03\x04").unwrap_err().contains("magic"));
     }
 }
