@@ -70,11 +70,7 @@ fn main() {
     let mut table: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
     for d in accuracy::debates() {
         let codes = accuracy::debate_findings(&d);
-        let ok = match d.kind.as_str() {
-            "one-sided-con" => codes.iter().any(|c| c == "B001"),
-            "last-word-pro" | "last-word-con" => codes.iter().any(|c| c == "B003"),
-            _ => codes.is_empty(),
-        };
+        let ok = accuracy::debate_as_expected(&d, &codes);
         let e = table.entry(d.kind.clone()).or_default();
         e.0 += usize::from(ok);
         e.1 += 1;

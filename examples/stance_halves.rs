@@ -59,20 +59,7 @@ fn main() {
     // The balance acceptance on the written debates, as `examples/accuracy.rs`
     // counts it: B001 on one-sided criticism, B003 on a last word, none of
     // B001-B003 on a balanced section.
-    let mut table: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
-    for d in accuracy::debates() {
-        let codes = accuracy::debate_findings(&d);
-        let ok = match d.kind.as_str() {
-            "one-sided-con" => codes.iter().any(|c| c == "B001"),
-            "last-word-pro" | "last-word-con" => codes.iter().any(|c| c == "B003"),
-            _ => codes.is_empty(),
-        };
-        let e = table
-            .entry(d.kind.split('-').take(2).collect::<Vec<_>>().join("-"))
-            .or_default();
-        e.0 += usize::from(ok);
-        e.1 += 1;
-    }
+    let table = accuracy::debate_table();
     for (kind, (ok, n)) in table {
         println!("Debates, {kind}: {ok} of {n} as expected");
     }

@@ -565,6 +565,31 @@ pub fn debate_findings(d: &Debate) -> Vec<String> {
     codes
 }
 
+/// Whether a debate gets what its kind asks for: B001 on one-sided criticism,
+/// B003 on a last word, none of B001-B003 on a balanced section.
+pub fn debate_as_expected(d: &Debate, codes: &[String]) -> bool {
+    match d.kind.as_str() {
+        "one-sided-con" => codes.iter().any(|c| c == "B001"),
+        "last-word-pro" | "last-word-con" => codes.iter().any(|c| c == "B003"),
+        _ => codes.is_empty(),
+    }
+}
+
+/// `(as expected, cases)` by kind without its side (`one-sided`, `last-word`,
+/// `balanced`).
+pub fn debate_table() -> BTreeMap<String, (usize, usize)> {
+    let mut table: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for d in debates() {
+        let ok = debate_as_expected(&d, &debate_findings(&d));
+        let e = table
+            .entry(d.kind.split('-').take(2).collect::<Vec<_>>().join("-"))
+            .or_default();
+        e.0 += usize::from(ok);
+        e.1 += 1;
+    }
+    table
+}
+
 /// One labelled sentence of `fixtures/accuracy/words-to-watch.tsv`.
 #[derive(Debug, Clone)]
 pub struct WatchRow {
