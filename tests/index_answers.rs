@@ -8,7 +8,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::Read;
 
-use encyclint::index::normalize::number_variants;
+use encyclint::index::normalize::{acronym_differs, number_variants};
 use encyclint::index::{Match, SuggestionKind, TitleIndex, fold_key, loose_key, title_key};
 
 /// The rules of resolution and of variant suggestions, on plain maps.
@@ -98,17 +98,6 @@ impl Model {
         out.sort();
         out
     }
-}
-
-/// As the query layer: `canonical` has an all-capitals word that `written` has not.
-fn acronym_differs(written: &str, canonical: &str) -> bool {
-    let caps = |w: &str| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
-    };
-    written
-        .split(' ')
-        .zip(canonical.split(' '))
-        .any(|(w, c)| caps(c) && !caps(w))
 }
 
 /// Check every query against the model; returns how many were checked.

@@ -314,6 +314,19 @@ pub fn plausible_typo(query: &str, cand: &str) -> bool {
     d >= 1 && d <= max_distance(a.chars().count()) && a.chars().next() == b.chars().next()
 }
 
+/// Whether `canonical` has an all-capitals word (`POET`, `NATO`) that
+/// `written` does not: `poet` is not the acronym, whatever the case rules say.
+#[must_use]
+pub fn acronym_differs(written: &str, canonical: &str) -> bool {
+    let caps = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    written
+        .split(' ')
+        .zip(canonical.split(' '))
+        .any(|(w, c)| caps(c) && !caps(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

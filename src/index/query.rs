@@ -142,7 +142,7 @@ impl TitleIndex {
         let mut best: Option<(bool, String)> = None;
         for l in &self.layers {
             for (canonical, is_alias) in l.folded(&fold) {
-                if acronym_differs(&key, &canonical) {
+                if normalize::acronym_differs(&key, &canonical) {
                     continue;
                 }
                 // Titles before redirect targets, then alphabetical: deterministic.
@@ -223,18 +223,6 @@ impl TitleIndex {
         found.sort_by(|a, b| (a.kind, &a.title).cmp(&(b.kind, &b.title)));
         found
     }
-}
-
-/// Whether `canonical` has an all-capitals word (`POET`, `NATO`) that
-/// `written` does not: `poet` is not the acronym, whatever the case rules say.
-fn acronym_differs(written: &str, canonical: &str) -> bool {
-    let caps = |w: &str| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
-    };
-    written
-        .split(' ')
-        .zip(canonical.split(' '))
-        .any(|(w, c)| caps(c) && !caps(w))
 }
 
 #[cfg(test)]
