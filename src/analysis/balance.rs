@@ -468,6 +468,11 @@ mod tests {
 
     use crate::model::Stance;
 
+    /// The side each sentence of a block is read with.
+    fn stances(b: &crate::model::Block) -> Vec<Option<Stance>> {
+        b.sentences().iter().map(|x| x.stance).collect()
+    }
+
     fn parse(fmt: Format, text: &str, settings: &Settings) -> Article {
         let src = SourceFile::new(
             if fmt == Format::Text { "a.txt" } else { "a.md" },
@@ -492,8 +497,8 @@ mod tests {
         );
         assert_eq!(f.one_sided_blocks, 1);
         assert!(f.pro_words > f.con_words);
-        let stances: Vec<_> = s.blocks[1].sentences().iter().map(|x| x.stance).collect();
-        assert_eq!(stances, vec![Some(Stance::Con), Some(Stance::Pro)]);
+        let read = stances(&s.blocks[1]);
+        assert_eq!(read, vec![Some(Stance::Con), Some(Stance::Pro)]);
         assert_eq!(a.facts.balance.exchanges, 3);
         assert!(a.facts.balance.controversy);
     }
@@ -502,28 +507,16 @@ mod tests {
     fn the_same_speaker_with_a_neutral_verb_keeps_the_side_just_read() {
         let md = "# Protectionism\n\nLead.\n\n## Criticism\n\nThe economist Mara Voss, a persistent opponent of protectionism, argued that it raised prices. She argued that \"no tyrant ever rose to power except by promising the common good.\"\n\n## Reception\n\nThe reviewer Tom Hale criticized the policy. He praised its intentions.\n";
         let a = parse(Format::Markdown, md, &Settings::default());
-        let kept: Vec<_> = a.sections[0].blocks[0]
-            .sentences()
-            .iter()
-            .map(|x| x.stance)
-            .collect();
+        let kept = stances(&a.sections[0].blocks[0]);
         assert_eq!(kept, vec![Some(Stance::Con), Some(Stance::Con)]);
         // A verb with a side of its own still turns it.
-        let turned: Vec<_> = a.sections[1].blocks[0]
-            .sentences()
-            .iter()
-            .map(|x| x.stance)
-            .collect();
+        let turned = stances(&a.sections[1].blocks[0]);
         assert_eq!(turned, vec![Some(Stance::Con), Some(Stance::Pro)]);
         // A side read from reported words is not carried: each reported
         // sentence is read by its own words.
         let md = "# Plan\n\nLead.\n\n## Criticism\n\nThe historian Ann Bell argued that the plan was a failure. She argued that its aims were a success.\n";
         let a = parse(Format::Markdown, md, &Settings::default());
-        let own: Vec<_> = a.sections[0].blocks[0]
-            .sentences()
-            .iter()
-            .map(|x| x.stance)
-            .collect();
+        let own = stances(&a.sections[0].blocks[0]);
         assert_eq!(own, vec![Some(Stance::Con), Some(Stance::Pro)]);
     }
 
@@ -553,22 +546,14 @@ mod tests {
         // goes on, and its next sentence is read by its own words.
         let md = "# Asian Development Bank\n\nLead.\n\n## Criticism\n\nThe bank was criticised by Oxfam. Qin Gang claimed, \"The bank acted on a plan. The move undermines the interests of its members.\" The bank reviewed the plan.\n";
         let a = parse(Format::Markdown, md, &Settings::default());
-        let st: Vec<_> = a.sections[0].blocks[0]
-            .sentences()
-            .iter()
-            .map(|x| x.stance)
-            .collect();
+        let st = stances(&a.sections[0].blocks[0]);
         assert_eq!(st[2], Some(Stance::Con), "{st:?}");
         // A sentence outside any quotation, with no speaker, is no side.
         assert_eq!(st[3], None, "{st:?}");
         // A block quotation after `X wrote:` too.
         let md = "# Blazing Saddles\n\nLead.\n\n## Criticism\n\nThe film was criticised by Canby. Canby wrote:\n\nIts use of anarchy recalls not the great comedies, but the middling ones. Mr. Allen's comedy recalls Keaton.\n";
         let a = parse(Format::Markdown, md, &Settings::default());
-        let st: Vec<_> = a.sections[0].blocks[1]
-            .sentences()
-            .iter()
-            .map(|x| x.stance)
-            .collect();
+        let st = stances(&a.sections[0].blocks[1]);
         assert_eq!(st, vec![Some(Stance::Con), None]);
     }
 
