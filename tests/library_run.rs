@@ -67,7 +67,7 @@ fn a_run_in_batches_adds_up_to_the_cli_summary() {
     worker.index = index.clone();
     let mut totals = Totals::default();
     let mut diagnostics = Vec::new();
-    for batch in inputs.chunks(7) {
+    for batch in inputs.to_vec().chunks(7) {
         let (results, t) = worker.check_batch(batch, 2);
         totals.add(&t);
         diagnostics.extend(results.into_iter().map(|r| r.diagnostics.len()));
@@ -101,7 +101,7 @@ fn a_dump_is_checked_page_by_page() {
     let mut s = Session::new(&opts()).unwrap();
     let inputs = s.discover(&[PathBuf::from(dump)], None);
     s.index = s.run_index(&inputs, None).unwrap();
-    let (results, totals) = s.check_batch(&inputs, 2);
+    let (results, totals) = s.check_batch(&inputs.to_vec(), 2);
     assert_eq!(
         results.len() as u64,
         report["summary"]["files"].as_u64().unwrap()

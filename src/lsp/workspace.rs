@@ -7,11 +7,10 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use lsp_types::Uri;
-use rayon::prelude::*;
 
 use crate::config::FileRules;
 use crate::report::fingerprint::{PathMapper, uri_encode};
-use crate::session::discover::{self, EXTENSIONS, Input};
+use crate::session::discover::{self, EXTENSIONS, Input, Inputs};
 use crate::source::{self, Format};
 
 /// The local path of a `file:` URI (percent-decoded).
@@ -61,17 +60,19 @@ impl Workspace {
     pub fn scan(roots: Vec<PathBuf>, files: Option<&FileRules>, max_file_size: u64) -> Self {
         let mapper = PathMapper::from_env();
         let inputs = if roots.is_empty() {
-            Vec::new()
+            Inputs::new()
         } else {
             discover::discover(&roots, None, files.map(|f| (f, &mapper)))
         };
         let titles = inputs
-            .par_iter()
-            .filter_map(|i| match i {
-                Input::File(f) => Some(f.path()),
+            .par_filter_map(|i| match i {
+                Input::File(f) => {
+                    let path = f.path();
+                    Some((path.to_path_buf(), read_title(path, max_file_size)?))
+                }
                 _ => None,
             })
-            .filter_map(|path| Some((path.to_path_buf(), read_title(path, max_file_size)?)))
+            .into_iter()
             .collect();
         Self { roots, titles }
     }

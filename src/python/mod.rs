@@ -26,7 +26,7 @@ use serde::Serialize;
 
 use crate::index::TitleIndex;
 use crate::report::json::diagnostic_json;
-use crate::session::{self, Input, Options, Session, SetupError, Totals};
+use crate::session::{self, Input, Inputs, Options, Session, SetupError, Totals};
 use crate::source::{self, Format, SourceFile};
 use index::PyTitleIndex;
 
@@ -202,7 +202,7 @@ fn lint_session(
     let mut s = Session::new(opts)?;
     match loaded {
         Some(ix) => s.index = Some(ix),
-        None => s.load_index(&[])?,
+        None => s.load_index(&Inputs::new())?,
     }
     let s = Arc::new(s);
     if let Some(k) = key
@@ -452,7 +452,7 @@ impl Checker {
         let mut session = Session::new(&opts)?;
         session.index = match index {
             Some(ix) => ix,
-            None => session.run_index(&[], loaded.as_ref())?,
+            None => session.run_index(&Inputs::new(), loaded.as_ref())?,
         };
         Ok(Self {
             opts,
@@ -511,7 +511,7 @@ impl Checker {
             session
                 .discover(&paths, None)
                 .iter()
-                .map(from_input)
+                .map(|i| from_input(&i))
                 .collect()
         }))
     }
@@ -528,7 +528,7 @@ impl Checker {
         let loaded = self.loaded.clone();
         let ix = py
             .detach(move || {
-                let inputs: Vec<Input> = inputs.into_iter().map(to_input).collect();
+                let inputs: Inputs = inputs.into_iter().map(to_input).collect();
                 session.run_index(&inputs, loaded.as_ref())
             })
             .map_err(|e| setup_error(&e))?;

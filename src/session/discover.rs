@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+pub use super::inputs::Inputs;
 use crate::config::FileRules;
 use crate::report::fingerprint::PathMapper;
 use crate::source;
@@ -13,12 +14,8 @@ pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "wiki", "wikitext", "
 /// Per-directory ignore files (gitignore syntax) that only encyclint reads.
 pub const IGNORE_FILE: &str = ".encyclintignore";
 
-/// One input of the run.
-///
-/// A run over a large tree holds one of these per file from discovery to the
-/// end (the articles' own titles are read before any is checked), so a file
-/// costs one allocation: its path, which is usually also the name it is shown
-/// as ([`FileInput`]).
+/// One input of the run. A run's list of them is kept compact ([`Inputs`]);
+/// an `Input` is what reading an entry of the list gives.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Input {
     /// Standard input, shown under this name.
@@ -85,6 +82,29 @@ impl FileInput {
         FileInput {
             path: path.into_boxed_path(),
             shown,
+        }
+    }
+
+    /// The file at `path`, shown as its end from byte `at` (a char boundary
+    /// of a UTF-8 path, as [`Self::tail`] gave it); shown whole otherwise.
+    #[must_use]
+    pub(super) fn with_tail(path: PathBuf, at: usize) -> Self {
+        let shown = match path.to_str() {
+            Some(p) if p.is_char_boundary(at) => Shown::Tail(at),
+            _ => Shown::Tail(0),
+        };
+        FileInput {
+            path: path.into_boxed_path(),
+            shown,
+        }
+    }
+
+    /// Where the shown name starts in the path, when it is the path's end.
+    #[must_use]
+    pub(super) fn tail(&self) -> Option<usize> {
+        match self.shown {
+            Shown::Tail(at) => Some(at),
+            Shown::Own(_) => None,
         }
     }
 
@@ -172,9 +192,9 @@ impl Shard {
     /// The inputs of this shard, in their order. Standard input belongs to
     /// the first shard.
     #[must_use]
-    pub fn select(self, inputs: Vec<Input>, mapper: &PathMapper) -> Vec<Input> {
+    pub fn select(self, inputs: &Inputs, mapper: &PathMapper) -> Inputs {
         inputs
-            .into_iter()
+            .iter()
             .filter(|i| match i {
                 Input::Stdin(_) => self.k == 1,
                 Input::File(f) => self.holds(&mapper.best(f.shown()).replace('\\', "/")),
@@ -199,11 +219,16 @@ pub fn is_fix_temporary(name: &str) -> bool {
 /// found here was left by a run killed between writing and renaming (the
 /// article itself is intact).
 #[must_use]
-pub fn stray_temporaries(inputs: &[Input]) -> Vec<PathBuf> {
-    let dirs: std::collections::BTreeSet<&Path> = inputs
+pub fn stray_temporaries(inputs: &Inputs) -> Vec<PathBuf> {
+    let dirs: std::collections::BTreeSet<PathBuf> = inputs
         .iter()
         .filter_map(|i| match i {
-            Input::File(f) => Some(f.path().parent().unwrap_or_else(|| Path::new(""))),
+            Input::File(f) => Some(
+                f.path()
+                    .parent()
+                    .unwrap_or_else(|| Path::new(""))
+                    .to_path_buf(),
+            ),
             _ => None,
         })
         .collect();
@@ -212,7 +237,7 @@ pub fn stray_temporaries(inputs: &[Input]) -> Vec<PathBuf> {
         let listed = if dir.as_os_str().is_empty() {
             std::fs::read_dir(".")
         } else {
-            std::fs::read_dir(dir)
+            std::fs::read_dir(&dir)
         };
         let Ok(entries) = listed else { continue };
         for e in entries.flatten() {
@@ -244,8 +269,8 @@ pub fn discover(
     paths: &[PathBuf],
     stdin_name: Option<&str>,
     filter: Option<(&FileRules, &PathMapper)>,
-) -> Vec<Input> {
-    let mut out = Vec::new();
+) -> Inputs {
+    let mut out = Inputs::new();
     for path in paths {
         if path.as_os_str() == "-" {
             out.push(Input::Stdin(stdin_name.unwrap_or("-").to_string()));
@@ -263,7 +288,7 @@ pub fn discover(
 }
 
 /// The articles under one directory argument, sorted.
-fn walk(path: &Path, shown: &str, filter: Option<(&FileRules, &PathMapper)>, out: &mut Vec<Input>) {
+fn walk(path: &Path, shown: &str, filter: Option<(&FileRules, &PathMapper)>, out: &mut Inputs) {
     let mut found = Vec::new();
     let mut excluded = 0;
     let walker = ignore::WalkBuilder::new(path)

@@ -14,7 +14,7 @@ use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 
-use super::discover::Input;
+use super::discover::{Input, Inputs};
 use crate::index::{self, IndexError};
 use crate::source::dump::{self, Page};
 
@@ -64,7 +64,7 @@ enum Dumped {
 }
 
 pub fn work(
-    inputs: Vec<Input>,
+    inputs: Inputs,
     limit: u64,
     spooled: Vec<Spooled>,
 ) -> impl Iterator<Item = Work> + Send + 'static {
@@ -377,7 +377,7 @@ mod tests {
         for (xml, limit) in [(whole.as_str(), 1000), (whole.as_str(), 15), (cut, 1000)] {
             let p = bz2(dir.path(), "d.xml.bz2", xml);
             let name = "d.xml.bz2".to_string();
-            let inputs = vec![Input::file(p.clone(), name.clone())];
+            let inputs: Inputs = vec![Input::file(p.clone(), name.clone())].into();
             let direct = shown(work(inputs.clone(), limit, Vec::new()));
             let (layer, copy) = index_layer(&p, &name, Some(limit)).unwrap();
             let copy = copy.expect("a copy is kept");
@@ -398,11 +398,12 @@ mod tests {
         let a = bz2(dir.path(), "a.xml.bz2", &xml);
         let b = bz2(dir.path(), "b.xml.bz2", &xml.replace("Alpha", "Zed"));
         let (_, copy) = index_layer(&a, "a.xml.bz2", Some(1000)).unwrap();
-        let inputs = vec![
+        let inputs: Inputs = vec![
             Input::file(b.clone(), "b.xml.bz2".into()),
             Input::file(a.clone(), "a.xml.bz2".into()),
             Input::file(a.clone(), "a.xml.bz2".into()),
-        ];
+        ]
+        .into();
         let direct = shown(work(inputs.clone(), 1000, Vec::new()));
         assert_eq!(shown(work(inputs, 1000, vec![copy.unwrap()])), direct);
         assert!(direct[0].contains("Zed"), "{direct:?}");

@@ -6,9 +6,7 @@
 
 use std::path::PathBuf;
 
-use rayon::prelude::*;
-
-use super::discover::Input;
+use super::discover::{Input, Inputs};
 use super::dumps;
 use crate::index::{self, IndexError, TitleIndex};
 use crate::source;
@@ -28,7 +26,7 @@ use crate::source;
 /// # Errors
 /// A dump that cannot be read, or the error of `lists`.
 pub fn build(
-    inputs: &[Input],
+    inputs: &Inputs,
     lists: impl FnOnce() -> Result<Vec<index::Layer>, IndexError>,
     max_file_size: u64,
     spool: &[PathBuf],
@@ -39,30 +37,23 @@ pub fn build(
         .iter()
         .filter(|i| matches!(i, Input::File(..) | Input::Stdin(_)) && !dumps::is_dump(i))
         .count();
-    let has_dump = inputs.iter().any(dumps::is_dump);
+    let has_dump = inputs.iter().any(|i| dumps::is_dump(&i));
     if articles > 1 || (articles > 0 && has_dump) {
-        // One slot per input, filled in place (a plain `collect` of a
-        // filtered parallel iterator holds its pieces and the joined vector
-        // at once), 16 bytes for a file without a title.
-        let mut own: Vec<Option<Box<str>>> = Vec::new();
-        inputs
-            .par_iter()
-            .map(|i| match i {
-                Input::File(f) if !dumps::is_dump(i) => {
-                    let src = source::read_file(f.path(), f.shown(), max_file_size).ok()?;
-                    crate::parse::source_title(&src).map(String::into_boxed_str)
-                }
-                _ => None,
-            })
-            .collect_into_vec(&mut own);
+        let mut own: Vec<Box<str>> = inputs.par_filter_map(|i| match &i {
+            Input::File(f) if !dumps::is_dump(&i) => {
+                let src = source::read_file(f.path(), f.shown(), max_file_size).ok()?;
+                crate::parse::source_title(&src).map(String::into_boxed_str)
+            }
+            _ => None,
+        });
         own.sort_unstable();
-        let titles = own.into_iter().flatten().map(String::from);
+        let titles = own.into_iter().map(String::from);
         ix.push(own_titles("checked articles", titles)?);
     }
     // A dump's titles and redirects: a complete index of its own pages.
     for i in inputs {
-        if let Input::File(f) = i
-            && dumps::is_dump(i)
+        if let Input::File(f) = &i
+            && dumps::is_dump(&i)
         {
             let (path, name) = (f.path(), f.shown());
             let copy = (dumps::compressed(name) && spool.iter().any(|s| s == path))

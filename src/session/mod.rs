@@ -11,6 +11,7 @@
 pub mod discover;
 pub mod dumps;
 pub mod index;
+pub mod inputs;
 mod options;
 pub mod ordered;
 mod outcome;
@@ -35,7 +36,7 @@ use crate::settings::Settings;
 use crate::source::{self, SourceFile};
 use crate::span::Span;
 
-pub use discover::{Input, Shard, discover};
+pub use discover::{Input, Inputs, Shard, discover};
 pub use dumps::Work;
 pub use options::{FixMode, Options, SetupError, load_config, settings};
 pub use outcome::{FileOutcome, RefStats};
@@ -145,10 +146,10 @@ impl Session {
     /// checks those dumps (the CLI, [`check_json`]); the copies take disk
     /// space as large as the dumps' article texts until they are read or the
     /// session is dropped.
-    pub fn spool_dumps(&mut self, checked: &[Input]) {
+    pub fn spool_dumps(&mut self, checked: &Inputs) {
         self.spool = checked
             .iter()
-            .filter(|i| dumps::is_dump(i))
+            .filter(dumps::is_dump)
             .filter_map(|i| match i {
                 Input::File(f) => Some(f.path().to_path_buf()),
                 _ => None,
@@ -171,7 +172,7 @@ impl Session {
 
     /// Expand paths into the run's inputs (see [`discover()`]).
     #[must_use]
-    pub fn discover(&self, paths: &[PathBuf], stdin_name: Option<&str>) -> Vec<Input> {
+    pub fn discover(&self, paths: &[PathBuf], stdin_name: Option<&str>) -> Inputs {
         discover(paths, stdin_name, self.files().map(|f| (f, &self.mapper)))
     }
 
@@ -180,7 +181,7 @@ impl Session {
     ///
     /// # Errors
     /// A title or alias file that cannot be read.
-    pub fn load_index(&mut self, inputs: &[Input]) -> Result<(), SetupError> {
+    pub fn load_index(&mut self, inputs: &Inputs) -> Result<(), SetupError> {
         self.index = self.run_index(inputs, None)?;
         Ok(())
     }
@@ -194,7 +195,7 @@ impl Session {
     /// A dump, title or alias file that cannot be read.
     pub fn run_index(
         &self,
-        inputs: &[Input],
+        inputs: &Inputs,
         loaded: Option<&TitleIndex>,
     ) -> Result<Option<TitleIndex>, SetupError> {
         let lists = || match loaded {
@@ -441,7 +442,7 @@ impl Session {
     /// article that can be read again. It needs every article before it can
     /// say anything, so a run with it holds its results until the end.
     #[must_use]
-    pub fn wants_corpus_rules(&self, inputs: &[Input]) -> bool {
+    pub fn wants_corpus_rules(&self, inputs: &Inputs) -> bool {
         self.index.is_some()
             && self.settings.enabled("R006")
             && self
@@ -450,7 +451,7 @@ impl Session {
                 .as_ref()
                 .is_some_and(|s| s.contains("R006"))
             // A dump's pages cannot be read again one by one.
-            && !inputs.iter().any(dumps::is_dump)
+            && !inputs.iter().any(|i| dumps::is_dump(&i))
             && inputs
                 .iter()
                 .filter(|i| matches!(i, Input::File(..)))
@@ -458,7 +459,8 @@ impl Session {
                 .is_some()
     }
 
-    /// The corpus-level findings (R006) by input index, once every article was checked.
+    /// The corpus-level findings (R006) by input index, ascending, once every article was
+    /// checked.
     #[must_use]
     pub fn corpus_findings(&self, stats: &[RefStats]) -> Vec<(usize, Vec<Diagnostic>)> {
         let corpus: Vec<CorpusArticle> = stats

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{Input, Options, RefStats, Session, SetupError, Work, dumps, ordered};
+use super::{Input, Inputs, Options, RefStats, Session, SetupError, Work, dumps, ordered};
 use crate::index::TitleIndex;
 use crate::report::{self, FileResult, OutputFormat, Summary, json};
 
@@ -108,19 +108,21 @@ impl Session {
     /// add up to.
     #[must_use]
     pub fn check_batch(&self, inputs: &[Input], threads: usize) -> (Vec<FileResult>, Totals) {
-        let (checked, totals) = self.check_each(inputs, threads, false);
+        let inputs: Inputs = inputs.iter().cloned().collect();
+        let (checked, totals) = self.check_each(&inputs, threads, false);
         (checked.into_iter().map(|c| c.result).collect(), totals)
     }
 
     /// Check the work of `inputs` (each dump replaced by its article pages,
     /// read ahead on a thread of their own as the CLI does) in batches, in
     /// order.
-    fn check_each(&self, inputs: &[Input], threads: usize, corpus: bool) -> (Vec<Checked>, Totals) {
+    fn check_each(&self, inputs: &Inputs, threads: usize, corpus: bool) -> (Vec<Checked>, Totals) {
         let mut out = Vec::with_capacity(inputs.len());
         let mut totals = Totals::default();
-        let all = dumps::work(inputs.to_vec(), self.max_file_size, self.take_spooled());
+        let all = dumps::work(inputs.clone(), self.max_file_size, self.take_spooled());
         let batch_len = threads.max(1) * ordered::WINDOW_PER_THREAD * 4;
-        let mut work: Box<dyn Iterator<Item = Work>> = if inputs.iter().any(dumps::is_dump) {
+        let mut work: Box<dyn Iterator<Item = Work>> = if inputs.iter().any(|i| dumps::is_dump(&i))
+        {
             Box::new(dumps::prefetch(all, batch_len))
         } else {
             Box::new(all)
@@ -223,9 +225,14 @@ pub fn check_json(
     // one for one.
     if corpus && checked.iter().filter(|c| c.refs.corpus.is_some()).count() > 1 {
         let stats: Vec<RefStats> = checked.iter().map(|c| c.refs.clone()).collect();
+        // By input index, ascending: one pass over the inputs.
+        let mut all = inputs.iter().enumerate();
         for (i, extra) in session.corpus_findings(&stats) {
+            let Some((_, input)) = all.find(|(k, _)| *k == i) else {
+                break;
+            };
             let r = &mut checked[i].result;
-            let _ = session.add_corpus_findings(&inputs[i], &mut r.diagnostics, extra);
+            let _ = session.add_corpus_findings(&input, &mut r.diagnostics, extra);
         }
     }
     // The counts are taken again: corpus-level findings add to them.

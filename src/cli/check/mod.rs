@@ -12,7 +12,7 @@ use std::io::{self, IsTerminal, Write};
 
 use crate::cli::{CheckArgs, ColorChoice};
 use crate::report::{FileResult, OutputFormat, html, human};
-use crate::session::{FileOutcome, FixMode, Input, Options, Session, Work, discover};
+use crate::session::{FileOutcome, FixMode, Inputs, Options, Session, Work, discover};
 
 /// How human output is drawn.
 #[derive(Debug, Clone, Copy)]
@@ -118,7 +118,7 @@ fn options(args: &CheckArgs) -> Options {
 /// Say so (on stderr) when a temporary file of an interrupted `--fix` lies
 /// beside the articles; `--fix` removes those old enough not to be another
 /// run's write in progress.
-fn strays(inputs: &[Input], fix: bool, err: &mut dyn Write) -> io::Result<()> {
+fn strays(inputs: &Inputs, fix: bool, err: &mut dyn Write) -> io::Result<()> {
     for p in discover::stray_temporaries(inputs) {
         let shown = human::sanitize_line(&discover::display(&p));
         let old = std::fs::metadata(&p)
@@ -167,7 +167,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     // kept aside while its titles are read.
     match args.shard {
         None => session.spool_dumps(&inputs),
-        Some(shard) => session.spool_dumps(&shard.select(inputs.clone(), &session.mapper)),
+        Some(shard) => session.spool_dumps(&shard.select(&inputs, &session.mapper)),
     }
     if let Err(e) = session.load_index(&inputs) {
         writeln!(err, "{}", human::sanitize_line(&e.to_string()))?;
@@ -193,7 +193,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
                 )?;
                 return Ok(2);
             }
-            shard.select(inputs, &session.mapper)
+            shard.select(&inputs, &session.mapper)
         }
     };
     strays(&inputs, session.fix == FixMode::Write, err)?;

@@ -11,7 +11,7 @@ use crate::diagnostic::Severity;
 use crate::report::fingerprint::PathMapper;
 use crate::report::stream::{Stream, StreamError};
 use crate::report::{self, FileResult, OutputFormat, Summary, human};
-use crate::session::{self, FixMode, Input, RefStats, Session, Work, dumps, ordered};
+use crate::session::{self, FixMode, Inputs, RefStats, Session, Work, dumps, ordered};
 use crate::source::{self, SourceFile};
 
 /// Runs of at least this many files show a progress bar (on a terminal).
@@ -38,11 +38,11 @@ pub(super) fn progress_bar(files: usize) -> indicatif::ProgressBar {
 /// The run's work: the inputs, each dump read page by page ahead of the
 /// checks on a thread of its own. Without a dump, the inputs as they are.
 pub(super) fn work(
-    inputs: Vec<Input>,
+    inputs: Inputs,
     session: &Session,
     threads: usize,
 ) -> Box<dyn Iterator<Item = Work>> {
-    let has_dump = inputs.iter().any(dumps::is_dump);
+    let has_dump = inputs.iter().any(|i| dumps::is_dump(&i));
     let all = dumps::work(inputs, session.max_file_size, session.take_spooled());
     if has_dump {
         Box::new(dumps::prefetch(all, batch_len(threads)))
@@ -184,7 +184,7 @@ impl<'a> Run<'a> {
     /// finding. `inputs` are the run's, in the order of `checked`.
     pub(super) fn finish_collected(
         self,
-        inputs: &[Input],
+        inputs: &Inputs,
         render: impl Fn(&SourceFile, &FileResult) -> String,
         checked: Vec<Checked>,
         out: &mut dyn Write,
@@ -195,11 +195,14 @@ impl<'a> Run<'a> {
         // Corpus-level findings, once every article was checked.
         if checked.iter().filter(|c| c.refs.corpus.is_some()).count() > 1 {
             let stats: Vec<RefStats> = checked.iter().map(|c| c.refs.clone()).collect();
+            // By input index, ascending: one pass over the inputs.
+            let mut all = inputs.iter().enumerate();
             for (i, extra) in session.corpus_findings(&stats) {
+                let Some((_, input)) = all.find(|(k, _)| *k == i) else {
+                    break;
+                };
                 let r = &mut checked[i].result;
-                if let Some(src) =
-                    session.add_corpus_findings(&inputs[i], &mut r.diagnostics, extra)
-                {
+                if let Some(src) = session.add_corpus_findings(&input, &mut r.diagnostics, extra) {
                     r.rendered = render(&src, r);
                 }
             }
