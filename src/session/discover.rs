@@ -288,13 +288,22 @@ pub fn discover(
 }
 
 /// The articles under one directory argument, sorted.
+///
+/// The walk gives each folder's entries sorted by name, depth first: the
+/// order of `PathBuf`s (by components), so files go to the list as they are
+/// found and the run never holds them in a `Vec`. Should an entry ever come
+/// out of order, this argument's files are sorted after the walk.
 fn walk(path: &Path, shown: &str, filter: Option<(&FileRules, &PathMapper)>, out: &mut Inputs) {
-    let mut found = Vec::new();
+    let mut files = Inputs::new();
+    let mut broken = Vec::new();
+    let mut last = PathBuf::new();
+    let mut sorted = true;
     let mut excluded = 0;
     let walker = ignore::WalkBuilder::new(path)
         .follow_links(false)
         .require_git(false)
         .add_custom_ignore_filename(IGNORE_FILE)
+        .sort_by_file_name(std::ffi::OsStr::cmp)
         .build();
     for entry in walker {
         match entry {
@@ -305,24 +314,36 @@ fn walk(path: &Path, shown: &str, filter: Option<(&FileRules, &PathMapper)>, out
                     if filter.is_some_and(|(f, m)| !f.walk_includes(&m.absolute(&name))) {
                         excluded += 1;
                     } else {
-                        found.push(Input::file(e.path().to_path_buf(), name));
+                        sorted &= files.is_empty() || last.as_path() < e.path();
+                        let l = last.as_mut_os_string();
+                        l.clear();
+                        l.push(e.path().as_os_str());
+                        files.push(Input::file(e.path().to_path_buf(), name));
                     }
                 }
             }
             Err(e) => {
                 let reason = e.to_string();
-                found.push(Input::broken(shown, reason.to_lowercase()));
+                broken.push(Input::broken(shown, reason.to_lowercase()));
             }
         }
     }
-    if excluded == 0 && found.is_empty() {
+    if excluded == 0 && files.is_empty() && broken.is_empty() {
         out.push(Input::broken(
             shown,
             "no articles (.txt, .md, .markdown) in this directory",
         ));
     }
-    found.sort();
-    out.extend(found);
+    if sorted {
+        out.extend(files);
+    } else {
+        let mut v = files.to_vec();
+        v.sort();
+        out.extend(v);
+    }
+    // After the files, as `Input`'s order puts them.
+    broken.sort();
+    out.extend(broken);
 }
 
 #[cfg(test)]
@@ -366,6 +387,38 @@ mod tests {
         want.sort();
         let want: Vec<String> = want.iter().map(|p| display(p)).collect();
         assert_eq!(shown, want);
+    }
+
+    #[test]
+    fn a_walk_lists_files_in_the_order_of_their_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let names = [
+            "b.md",
+            "b/c.md",
+            "b-c.md",
+            "B.md",
+            "é.md",
+            "a b.md",
+            "b/a/z.md",
+            "b/d.txt",
+            "c.wiki",
+            "b.md.d/x.md",
+        ];
+        for n in names {
+            let p = dir.path().join(n);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, "Title\n\nText.\n").unwrap();
+        }
+        let got: Vec<PathBuf> = discover(&[dir.path().to_path_buf()], None, None)
+            .iter()
+            .filter_map(|i| match i {
+                Input::File(f) => Some(f.path().to_path_buf()),
+                _ => None,
+            })
+            .collect();
+        let mut want: Vec<PathBuf> = names.iter().map(|n| dir.path().join(n)).collect();
+        want.sort();
+        assert_eq!(got, want);
     }
 
     #[test]
