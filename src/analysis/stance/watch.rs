@@ -2020,8 +2020,11 @@ mod tests {
         assert!(!flagged(
             "They were left unprotected because it was thought that they were \"physically limited or safe\"."
         ));
+        // (Not `because it was thought that they were safe`: a belief given as
+        // the reason for what was done is the actors', see
+        // `denials_reasons_and_past_beliefs`.)
         assert!(flagged(
-            "They were left unprotected because it was thought that they were safe."
+            "It was thought that they were safe and unprotected."
         ));
         // Openers only as openers.
         assert!(!flagged("It was ironically titled \"Victory\"."));
