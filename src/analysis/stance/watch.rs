@@ -671,6 +671,29 @@ fn named_group(toks: &[Tok], i: usize, j: usize) -> bool {
         && toks.get(j).is_some_and(|n| n.word && n.cap)
 }
 
+/// `was widely regarded among the Nazi elite as ...`: a view placed right
+/// after the phrase in a group that a name picks out, whose view it reports
+/// (`among historians` names no one and is still flagged).
+/// `is generally considered among the worst American presidents` places the
+/// subject in a ranking, which holds no one: a superlative after `among` is
+/// not a group.
+fn among_named(toks: &[Tok], j: usize) -> bool {
+    let group = || {
+        toks[j + 1..toks.len().min(j + 4)]
+            .iter()
+            .take_while(|t| t.word)
+    };
+    toks.get(j)
+        .is_some_and(|t| t.word && matches!(t.lower.as_str(), "among" | "amongst"))
+        && group().any(|t| t.cap)
+        && !group().any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "most" | "best" | "worst" | "least" | "top" | "leading" | "first" | "greatest"
+            ) || t.lower.ends_with("est")
+        })
+}
+
 /// `it was thought that they were "physically limited ..."`: the belief is
 /// quoted, words of a source (a report, an inquiry) that the citation names,
 /// so the passive hides no one. A quotation of three words or more after the
@@ -1202,15 +1225,67 @@ fn doubt_shown_next(around: Around<'_>) -> bool {
     let Some(f) = first_word_of(next) else {
         return false;
     };
-    CONTRASTS.contains(&next[f].lower.as_str())
-        && next[f + 1..].iter().any(|t| {
-            t.word
-                && (matches!(
-                    t.lower.as_str(),
-                    "no" | "not" | "never" | "none" | "nothing" | "neither" | "nor"
-                ) || FINDINGS.contains(&t.lower.as_str()))
+    // The contrast may follow a subject that points back at the claim (`Both
+    // of these statements however lacked any evidence`); not any subject (`At
+    // the time, however, she had no idea`).
+    let words: Vec<&Tok> = next[f..].iter().filter(|t| t.word).take(6).collect();
+    let contrast = words
+        .iter()
+        .position(|t| CONTRASTS.contains(&t.lower.as_str()))
+        .filter(|&c| {
+            c == 0
+                || words[..c].iter().any(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "this"
+                            | "these"
+                            | "that"
+                            | "those"
+                            | "such"
+                            | "claim"
+                            | "claims"
+                            | "statement"
+                            | "statements"
+                            | "allegation"
+                            | "allegations"
+                            | "story"
+                            | "account"
+                    )
+                })
+        });
+    let denied = contrast.is_some_and(|c| {
+        next[f..].iter().filter(|t| t.word).skip(c + 1).any(|t| {
+            matches!(
+                t.lower.as_str(),
+                "no" | "not" | "never" | "none" | "nothing" | "neither" | "nor"
+            ) || FINDINGS.contains(&t.lower.as_str())
         })
+    });
+    denied
+        || next
+            .iter()
+            .any(|t| t.word && REFUTATIONS.contains(&t.lower.as_str()))
 }
+
+/// Words that by themselves say a claim was false or doubted (`The rumor
+/// turned out to be a hoax`, `was greeted with skepticism`), so the sentence
+/// after a claim that holds one shows the doubt without a contrast.
+const REFUTATIONS: &[&str] = &[
+    "hoax",
+    "hoaxes",
+    "unfounded",
+    "baseless",
+    "unsubstantiated",
+    "fabricated",
+    "fabrication",
+    "untrue",
+    "debunked",
+    "discredited",
+    "disproved",
+    "refuted",
+    "skepticism",
+    "scepticism",
+];
 
 /// Words that date a statement to the past (`By the start of the 20th
 /// century`, `in the 1930s`).
@@ -1276,6 +1351,100 @@ fn watched(toks: &[Tok], i: usize, j: usize) -> bool {
                         | "unfavorably"
                         | "through"
                 )
+        })
+}
+
+/// `the pieces were not critically acclaimed`, `was never very popular`: praise
+/// or a label the sentence denies, which asserts nothing. A negation among the
+/// two words just before the phrase, with no `only`, `just`, `merely` or
+/// `least` after it (`not only famous but ...`, `not least` still praise).
+fn negated(toks: &[Tok], i: usize) -> bool {
+    let before: Vec<&Tok> = toks[..i]
+        .iter()
+        .rev()
+        .take(2)
+        .take_while(|t| t.word)
+        .collect();
+    let Some(n) = before.iter().position(|t| {
+        matches!(t.lower.as_str(), "not" | "never" | "hardly" | "nor") || t.lower.ends_with("n't")
+    }) else {
+        return false;
+    };
+    !before[..n]
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "only" | "just" | "merely" | "least"))
+}
+
+/// Whether the phrase `toks[i..j]` is a past impersonal belief: `was`/`were`
+/// in it or just before it and a verb of belief at its end (`it was
+/// believed`, `were commonly thought`, `was widely thought`).
+fn past_belief(toks: &[Tok], i: usize, j: usize) -> bool {
+    j > i
+        && toks[i.saturating_sub(2)..j]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "was" | "were"))
+        && matches!(
+            toks[j - 1].lower.as_str(),
+            "believed" | "thought" | "assumed" | "feared" | "expected"
+        )
+}
+
+/// `The name Colorado was chosen because it was commonly believed that ...`,
+/// `As it was believed that ... there would be little crime, no provision was
+/// made`: a past belief given as the reason for what was done. The narrative
+/// holds it to the people who acted on it, not to an anonymous majority. A
+/// past belief whose pronoun subject (`it`, `they`) follows `because`, `as`
+/// or `since`.
+fn belief_as_reason(toks: &[Tok], i: usize, j: usize) -> bool {
+    if !past_belief(toks, i, j) {
+        return false;
+    }
+    let subject = if toks[i].lower == "it" {
+        Some(i)
+    } else {
+        i.checked_sub(1)
+            .filter(|&p| matches!(toks[p].lower.as_str(), "it" | "they"))
+    };
+    subject
+        .and_then(|s| s.checked_sub(1))
+        .is_some_and(|c| matches!(toks[c].lower.as_str(), "because" | "as" | "since"))
+}
+
+/// `At the time, it was believed by some that ...`, `until its existence was
+/// confirmed in 1846 it was thought that ...`, `In the 18th century it was
+/// thought ...`: a past belief the sentence sets in its time, as one that was
+/// held then and has since been revised, not a view claimed now. `until` (a
+/// belief held until something changed it) anywhere in the sentence; a time
+/// only before the phrase, as its frame (`It was believed by many at the time
+/// that ...` still hides who). A year alone does not do it (`it was believed
+/// in 1999 and 2000 that members of ... traveled` still hides who believed).
+fn superseded_belief(toks: &[Tok], i: usize, j: usize) -> bool {
+    if !past_belief(toks, i, j) {
+        return false;
+    }
+    let word = |t: &Tok| t.word;
+    let revised = toks.iter().filter(|t| word(t)).any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "until" | "formerly" | "previously" | "originally"
+        )
+    });
+    let words: Vec<&str> = toks[..i]
+        .iter()
+        .filter(|t| word(t))
+        .map(|t| t.lower.as_str())
+        .collect();
+    revised
+        || words
+            .iter()
+            .any(|w| matches!(*w, "century" | "centuries" | "antiquity" | "medieval"))
+        || words.windows(3).any(|w| {
+            matches!(
+                w,
+                ["at", "the" | "that", "time"]
+                    | ["in", "those", "days"]
+                    | ["the", "middle", "ages"]
+            )
         })
 }
 
@@ -1379,6 +1548,7 @@ const DISCIPLINES: &[&str] = &[
     "statistical",
     "statistics",
     "theoretical",
+    "theoretic",
     "computational",
     "geometric",
     "geometrical",
@@ -1466,10 +1636,15 @@ fn viewpoint_frame(toks: &[Tok]) -> Option<(usize, usize)> {
         || toks[first + 1..comma]
             .windows(3)
             .any(|w| w[0].lower == "point" && w[1].lower == "of" && w[2].lower == "view");
-    if toks[first + 1..comma]
-        .iter()
-        .any(|t| t.word && DISCIPLINES.contains(&t.lower.as_str()))
-    {
+    // A compound names a field by its last part (`security-theoretic`,
+    // `game-theoretic`, `cell-biological`).
+    if toks[first + 1..comma].iter().any(|t| {
+        t.word
+            && t.lower
+                .rsplit('-')
+                .next()
+                .is_some_and(|w| DISCIPLINES.contains(&w))
+    }) {
         return None;
     }
     // `From Eisenhower's viewpoint, ...`, `From their perspective, ...`: the
@@ -1656,7 +1831,10 @@ pub fn editorial_hits_around(
             }
             let sourced = match e.category {
                 WatchCategory::Puffery | WatchCategory::Label => {
-                    attributed(toks, i) || reported_clause(toks, i) || open_question(toks, i)
+                    attributed(toks, i)
+                        || reported_clause(toks, i)
+                        || open_question(toks, i)
+                        || negated(toks, i)
                 }
                 WatchCategory::Doubt => {
                     attributed(toks, i)
@@ -1679,10 +1857,13 @@ pub fn editorial_hits_around(
                         || reported_clause(toks, i)
                         || ((t.lower == "it" || frame_opens(toks)) && holder_frame(toks, i))
                         || named_group(toks, i, j)
+                        || among_named(toks, j)
                         || naming_passive(toks, j)
                         || corrected_belief(toks, i, j)
                         || dated_acceptance(toks, i, j)
                         || watched(toks, i, j)
+                        || belief_as_reason(toks, i, j)
+                        || superseded_belief(toks, i, j)
                 }
                 _ => false,
             };
@@ -1839,8 +2020,11 @@ mod tests {
         assert!(!flagged(
             "They were left unprotected because it was thought that they were \"physically limited or safe\"."
         ));
+        // (Not `because it was thought that they were safe`: a belief given as
+        // the reason for what was done is the actors', see
+        // `denials_reasons_and_past_beliefs`.)
         assert!(flagged(
-            "They were left unprotected because it was thought that they were safe."
+            "It was thought that they were safe and unprotected."
         ));
         // Openers only as openers.
         assert!(!flagged("It was ironically titled \"Victory\"."));
@@ -2117,6 +2301,87 @@ mod tests {
             "The resulting publicity led to papers dropping his strip.",
             "Biographer James Spada has claimed that similar allegations were made.",
             "However, Spada later moved to Paris."
+        ));
+    }
+
+    #[test]
+    fn denials_reasons_and_past_beliefs() {
+        // Praise the sentence denies asserts nothing.
+        assert!(!flagged(
+            "Due to its experimental nature, the pieces were not critically acclaimed."
+        ));
+        assert!(!flagged("The band was never very popular outside Ohio."));
+        assert!(flagged("The pieces were critically acclaimed."));
+        assert!(flagged("The band was not only famous but rich."));
+        // A past belief given as the reason for what was done.
+        assert!(!flagged(
+            "The name was chosen because it was commonly believed that the river rose there."
+        ));
+        assert!(!flagged(
+            "As it was believed that there would be little crime, no gaol was planned."
+        ));
+        assert!(flagged(
+            "It was commonly believed that the river rose there."
+        ));
+        assert!(flagged(
+            "The name was chosen because it is commonly believed that the river rose there."
+        ));
+        // A past belief set in its time, not a view held now.
+        assert!(!flagged(
+            "At the time, it was believed by some that the world would end in 500."
+        ));
+        assert!(!flagged(
+            "Until its existence was confirmed in 1846, it was thought that the planet was a star."
+        ));
+        assert!(flagged(
+            "However it was believed in 1999 and 2000 that members traveled to Croatia."
+        ));
+        assert!(flagged("At the time, it is believed, the world would end."));
+        assert!(flagged(
+            "It was believed by many at the time that Prescott favoured regulation."
+        ));
+        // A named group after `among`.
+        assert!(!flagged(
+            "He was widely regarded among the Nazi elite as a capable organiser."
+        ));
+        assert!(flagged(
+            "He was widely regarded among historians as a capable organiser."
+        ));
+        assert!(flagged(
+            "He is generally considered among the worst American presidents."
+        ));
+        // A compound that names a field of study in a frame.
+        assert!(!flagged(
+            "From a security-theoretic point of view, modes must provide semantic security."
+        ));
+        assert!(flagged(
+            "From a security-minded point of view, modes must provide semantic security."
+        ));
+        // Doubt the next sentence shows without opening on a contrast.
+        assert!(!around_hits(
+            "He fought his brother for the throne.",
+            "Aurangzeb claimed that Dara was no longer a Muslim.",
+            "Both of these statements however lacked any evidence."
+        ));
+        assert!(!around_hits(
+            "The game has a secret level.",
+            "Supposedly, a portal to a secret level would open.",
+            "The rumor turned out to be a hoax."
+        ));
+        assert!(around_hits(
+            "He fought his brother for the throne.",
+            "Aurangzeb claimed that Dara was no longer a Muslim.",
+            "Both of these statements were widely repeated."
+        ));
+        assert!(around_hits(
+            "Christie is purposefully vague about his age.",
+            "In her autobiography, she admitted that she imagined him old in 1920.",
+            "At the time, however, she had no idea she would write more."
+        ));
+        assert!(around_hits(
+            "Despite their success, the band kept working.",
+            "Chuck D claims that popularity was never a motivation.",
+            "He is admittedly skeptical of celebrity status."
         ));
     }
 
