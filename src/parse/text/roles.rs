@@ -693,6 +693,7 @@ fn in_context(blocks: &[&str], shapes: &mut [Shape]) {
             if t.len() <= 160
                 && at_most_words(t, MAX_HEADING_WORDS)
                 && listing(t)
+                && !dated(t)
                 && next.is_some_and(paragraph)
                 && (prev.is_some_and(paragraph) || (i > 0 && shapes[i - 1] == Shape::Heading))
                 && shape_with(t, true) == Shape::Heading
@@ -708,7 +709,9 @@ fn in_context(blocks: &[&str], shapes: &mut [Shape]) {
                 .filter_map(|x| number(x))
                 .any(|m| m + 1 == k || k + 1 == m)
         });
-        let drawn = [prev, next].iter().flatten().any(|x| drawing(x));
+        // Under a drawing, a heading is one when running text follows it.
+        let drawn =
+            next.is_some_and(drawing) || (prev.is_some_and(drawing) && !next.is_some_and(is_prose));
         if (numbered || drawn) && !is_known_heading(t) {
             shapes[i] = Shape::Text;
         }
@@ -727,6 +730,35 @@ fn paragraph(t: &str) -> bool {
         && !author
         && !head.contains("(1")
         && !head.contains("(2")
+}
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A day of a month (`Thursday, October 1, 1903 at ...`, `1 May 2001`): a
+/// record of a calendar, as under a game or an event, not a heading.
+fn dated(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        let day = |d: &str| {
+            let d = d.trim_end_matches([',', '.']);
+            (1..=2).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit())
+        };
+        let month = |m: &str| MONTHS.contains(&m.trim_end_matches([',', '.']));
+        (month(w[0]) && day(w[1])) || (day(w[0]) && month(w[1]))
+    })
 }
 
 /// The number a line opens with (`2 if n > 10`), not a year.
@@ -1393,6 +1425,13 @@ mod tests {
             "Jones, Mary (1999). Another Book about the Subject and Its Long History. Oxford: Clarendon Press.",
         ];
         assert_eq!(headings(&b), [".", ".", "."]);
+        // A day of a calendar is a record, as under a game.
+        let b = [
+            "The Pirates took the first game of the series behind Deacon Phillippe, who pitched a complete game.",
+            "Thursday, October 1, 1903 at Huntington Avenue Baseball Grounds in Boston, Massachusetts",
+            "The Pirates started Game 1 with a bang in the first inning, scoring four runs off Cy Young.",
+        ];
+        assert_eq!(headings(&b)[1], ".");
         // Nor before a short line.
         let b = [
             "Finally, in an agreement effective 1996, AMD received the rights to the microcode in the processor families.",
@@ -1438,6 +1477,15 @@ mod tests {
             "The dynasty ruled the state until its accession to India in 1949, when it was merged.",
         ];
         assert_eq!(headings(&b), [".", ".", ".", ".", ".", "."]);
+        // Under a drawing, a line over running text is a heading.
+        let b = [
+            ".g@8g. db",
+            "'Y8@P' d88b",
+            ":$#$: -- ::",
+            "Emoticons and verticons",
+            "The simplest forms of ASCII art are combinations of two or three characters for expressing emotion in text.",
+        ];
+        assert_eq!(headings(&b)[3], "H");
         // A heading after a rule of dashes between paragraphs is none of it:
         // the rule has no words, the heading is far from it.
         let b = [
