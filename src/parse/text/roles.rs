@@ -770,10 +770,16 @@ fn number(t: &str) -> Option<u32> {
     first.parse().ok()
 }
 
-/// A line drawn with symbols only (`___|___`, `.--.`): no word in it.
+/// A line drawn with symbols only (`___|___`, `.--.`): no word in it, and
+/// more than one symbol (`=====` under a heading is a rule, not a drawing).
 fn drawing(t: &str) -> bool {
+    let mut marks = t.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = marks.next() else {
+        return false;
+    };
     !t.chars().any(char::is_alphanumeric)
         && t.chars().filter(|c| !c.is_whitespace()).nth(2).is_some()
+        && marks.any(|c| c != first)
 }
 
 /// `References` then `Notes` (or `Footnotes`, `Citations`) with nothing
@@ -1486,8 +1492,15 @@ mod tests {
             "The simplest forms of ASCII art are combinations of two or three characters for expressing emotion in text.",
         ];
         assert_eq!(headings(&b)[3], "H");
-        // A heading after a rule of dashes between paragraphs is none of it:
-        // the rule has no words, the heading is far from it.
+        // A rule of one symbol under a heading is no drawing.
+        let b = [
+            "The dynasty ruled the state until its accession to India in 1949, when it was merged.",
+            "Geography",
+            "=========",
+            "Ajaigarh is located at the edge of the Vindhya Range in the north of the state.",
+        ];
+        assert_eq!(headings(&b)[1], "H");
+        // Away from a drawing, a heading between paragraphs stays one.
         let b = [
             "The dynasty ruled the state until its accession to India in 1949, when it was merged.",
             "Geography",
