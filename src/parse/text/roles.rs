@@ -240,6 +240,12 @@ fn starts_like_heading(t: &str) -> bool {
 
 /// What a block could be, from its text alone (wiki chrome ignored).
 pub(crate) fn shape(block: &str) -> Shape {
+    shape_with(block, false)
+}
+
+/// [`shape`], with `listing`: a comma-separated line (`K5, K6, Athlon,
+/// Duron, and Sempron`) may be a heading, as it is between two paragraphs.
+fn shape_with(block: &str, listed: bool) -> Shape {
     // Most blocks are paragraphs: leave them before any allocation.
     if block.len() > 4 * 120
         || block
@@ -293,7 +299,7 @@ pub(crate) fn shape(block: &str) -> Shape {
         || term_and_description(t)
         || caption(t)
         || clause(t, &words)
-        || listing(t)
+        || (!listed && listing(t))
         || quotation(t)
         || t.matches('"').count() % 2 == 1
         || t.matches('(').count() > t.matches(')').count()
@@ -601,6 +607,7 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
             shapes[i] = Shape::Text;
         }
     }
+    in_context(blocks, &mut shapes);
     stanzas(blocks, &mut shapes);
     // An entry of a list whose other entries are longer: it opens like its
     // neighbour (`1992 AVN Award – ...` after `1990 AVN Award – ...`).
@@ -664,6 +671,115 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
     }
     reference_labels(blocks, &mut roles);
     roles
+}
+
+/// Shapes that only the lines around a block decide:
+///
+/// - a comma-separated line (`K5, K6, Athlon, Duron, and Sempron`) between
+///   two paragraphs heads the second: a catalogue entry has others around it;
+/// - a line numbered one more or one less than the line next to it (`2 if n
+///   > 10`, `8 "third"`) is a line of a numbered listing or of footnotes;
+/// - a line next to a drawing (`____|____`, an ASCII family tree) is a part
+///   of the drawing.
+fn in_context(blocks: &[&str], shapes: &mut [Shape]) {
+    let n = blocks.len();
+    for i in 0..n {
+        let t = blocks[i];
+        let prev = i.checked_sub(1).map(|j| blocks[j]);
+        let next = blocks.get(i + 1).copied();
+        if shapes[i] == Shape::Text {
+            // Most blocks are paragraphs: their length leaves them first
+            // (a heading has at most 120 characters, chrome aside).
+            if t.len() <= 160
+                && at_most_words(t, MAX_HEADING_WORDS)
+                && listing(t)
+                && !dated(t)
+                && next.is_some_and(paragraph)
+                && (prev.is_some_and(paragraph) || (i > 0 && shapes[i - 1] == Shape::Heading))
+                && shape_with(t, true) == Shape::Heading
+            {
+                shapes[i] = Shape::Heading;
+            }
+            continue;
+        }
+        let numbered = number(t).is_some_and(|k| {
+            [prev, next]
+                .iter()
+                .flatten()
+                .filter_map(|x| number(x))
+                .any(|m| m + 1 == k || k + 1 == m)
+        });
+        // Under a drawing, a heading is one when running text follows it.
+        let drawn =
+            next.is_some_and(drawing) || (prev.is_some_and(drawing) && !next.is_some_and(is_prose));
+        if (numbered || drawn) && !is_known_heading(t) {
+            shapes[i] = Shape::Text;
+        }
+    }
+}
+
+/// Running text of some length, not a citation (`Smith, John (2001). ...`).
+fn paragraph(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    // `Smith, John`, not `Finally, in`.
+    let author = first.ends_with(',') && second.starts_with(char::is_uppercase);
+    let head = t.get(..60).unwrap_or(t);
+    t.split_whitespace().nth(15).is_some()
+        && trim_closers(t).ends_with(['.', '!', '?', '…'])
+        && !author
+        && !head.contains("(1")
+        && !head.contains("(2")
+}
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A day of a month (`Thursday, October 1, 1903 at ...`, `1 May 2001`): a
+/// record of a calendar, as under a game or an event, not a heading.
+fn dated(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        let day = |d: &str| {
+            let d = d.trim_end_matches([',', '.']);
+            (1..=2).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit())
+        };
+        let month = |m: &str| MONTHS.contains(&m.trim_end_matches([',', '.']));
+        (month(w[0]) && day(w[1])) || (day(w[0]) && month(w[1]))
+    })
+}
+
+/// The number a line opens with (`2 if n > 10`), not a year.
+fn number(t: &str) -> Option<u32> {
+    let (first, rest) = t.split_once(' ')?;
+    if first.is_empty() || first.len() > 3 || rest.trim().is_empty() {
+        return None;
+    }
+    first.parse().ok()
+}
+
+/// A line drawn with symbols only (`___|___`, `.--.`): no word in it, and
+/// more than one symbol (`=====` under a heading is a rule, not a drawing).
+fn drawing(t: &str) -> bool {
+    let mut marks = t.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = marks.next() else {
+        return false;
+    };
+    !t.chars().any(char::is_alphanumeric)
+        && t.chars().filter(|c| !c.is_whitespace()).nth(2).is_some()
+        && marks.any(|c| c != first)
 }
 
 /// `References` then `Notes` (or `Footnotes`, `Citations`) with nothing
@@ -1293,5 +1409,103 @@ mod tests {
             "They formed the group in 1990.",
         ];
         assert_eq!(headings(&b), [".", "E", "E", "E", "."]);
+    }
+    #[test]
+    fn a_comma_list_between_paragraphs_is_a_heading() {
+        let b = [
+            "Finally, in an agreement effective 1996, AMD received the rights to the microcode in the processor families.",
+            "K5, K6, Athlon, Duron, and Sempron",
+            "AMD's first in-house x86 processor was the K5, which was launched in 1996 after long delays.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "."]);
+        let b = [
+            "Missions from Malacca",
+            "Embassies to Pegu, Sumatra and Siam, 1511",
+            "Most Muslim and Gujarati merchants having fled the city, Albuquerque now invested in diplomatic efforts in the region.",
+        ];
+        assert_eq!(headings(&b), ["H", "H", "."]);
+        // Among citations it is an entry of the list.
+        let b = [
+            "Smith, John (2001). A Book about the Subject and Its Long History. London: Penguin Books, reprinted often.",
+            "Rene Gimpel Galerie, New York, 1937, no. 6",
+            "Jones, Mary (1999). Another Book about the Subject and Its Long History. Oxford: Clarendon Press.",
+        ];
+        assert_eq!(headings(&b), [".", ".", "."]);
+        // A day of a calendar is a record, as under a game.
+        let b = [
+            "The Pirates took the first game of the series behind Deacon Phillippe, who pitched a complete game.",
+            "Thursday, October 1, 1903 at Huntington Avenue Baseball Grounds in Boston, Massachusetts",
+            "The Pirates started Game 1 with a bang in the first inning, scoring four runs off Cy Young.",
+        ];
+        assert_eq!(headings(&b)[1], ".");
+        // Nor before a short line.
+        let b = [
+            "Finally, in an agreement effective 1996, AMD received the rights to the microcode in the processor families.",
+            "K5, K6, Athlon, Duron, and Sempron",
+            "Launched in 1996.",
+        ];
+        assert_eq!(headings(&b)[1], ".");
+    }
+
+    #[test]
+    fn numbered_lines_are_a_listing() {
+        let b = [
+            "The algorithm can be written in pseudocode as follows, with line numbers.",
+            "1 get a positive integer from input",
+            "2 if n > 10",
+            "3 print \"This might take a while...\"",
+            "The time the program takes depends on its input.",
+        ];
+        assert_eq!(headings(&b), [".", ".", ".", ".", "."]);
+        let b = [
+            "7 Compare Goguryeo /mir/ \"3\" (Blažek 2006).",
+            "8 \"third (or next after three = fourth)\"",
+            "9 \"song with three out of four verses rhyming\"",
+        ];
+        assert_eq!(headings(&b), [".", ".", "."]);
+        // A lone line that opens with a number is still a heading.
+        let b = [
+            "The race was first held in 1923 and has been held every year since, with few breaks.",
+            "24 Hours of Le Mans",
+            "The race is held at the Circuit de la Sarthe near the town of Le Mans in France.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "."]);
+    }
+
+    #[test]
+    fn lines_next_to_a_drawing_are_part_of_it() {
+        let b = [
+            "Maharajadhiraja Chhatrasal: 1649–1731",
+            "(founder ruler of many kingdoms)",
+            "___________________________|______________________________",
+            "Hirdeshah Jagatraj Bhartichandra",
+            "____________________________|______________________________",
+            "The dynasty ruled the state until its accession to India in 1949, when it was merged.",
+        ];
+        assert_eq!(headings(&b), [".", ".", ".", ".", ".", "."]);
+        // Under a drawing, a line over running text is a heading.
+        let b = [
+            ".g@8g. db",
+            "'Y8@P' d88b",
+            ":$#$: -- ::",
+            "Emoticons and verticons",
+            "The simplest forms of ASCII art are combinations of two or three characters for expressing emotion in text.",
+        ];
+        assert_eq!(headings(&b)[3], "H");
+        // A rule of one symbol under a heading is no drawing.
+        let b = [
+            "The dynasty ruled the state until its accession to India in 1949, when it was merged.",
+            "Geography",
+            "=========",
+            "Ajaigarh is located at the edge of the Vindhya Range in the north of the state.",
+        ];
+        assert_eq!(headings(&b)[1], "H");
+        // Away from a drawing, a heading between paragraphs stays one.
+        let b = [
+            "The dynasty ruled the state until its accession to India in 1949, when it was merged.",
+            "Geography",
+            "Ajaigarh is located at the edge of the Vindhya Range in the north of the state.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "."]);
     }
 }
