@@ -847,6 +847,18 @@ fn speaks_for_subject(toks: &[Tok], lo: usize, v: usize, subject: &Subject) -> b
     })
 }
 
+/// Whether the diminisher at `j` is a noun that is the subject of what
+/// follows (`the ending was rushed`, `the fall was steep`), which turns
+/// nothing around, unlike `a fall in abuse`.
+fn subject_noun(toks: &[Tok], j: usize) -> bool {
+    toks.get(j + 1).is_some_and(|n| {
+        matches!(
+            n.lower.as_str(),
+            "was" | "is" | "were" | "are" | "seemed" | "seems" | "felt" | "feels"
+        )
+    })
+}
+
 /// Whether the verb at `v` opens a relative clause inside an appositive
 /// (`The Federation, an organization that lobbies for small businesses,
 /// called ...`): it describes the speaker; the main verb comes after.
@@ -907,9 +919,18 @@ fn baseless(toks: &[Tok], lo: usize, n: usize, hi: usize) -> bool {
 /// `proved`, `established`, `confirmed`, `found`): negated, it says the
 /// opposite of what it would have found.
 fn finding_verb(t: &Tok) -> bool {
-    ["show", "demonstrat", "prove", "proven", "establish", "confirm", "found", "find"]
-        .iter()
-        .any(|f| t.lower.starts_with(f))
+    [
+        "show",
+        "demonstrat",
+        "prove",
+        "proven",
+        "establish",
+        "confirm",
+        "found",
+        "find",
+    ]
+    .iter()
+    .any(|f| t.lower.starts_with(f))
 }
 
 /// Whether the verb at `v` is one of defence (`defended`).
@@ -975,7 +996,9 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
             // `not only irrelevant, but delusional`: no negation.
             let flip = (lo.max(k.saturating_sub(3))..k).any(|j| {
                 let n = &toks[j];
-                (kind(j) & (K_NEGATOR | K_DIMINISHER) != 0 || (n.word && n.lower.ends_with("n't")))
+                ((kind(j) & K_NEGATOR != 0
+                    || (kind(j) & K_DIMINISHER != 0 && !subject_noun(toks, j)))
+                    || (n.word && n.lower.ends_with("n't")))
                     && !toks.get(j + 1).is_some_and(|o| {
                         matches!(o.lower.as_str(), "only" | "just" | "merely" | "simply")
                     })
@@ -1315,9 +1338,11 @@ pub(crate) fn predicate_voice(
             "poorly-received" | "badly-received" | "poorly-reviewed" => Some(Stance::Con),
             _ => None,
         };
+        // `was not well received`: the other side.
+        let turn = |st: Stance| if negated(toks, v, lo) { st.other() } else { st };
         if let Some(st) = hyphened {
             return Some(RawVoice {
-                stance: st,
+                stance: turn(st),
                 actor: None,
                 cue: span(v, v + 1),
                 words,
@@ -1348,7 +1373,7 @@ pub(crate) fn predicate_voice(
             (end > by + 1).then(|| span(by + 1, end))
         });
         return Some(RawVoice {
-            stance: st,
+            stance: turn(st),
             actor,
             cue: span(v - 1, v + 1),
             words,
@@ -1660,6 +1685,15 @@ pub(crate) fn predicate_voice(
         if k == lo || !(toks[k - 1].word && BE.contains(&toks[k - 1].lower.as_str())) {
             continue;
         }
+        // `was less enthusiastic`, `the least impressed`: the other side.
+        let st = if toks[k..a]
+            .iter()
+            .any(|d| matches!(d.lower.as_str(), "less" | "least"))
+        {
+            st.other()
+        } else {
+            st
+        };
         let next = toks.get(a + 1).filter(|_| a + 1 < hi);
         let about = next.is_some_and(|n| {
             matches!(
@@ -1771,6 +1805,14 @@ pub(crate) fn predicate_voice(
         let Some(st) = evaluate(toks, lo.max(n.saturating_sub(3)), own_end).or_else(complement)
         else {
             continue;
+        };
+        // `Not all reviews were positive`: a qualified reception is the other side.
+        let st = if toks[lo.max(n.saturating_sub(4))..n].windows(2).any(|w| {
+            w[0].lower == "not" && matches!(w[1].lower.as_str(), "all" | "every" | "universally")
+        }) {
+            st.other()
+        } else {
+            st
         };
         let from = (n + 1..hi.min(n + 8))
             .find(|&k| toks[k].word && matches!(toks[k].lower.as_str(), "from" | "by"));
@@ -1928,12 +1970,18 @@ pub(crate) fn predicate_voice(
         if !is(k, K_ACT) {
             continue;
         }
-        let next = |i: usize| toks.get(k + i).filter(|_| k + i < hi).map(|t| t.lower.as_str());
+        let next = |i: usize| {
+            toks.get(k + i)
+                .filter(|_| k + i < hi)
+                .map(|t| t.lower.as_str())
+        };
         let (st, obj) = match (next(1), next(2), next(3)) {
             (Some("against"), _, _) => (Stance::Con, k + 2),
-            (Some("in"), Some("support" | "favour" | "favor" | "defence" | "defense"), Some("of")) => {
-                (Stance::Pro, k + 4)
-            }
+            (
+                Some("in"),
+                Some("support" | "favour" | "favor" | "defence" | "defense"),
+                Some("of"),
+            ) => (Stance::Pro, k + 4),
             _ => continue,
         };
         let aimed = (obj..hi.min(obj + 4)).any(|j| {
@@ -1941,7 +1989,9 @@ pub(crate) fn predicate_voice(
             t.word
                 && (subject.refers(t)
                     || matches!(t.lower.as_str(), "it" | "its")
-                    || (j > obj && toks[j - 1].lower == "the" && p.classes.contains(t.lower.as_str())))
+                    || (j > obj
+                        && toks[j - 1].lower == "the"
+                        && p.classes.contains(t.lower.as_str())))
         });
         if !aimed
             || negated(toks, k, lo)
@@ -1956,7 +2006,11 @@ pub(crate) fn predicate_voice(
             let w = toks[j].lower.as_str();
             toks[j].word
                 && !DETERMINERS.contains(&w)
-                && (w.ends_with("ed") || matches!(w, "ran" | "led" | "began" | "brought" | "held" | "wrote" | "took"))
+                && (w.ends_with("ed")
+                    || matches!(
+                        w,
+                        "ran" | "led" | "began" | "brought" | "held" | "wrote" | "took"
+                    ))
         });
         let actor = match verb.and_then(|v| subject_np(toks, lo, v)) {
             Some((a, b)) if is_subject(toks, a, b, subject) => return None,
@@ -2399,7 +2453,10 @@ mod tests {
             Some(Stance::Con)
         );
         assert_eq!(
-            side("The treatment has been shown to be effective.", "Hale therapy"),
+            side(
+                "The treatment has been shown to be effective.",
+                "Hale therapy"
+            ),
             Some(Stance::Pro)
         );
         // What follows `whether` is asked, not said.
@@ -2509,9 +2566,65 @@ mod tests {
             Some(Stance::Con)
         );
         assert_eq!(
+            side("The federation lobbies for the act.", "Harbour Act"),
+            Some(Stance::Pro)
+        );
+    }
+
+    #[test]
+    fn fifth_pass_turns() {
+        let side = |s: &str, t: &str| voice(s, t).map(|v| v.0);
+        // A negated reception, a qualified one, a lesser degree.
+        assert_eq!(
+            side("The novel was not well received by critics.", "Blue Hours"),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side("The novel was well received by critics.", "Blue Hours"),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side("Not all reviews were positive.", "Blue Hours"),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side("Most reviews were positive.", "Blue Hours"),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
             side(
-                "The federation lobbies for the act.",
-                "Harbour Act"
+                "The Guardian's reviewer was less enthusiastic.",
+                "Blue Hours"
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side(
+                "The Guardian's reviewer was more enthusiastic.",
+                "Blue Hours"
+            ),
+            Some(Stance::Pro)
+        );
+        // A diminisher that is the subject of what follows turns nothing.
+        assert_eq!(
+            side(
+                "Other reviewers felt that the ending was rushed.",
+                "Blue Hours"
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side(
+                "Other reviewers felt that it led to a fall in abuse.",
+                "Blue Hours"
+            ),
+            Some(Stance::Pro)
+        );
+        // Appraisal adverbs.
+        assert_eq!(
+            side(
+                "Historians have generally viewed the reforms favourably.",
+                "Blue Hours"
             ),
             Some(Stance::Pro)
         );
