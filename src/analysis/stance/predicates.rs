@@ -24,11 +24,16 @@
 //!    reviews`, `Most reviews were positive`), and **a noun with a side** that
 //!    the subject receives (`AOL received criticism for ...`, `came under
 //!    fire`, `drew praise from X`), that comes from someone, or that is about
-//!    the subject (`criticism of Roosevelt centred on ...`).
+//!    the subject (`criticism of Roosevelt centred on ...`); a charge called
+//!    baseless defends (`accusations that have no basis in fact`). **An act
+//!    of taking a side** aimed at the subject (`launched a campaign against
+//!    it`, `a petition in support of it`): its actor is the verb's subject.
 //! 5. **Reported speech** (`X wrote that ...`, `X called it "a failure"`): the
 //!    side of what is reported, from its evaluative words, each turned around
 //!    by a negation just before it (`not successful`), goods that rise or fall
-//!    (`lower revenues`) and ratings. A tie takes no side; `found no such
+//!    (`lower revenues`) and ratings; words after `whether` are asked, not
+//!    said. A finding not made (`has not demonstrated that it is effective`)
+//!    is the other side. A tie takes no side; `found no such
 //!    association` answers the voice before it; `According to X, ...` reports
 //!    what follows.
 //!
