@@ -3,7 +3,10 @@
 //!
 //! A bzip2 or gzip file is decompressed on a thread of its own, which hands
 //! the XML reader chunks through a bounded channel, so decompressing and
-//! reading the XML overlap. bzip2 and gzip files of several concatenated
+//! reading the XML overlap. With more than one thread, a bzip2 file's
+//! blocks are decompressed side by side on the rayon pool ([`super::bz2`]),
+//! with the same bytes and errors as the one-thread decoder. bzip2 and gzip
+//! files of several concatenated
 //! streams (multistream dumps) are read to their end. Each `<page>` gives its
 //! title, namespace, redirect target (`<redirect title="..."/>`, or a text
 //! that starts with `#REDIRECT`) and the text of its last revision. A page's
@@ -97,47 +100,88 @@ const CHUNK: usize = 1 << 18;
 const MAX_TITLE: usize = 1024;
 
 impl Threaded {
-    fn spawn(mut r: Box<dyn Read + Send>) -> io::Result<Self> {
+    /// Run `produce` on a thread of its own; it hands chunks over with the
+    /// sender.
+    fn spawn_with(produce: impl FnOnce(SyncSender<Chunk>) + Send + 'static) -> io::Result<Self> {
         let (tx, rx): (SyncSender<Chunk>, _) = sync_channel(8);
         std::thread::Builder::new()
             .name("encyclint-decompress".into())
-            .spawn(move || {
-                loop {
-                    let mut buf = vec![0u8; CHUNK];
-                    let mut n = 0;
-                    // Fill the chunk; a short read is not the end.
-                    let end = loop {
-                        match r.read(&mut buf[n..]) {
-                            Ok(0) => break true,
-                            Ok(k) => {
-                                n += k;
-                                if n == buf.len() {
-                                    break false;
-                                }
-                            }
-                            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                            Err(e) => {
-                                let _ = tx.send(Chunk::Failed(e));
-                                return;
-                            }
-                        }
-                    };
-                    buf.truncate(n);
-                    if n > 0 && tx.send(Chunk::Data(buf)).is_err() {
-                        return;
-                    }
-                    if end {
-                        let _ = tx.send(Chunk::Done);
-                        return;
-                    }
-                }
-            })?;
+            .spawn(move || produce(tx))?;
         Ok(Self {
             rx,
             cur: Vec::new(),
             pos: 0,
             done: false,
         })
+    }
+
+    fn spawn(r: Box<dyn Read + Send>) -> io::Result<Self> {
+        Self::spawn_with(move |tx| chunks(r, &tx, 0))
+    }
+
+    /// A bzip2 file decompressed on the rayon pool ([`super::bz2`]), or on
+    /// this thread alone from its start when that stops, skipping the chunks
+    /// already handed over: the same chunks either way.
+    fn spawn_bz2(file: File, path: std::path::PathBuf) -> io::Result<Self> {
+        Self::spawn_with(move |tx| {
+            let mut sent = 0usize;
+            let r = super::bz2::decompress(file, CHUNK, |c| {
+                sent += 1;
+                tx.send(Chunk::Data(c)).is_ok()
+            });
+            match r {
+                Ok(()) => {
+                    let _ = tx.send(Chunk::Done);
+                }
+                Err(super::bz2::Fallback) => match File::open(&path) {
+                    Ok(f) => chunks(
+                        Box::new(bzip2::read::MultiBzDecoder::new(BufReader::new(f))),
+                        &tx,
+                        sent,
+                    ),
+                    Err(e) => {
+                        let _ = tx.send(Chunk::Failed(e));
+                    }
+                },
+            }
+        })
+    }
+}
+
+/// Read `r` to its end in chunks of [`CHUNK`] bytes (a short read is not the
+/// end) and send them, but the first `skip`; then `Done`, or the error that
+/// stopped it (the bytes of an unfinished chunk are dropped).
+fn chunks(mut r: Box<dyn Read + Send>, tx: &SyncSender<Chunk>, skip: usize) {
+    let mut k = 0usize;
+    loop {
+        let mut buf = vec![0u8; CHUNK];
+        let mut n = 0;
+        // Fill the chunk; a short read is not the end.
+        let end = loop {
+            match r.read(&mut buf[n..]) {
+                Ok(0) => break true,
+                Ok(k) => {
+                    n += k;
+                    if n == buf.len() {
+                        break false;
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    let _ = tx.send(Chunk::Failed(e));
+                    return;
+                }
+            }
+        };
+        buf.truncate(n);
+        if n > 0 && k >= skip && tx.send(Chunk::Data(buf)).is_err() {
+            return;
+        }
+        k += 1;
+        if end {
+            let _ = tx.send(Chunk::Done);
+            return;
+        }
     }
 }
 
@@ -189,6 +233,11 @@ fn open_xml(path: &Path, name: &str) -> Result<Box<dyn BufRead + Send>, InputErr
     }
     let file = File::open(path).map_err(|e| InputError::Io(io_reason(&e)))?;
     let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".bz2") && rayon::current_num_threads() > 1 {
+        return Threaded::spawn_bz2(file, path.to_path_buf())
+            .map(|t| Box::new(t) as Box<dyn BufRead + Send>)
+            .map_err(|e| InputError::Io(io_reason(&e)));
+    }
     let decoder: Option<Box<dyn Read + Send>> = if lower.ends_with(".bz2") {
         Some(Box::new(bzip2::read::MultiBzDecoder::new(BufReader::new(
             file,

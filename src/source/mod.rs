@@ -6,6 +6,7 @@
 //! binary. Every refusal is an [`InputError`] that names the reason, and the
 //! byte offset where one exists, so the CLI can print one clear line for it.
 
+mod bz2;
 pub mod dump;
 
 use std::fmt;
