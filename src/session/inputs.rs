@@ -7,7 +7,7 @@
 //! byte string: each path is written as the length it shares with the path
 //! before it and the rest (front coding; files in one folder share most of
 //! their path), so a file costs its name and a few bytes. Every
-//! [`RESTART`]-th entry is written whole, so that blocks of entries can be
+//! 64th entry (`RESTART`) is written whole, so that blocks of entries can be
 //! read on their own: in parallel ([`Inputs::par_filter_map`]) or to reach one
 //! entry ([`Inputs::get`]).
 //!

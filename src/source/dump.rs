@@ -4,7 +4,7 @@
 //! A bzip2 or gzip file is decompressed on a thread of its own, which hands
 //! the XML reader chunks through a bounded channel, so decompressing and
 //! reading the XML overlap. With more than one thread, a bzip2 file's
-//! blocks are decompressed side by side on the rayon pool ([`super::bz2`]),
+//! blocks are decompressed side by side on the rayon pool (`source::bz2`),
 //! with the same bytes and errors as the one-thread decoder. bzip2 and gzip
 //! files of several concatenated
 //! streams (multistream dumps) are read to their end. Each `<page>` gives its
