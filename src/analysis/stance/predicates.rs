@@ -2041,6 +2041,12 @@ pub(crate) fn predicate_voice(
             && !negated(toks, r, lo)
         {
             let end = object_end(toks, r + 1, hi);
+            // What is reported is one noun phrase: a determiner past its
+            // second word starts another, after the clause's own verb
+            // (`reports of swollen batteries led the safety agency to ...`).
+            let end = (r + 4..end)
+                .find(|&j| toks[j].word && NOUN_MARKERS.contains(&toks[j].lower.as_str()))
+                .map_or(end, |j| j - 1);
             if let Some(st) = evaluate(toks, r + 2, end) {
                 return Some(RawVoice {
                     stance: st,
@@ -3002,6 +3008,22 @@ mod tests {
         assert_eq!(
             side("It prompted reports of swollen batteries.", "Aurora S3"),
             None
+        );
+        // What is reported ends at the clause's own verb: `safety` is the
+        // agency's, not said of the subject.
+        assert_eq!(
+            side(
+                "Reports of swollen batteries led the consumer safety agency to issue a recall.",
+                "Aurora S3"
+            ),
+            None
+        );
+        assert_eq!(
+            side(
+                "Reports of a disastrous launch and of the dangers reached the agency.",
+                "Aurora S3"
+            ),
+            Some(Stance::Con)
         );
         // A comparative under a modal is a shortfall.
         assert_eq!(
