@@ -41,18 +41,6 @@ fn drop_weak_voices(b: &mut Block) {
             continue;
         }
         s.voices.retain(|v| !v.weak);
-        match s.voices.last() {
-            Some(last) => {
-                s.stance = Some(last.stance);
-                s.actor.clone_from(&last.actor);
-                s.cue = Some(last.cue.clone());
-            }
-            None => {
-                s.stance = None;
-                s.actor = None;
-                s.cue = None;
-            }
-        }
     }
 }
 
@@ -352,13 +340,6 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
             if let Some(last) = s.voices.last() {
                 prev = Some(last.stance);
                 prev_reported = reports_neutrally(&last.cue.text);
-                s.stance = Some(last.stance);
-                s.actor.clone_from(&last.actor);
-                s.cue = Some(last.cue.clone());
-            } else {
-                s.stance = None;
-                s.actor = None;
-                s.cue = None;
             }
         }
     });
@@ -470,7 +451,7 @@ mod tests {
 
     /// The side each sentence of a block is read with.
     fn stances(b: &crate::model::Block) -> Vec<Option<Stance>> {
-        b.sentences().iter().map(|x| x.stance).collect()
+        b.sentences().iter().map(|x| x.stance()).collect()
     }
 
     fn parse(fmt: Format, text: &str, settings: &Settings) -> Article {
@@ -537,7 +518,7 @@ mod tests {
         let v = &b.sentences()[0].voices[0];
         assert_eq!(v.cue.span.slice(md), "Critics* argue");
         assert_eq!(v.cue.text, "Critics argue");
-        assert_eq!(b.sentences()[1].stance, Some(Stance::Pro));
+        assert_eq!(b.sentences()[1].stance(), Some(Stance::Pro));
     }
 
     #[test]

@@ -466,7 +466,7 @@ pub fn stance_report(rows: &[StanceRow]) -> StanceReport {
             .map(|s| {
                 (
                     norm(&s.text),
-                    s.stance
+                    s.stance()
                         .map_or("none", |st| match st {
                             encyclint::model::Stance::Pro => "pro",
                             encyclint::model::Stance::Con => "con",
