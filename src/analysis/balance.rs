@@ -29,7 +29,7 @@ pub fn block_voices(b: &Block) -> Vec<(usize, &Voice)> {
     b.sentences()
         .iter()
         .enumerate()
-        .flat_map(|(i, s)| s.voices.iter().map(move |v| (i, v)))
+        .flat_map(|(i, s)| s.voices().iter().map(move |v| (i, v)))
         .collect()
 }
 
@@ -37,10 +37,9 @@ pub fn block_voices(b: &Block) -> Vec<(usize, &Voice)> {
 /// in debates: elsewhere they are removed (and each sentence's side with them).
 fn drop_weak_voices(b: &mut Block) {
     for s in b.sentences_mut() {
-        if !s.voices.iter().any(|v| v.weak) {
-            continue;
+        if s.voices().iter().any(|v| v.weak) {
+            s.retain_voices(|v| !v.weak);
         }
-        s.voices.retain(|v| !v.weak);
     }
 }
 
@@ -54,7 +53,7 @@ pub fn block_facts(b: &Block) -> BalanceFacts {
 pub fn block_facts_where(b: &Block, keep: impl Fn(&Voice) -> bool) -> BalanceFacts {
     let mut f = BalanceFacts::default();
     for s in b.sentences() {
-        let voices: Vec<&Voice> = s.voices.iter().filter(|v| keep(v)).collect();
+        let voices: Vec<&Voice> = s.voices().iter().filter(|v| keep(v)).collect();
         if voices.is_empty() {
             continue;
         }
@@ -223,7 +222,7 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
                 before: n.checked_sub(1).map(|p| all[p].as_slice()),
                 after: all.get(n + 1).map(Vec::as_slice),
             };
-            s.watch =
+            s.set_watch(
                 stance::editorial_hits_around(toks, around, quoted || block_quote, &settings.watch)
                     .into_iter()
                     .map(|h| {
@@ -236,7 +235,8 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
                             category: h.category,
                         }
                     })
-                    .collect();
+                    .collect(),
+            );
             let started_quoted = quoted;
             quoted = crate::text::opens_quote(slice, quoted);
             at = at.max(base.end());
@@ -309,35 +309,36 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
                     weak: true,
                 });
             }
-            s.voices = raw
-                .into_iter()
-                .map(|v| {
-                    let cue_span = Span::new(base.offset + v.cue.0, base.offset + v.cue.1);
-                    let actor = match v.actor.map(|(a, e)| slice[a..e].to_string()) {
-                        Some(a) if stance::predicates::is_pronoun(&a) => {
-                            last_actor.clone().or(Some(a))
+            s.set_voices(
+                raw.into_iter()
+                    .map(|v| {
+                        let cue_span = Span::new(base.offset + v.cue.0, base.offset + v.cue.1);
+                        let actor = match v.actor.map(|(a, e)| slice[a..e].to_string()) {
+                            Some(a) if stance::predicates::is_pronoun(&a) => {
+                                last_actor.clone().or(Some(a))
+                            }
+                            Some(a) => Some(a),
+                            None if started_quoted || opens_with_pronoun => last_actor.clone(),
+                            None => None,
+                        };
+                        Voice {
+                            stance: v.stance,
+                            actor,
+                            cue: Cue {
+                                text: collapse(&slice[v.cue.0..v.cue.1]),
+                                span: cue_span,
+                            },
+                            words: v.words,
+                            weak: v.weak,
                         }
-                        Some(a) => Some(a),
-                        None if started_quoted || opens_with_pronoun => last_actor.clone(),
-                        None => None,
-                    };
-                    Voice {
-                        stance: v.stance,
-                        actor,
-                        cue: Cue {
-                            text: collapse(&slice[v.cue.0..v.cue.1]),
-                            span: cue_span,
-                        },
-                        words: v.words,
-                        weak: v.weak,
-                    }
-                })
-                .collect();
-            if let Some(a) = s.voices.iter().rev().find_map(|v| v.actor.clone()) {
+                    })
+                    .collect(),
+            );
+            if let Some(a) = s.voices().iter().rev().find_map(|v| v.actor.clone()) {
                 last_actor = Some(a);
             }
 
-            if let Some(last) = s.voices.last() {
+            if let Some(last) = s.voices().last() {
                 prev = Some(last.stance);
                 prev_reported = reports_neutrally(&last.cue.text);
             }
@@ -506,7 +507,7 @@ mod tests {
         let a = parse(Format::Text, SEED_PART, &Settings::default());
         for b in a.blocks() {
             for s in b.sentences() {
-                for v in &s.voices {
+                for v in s.voices() {
                     let got = v.cue.span.slice(SEED_PART);
                     assert_eq!(got, v.cue.text);
                 }
@@ -515,7 +516,7 @@ mod tests {
         let md = "# T\n\nLead.\n\n## Views\n\n- **Cost**: *Critics* argue that it is dear.\n  Supporters respond that it pays.\n";
         let a = parse(Format::Markdown, md, &Settings::default());
         let b = &a.sections[0].blocks[0];
-        let v = &b.sentences()[0].voices[0];
+        let v = &b.sentences()[0].voices()[0];
         assert_eq!(v.cue.span.slice(md), "Critics* argue");
         assert_eq!(v.cue.text, "Critics argue");
         assert_eq!(b.sentences()[1].stance(), Some(Stance::Pro));

@@ -22,7 +22,7 @@ pub fn resolve(article: &mut Article, index: Option<&TitleIndex>) {
             match index.resolve(&r.target) {
                 Some(res) => {
                     r.resolved = Some(true);
-                    r.canonical = Some(res.canonical);
+                    r.canonical = Some(res.canonical.into());
                     yes += 1;
                 }
                 None => {
@@ -45,7 +45,7 @@ pub fn resolve(article: &mut Article, index: Option<&TitleIndex>) {
 #[must_use]
 pub fn is_non_canonical(r: &Reference) -> bool {
     match (&r.resolved, &r.canonical) {
-        (Some(true), Some(c)) => title_key(&r.target) != *c,
+        (Some(true), Some(c)) => *title_key(&r.target) != **c,
         _ => false,
     }
 }
@@ -55,7 +55,7 @@ pub fn is_non_canonical(r: &Reference) -> bool {
 #[must_use]
 pub fn target_key(r: &Reference) -> String {
     match &r.canonical {
-        Some(c) => c.clone(),
+        Some(c) => c.to_string(),
         None => crate::index::fold_key(&r.target),
     }
 }

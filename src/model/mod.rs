@@ -216,24 +216,30 @@ pub struct Item {
     pub ref_lists: Vec<ReferenceList>,
 }
 
-/// One sentence, with the sides that speak in it when the balance analysis finds any.
+/// One sentence, with the sides that speak in it and its words to watch when
+/// the analyses find any.
 ///
-/// Its JSON also has `stance`, `actor` and `cue`: the last voice's, written out
-/// by [`Sentence::stance`], [`Sentence::actor`] and [`Sentence::cue`] rather than
-/// stored a second time (a sentence costs a quarter of the memory it did, which
-/// matters on a file of a million short `See X.` sentences).
+/// Most sentences have neither, so both live behind one pointer that is `None`
+/// for them: a sentence is 48 bytes, not the 160 it was when every one held
+/// two vectors and its last voice's side, actor and cue a second time. That
+/// matters on a file of a million short `See X.` sentences. Its JSON is what it
+/// always was: `text`, `span`, `stance`, `actor`, `cue` (the last voice's),
+/// `voices` and `watch`.
 #[derive(Debug, Clone)]
 pub struct Sentence {
     /// The sentence text, whitespace collapsed.
     pub text: String,
     /// Where it is.
     pub span: Span,
-    /// Every side that speaks in the sentence, in order: `Critics argue ...;
-    /// supporters respond ...` has two. The last one is the sentence's side.
-    pub voices: Vec<Voice>,
-    /// Words to watch outside quotations (editorial, weasel and peacock
-    /// phrasing, from `data/words-to-watch.tsv`); B005 reports them.
-    pub watch: Vec<WordToWatch>,
+    /// Voices and words to watch; `None` while both are empty.
+    heard: Option<Box<Heard>>,
+}
+
+/// What the analyses found in a sentence.
+#[derive(Debug, Clone, Default)]
+struct Heard {
+    voices: Vec<Voice>,
+    watch: Vec<WordToWatch>,
 }
 
 impl Sentence {
@@ -243,27 +249,66 @@ impl Sentence {
         Self {
             text,
             span,
-            voices: Vec::new(),
-            watch: Vec::new(),
+            heard: None,
+        }
+    }
+
+    /// Every side that speaks in the sentence, in order: `Critics argue ...;
+    /// supporters respond ...` has two. The last one is the sentence's side.
+    #[must_use]
+    pub fn voices(&self) -> &[Voice] {
+        self.heard.as_deref().map_or(&[], |h| &h.voices)
+    }
+
+    /// Words to watch outside quotations (editorial, weasel and peacock
+    /// phrasing, from `data/words-to-watch.tsv`); B005 reports them.
+    #[must_use]
+    pub fn watch(&self) -> &[WordToWatch] {
+        self.heard.as_deref().map_or(&[], |h| &h.watch)
+    }
+
+    /// Replace the voices.
+    pub fn set_voices(&mut self, voices: Vec<Voice>) {
+        self.update(|h| h.voices = voices);
+    }
+
+    /// Replace the words to watch.
+    pub fn set_watch(&mut self, watch: Vec<WordToWatch>) {
+        self.update(|h| h.watch = watch);
+    }
+
+    /// Keep only the voices `keep` accepts.
+    pub fn retain_voices(&mut self, keep: impl FnMut(&Voice) -> bool) {
+        if self.heard.is_some() {
+            self.update(|h| h.voices.retain(keep));
+        }
+    }
+
+    /// Change what was heard, and drop the box again when it ends up empty.
+    fn update(&mut self, f: impl FnOnce(&mut Heard)) {
+        let h = self.heard.get_or_insert_with(Box::default);
+        f(h);
+        if h.voices.is_empty() && h.watch.is_empty() {
+            self.heard = None;
         }
     }
 
     /// `pro` or `con` when an attributed side speaks (the last voice's side).
     #[must_use]
     pub fn stance(&self) -> Option<Stance> {
-        self.voices.last().map(|v| v.stance)
+        self.voices().last().map(|v| v.stance)
     }
 
     /// Who speaks, as written (`critics`, `proponents`): the last voice's actor.
     #[must_use]
     pub fn actor(&self) -> Option<&str> {
-        self.voices.last().and_then(|v| v.actor.as_deref())
+        self.voices().last().and_then(|v| v.actor.as_deref())
     }
 
     /// The cue that decided the stance: the last voice's.
     #[must_use]
     pub fn cue(&self) -> Option<&Cue> {
-        self.voices.last().map(|v| &v.cue)
+        self.voices().last().map(|v| &v.cue)
     }
 }
 
@@ -278,8 +323,8 @@ impl Serialize for Sentence {
         st.serialize_field("stance", &self.stance())?;
         st.serialize_field("actor", &self.actor())?;
         st.serialize_field("cue", &self.cue())?;
-        st.serialize_field("voices", &self.voices)?;
-        st.serialize_field("watch", &self.watch)?;
+        st.serialize_field("voices", self.voices())?;
+        st.serialize_field("watch", self.watch())?;
         st.end()
     }
 }
@@ -313,7 +358,7 @@ pub struct Reference {
     /// `true`/`false` once judged against a title index; `null` when no index was given.
     pub resolved: Option<bool>,
     /// The canonical title it resolves to, when it resolves.
-    pub canonical: Option<String>,
+    pub canonical: Option<Box<str>>,
 }
 
 /// One written `See` list (`See X, Y, and Z.`), for R002.
@@ -322,7 +367,7 @@ pub struct ReferenceList {
     /// The whole sentence, `See` included.
     pub span: Span,
     /// What is wrong with it; empty when it is well formed.
-    pub problems: Vec<ListProblem>,
+    pub problems: Box<[ListProblem]>,
 }
 
 /// Something wrong with a `See` list.
@@ -386,6 +431,12 @@ impl Article {
     /// Every reference in source order.
     #[must_use]
     pub fn references(&self) -> Vec<&Reference> {
-        self.blocks().into_iter().flat_map(Block::refs).collect()
+        self.iter_references().collect()
+    }
+
+    /// Every reference in source order, without collecting them (an article
+    /// can hold a million).
+    pub fn iter_references(&self) -> impl Iterator<Item = &Reference> {
+        self.blocks().into_iter().flat_map(Block::refs)
     }
 }

@@ -35,11 +35,16 @@ pub struct ParseOptions<'a> {
 /// fill them in.
 #[must_use]
 pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
-    match src.format {
+    let mut article = match src.format {
         Format::Text => text::parse(src, opts),
         Format::Markdown => markdown::parse(src, opts),
         Format::Wikitext => wikitext::parse(src, opts),
-    }
+    };
+    // The model lives for the whole check of the file: no growth slack
+    // (sections drop theirs as they close, in `close_to`).
+    article.lead.shrink_to_fit();
+    article.sections.shrink_to_fit();
+    article
 }
 
 /// Where a block sits, as far as the builder cares.
@@ -284,7 +289,9 @@ pub(crate) fn push_block(open: &mut [Section], lead: &mut Vec<Block>, block: Blo
 /// Close every open section of `level` or deeper.
 pub(crate) fn close_to(open: &mut Vec<Section>, done: &mut Vec<Section>, level: u8) {
     while open.last().is_some_and(|s| s.heading.level >= level) {
-        let s = open.pop().expect("checked non-empty");
+        let mut s = open.pop().expect("checked non-empty");
+        s.blocks.shrink_to_fit();
+        s.subsections.shrink_to_fit();
         match open.last_mut() {
             Some(parent) => {
                 parent.span = parent.span.cover(s.span);

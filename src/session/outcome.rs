@@ -89,16 +89,16 @@ impl RefStats {
     }
 
     pub(super) fn of(article: &Article) -> Self {
-        let refs = article.references();
-        Self {
-            found: refs.len(),
-            resolved: refs.iter().filter(|r| r.resolved == Some(true)).count(),
-            unresolved: refs.iter().filter(|r| r.resolved == Some(false)).count(),
-            non_canonical: refs
-                .iter()
-                .filter(|r| crate::analysis::references::is_non_canonical(r))
-                .count(),
+        let mut stats = Self {
             corpus: Some(CorpusArticle::of(article)),
+            ..Self::default()
+        };
+        for r in article.iter_references() {
+            stats.found += 1;
+            stats.resolved += usize::from(r.resolved == Some(true));
+            stats.unresolved += usize::from(r.resolved == Some(false));
+            stats.non_canonical += usize::from(crate::analysis::references::is_non_canonical(r));
         }
+        stats
     }
 }

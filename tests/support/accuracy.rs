@@ -629,7 +629,7 @@ pub fn watch_categories(sentence: &str) -> Vec<String> {
     a.blocks()
         .iter()
         .flat_map(|b| b.sentences().iter())
-        .flat_map(|s| s.watch.iter())
+        .flat_map(|s| s.watch().iter())
         .map(|w| format!("{}:{}", w.category.as_str(), w.text.to_lowercase()))
         .collect()
 }

@@ -142,7 +142,7 @@ pub fn extract_list(
         refs,
         ReferenceList {
             span: whole,
-            problems,
+            problems: problems.into(),
         },
     ))
 }

@@ -139,7 +139,7 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     // The analysis found the words to watch (outside quotations); report them.
     for b in cx.article.blocks() {
         for s in b.sentences() {
-            for w in &s.watch {
+            for w in s.watch() {
                 if cx.settings.watch.off.contains(&w.category) {
                     continue;
                 }

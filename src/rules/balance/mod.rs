@@ -246,7 +246,7 @@ pub(crate) fn own_voice_replies(s: &Section) -> (usize, usize, usize, usize) {
     let mut last: Option<crate::model::Stance> = None;
     for b in &s.blocks {
         for sent in b.sentences() {
-            if let Some(v) = sent.voices.last() {
+            if let Some(v) = sent.voices().last() {
                 last = Some(v.stance);
                 continue;
             }

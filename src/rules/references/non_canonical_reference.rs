@@ -55,7 +55,7 @@ declare_rule! {
 fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(index) = cx.index else { return };
     let text: &str = &cx.source.text;
-    for r in cx.article.references() {
+    for r in cx.article.iter_references() {
         if !crate::analysis::references::is_non_canonical(r) {
             continue;
         }

@@ -78,8 +78,7 @@ impl CorpusArticle {
             .map(|t| (title_key(&t.text), t.text_span))
             .filter(|(k, _)| !k.is_empty());
         let targets = article
-            .references()
-            .into_iter()
+            .iter_references()
             .filter_map(|r| r.canonical.as_deref())
             .map(title_key)
             .collect();

@@ -55,7 +55,7 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     if own.is_empty() {
         return;
     }
-    for r in cx.article.references() {
+    for r in cx.article.iter_references() {
         let names_self = fold_key(&r.target) == own
             || r.canonical.as_deref().is_some_and(|c| fold_key(c) == own);
         if names_self {
