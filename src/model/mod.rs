@@ -13,6 +13,9 @@ use crate::source::Format;
 use crate::span::Span;
 
 pub mod facts;
+mod shared;
+
+pub use shared::SharedText;
 
 pub use facts::{
     ArticleFacts, BalanceFacts, Cue, ReferenceFacts, SectionFacts, Stance, Voice, WatchCategory,
@@ -182,7 +185,7 @@ impl Block {
 #[derive(Debug, Clone, Serialize)]
 pub struct Paragraph {
     /// The text with markup removed and whitespace collapsed.
-    pub text: String,
+    pub text: SharedText,
     /// The whole paragraph.
     pub span: Span,
     /// Its sentences.
@@ -201,7 +204,7 @@ pub struct Item {
     /// Where the label is.
     pub label_span: Option<Span>,
     /// The body after the colon (the whole entry when there is no label).
-    pub body: String,
+    pub body: SharedText,
     /// Where the body is.
     pub body_span: Span,
     /// The whole item, bullet included.
@@ -227,8 +230,8 @@ pub struct Item {
 /// `voices` and `watch`.
 #[derive(Debug, Clone)]
 pub struct Sentence {
-    /// The sentence text, whitespace collapsed.
-    pub text: String,
+    /// The sentence text, whitespace collapsed: a range of its block's text.
+    pub text: SharedText,
     /// Where it is.
     pub span: Span,
     /// Voices and words to watch; `None` while both are empty.
@@ -245,7 +248,7 @@ struct Heard {
 impl Sentence {
     /// A sentence with no voices and no words to watch yet.
     #[must_use]
-    pub fn new(text: String, span: Span) -> Self {
+    pub fn new(text: SharedText, span: Span) -> Self {
         Self {
             text,
             span,

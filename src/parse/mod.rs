@@ -17,11 +17,11 @@ pub use title::{quick_title, source_title};
 
 use crate::model::{
     Article, Artifact, Block, Item, Paragraph, Reference, ReferenceList, Section, SectionKind,
-    Sentence,
+    Sentence, SharedText,
 };
 use crate::source::{Format, SourceFile};
 use crate::span::Span;
-use crate::text::{PlainText, collapse_ws};
+use crate::text::{PlainText, collapse_ws, collapse_ws_cow};
 pub use references::IsTitle;
 
 /// What the parsers may consult.
@@ -166,14 +166,22 @@ pub fn find_label(text: &str) -> Option<(usize, usize)> {
     Some((text[..colon].trim_end().len(), body_start))
 }
 
-fn sentences_of(plain: &PlainText, start: usize, bounds: &[(usize, usize)]) -> Vec<Sentence> {
+fn sentences_of(
+    plain: &PlainText,
+    start: usize,
+    bounds: &[(usize, usize)],
+    text: &SharedText,
+) -> Vec<Sentence> {
+    // Each sentence's collapsed text is found in the block's collapsed text
+    // from where the one before ended, and shares its buffer.
+    let mut from = 0;
     bounds
         .iter()
         .map(|&(s, e)| {
-            Sentence::new(
-                collapse_ws(&plain.text[start + s..start + e]),
-                plain.span(start + s, start + e),
-            )
+            let own = collapse_ws_cow(&plain.text[start + s..start + e]);
+            let (shared, next) = text.share(&own, from);
+            from = next;
+            Sentence::new(shared, plain.span(start + s, start + e))
         })
         .collect()
 }
@@ -237,27 +245,29 @@ pub(crate) fn build_block(
         // Split once; sentences and references share the boundaries.
         let bounds = sentences::split(&plain.text[body_start..len]);
         let (refs, ref_lists) = refs_of(plain, body_start, &bounds, ctx, links);
+        let body = SharedText::from(collapse_ws(&plain.text[body_start..]));
         return Block::Item(Item {
             label: Some(label_text),
             label_span: Some(plain.span(lead, label_end)),
-            body: collapse_ws(&plain.text[body_start..]),
+            sentences: sentences_of(plain, body_start, &bounds, &body),
+            body,
             body_span: plain.span(body_start, len),
             span: whole,
             bullet,
-            sentences: sentences_of(plain, body_start, &bounds),
             refs,
             ref_lists,
         });
     }
     let bounds = sentences::split(&plain.text);
-    let sentences = sentences_of(plain, 0, &bounds);
+    let text = SharedText::from(collapse_ws(&plain.text));
+    let sentences = sentences_of(plain, 0, &bounds, &text);
     let (refs, ref_lists) = refs_of(plain, 0, &bounds, ctx, links);
     if bullet.is_some() || ctx.in_see_also || ctx.entry {
         let lead = plain.text.len() - plain.text.trim_start().len();
         return Block::Item(Item {
             label: None,
             label_span: None,
-            body: collapse_ws(&plain.text),
+            body: text,
             body_span: plain.span(lead, len),
             span: whole,
             bullet,
@@ -267,7 +277,7 @@ pub(crate) fn build_block(
         });
     }
     Block::Paragraph(Paragraph {
-        text: collapse_ws(&plain.text),
+        text,
         span: whole,
         sentences,
         refs,

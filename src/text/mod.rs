@@ -14,7 +14,7 @@ pub mod words;
 
 pub use chrome::strip_chrome;
 pub use lines::lines;
-pub use plain::{PlainText, collapse_ws};
+pub use plain::{PlainText, collapse_ws, collapse_ws_cow};
 pub use tokens::{Tok, opens_quote, tokenize, words_in};
 pub use tsv::tsv_rows;
 pub use words::word_count;

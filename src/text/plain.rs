@@ -128,8 +128,14 @@ impl PlainText {
 /// Collapse every run of whitespace to one space and trim the ends.
 #[must_use]
 pub fn collapse_ws(s: &str) -> String {
+    collapse_ws_cow(s).into_owned()
+}
+
+/// [`collapse_ws`], borrowing `s` when it is already collapsed.
+#[must_use]
+pub fn collapse_ws_cow(s: &str) -> std::borrow::Cow<'_, str> {
     if is_collapsed(s) {
-        return s.to_string();
+        return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
@@ -138,7 +144,7 @@ pub fn collapse_ws(s: &str) -> String {
         }
         out.push_str(w);
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether `s` is already collapsed: no white space at the ends, none but

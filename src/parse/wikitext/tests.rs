@@ -150,8 +150,8 @@ fn lists_tables_and_preformatted_lines() {
         .lead
         .iter()
         .map(|b| match b {
-            Block::Item(i) => (i.bullet.as_deref(), i.body.clone()),
-            Block::Paragraph(p) => (None, p.text.clone()),
+            Block::Item(i) => (i.bullet.as_deref(), i.body.to_string()),
+            Block::Paragraph(p) => (None, p.text.to_string()),
         })
         .collect();
     assert_eq!(
@@ -184,8 +184,8 @@ fn unclosed_and_stray_markup_is_text() {
         .lead
         .iter()
         .map(|b| match b {
-            Block::Paragraph(p) => p.text.clone(),
-            Block::Item(i) => i.body.clone(),
+            Block::Paragraph(p) => p.text.to_string(),
+            Block::Item(i) => i.body.to_string(),
         })
         .collect();
     assert_eq!(texts, ["A d ]] e [[f", "G {{x", "H."]);
