@@ -806,7 +806,14 @@ fn verb_here(toks: &[Tok], k: usize, lo: usize) -> bool {
     if t.cap && toks[lo..k].iter().any(|w| w.word) {
         return false;
     }
-    !(k > lo && toks[k - 1].word && NOUN_MARKERS.contains(&toks[k - 1].lower.as_str()))
+    // `narrow in view`, `in praise of`: after a preposition, a noun.
+    !(k > lo
+        && toks[k - 1].word
+        && (NOUN_MARKERS.contains(&toks[k - 1].lower.as_str())
+            || matches!(
+                toks[k - 1].lower.as_str(),
+                "in" | "of" | "on" | "at" | "with" | "from" | "into" | "upon"
+            )))
 }
 
 /// Whether `toks[a..b]` holds a charge (`the criticism`, `the claims`):
@@ -964,9 +971,45 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
     let kinds: Vec<u32> = toks[lo..hi].iter().map(|t| p.kind(t)).collect();
     let kind = |k: usize| kinds[k - lo];
     let mut score = 0i32;
+    // `a fire hazard with a great camera`, `a triumph with a few flaws`: an
+    // evaluative noun right before `with` is the head of its phrase and
+    // decides; an evaluative word in the `with` phrase does not answer it.
+    // (The head's side, and where the `with` phrase ends.) Not `a good film
+    // with weak acting`, whose head (`film`) takes no side.
+    let mut head: Option<(i32, usize)> = None;
+    // What the word before added to the score.
+    let mut last = 0i32;
     for k in lo..hi {
         let here = kind(k);
         let t = &toks[k];
+        let np = std::mem::take(&mut last);
+        if t.word && t.lower == "with" && k > lo && toks[k - 1].word {
+            if np != 0 {
+                let end = (k + 1..hi)
+                    .find(|&j| !toks[j].word && !matches!(toks[j].lower.as_str(), "\"" | "“" | "”"))
+                    .unwrap_or(hi);
+                head = Some((np.signum(), end));
+            }
+        }
+        if head.is_some_and(|(_, end)| k >= end) {
+            head = None;
+        }
+        // `all surface, no pulse`, `all style and no substance`: the idiom
+        // of emptiness is a judgement against, whatever its nouns.
+        if t.word
+            && t.lower == "all"
+            && k + 4 <= hi
+            && toks[k + 1].word
+            && matches!(toks[k + 2].lower.as_str(), "," | "and")
+            && toks[k + 3].lower == "no"
+            && toks[k + 4].word
+            && !matches!(
+                toks[k + 4].lower.as_str(),
+                "matter" | "doubt" | "longer" | "one" | "other" | "more" | "less" | "exceptions"
+            )
+        {
+            score -= 1;
+        }
         if here & K_EVAL != 0 {
             // `a fine of 100,000 pesetas`: a penalty; `he would decline to
             // be drawn`: a refusal, not a fall.
@@ -998,11 +1041,24 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
                 continue;
             }
             let v = if st == Stance::Pro { 1 } else { -1 };
-            // `not only irrelevant, but delusional`: no negation.
+            // `a flawed masterpiece`, `a noble failure`: of two evaluative
+            // words side by side that pull apart, the second (the head) decides.
+            if k + 1 < hi
+                && kind(k + 1) & K_EVAL != 0
+                && p.eval
+                    .get(toks[k + 1].lower.as_str())
+                    .is_some_and(|&o| o != st)
+            {
+                continue;
+            }
+            // `not only irrelevant, but delusional`: no negation. `reduced
+            // to self-parody`: what it came to, not less of it.
             let flip = (lo.max(k.saturating_sub(3))..k).any(|j| {
                 let n = &toks[j];
                 ((kind(j) & K_NEGATOR != 0
-                    || (kind(j) & K_DIMINISHER != 0 && !subject_noun(toks, j)))
+                    || (kind(j) & K_DIMINISHER != 0
+                        && !subject_noun(toks, j)
+                        && toks.get(j + 1).is_none_or(|o| o.lower != "to")))
                     || (n.word && n.lower.ends_with("n't")))
                     && !toks.get(j + 1).is_some_and(|o| {
                         matches!(o.lower.as_str(), "only" | "just" | "merely" | "simply")
@@ -1015,7 +1071,12 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
                 && toks[lo.max(k.saturating_sub(4))..k]
                     .iter()
                     .any(|m| matches!(m.lower.as_str(), "should" | "could" | "ought" | "might"));
-            score += if flip || shortfall { -v } else { v };
+            let v = if flip || shortfall { -v } else { v };
+            if head.is_some_and(|(h, _)| h != v) {
+                continue;
+            }
+            score += v;
+            last = v;
         }
         // `unfounded allegations`, `accusations that have no basis`: a
         // charge denied defends the one accused.
@@ -2404,6 +2465,27 @@ pub(crate) fn continued_voice(toks: &[Tok]) -> Option<Stance> {
     evaluate(toks, 0, toks.len())
 }
 
+/// The named speaker of a sentence's first reporting verb (`The novelist
+/// Joanna Reid, who opened the building, described it as ...`), not the
+/// subject: the actor's and the cue's byte ranges in the sentence.
+pub(crate) fn reporter(
+    toks: &[Tok],
+    subject: &Subject,
+) -> Option<((usize, usize), (usize, usize))> {
+    let p = &*PRED;
+    let r = (0..toks.len()).find(|&r| p.kind(&toks[r]) & K_REPORT != 0 && verb_here(toks, r, 0))?;
+    let (a, b) = subject_np(toks, 0, r)?;
+    let named = toks[a..b]
+        .iter()
+        .any(|t| t.word && t.cap && !DETERMINERS.contains(&t.lower.as_str()));
+    (named && !is_subject(toks, a, b, subject)).then(|| {
+        (
+            (toks[a].start, toks[b - 1].end),
+            (toks[a].start, toks[r].end),
+        )
+    })
+}
+
 /// Whether the actor words are a pronoun that stands for the previous speaker.
 #[must_use]
 pub(crate) fn is_pronoun(actor: &str) -> bool {
@@ -3121,6 +3203,99 @@ mod tests {
                 "Doom"
             ),
             None
+        );
+    }
+
+    #[test]
+    fn heads_of_phrases_decide_and_idioms_of_emptiness() {
+        let side = |s: &str, t: &str| voice(s, t).map(|v| v.0);
+        // An evaluative noun before `with` is the head; the `with` phrase
+        // does not answer it.
+        assert_eq!(
+            side(
+                "The \"Daily Courier\" called the phone \"a fire hazard with a great camera\".",
+                "Aurora S3"
+            ),
+            Some(Stance::Con)
+        );
+        // A head with no side leaves the words after `with` a tie.
+        assert_eq!(
+            side(
+                "The \"Daily Courier\" called the phone \"a good phone with a weak battery\".",
+                "Aurora S3"
+            ),
+            None
+        );
+        // Two evaluative words side by side: the second, the head, decides.
+        assert_eq!(
+            side(
+                "The critic Tom Bell called it \"a flawed masterpiece\".",
+                "Halo"
+            ),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side("The critic Tom Bell called it \"a noble failure\".", "Halo"),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side(
+                "The critic Tom Bell called it flawed, a masterpiece.",
+                "Halo"
+            ),
+            None
+        );
+        // `all X, no Y`: emptiness.
+        assert_eq!(
+            side(
+                "The critic Paul Whitaker found the visuals \"all surface, no pulse\".",
+                "Crimson Avenue"
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side(
+                "Ann Lee wrote that the film was all style and no substance.",
+                "Crimson Avenue"
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side(
+                "Ann Lee wrote that all rooms, no matter their size, were painted.",
+                "Crimson Avenue"
+            ),
+            None
+        );
+        // `reduced to self-parody`: what it came to; `reduced poverty`
+        // still diminishes.
+        assert_eq!(
+            side(
+                "Ted Drozdowski described the show as \"reduced to self-parody\".",
+                "Beavis"
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side("Lee Park wrote that the plan reduced poverty.", "Beavis"),
+            Some(Stance::Pro)
+        );
+    }
+
+    #[test]
+    fn no_verb_after_a_preposition() {
+        let side = |s: &str, t: &str| voice(s, t).map(|v| v.0);
+        // `in view` is no reporting verb whose subject is `narrow in`.
+        assert_eq!(
+            side(
+                "The play was a masterpiece, though narrow in view and often harsh.",
+                "The Play"
+            ),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side("Critics view the play as a failure.", "The Play"),
+            Some(Stance::Con)
         );
     }
 }
