@@ -1108,11 +1108,20 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
                 score += 1;
             }
         }
+        // `named it company of the year`: a title given by a verb of
+        // naming (which may be just before the words read), in lower case too; not `the worst film of the year`, a
+        // place its own word judges.
         if here & K_YEAR != 0
-            && t.cap
             && k >= lo + 2
             && toks[k - 1].lower == "the"
             && toks[k - 2].lower == "of"
+            && (t.cap
+                || (toks[k.saturating_sub(6)..k - 2].iter().any(|n| {
+                    matches!(
+                        n.lower.as_str(),
+                        "named" | "voted" | "chosen" | "crowned" | "declared" | "awarded"
+                    )
+                }) && !(lo.max(k.saturating_sub(5))..k - 2).any(|j| kind(j) & K_EVAL != 0)))
         {
             score += 1;
         }
@@ -2265,7 +2274,31 @@ pub(crate) fn predicate_voice(
                 })
                 .then_some(Stance::Pro)
         };
-        let Some(st) = read.or_else(named).or_else(own) else {
+        // `A 2017 investigation by the "Financial Observer" found that 85
+        // percent of its electricity still came from gas`: what an
+        // investigation or audit of the subject turns up is a finding
+        // against it, unless its words say otherwise (`found no evidence` is
+        // read above; `cleared`, `in order` take their own side).
+        let inquiry = || {
+            (finding_verb(t) || matches!(t.lower.as_str(), "revealed" | "uncovered" | "exposed"))
+                .then_some(())?;
+            toks[a..b]
+                .iter()
+                .take_while(|w| w.lower != "by")
+                .any(|w| {
+                    matches!(
+                        w.lower.as_str(),
+                        "investigation"
+                            | "investigations"
+                            | "inquiry"
+                            | "enquiry"
+                            | "audit"
+                            | "probe"
+                    )
+                })
+                .then_some(Stance::Con)
+        };
+        let Some(st) = read.or_else(named).or_else(own).or_else(inquiry) else {
             continue;
         };
         return Some(RawVoice {
@@ -3296,6 +3329,48 @@ mod tests {
         assert_eq!(
             side("Critics view the play as a failure.", "The Play"),
             Some(Stance::Con)
+        );
+    }
+
+    #[test]
+    fn titles_of_the_year_and_what_inquiries_find() {
+        let side = |s: &str, t: &str| voice(s, t).map(|v| v.0);
+        assert_eq!(
+            side(
+                "In 2015 the Green Business Awards named it company of the year.",
+                "Brightwell Energy"
+            ),
+            Some(Stance::Pro)
+        );
+        // A place its own word judges, or a year with no naming, is no title.
+        assert_eq!(
+            side(
+                "In 2015 the Razzies named it the worst film of the year.",
+                "Brightwell Energy"
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side(
+                "The magazine wrote that the company of the year was Acme.",
+                "Brightwell Energy"
+            ),
+            None
+        );
+        assert_eq!(
+            side(
+                "A 2017 investigation by the \"Financial Observer\" found that 85 percent of its electricity still came from gas.",
+                "Brightwell Energy"
+            ),
+            Some(Stance::Con)
+        );
+        // A study that finds something is not an inquiry into the subject.
+        assert_eq!(
+            side(
+                "A 2017 study by the \"Financial Observer\" found that 85 percent of its electricity came from gas.",
+                "Brightwell Energy"
+            ),
+            None
         );
     }
 }
