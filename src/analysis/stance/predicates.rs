@@ -2279,9 +2279,19 @@ pub(crate) fn predicate_voice(
         // investigation or audit of the subject turns up is a finding
         // against it, unless its words say otherwise (`found no evidence` is
         // read above; `cleared`, `in order` take their own side).
+        // Not what it found of someone else (`found that Biederman also
+        // received ...`).
         let inquiry = || {
             (finding_verb(t) || matches!(t.lower.as_str(), "revealed" | "uncovered" | "exposed"))
                 .then_some(())?;
+            let q = if toks.get(r + 1).is_some_and(|n| n.lower == "that") {
+                r + 2
+            } else {
+                r + 1
+            };
+            if q < hi && names_someone_else(toks, q, hi.min(q + 3), subject) {
+                return None;
+            }
             toks[a..b]
                 .iter()
                 .take_while(|w| w.lower != "by")
@@ -3363,6 +3373,14 @@ mod tests {
                 "Brightwell Energy"
             ),
             Some(Stance::Con)
+        );
+        // What it found of someone else is not against the subject.
+        assert_eq!(
+            side(
+                "A 2008 Senate investigation found that Biederman also received $1.6 million from drug makers.",
+                "Antipsychotic"
+            ),
+            None
         );
         // A study that finds something is not an inquiry into the subject.
         assert_eq!(
