@@ -983,13 +983,11 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
         let here = kind(k);
         let t = &toks[k];
         let np = std::mem::take(&mut last);
-        if t.word && t.lower == "with" && k > lo && toks[k - 1].word {
-            if np != 0 {
-                let end = (k + 1..hi)
-                    .find(|&j| !toks[j].word && !matches!(toks[j].lower.as_str(), "\"" | "“" | "”"))
-                    .unwrap_or(hi);
-                head = Some((np.signum(), end));
-            }
+        if np != 0 && t.word && t.lower == "with" && k > lo && toks[k - 1].word {
+            let end = (k + 1..hi)
+                .find(|&j| !toks[j].word && !matches!(toks[j].lower.as_str(), "\"" | "“" | "”"))
+                .unwrap_or(hi);
+            head = Some((np.signum(), end));
         }
         if head.is_some_and(|(_, end)| k >= end) {
             head = None;
