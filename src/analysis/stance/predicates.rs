@@ -1106,6 +1106,17 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
                 score += 1;
             }
         }
+        // `no larger than placebo`, `not more effective than a placebo`:
+        // a treatment no better than none.
+        if t.word
+            && t.lower == "placebo"
+            && let Some(than) = (lo.max(k.saturating_sub(2))..k).find(|&j| toks[j].lower == "than")
+            && toks[lo.max(than.saturating_sub(3))..than]
+                .iter()
+                .any(|n| matches!(n.lower.as_str(), "no" | "not" | "little" | "hardly"))
+        {
+            score -= 1;
+        }
         // `named it company of the year`: a title given by a verb of
         // naming (which may be just before the words read), in lower case too; not `the worst film of the year`, a
         // place its own word judges.
@@ -3385,6 +3396,25 @@ mod tests {
             side(
                 "A 2017 study by the \"Financial Observer\" found that 85 percent of its electricity came from gas.",
                 "Brightwell Energy"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn no_better_than_placebo() {
+        let side = |s: &str, t: &str| voice(s, t).map(|v| v.0);
+        assert_eq!(
+            side(
+                "Researchers concluded that the effect was \"no larger than placebo after adjusting for dropouts\".",
+                "Fenlidine"
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side(
+                "Researchers concluded that the effect was larger than placebo.",
+                "Fenlidine"
             ),
             None
         );
