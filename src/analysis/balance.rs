@@ -343,6 +343,7 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
                 prev_reported = reports_neutrally(&last.cue.text);
             }
         }
+        retractions(b, &all, text, &subject);
     });
     for b in &mut article.lead {
         drop_weak_voices(b);
@@ -359,6 +360,65 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
         .iter()
         .any(|s| s.facts.balance.controversy);
     article.facts.balance = f;
+}
+
+/// `The novelist Joanna Reid ... described it as "a cathedral of reading".
+/// In 2018 she withdrew her support, ...`: a change of side by `he`, `she` or
+/// `they` says which side its speaker took in the sentence before, when that
+/// sentence reports a named speaker's words and no side was read in them.
+fn retractions(
+    b: &mut Block,
+    all: &[Vec<crate::text::Tok>],
+    text: &str,
+    subject: &stance::Subject,
+) {
+    let sentences = b.sentences_mut();
+    for n in 1..sentences.len() {
+        let Some(v) = sentences[n].voices.first() else {
+            continue;
+        };
+        let cue: Vec<String> = v
+            .cue
+            .text
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        let pronoun = v.actor.as_deref().is_some_and(|a| {
+            a.split_whitespace()
+                .last()
+                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "he" | "she" | "they"))
+        });
+        let retracts = cue.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "withdrew" | "withdrawn" | "withdraws" | "withdrawing" | "dropped"
+            )
+        });
+        if !pronoun || !retracts || !sentences[n - 1].voices.is_empty() {
+            continue;
+        }
+        let before = v.stance.other();
+        let prev = &mut sentences[n - 1];
+        let Some((actor, cue)) = stance::predicates::reporter(&all[n - 1], subject) else {
+            continue;
+        };
+        let base = prev.span.clamp_to(text);
+        let slice = base.slice(text);
+        let voice = Voice {
+            stance: before,
+            actor: Some(slice[actor.0..actor.1].to_string()),
+            cue: Cue {
+                text: collapse(&slice[cue.0..cue.1]),
+                span: Span::new(base.offset + cue.0, base.offset + cue.1),
+            },
+            words: crate::text::words_in(&all[n - 1]),
+            weak: true,
+        };
+        prev.stance = Some(before);
+        prev.actor.clone_from(&voice.actor);
+        prev.cue = Some(voice.cue.clone());
+        prev.voices.push(voice);
+    }
 }
 
 /// Whether a cue ends in a verb that reports without taking a side (`She
@@ -500,6 +560,23 @@ mod tests {
         let a = parse(Format::Markdown, md, &Settings::default());
         let own = stances(&a.sections[0].blocks[0]);
         assert_eq!(own, vec![Some(Stance::Con), Some(Stance::Pro)]);
+    }
+
+    #[test]
+    fn a_change_of_side_says_the_side_taken_before() {
+        let md = "# Parkview Library\n\nLead.\n\n## Reception\n\nThe library was praised by the jury. The council was critical of it.\n\nThe novelist Joanna Reid described it as \"a cathedral of reading\". In 2018 she withdrew her support.\n\nThe novelist Joanna Reid described it as \"a cathedral of reading\". In 2018 the council withdrew its support.\n";
+        let a = parse(Format::Markdown, md, &Settings::default());
+        let s = &a.sections[0];
+        assert_eq!(
+            stances(&s.blocks[1]),
+            vec![Some(Stance::Pro), Some(Stance::Con)]
+        );
+        assert_eq!(
+            s.blocks[1].sentences()[0].actor.as_deref(),
+            Some("The novelist Joanna Reid")
+        );
+        // Someone else withdrawing says nothing of the novelist.
+        assert_eq!(stances(&s.blocks[2]), vec![None, Some(Stance::Con)]);
     }
 
     #[test]

@@ -1,0 +1,100 @@
+//! The voices read in each written debate (`fixtures/accuracy/debates-dev.tsv`):
+//! per block, each sentence's voices (side, actor, cue, weak), the block's
+//! exchange and last word, and the codes the debate gets.
+//!
+//! ```text
+//! cargo run --release --example debate_trace              # every debate
+//! cargo run --release --example debate_trace -- last-word  # those whose id starts so
+//! echo 'id<TAB>kind<TAB>Subject<TAB>Heading<TAB>text' | cargo run --example debate_trace -- -
+//! ```
+
+#![allow(clippy::print_stdout)] // a report on stdout
+
+#[path = "../tests/support/accuracy.rs"]
+mod accuracy;
+
+use encyclint::model::Stance;
+use encyclint::settings::Settings;
+use encyclint::source::{Format, SourceFile};
+
+fn main() {
+    let want = std::env::args().nth(1).unwrap_or_default();
+    let cases = if want == "-" {
+        let mut line = String::new();
+        let mut all = Vec::new();
+        while std::io::stdin().read_line(&mut line).unwrap_or(0) > 0 {
+            let f: Vec<&str> = line.trim_end().split('\t').collect();
+            if f.len() == 5 {
+                all.push(accuracy::Debate {
+                    case: f[0].to_string(),
+                    kind: f[1].to_string(),
+                    subject: f[2].to_string(),
+                    heading: f[3].to_string(),
+                    paragraphs: f[4].split("\\n\\n").map(str::to_string).collect(),
+                });
+            }
+            line.clear();
+        }
+        all
+    } else {
+        accuracy::debates()
+    };
+    for d in cases {
+        if want != "-" && !d.case.starts_with(&want) {
+            continue;
+        }
+        let codes = accuracy::debate_findings(&d);
+        let ok = accuracy::debate_as_expected(&d, &codes);
+        println!(
+            "== {} {} [{}] {} codes {:?}",
+            d.case,
+            d.kind,
+            d.heading,
+            if ok { "OK" } else { "MISS" },
+            codes
+        );
+        let mut text = format!(
+            "{}\n{} is the subject of this article.\n{}\n",
+            d.subject, d.subject, d.heading
+        );
+        for p in &d.paragraphs {
+            text.push_str(p);
+            text.push('\n');
+        }
+        let src = SourceFile::new("a.txt", text, Format::Text);
+        let a = encyclint::analysis::article(&src, None, &Settings::default());
+        for s in a.sections_flat() {
+            let f = &s.facts.balance;
+            println!(
+                "  section {:?}: controversy {} exchanges {} pro-last {} con-last {}",
+                s.heading.text, f.controversy, f.exchanges, f.last_word_pro, f.last_word_con
+            );
+            for b in &s.blocks {
+                let bf = encyclint::analysis::balance::block_facts(b);
+                println!(
+                    "  -- block: exchange {} last pro {} con {}",
+                    bf.exchanges, bf.last_word_pro, bf.last_word_con
+                );
+                for sen in b.sentences() {
+                    let vs: Vec<String> = sen
+                        .voices
+                        .iter()
+                        .map(|v| {
+                            format!(
+                                "{}{}[{}|{}]",
+                                match v.stance {
+                                    Stance::Pro => "PRO",
+                                    Stance::Con => "CON",
+                                },
+                                if v.weak { "~" } else { "" },
+                                v.actor.as_deref().unwrap_or("-"),
+                                v.cue.text
+                            )
+                        })
+                        .collect();
+                    println!("     {:<40} {}", vs.join(" "), sen.text);
+                }
+            }
+        }
+    }
+}
