@@ -240,12 +240,14 @@ fn starts_like_heading(t: &str) -> bool {
 
 /// What a block could be, from its text alone (wiki chrome ignored).
 pub(crate) fn shape(block: &str) -> Shape {
-    shape_with(block, false)
+    shape_with(block, false, false)
 }
 
-/// [`shape`], with `listing`: a comma-separated line (`K5, K6, Athlon,
-/// Duron, and Sempron`) may be a heading, as it is between two paragraphs.
-fn shape_with(block: &str, listed: bool) -> Shape {
+/// [`shape`], with `listed`: a comma-separated line (`K5, K6, Athlon,
+/// Duron, and Sempron`) may be a heading, as it is between two paragraphs;
+/// with `dashed`: so may a term and a lower-case part after a dash
+/// (`Social issues - gender`).
+fn shape_with(block: &str, listed: bool, dashed: bool) -> Shape {
     // Most blocks are paragraphs: leave them before any allocation.
     if block.len() > 4 * 120
         || block
@@ -283,9 +285,11 @@ fn shape_with(block: &str, listed: bool) -> Shape {
         return Shape::Text;
     }
     let last = words[words.len() - 1].trim_matches(['"', '\'', '”', '’', ')', ',']);
-    // `Air shows`, `Border states`: a noun after a modifier; `The theorem
-    // states` has a subject before the verb.
-    let noun_plural = words.len() == 2 && ["shows", "states"].contains(&last);
+    // `Air shows`, `Conflicts with the Muslim states`: a noun after a
+    // modifier; `The theorem states`, `This figure shows` have a subject
+    // (a pronoun or a text's part) right before the verb.
+    let noun_plural = ["shows", "states"].contains(&last)
+        && (words.len() == 2 || !says_subject(words[words.len() - 2]));
     if last.chars().all(char::is_lowercase)
         && CLAUSE_END.contains(&last)
         && !noun_plural
@@ -296,10 +300,10 @@ fn shape_with(block: &str, listed: bool) -> Shape {
     if two_sentences(t)
         || opens_sentence(t)
         || verb_and_object(&words)
-        || term_and_description(t)
+        || (!dashed && term_and_description(t))
         || caption(t)
         || clause(t, &words)
-        || (!listed && listing(t))
+        || (!listed && !period_label(t) && listing(t))
         || quotation(t)
         || t.matches('"').count() % 2 == 1
         || t.matches('(').count() > t.matches(')').count()
@@ -388,6 +392,46 @@ fn verb_and_object(words: &[&str]) -> bool {
                     && !v.ends_with("is")));
         verb_like && DETERMINERS.contains(&d)
     })
+}
+
+/// Words that say or show as the subject right before `states` or `shows`
+/// (`The theorem states`, `It shows`): a pronoun or a part of a text.
+fn says_subject(w: &str) -> bool {
+    const SUBJECTS: &[&str] = &[
+        "it",
+        "he",
+        "she",
+        "this",
+        "that",
+        "which",
+        "who",
+        "also",
+        "clearly",
+        "article",
+        "chart",
+        "definition",
+        "diagram",
+        "equation",
+        "example",
+        "figure",
+        "formula",
+        "graph",
+        "law",
+        "lemma",
+        "map",
+        "paper",
+        "principle",
+        "proof",
+        "report",
+        "result",
+        "rule",
+        "section",
+        "study",
+        "table",
+        "text",
+        "theorem",
+    ];
+    SUBJECTS.contains(&w.to_lowercase().as_str())
 }
 
 /// `1958–66: Brian Wilson era`: a period and a title, as the eras of a band
@@ -677,6 +721,8 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
 ///
 /// - a comma-separated line (`K5, K6, Athlon, Duron, and Sempron`) between
 ///   two paragraphs heads the second: a catalogue entry has others around it;
+/// - a `term - part` line between two paragraphs heads the second, as the
+///   comma-separated line does;
 /// - a line numbered one more or one less than the line next to it (`2 if n
 ///   > 10`, `8 "third"`) is a line of a numbered listing or of footnotes;
 /// - a line next to a drawing (`____|____`, an ASCII family tree) is a part
@@ -696,7 +742,19 @@ fn in_context(blocks: &[&str], shapes: &mut [Shape]) {
                 && !dated(t)
                 && next.is_some_and(paragraph)
                 && (prev.is_some_and(paragraph) || (i > 0 && shapes[i - 1] == Shape::Heading))
-                && shape_with(t, true) == Shape::Heading
+                && shape_with(t, true, false) == Shape::Heading
+            {
+                shapes[i] = Shape::Heading;
+            }
+            // A lone `term - part` line between two paragraphs heads the
+            // second (`Social issues - gender`, `Country soul - crossover`):
+            // a glossary's or a list's entries come in runs.
+            if t.len() <= 160
+                && at_most_words(t, MAX_HEADING_WORDS)
+                && term_and_description(t)
+                && prev.is_some_and(paragraph)
+                && next.is_some_and(|x| paragraph(x) && !continues(x))
+                && shape_with(t, false, true) == Shape::Heading
             {
                 shapes[i] = Shape::Heading;
             }
@@ -1302,6 +1360,19 @@ mod tests {
         assert_eq!(shape("Air shows"), Shape::Heading);
         assert_eq!(shape("Border states"), Shape::Heading);
         assert_eq!(shape("The theorem states"), Shape::Text);
+        assert_eq!(shape("Conflicts with the Muslim states"), Shape::Heading);
+        assert_eq!(shape("Excited electronic states"), Shape::Heading);
+        assert_eq!(shape("The third diagram clearly shows"), Shape::Text);
+        assert_eq!(shape("As the table shows"), Shape::Text);
+        // A period label names its era's events, commas and all.
+        assert_eq!(
+            shape("1991–97: Decline, restructuring, acquisitions"),
+            Shape::Label
+        );
+        assert_eq!(
+            shape("Rene Gimpel Galerie, New York, 1937, no. 6"),
+            Shape::Text
+        );
         // Chrome, markup and cells.
         assert_eq!(shape("Listen to this article (2 parts) ·"), Shape::Text);
         assert_eq!(shape("More spoken articles"), Shape::Text);
@@ -1443,6 +1514,31 @@ mod tests {
             "Finally, in an agreement effective 1996, AMD received the rights to the microcode in the processor families.",
             "K5, K6, Athlon, Duron, and Sempron",
             "Launched in 1996.",
+        ];
+        assert_eq!(headings(&b)[1], ".");
+    }
+
+    #[test]
+    fn a_dashed_line_between_paragraphs_is_a_heading() {
+        let b = [
+            "People who suffer from anxiety tend to show high activity in response to emotional stimuli in the amygdala.",
+            "Social issues - gender",
+            "Contextual factors that are thought to contribute to anxiety include gender socialization and learning experiences in childhood.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "."]);
+        // Next to another such line it is an entry of a glossary.
+        let b = [
+            "The lifeboat can be launched in several ways, depending on the station and its boat house.",
+            "Davit - an ILB is lowered into the water by a crane",
+            "Slipway - the boat slides down a ramp into the sea",
+            "Each launch is practised weekly by the volunteer crew of the station, whatever the weather.",
+        ];
+        assert_eq!(headings(&b), [".", ".", ".", "."]);
+        // Before a sentence carried on in lower case it is a fragment.
+        let b = [
+            "People who suffer from anxiety tend to show high activity in response to emotional stimuli in the amygdala.",
+            "Social issues - gender",
+            "socialization and learning experiences are thought to contribute to anxiety in many of the people studied.",
         ];
         assert_eq!(headings(&b)[1], ".");
     }
