@@ -946,6 +946,12 @@ fn is_label_line(t: &str) -> bool {
     t.starts_with(char::is_lowercase) && at_most_words(t, 3) && !ends_clause(t)
 }
 
+/// A line of a program or a formula: it opens with a number or has an `=`
+/// (`10 TEXT:HOME`, `Kf = [Complex Ion]Z / [Metal]X`).
+fn code_like(t: &str) -> bool {
+    t.starts_with(|c: char| c.is_ascii_digit()) || t.contains('=')
+}
+
 /// A sentence that introduces a list with a colon (`The members are:`).
 fn is_prose_intro(t: &str) -> bool {
     trim_closers(t).ends_with(':') && t.split_whitespace().nth(2).is_some()
@@ -1010,7 +1016,14 @@ fn decide_run(
         1 => roles[lines[0]] = Role::Heading,
         2 => {
             let (a, b) = (lines[0], lines[1]);
+            // After `... is shown:` the list, formula or table is mostly
+            // gone from these texts: two lines before running text are a
+            // section and its subsection (`Reactions`, `Deprotonation`),
+            // unless both are numbered or formulas (`10 TEXT:HOME`,
+            // `20 PRINT "HELLO WORLD"`), as the lines of a listing are.
+            let listing_lines = [a, b].iter().all(|&x| code_like(blocks[x]));
             let list = introduced
+                && (!prose_follows || listing_lines)
                 && similar(blocks[a], blocks[b])
                 && !is_known_heading(blocks[a])
                 && !is_known_heading(blocks[b]);
@@ -1516,6 +1529,26 @@ mod tests {
             "Launched in 1996.",
         ];
         assert_eq!(headings(&b)[1], ".");
+    }
+
+    #[test]
+    fn two_lines_after_a_colon_before_running_text_are_headings() {
+        // The formula that `shown:` introduced is gone.
+        let b = [
+            "The formation of a secondary alcohol via reduction and hydration is shown:",
+            "Reactions",
+            "Deprotonation",
+            "Alcohols can behave as weak acids, undergoing deprotonation to produce an alkoxide salt with a strong base.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "H", "."]);
+        // Two numbered lines or formulas are the listing it introduces.
+        let b = [
+            "Hello World in Applesoft BASIC could be entered as the following:",
+            "10 TEXT:HOME",
+            "20 PRINT HELLO",
+            "Multiple commands can be included on the same line of code if separated by a colon, as in most BASIC dialects.",
+        ];
+        assert_eq!(headings(&b), [".", "E", "E", "."]);
     }
 
     #[test]
