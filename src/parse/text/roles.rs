@@ -770,10 +770,81 @@ fn in_context(blocks: &[&str], shapes: &mut [Shape]) {
         // Under a drawing, a heading is one when running text follows it.
         let drawn =
             next.is_some_and(drawing) || (prev.is_some_and(drawing) && !next.is_some_and(is_prose));
-        if (numbered || drawn) && !is_known_heading(t) {
+        // Between two fields of a form (`"total:"`, `110,879 km2`,
+        // `"land:"`), a line is the first field's value.
+        let value = prev.is_some_and(field_label) && next.is_some_and(field);
+        if (numbered || drawn || value) && !is_known_heading(t) {
             shapes[i] = Shape::Text;
         }
     }
+}
+
+/// Words that make a line ending in `:` a sentence that introduces what
+/// follows (`The fleet includes these types:`), not a field's name.
+const INTRO_WORDS: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "be",
+    "been",
+    "include",
+    "includes",
+    "including",
+    "following",
+    "follows",
+    "below",
+    "above",
+    "shown",
+    "given",
+    "called",
+    "known",
+    "contains",
+    "consists",
+];
+
+/// The name of a field of a form or a fact sheet (`"total"`, `Industrial
+/// production growth rate`, `Electricity - production`): a few words, no
+/// verb that would make it a sentence.
+fn field_name(name: &str) -> bool {
+    let name = name.trim_matches(['"', '“', '”', '\'', '’']).trim();
+    !name.is_empty()
+        && !name.starts_with('#')
+        && at_most_words(name, 5)
+        && name
+            .split_whitespace()
+            .all(|w| !INTRO_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// A field's name alone on its line (`"land:"`, `Area - comparative:`).
+fn field_label(t: &str) -> bool {
+    t.len() <= 80
+        && t.trim()
+            .trim_end_matches(['"', '”', '\'', '’'])
+            .strip_suffix(':')
+            .is_some_and(field_name)
+}
+
+/// A field's name, alone or with its value (`"Paved:" 5,000 km`).
+fn field(t: &str) -> bool {
+    if field_label(t) {
+        return true;
+    }
+    let Some((name, value)) = t.split_once(':') else {
+        return false;
+    };
+    let value = value.trim_start_matches(['"', '”']);
+    name.len() <= 40
+        && name
+            .trim_start_matches(['"', '“'])
+            .starts_with(char::is_uppercase)
+        && value.starts_with(' ')
+        && !value.trim().is_empty()
+        && at_most_words(t, 14)
+        && field_name(name)
 }
 
 /// Running text of some length, not a citation (`Smith, John (2001). ...`).
@@ -1549,6 +1620,28 @@ mod tests {
             "Multiple commands can be included on the same line of code if separated by a colon, as in most BASIC dialects.",
         ];
         assert_eq!(headings(&b), [".", "E", "E", "."]);
+    }
+
+    #[test]
+    fn a_line_between_two_fields_is_a_value() {
+        let b = [
+            "Area:",
+            "\"total:\"",
+            "110,879 km2",
+            "\"land:\"",
+            "108,489 km2",
+            "Area - comparative:",
+            "slightly larger than Tennessee",
+            "Land boundaries: 1,808 km",
+        ];
+        assert!(headings(&b).iter().all(|r| *r != "H"));
+        // After a sentence that introduces a list, the line may be a heading.
+        let b = [
+            "SAT solving in general includes these well-known solvers and their many variants:",
+            "Evaluation of SAT solvers",
+            "Benchmarks: the yearly SAT competition",
+        ];
+        assert_eq!(headings(&b)[1], "H");
     }
 
     #[test]
