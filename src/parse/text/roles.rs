@@ -773,10 +773,42 @@ fn in_context(blocks: &[&str], shapes: &mut [Shape]) {
         // Between two fields of a form (`"total:"`, `110,879 km2`,
         // `"land:"`), a line is the first field's value.
         let value = prev.is_some_and(field_label) && next.is_some_and(field);
-        if (numbered || drawn || value) && !is_known_heading(t) {
+        // `Alcobaça is twinned with:` / `Aubergenville, France`: a place
+        // and its country after a sentence that introduces a list is an
+        // entry of it (the others are lost).
+        let place =
+            prev.is_some_and(|p| is_prose_intro(p) || place_and_country(p)) && place_and_country(t);
+        if (numbered || drawn || value || place) && !is_known_heading(t) {
             shapes[i] = Shape::Text;
         }
     }
+}
+
+/// `Aubergenville, France`, `Ilhéus, Brazil (2005)`: capitalised words, a
+/// comma, and one or two capitalised words (a year in brackets may follow).
+fn place_and_country(t: &str) -> bool {
+    let t = t.trim();
+    let t = match t.rsplit_once(" (") {
+        Some((head, year))
+            if year.len() == 5
+                && year.ends_with(')')
+                && year[..4].chars().all(|c| c.is_ascii_digit()) =>
+        {
+            head
+        }
+        _ => t,
+    };
+    let Some((place, country)) = t.split_once(", ") else {
+        return false;
+    };
+    let capitalised = |s: &str, max: usize| {
+        at_most_words(s, max)
+            && s.split_whitespace().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+            })
+    };
+    !place.is_empty() && capitalised(place, 3) && capitalised(country, 2) && !country.is_empty()
 }
 
 /// Words that make a line ending in `:` a sentence that introduces what
@@ -1640,6 +1672,30 @@ mod tests {
             "SAT solving in general includes these well-known solvers and their many variants:",
             "Evaluation of SAT solvers",
             "Benchmarks: the yearly SAT competition",
+        ];
+        assert_eq!(headings(&b)[1], "H");
+    }
+
+    #[test]
+    fn a_place_after_a_colon_is_an_entry() {
+        let b = [
+            "Alcobaça is twinned with:",
+            "Aubergenville, France",
+            "Alcobaça has a rich history of monastic life that has shaped the town and its region.",
+        ];
+        assert_eq!(headings(&b)[1], ".");
+        let b = [
+            "Alexandria is twinned with:",
+            "Marseille, France",
+            "Limassol, Cyprus",
+            "Alexandria has a rich history of trade that has shaped the town and its region for centuries.",
+        ];
+        assert_eq!(headings(&b), [".", ".", ".", "."]);
+        // Not a place and its country: a heading.
+        let b = [
+            "Davenport has three sister cities:",
+            "Livability Award",
+            "Davenport, along with neighbouring Rock Island, won the 2007 City Livability Award in its category.",
         ];
         assert_eq!(headings(&b)[1], "H");
     }
