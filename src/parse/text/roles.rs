@@ -777,7 +777,7 @@ fn in_context(blocks: &[&str], shapes: &mut [Shape]) {
         // and its country after a sentence that introduces a list is an
         // entry of it (the others are lost).
         let place =
-            prev.is_some_and(|p| is_prose_intro(p) || place_and_country(p)) && place_and_country(t);
+            place_and_country(t) && prev.is_some_and(|p| is_prose_intro(p) || place_and_country(p));
         if (numbered || drawn || value || place) && !is_known_heading(t) {
             shapes[i] = Shape::Text;
         }
@@ -787,6 +787,10 @@ fn in_context(blocks: &[&str], shapes: &mut [Shape]) {
 /// `Aubergenville, France`, `Ilhéus, Brazil (2005)`: capitalised words, a
 /// comma, and one or two capitalised words (a year in brackets may follow).
 fn place_and_country(t: &str) -> bool {
+    // A paragraph leaves before any scan.
+    if t.len() > 80 || !t.contains(", ") {
+        return false;
+    }
     let t = t.trim();
     let t = match t.rsplit_once(" (") {
         Some((head, year))
