@@ -240,12 +240,14 @@ fn starts_like_heading(t: &str) -> bool {
 
 /// What a block could be, from its text alone (wiki chrome ignored).
 pub(crate) fn shape(block: &str) -> Shape {
-    shape_with(block, false)
+    shape_with(block, false, false)
 }
 
-/// [`shape`], with `listing`: a comma-separated line (`K5, K6, Athlon,
-/// Duron, and Sempron`) may be a heading, as it is between two paragraphs.
-fn shape_with(block: &str, listed: bool) -> Shape {
+/// [`shape`], with `listed`: a comma-separated line (`K5, K6, Athlon,
+/// Duron, and Sempron`) may be a heading, as it is between two paragraphs;
+/// with `dashed`: so may a term and a lower-case part after a dash
+/// (`Social issues - gender`).
+fn shape_with(block: &str, listed: bool, dashed: bool) -> Shape {
     // Most blocks are paragraphs: leave them before any allocation.
     if block.len() > 4 * 120
         || block
@@ -283,9 +285,11 @@ fn shape_with(block: &str, listed: bool) -> Shape {
         return Shape::Text;
     }
     let last = words[words.len() - 1].trim_matches(['"', '\'', '”', '’', ')', ',']);
-    // `Air shows`, `Border states`: a noun after a modifier; `The theorem
-    // states` has a subject before the verb.
-    let noun_plural = words.len() == 2 && ["shows", "states"].contains(&last);
+    // `Air shows`, `Conflicts with the Muslim states`: a noun after a
+    // modifier; `The theorem states`, `This figure shows` have a subject
+    // (a pronoun or a text's part) right before the verb.
+    let noun_plural = ["shows", "states"].contains(&last)
+        && (words.len() == 2 || !says_subject(words[words.len() - 2]));
     if last.chars().all(char::is_lowercase)
         && CLAUSE_END.contains(&last)
         && !noun_plural
@@ -296,10 +300,10 @@ fn shape_with(block: &str, listed: bool) -> Shape {
     if two_sentences(t)
         || opens_sentence(t)
         || verb_and_object(&words)
-        || term_and_description(t)
+        || (!dashed && term_and_description(t))
         || caption(t)
         || clause(t, &words)
-        || (!listed && listing(t))
+        || (!listed && !period_label(t) && listing(t))
         || quotation(t)
         || t.matches('"').count() % 2 == 1
         || t.matches('(').count() > t.matches(')').count()
@@ -388,6 +392,46 @@ fn verb_and_object(words: &[&str]) -> bool {
                     && !v.ends_with("is")));
         verb_like && DETERMINERS.contains(&d)
     })
+}
+
+/// Words that say or show as the subject right before `states` or `shows`
+/// (`The theorem states`, `It shows`): a pronoun or a part of a text.
+fn says_subject(w: &str) -> bool {
+    const SUBJECTS: &[&str] = &[
+        "it",
+        "he",
+        "she",
+        "this",
+        "that",
+        "which",
+        "who",
+        "also",
+        "clearly",
+        "article",
+        "chart",
+        "definition",
+        "diagram",
+        "equation",
+        "example",
+        "figure",
+        "formula",
+        "graph",
+        "law",
+        "lemma",
+        "map",
+        "paper",
+        "principle",
+        "proof",
+        "report",
+        "result",
+        "rule",
+        "section",
+        "study",
+        "table",
+        "text",
+        "theorem",
+    ];
+    SUBJECTS.contains(&w.to_lowercase().as_str())
 }
 
 /// `1958–66: Brian Wilson era`: a period and a title, as the eras of a band
@@ -677,6 +721,8 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
 ///
 /// - a comma-separated line (`K5, K6, Athlon, Duron, and Sempron`) between
 ///   two paragraphs heads the second: a catalogue entry has others around it;
+/// - a `term - part` line between two paragraphs heads the second, as the
+///   comma-separated line does;
 /// - a line numbered one more or one less than the line next to it (`2 if n
 ///   > 10`, `8 "third"`) is a line of a numbered listing or of footnotes;
 /// - a line next to a drawing (`____|____`, an ASCII family tree) is a part
@@ -696,7 +742,19 @@ fn in_context(blocks: &[&str], shapes: &mut [Shape]) {
                 && !dated(t)
                 && next.is_some_and(paragraph)
                 && (prev.is_some_and(paragraph) || (i > 0 && shapes[i - 1] == Shape::Heading))
-                && shape_with(t, true) == Shape::Heading
+                && shape_with(t, true, false) == Shape::Heading
+            {
+                shapes[i] = Shape::Heading;
+            }
+            // A lone `term - part` line between two paragraphs heads the
+            // second (`Social issues - gender`, `Country soul - crossover`):
+            // a glossary's or a list's entries come in runs.
+            if t.len() <= 160
+                && at_most_words(t, MAX_HEADING_WORDS)
+                && term_and_description(t)
+                && prev.is_some_and(paragraph)
+                && next.is_some_and(|x| paragraph(x) && !continues(x))
+                && shape_with(t, false, true) == Shape::Heading
             {
                 shapes[i] = Shape::Heading;
             }
@@ -712,10 +770,117 @@ fn in_context(blocks: &[&str], shapes: &mut [Shape]) {
         // Under a drawing, a heading is one when running text follows it.
         let drawn =
             next.is_some_and(drawing) || (prev.is_some_and(drawing) && !next.is_some_and(is_prose));
-        if (numbered || drawn) && !is_known_heading(t) {
+        // Between two fields of a form (`"total:"`, `110,879 km2`,
+        // `"land:"`), a line is the first field's value.
+        let value = prev.is_some_and(field_label) && next.is_some_and(field);
+        // `Alcobaça is twinned with:` / `Aubergenville, France`: a place
+        // and its country after a sentence that introduces a list is an
+        // entry of it (the others are lost).
+        let place =
+            place_and_country(t) && prev.is_some_and(|p| is_prose_intro(p) || place_and_country(p));
+        if (numbered || drawn || value || place) && !is_known_heading(t) {
             shapes[i] = Shape::Text;
         }
     }
+}
+
+/// `Aubergenville, France`, `Ilhéus, Brazil (2005)`: capitalised words, a
+/// comma, and one or two capitalised words (a year in brackets may follow).
+fn place_and_country(t: &str) -> bool {
+    // A paragraph leaves before any scan.
+    if t.len() > 80 || !t.contains(", ") {
+        return false;
+    }
+    let t = t.trim();
+    let t = match t.rsplit_once(" (") {
+        Some((head, year))
+            if year.len() == 5
+                && year.ends_with(')')
+                && year[..4].chars().all(|c| c.is_ascii_digit()) =>
+        {
+            head
+        }
+        _ => t,
+    };
+    let Some((place, country)) = t.split_once(", ") else {
+        return false;
+    };
+    let capitalised = |s: &str, max: usize| {
+        at_most_words(s, max)
+            && s.split_whitespace().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+            })
+    };
+    !place.is_empty() && capitalised(place, 3) && capitalised(country, 2) && !country.is_empty()
+}
+
+/// Words that make a line ending in `:` a sentence that introduces what
+/// follows (`The fleet includes these types:`), not a field's name.
+const INTRO_WORDS: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "be",
+    "been",
+    "include",
+    "includes",
+    "including",
+    "following",
+    "follows",
+    "below",
+    "above",
+    "shown",
+    "given",
+    "called",
+    "known",
+    "contains",
+    "consists",
+];
+
+/// The name of a field of a form or a fact sheet (`"total"`, `Industrial
+/// production growth rate`, `Electricity - production`): a few words, no
+/// verb that would make it a sentence.
+fn field_name(name: &str) -> bool {
+    let name = name.trim_matches(['"', '“', '”', '\'', '’']).trim();
+    !name.is_empty()
+        && !name.starts_with('#')
+        && at_most_words(name, 5)
+        && name
+            .split_whitespace()
+            .all(|w| !INTRO_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// A field's name alone on its line (`"land:"`, `Area - comparative:`).
+fn field_label(t: &str) -> bool {
+    t.len() <= 80
+        && t.trim()
+            .trim_end_matches(['"', '”', '\'', '’'])
+            .strip_suffix(':')
+            .is_some_and(field_name)
+}
+
+/// A field's name, alone or with its value (`"Paved:" 5,000 km`).
+fn field(t: &str) -> bool {
+    if field_label(t) {
+        return true;
+    }
+    let Some((name, value)) = t.split_once(':') else {
+        return false;
+    };
+    let value = value.trim_start_matches(['"', '”']);
+    name.len() <= 40
+        && name
+            .trim_start_matches(['"', '“'])
+            .starts_with(char::is_uppercase)
+        && value.starts_with(' ')
+        && !value.trim().is_empty()
+        && at_most_words(t, 14)
+        && field_name(name)
 }
 
 /// Running text of some length, not a citation (`Smith, John (2001). ...`).
@@ -888,6 +1053,12 @@ fn is_label_line(t: &str) -> bool {
     t.starts_with(char::is_lowercase) && at_most_words(t, 3) && !ends_clause(t)
 }
 
+/// A line of a program or a formula: it opens with a number or has an `=`
+/// (`10 TEXT:HOME`, `Kf = [Complex Ion]Z / [Metal]X`).
+fn code_like(t: &str) -> bool {
+    t.starts_with(|c: char| c.is_ascii_digit()) || t.contains('=')
+}
+
 /// A sentence that introduces a list with a colon (`The members are:`).
 fn is_prose_intro(t: &str) -> bool {
     trim_closers(t).ends_with(':') && t.split_whitespace().nth(2).is_some()
@@ -952,7 +1123,14 @@ fn decide_run(
         1 => roles[lines[0]] = Role::Heading,
         2 => {
             let (a, b) = (lines[0], lines[1]);
+            // After `... is shown:` the list, formula or table is mostly
+            // gone from these texts: two lines before running text are a
+            // section and its subsection (`Reactions`, `Deprotonation`),
+            // unless both are numbered or formulas (`10 TEXT:HOME`,
+            // `20 PRINT "HELLO WORLD"`), as the lines of a listing are.
+            let listing_lines = [a, b].iter().all(|&x| code_like(blocks[x]));
             let list = introduced
+                && (!prose_follows || listing_lines)
                 && similar(blocks[a], blocks[b])
                 && !is_known_heading(blocks[a])
                 && !is_known_heading(blocks[b]);
@@ -1302,6 +1480,19 @@ mod tests {
         assert_eq!(shape("Air shows"), Shape::Heading);
         assert_eq!(shape("Border states"), Shape::Heading);
         assert_eq!(shape("The theorem states"), Shape::Text);
+        assert_eq!(shape("Conflicts with the Muslim states"), Shape::Heading);
+        assert_eq!(shape("Excited electronic states"), Shape::Heading);
+        assert_eq!(shape("The third diagram clearly shows"), Shape::Text);
+        assert_eq!(shape("As the table shows"), Shape::Text);
+        // A period label names its era's events, commas and all.
+        assert_eq!(
+            shape("1991–97: Decline, restructuring, acquisitions"),
+            Shape::Label
+        );
+        assert_eq!(
+            shape("Rene Gimpel Galerie, New York, 1937, no. 6"),
+            Shape::Text
+        );
         // Chrome, markup and cells.
         assert_eq!(shape("Listen to this article (2 parts) ·"), Shape::Text);
         assert_eq!(shape("More spoken articles"), Shape::Text);
@@ -1443,6 +1634,97 @@ mod tests {
             "Finally, in an agreement effective 1996, AMD received the rights to the microcode in the processor families.",
             "K5, K6, Athlon, Duron, and Sempron",
             "Launched in 1996.",
+        ];
+        assert_eq!(headings(&b)[1], ".");
+    }
+
+    #[test]
+    fn two_lines_after_a_colon_before_running_text_are_headings() {
+        // The formula that `shown:` introduced is gone.
+        let b = [
+            "The formation of a secondary alcohol via reduction and hydration is shown:",
+            "Reactions",
+            "Deprotonation",
+            "Alcohols can behave as weak acids, undergoing deprotonation to produce an alkoxide salt with a strong base.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "H", "."]);
+        // Two numbered lines or formulas are the listing it introduces.
+        let b = [
+            "Hello World in Applesoft BASIC could be entered as the following:",
+            "10 TEXT:HOME",
+            "20 PRINT HELLO",
+            "Multiple commands can be included on the same line of code if separated by a colon, as in most BASIC dialects.",
+        ];
+        assert_eq!(headings(&b), [".", "E", "E", "."]);
+    }
+
+    #[test]
+    fn a_line_between_two_fields_is_a_value() {
+        let b = [
+            "Area:",
+            "\"total:\"",
+            "110,879 km2",
+            "\"land:\"",
+            "108,489 km2",
+            "Area - comparative:",
+            "slightly larger than Tennessee",
+            "Land boundaries: 1,808 km",
+        ];
+        assert!(headings(&b).iter().all(|r| *r != "H"));
+        // After a sentence that introduces a list, the line may be a heading.
+        let b = [
+            "SAT solving in general includes these well-known solvers and their many variants:",
+            "Evaluation of SAT solvers",
+            "Benchmarks: the yearly SAT competition",
+        ];
+        assert_eq!(headings(&b)[1], "H");
+    }
+
+    #[test]
+    fn a_place_after_a_colon_is_an_entry() {
+        let b = [
+            "Alcobaça is twinned with:",
+            "Aubergenville, France",
+            "Alcobaça has a rich history of monastic life that has shaped the town and its region.",
+        ];
+        assert_eq!(headings(&b)[1], ".");
+        let b = [
+            "Alexandria is twinned with:",
+            "Marseille, France",
+            "Limassol, Cyprus",
+            "Alexandria has a rich history of trade that has shaped the town and its region for centuries.",
+        ];
+        assert_eq!(headings(&b), [".", ".", ".", "."]);
+        // Not a place and its country: a heading.
+        let b = [
+            "Davenport has three sister cities:",
+            "Livability Award",
+            "Davenport, along with neighbouring Rock Island, won the 2007 City Livability Award in its category.",
+        ];
+        assert_eq!(headings(&b)[1], "H");
+    }
+
+    #[test]
+    fn a_dashed_line_between_paragraphs_is_a_heading() {
+        let b = [
+            "People who suffer from anxiety tend to show high activity in response to emotional stimuli in the amygdala.",
+            "Social issues - gender",
+            "Contextual factors that are thought to contribute to anxiety include gender socialization and learning experiences in childhood.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "."]);
+        // Next to another such line it is an entry of a glossary.
+        let b = [
+            "The lifeboat can be launched in several ways, depending on the station and its boat house.",
+            "Davit - an ILB is lowered into the water by a crane",
+            "Slipway - the boat slides down a ramp into the sea",
+            "Each launch is practised weekly by the volunteer crew of the station, whatever the weather.",
+        ];
+        assert_eq!(headings(&b), [".", ".", ".", "."]);
+        // Before a sentence carried on in lower case it is a fragment.
+        let b = [
+            "People who suffer from anxiety tend to show high activity in response to emotional stimuli in the amygdala.",
+            "Social issues - gender",
+            "socialization and learning experiences are thought to contribute to anxiety in many of the people studied.",
         ];
         assert_eq!(headings(&b)[1], ".");
     }
