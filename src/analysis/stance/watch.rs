@@ -861,6 +861,18 @@ fn open_question(toks: &[Tok], i: usize) -> bool {
         .any(|t| t.word && matches!(t.lower.as_str(), "if" | "whether"))
 }
 
+/// `if some think that they should leave`, `whether many believe it`: a view
+/// the sentence supposes or asks about, not one it claims is held. `if` or
+/// `whether` just before the phrase, not after `even` or `as` (`even if many
+/// believe ...` concedes that they do).
+fn hypothetical_view(toks: &[Tok], i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|p| {
+        matches!(toks[p].lower.as_str(), "if" | "whether")
+            && p.checked_sub(1)
+                .is_none_or(|q| !matches!(toks[q].lower.as_str(), "even" | "as"))
+    })
+}
+
 /// A quotation opens right after the phrase: `a self-styled "M.D."` quotes
 /// the self-description, so the doubt word is exact.
 fn quotation_at(toks: &[Tok], j: usize) -> bool {
@@ -1375,18 +1387,25 @@ fn negated(toks: &[Tok], i: usize) -> bool {
         .any(|t| matches!(t.lower.as_str(), "only" | "just" | "merely" | "least"))
 }
 
-/// Whether the phrase `toks[i..j]` is a past impersonal belief: `was`/`were`
-/// in it or just before it and a verb of belief at its end (`it was
-/// believed`, `were commonly thought`, `was widely thought`).
+/// Whether the phrase `toks[i..j]` is a past belief: `was`/`were` in it or
+/// just before it and a verb of belief at its end (`it was believed`, `were
+/// commonly thought`, `was widely thought`), or the same verb in the active
+/// voice after a quantifier (`many people believed`, `some thought`), with no
+/// `have`/`has` before it (`many have believed` reaches into the present).
 fn past_belief(toks: &[Tok], i: usize, j: usize) -> bool {
-    j > i
-        && toks[i.saturating_sub(2)..j]
-            .iter()
-            .any(|t| matches!(t.lower.as_str(), "was" | "were"))
+    let believed = j > i
         && matches!(
             toks[j - 1].lower.as_str(),
             "believed" | "thought" | "assumed" | "feared" | "expected"
-        )
+        );
+    let passive = toks[i.saturating_sub(2)..j]
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "was" | "were"));
+    let active = matches!(toks[i].lower.as_str(), "many" | "some" | "most")
+        && !toks[i..j]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "have" | "has"));
+    believed && (passive || active)
 }
 
 /// `The name Colorado was chosen because it was commonly believed that ...`,
@@ -1852,7 +1871,8 @@ pub fn editorial_hits_around(
                 // `it has been suggested by Botkins and Sedjo` names its source;
                 // `In Greek legend it is said` names who says it.
                 WatchCategory::Weasel => {
-                    sourced_after(toks, j.saturating_sub(1))
+                    hypothetical_view(toks, i)
+                        || sourced_after(toks, j.saturating_sub(1))
                         || (t.lower == "it" && quotes_belief(toks, j))
                         || reported_clause(toks, i)
                         || ((t.lower == "it" || frame_opens(toks)) && holder_frame(toks, i))
@@ -2285,7 +2305,7 @@ mod tests {
         ));
         assert!(around_hits(
             "He soon became very popular in the colony.",
-            "The lawyer soon became very popular in the colony.",
+            "The lawyer was soon very popular in the colony.",
             "Browne described him as: Seldom have I seen one like him."
         ));
         assert!(flagged(
@@ -2383,6 +2403,71 @@ mod tests {
             "Chuck D claims that popularity was never a motivation.",
             "He is admittedly skeptical of celebrity status."
         ));
+    }
+
+    #[test]
+    fn disputes_legends_and_events() {
+        // `controversial` of a question, a result or a method in dispute.
+        assert!(!flagged(
+            "At the time it was highly controversial whether these nebulae were island universes."
+        ));
+        assert!(!flagged(
+            "Its use as a supplement yielded some controversial results."
+        ));
+        assert!(flagged("He was a controversial leader."));
+        // ... or summing up a dispute the sentence documents.
+        assert!(!flagged(
+            "Selig made the controversial decision to end the game, to the dissatisfaction of the fans."
+        ));
+        assert!(flagged(
+            "Selig made the controversial decision to end the game."
+        ));
+        // MOS:ALLEGED: wrongdoing or testimony not established.
+        assert!(!flagged("He allegedly used drugs in 2004."));
+        assert!(flagged("He allegedly used the money in 2004."));
+        assert!(!flagged(
+            "He was allegedly last seen with the boys, according to affidavits."
+        ));
+        assert!(flagged("He was allegedly last seen with the boys."));
+        // A doubt word in a story or a legend the text sets out.
+        assert!(!around_hits(
+            "The story first appeared two centuries later.",
+            "Archimedes supposedly ran through the streets.",
+            "He shouted Eureka."
+        ));
+        assert!(around_hits(
+            "The method was first described in 1900.",
+            "It supposedly ran through the streets.",
+            "It was used widely."
+        ));
+        // A claim the sentence calls false.
+        assert!(!flagged(
+            "The press release falsely claimed that the pilot had reported trouble."
+        ));
+        assert!(flagged(
+            "The press release claimed that the pilot had reported trouble."
+        ));
+        // Popularity as an event in a history.
+        assert!(!flagged("The pamphlet became very popular."));
+        assert!(flagged("The pamphlet is very popular."));
+        // Active beliefs of historical actors set in their time.
+        assert!(!flagged(
+            "Disease was little understood in the 14th century; many people believed only God's anger could cause it."
+        ));
+        assert!(flagged(
+            "Many people believed only God's anger could cause it."
+        ));
+        assert!(flagged(
+            "In the 14th century, many people believe, God's anger caused it."
+        ));
+        // A view the sentence supposes.
+        assert!(!flagged(
+            "Members may leave if some think that they should."
+        ));
+        assert!(flagged(
+            "Members may leave, even if some think that they should not."
+        ));
+        assert!(flagged("Some think that members should leave."));
     }
 
     #[test]
