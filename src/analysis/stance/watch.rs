@@ -773,6 +773,57 @@ fn frame_opens(toks: &[Tok]) -> bool {
     })
 }
 
+/// `It was also chosen by the American Film Institute as one of the greatest
+/// mystery films`: a place in a ranking whose maker the clause names. A
+/// ranking verb earlier in the clause, `by` and a name right after it.
+fn ranked_by(toks: &[Tok], i: usize) -> bool {
+    let start = toks[..i]
+        .iter()
+        .rposition(|t| !t.word && matches!(t.lower.as_str(), ";" | "."))
+        .map_or(0, |p| p + 1);
+    (start..i.saturating_sub(1)).any(|k| {
+        matches!(
+            toks[k].lower.as_str(),
+            "ranked" | "rated" | "voted" | "named" | "listed" | "chosen" | "selected" | "picked"
+        ) && toks[k + 1].lower == "by"
+            && toks[k + 2..i.min(k + 6)]
+                .iter()
+                .any(|n| n.word && n.cap && !FUNCTION_WORDS.contains(&n.lower.as_str()))
+    })
+}
+
+/// `Augustine quickly discovered that Ambrose was a spectacular orator`: what
+/// a named person found out is that person's judgment. A verb of finding out
+/// with a name or a pronoun among the three words before it, then `that`, and
+/// no comma or semicolon between `that` and `i` (`he realised that his
+/// knowledge was too limited, so ... Fermat's famous equation` leaves the
+/// clause).
+fn perceived(toks: &[Tok], i: usize) -> bool {
+    (1..i.saturating_sub(1)).any(|k| {
+        matches!(
+            toks[k].lower.as_str(),
+            "discovered" | "realised" | "realized" | "noticed" | "learned" | "learnt"
+        ) && toks[k + 1].lower == "that"
+            && toks[k.saturating_sub(3)..k].iter().any(|w| {
+                w.word
+                    && ((w.cap && !FUNCTION_WORDS.contains(&w.lower.as_str()))
+                        || matches!(w.lower.as_str(), "he" | "she" | "they"))
+            })
+            && !toks[k + 2..i]
+                .iter()
+                .any(|w| !w.word && matches!(w.lower.as_str(), "," | ";" | ":"))
+    })
+}
+
+/// Whether the word at `k` is a possessive (`McBride's`, `Jones'`): an
+/// apostrophe right after it.
+fn possessive(toks: &[Tok], k: usize) -> bool {
+    toks[k].lower.ends_with("'s")
+        || toks
+            .get(k + 1)
+            .is_some_and(|n| n.lower.starts_with('\'') && n.start == toks[k].end)
+}
+
 fn holder_frame(toks: &[Tok], i: usize) -> bool {
     let start = toks[..i]
         .iter()
@@ -782,10 +833,15 @@ fn holder_frame(toks: &[Tok], i: usize) -> bool {
         let t = &toks[k];
         t.word
             && matches!(t.lower.as_str(), "in" | "among" | "amongst" | "within")
-            && toks[k + 1..i.min(k + 6)].iter().any(|n| {
+            && toks[k + 1..i.min(k + 6)].iter().enumerate().any(|(m, n)| {
                 n.word
                     && (HOLDERS.contains(&n.lower.as_str())
-                        || (n.cap && (n.lower.ends_with("ism") || n.lower.ends_with("ianity"))))
+                        || (n.cap && (n.lower.ends_with("ism") || n.lower.ends_with("ianity")))
+                        // `In Kimberly R. McBride's 2010 clinical review`:
+                        // a named author's work.
+                        || (n.cap
+                            && possessive(toks, k + 1 + m)
+                            && toks[k + 1..k + 1 + m].iter().all(|w| !w.word || w.cap)))
             })
     })
 }
@@ -859,6 +915,18 @@ fn open_question(toks: &[Tok], i: usize) -> bool {
         .rev()
         .take_while(|t| t.word || !matches!(t.lower.as_str(), "," | ";" | ":" | "—" | "–"))
         .any(|t| t.word && matches!(t.lower.as_str(), "if" | "whether"))
+}
+
+/// `if some think that they should leave`, `whether many believe it`: a view
+/// the sentence supposes or asks about, not one it claims is held. `if` or
+/// `whether` just before the phrase, not after `even` or `as` (`even if many
+/// believe ...` concedes that they do).
+fn hypothetical_view(toks: &[Tok], i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|p| {
+        matches!(toks[p].lower.as_str(), "if" | "whether")
+            && p.checked_sub(1)
+                .is_none_or(|q| !matches!(toks[q].lower.as_str(), "even" | "as"))
+    })
 }
 
 /// A quotation opens right after the phrase: `a self-styled "M.D."` quotes
@@ -1375,18 +1443,25 @@ fn negated(toks: &[Tok], i: usize) -> bool {
         .any(|t| matches!(t.lower.as_str(), "only" | "just" | "merely" | "least"))
 }
 
-/// Whether the phrase `toks[i..j]` is a past impersonal belief: `was`/`were`
-/// in it or just before it and a verb of belief at its end (`it was
-/// believed`, `were commonly thought`, `was widely thought`).
+/// Whether the phrase `toks[i..j]` is a past belief: `was`/`were` in it or
+/// just before it and a verb of belief at its end (`it was believed`, `were
+/// commonly thought`, `was widely thought`), or the same verb in the active
+/// voice after a quantifier (`many people believed`, `some thought`), with no
+/// `have`/`has` before it (`many have believed` reaches into the present).
 fn past_belief(toks: &[Tok], i: usize, j: usize) -> bool {
-    j > i
-        && toks[i.saturating_sub(2)..j]
-            .iter()
-            .any(|t| matches!(t.lower.as_str(), "was" | "were"))
+    let believed = j > i
         && matches!(
             toks[j - 1].lower.as_str(),
             "believed" | "thought" | "assumed" | "feared" | "expected"
-        )
+        );
+    let passive = toks[i.saturating_sub(2)..j]
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "was" | "were"));
+    let active = matches!(toks[i].lower.as_str(), "many" | "some" | "most")
+        && !toks[i..j]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "have" | "has"));
+    believed && (passive || active)
 }
 
 /// `The name Colorado was chosen because it was commonly believed that ...`,
@@ -1418,7 +1493,12 @@ fn belief_as_reason(toks: &[Tok], i: usize, j: usize) -> bool {
 /// only before the phrase, as its frame (`It was believed by many at the time
 /// that ...` still hides who). A year alone does not do it (`it was believed
 /// in 1999 and 2000 that members of ... traveled` still hides who believed).
-fn superseded_belief(toks: &[Tok], i: usize, j: usize) -> bool {
+///
+/// A past belief that opens its sentence takes its frame from the sentence
+/// before in the same block (`Throughout the Middle Ages ... astrology was
+/// widely accepted ... It was believed that correspondence therefore exists`):
+/// the narrative goes on in the time it set.
+fn superseded_belief(toks: &[Tok], i: usize, j: usize, around: Around<'_>) -> bool {
     if !past_belief(toks, i, j) {
         return false;
     }
@@ -1429,23 +1509,26 @@ fn superseded_belief(toks: &[Tok], i: usize, j: usize) -> bool {
             "until" | "formerly" | "previously" | "originally"
         )
     });
-    let words: Vec<&str> = toks[..i]
-        .iter()
-        .filter(|t| word(t))
-        .map(|t| t.lower.as_str())
-        .collect();
-    revised
-        || words
+    let framed = |ts: &[Tok]| {
+        let words: Vec<&str> = ts
+            .iter()
+            .filter(|t| word(t))
+            .map(|t| t.lower.as_str())
+            .collect();
+        words
             .iter()
             .any(|w| matches!(*w, "century" | "centuries" | "antiquity" | "medieval"))
-        || words.windows(3).any(|w| {
-            matches!(
-                w,
-                ["at", "the" | "that", "time"]
-                    | ["in", "those", "days"]
-                    | ["the", "middle", "ages"]
-            )
-        })
+            || words.windows(3).any(|w| {
+                matches!(
+                    w,
+                    ["at", "the" | "that", "time"]
+                        | ["in", "those", "days"]
+                        | ["the", "middle", "ages"]
+                )
+            })
+    };
+    let opens = first_word_of(toks) == Some(i);
+    revised || framed(&toks[..i]) || (opens && around.before.is_some_and(framed))
 }
 
 fn context_allows(toks: &[Tok], i: usize, j: usize, w: &Watch, around: Around<'_>) -> bool {
@@ -1835,6 +1918,8 @@ pub fn editorial_hits_around(
                         || reported_clause(toks, i)
                         || open_question(toks, i)
                         || negated(toks, i)
+                        || ranked_by(toks, i)
+                        || perceived(toks, i)
                 }
                 WatchCategory::Doubt => {
                     attributed(toks, i)
@@ -1852,7 +1937,8 @@ pub fn editorial_hits_around(
                 // `it has been suggested by Botkins and Sedjo` names its source;
                 // `In Greek legend it is said` names who says it.
                 WatchCategory::Weasel => {
-                    sourced_after(toks, j.saturating_sub(1))
+                    hypothetical_view(toks, i)
+                        || sourced_after(toks, j.saturating_sub(1))
                         || (t.lower == "it" && quotes_belief(toks, j))
                         || reported_clause(toks, i)
                         || ((t.lower == "it" || frame_opens(toks)) && holder_frame(toks, i))
@@ -1863,7 +1949,7 @@ pub fn editorial_hits_around(
                         || dated_acceptance(toks, i, j)
                         || watched(toks, i, j)
                         || belief_as_reason(toks, i, j)
-                        || superseded_belief(toks, i, j)
+                        || superseded_belief(toks, i, j, around)
                 }
                 _ => false,
             };
@@ -2285,7 +2371,7 @@ mod tests {
         ));
         assert!(around_hits(
             "He soon became very popular in the colony.",
-            "The lawyer soon became very popular in the colony.",
+            "The lawyer was soon very popular in the colony.",
             "Browne described him as: Seldom have I seen one like him."
         ));
         assert!(flagged(
@@ -2382,6 +2468,133 @@ mod tests {
             "Despite their success, the band kept working.",
             "Chuck D claims that popularity was never a motivation.",
             "He is admittedly skeptical of celebrity status."
+        ));
+    }
+
+    #[test]
+    fn disputes_legends_and_events() {
+        // `controversial` of a question, a result or a method in dispute.
+        assert!(!flagged(
+            "At the time it was highly controversial whether these nebulae were island universes."
+        ));
+        assert!(!flagged(
+            "Its use as a supplement yielded some controversial results."
+        ));
+        assert!(flagged("He was a controversial leader."));
+        // ... or summing up a dispute the sentence documents.
+        assert!(!flagged(
+            "Selig made the controversial decision to end the game, to the dissatisfaction of the fans."
+        ));
+        assert!(flagged(
+            "Selig made the controversial decision to end the game."
+        ));
+        // MOS:ALLEGED: wrongdoing or testimony not established.
+        assert!(!flagged("He allegedly used drugs in 2004."));
+        assert!(flagged("He allegedly used the money in 2004."));
+        assert!(!flagged(
+            "He was allegedly last seen with the boys, according to affidavits."
+        ));
+        assert!(flagged("He was allegedly last seen with the boys."));
+        // A doubt word in a story or a legend the text sets out.
+        assert!(!around_hits(
+            "The story first appeared two centuries later.",
+            "Archimedes supposedly ran through the streets.",
+            "He shouted Eureka."
+        ));
+        assert!(around_hits(
+            "The method was first described in 1900.",
+            "It supposedly ran through the streets.",
+            "It was used widely."
+        ));
+        // A claim the sentence calls false.
+        assert!(!flagged(
+            "The press release falsely claimed that the pilot had reported trouble."
+        ));
+        assert!(flagged(
+            "The press release claimed that the pilot had reported trouble."
+        ));
+        // Popularity as an event in a history.
+        assert!(!flagged("The pamphlet became very popular."));
+        assert!(flagged("The pamphlet is very popular."));
+        // Active beliefs of historical actors set in their time.
+        assert!(!flagged(
+            "Disease was little understood in the 14th century; many people believed only God's anger could cause it."
+        ));
+        assert!(flagged(
+            "Many people believed only God's anger could cause it."
+        ));
+        assert!(flagged(
+            "In the 14th century, many people believe, God's anger caused it."
+        ));
+        // A view the sentence supposes.
+        assert!(!flagged(
+            "Members may leave if some think that they should."
+        ));
+        assert!(flagged(
+            "Members may leave, even if some think that they should not."
+        ));
+        assert!(flagged("Some think that members should leave."));
+    }
+
+    #[test]
+    fn senses_rankings_and_frames() {
+        // `celebrated`, `outstanding`, `phenomenal` in other senses.
+        assert!(!flagged(
+            "Other festivals celebrated here include Carnival and a crafts fair."
+        ));
+        assert!(flagged("Other celebrated festivals include Carnival."));
+        assert!(!flagged(
+            "Idigicon could clear any outstanding stock copies."
+        ));
+        assert!(flagged("Idigicon sold outstanding games."));
+        assert!(!flagged("It extends beyond all phenomenal dimensions."));
+        assert!(flagged("It had a phenomenal success."));
+        assert!(!flagged(
+            "The song quickly grew very popular among children."
+        ));
+        // A ranking whose maker the clause names.
+        assert!(!flagged(
+            "It was also chosen by the American Film Institute as one of the greatest mystery films."
+        ));
+        assert!(flagged(
+            "It was also made by the American Film Institute as one of the greatest mystery films."
+        ));
+        // What a named subject discovered is his view.
+        assert!(!flagged(
+            "Augustine quickly discovered that Ambrose was a spectacular orator."
+        ));
+        assert!(flagged("Ambrose was a spectacular orator."));
+        assert!(flagged(
+            "He soon realised that his knowledge was limited, so he left Fermat's famous equation."
+        ));
+        assert!(flagged(
+            "Research discovered that he is a descendant of Punch, considered by some historians the first slave."
+        ));
+        // A named author's work as the frame of an impersonal passive.
+        assert!(!flagged(
+            "In Kimberly R. McBride's 2010 clinical review, it is suggested that norms may change."
+        ));
+        assert!(flagged(
+            "In a 2010 clinical review, it is suggested that norms may change."
+        ));
+        assert!(flagged(
+            "He disappeared in the confusion of Syn's death, but it is said that he lives."
+        ));
+        // A past belief framed by the sentence before.
+        assert!(!around_hits(
+            "Throughout the Middle Ages astrology was accepted by scholars.",
+            "It was believed that correspondence therefore exists between the two.",
+            "The stars follow cycles."
+        ));
+        assert!(around_hits(
+            "Astrology was accepted by scholars.",
+            "It was believed that correspondence therefore exists between the two.",
+            "The stars follow cycles."
+        ));
+        assert!(around_hits(
+            "Throughout the Middle Ages astrology was accepted by scholars.",
+            "It is believed that correspondence therefore exists between the two.",
+            "The stars follow cycles."
         ));
     }
 
