@@ -77,7 +77,7 @@ fn main() {
                 );
                 for sen in b.sentences() {
                     let vs: Vec<String> = sen
-                        .voices
+                        .voices()
                         .iter()
                         .map(|v| {
                             format!(
