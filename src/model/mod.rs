@@ -272,11 +272,17 @@ impl Sentence {
 
     /// Replace the voices.
     pub fn set_voices(&mut self, voices: Vec<Voice>) {
+        if voices.is_empty() && self.heard.is_none() {
+            return;
+        }
         self.update(|h| h.voices = voices);
     }
 
     /// Replace the words to watch.
     pub fn set_watch(&mut self, watch: Vec<WordToWatch>) {
+        if watch.is_empty() && self.heard.is_none() {
+            return;
+        }
         self.update(|h| h.watch = watch);
     }
 
@@ -441,5 +447,62 @@ impl Article {
     /// can hold a million).
     pub fn iter_references(&self) -> impl Iterator<Item = &Reference> {
         self.blocks().into_iter().flat_map(Block::refs)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn voice(stance: Stance, actor: &str, weak: bool) -> Voice {
+        Voice {
+            stance,
+            actor: Some(actor.to_string()),
+            cue: Cue {
+                text: actor.to_string(),
+                span: Span::new(0, actor.len()),
+            },
+            words: 3,
+            weak,
+        }
+    }
+
+    #[test]
+    fn a_sentence_holds_nothing_until_something_is_heard_and_reads_its_last_voice() {
+        let mut s = Sentence::new(SharedText::from("Critics argue."), Span::new(0, 14));
+        s.set_watch(Vec::new());
+        s.set_voices(Vec::new());
+        assert!(s.heard.is_none(), "no box for nothing heard");
+        assert_eq!(
+            (s.stance(), s.actor(), s.cue().is_none()),
+            (None, None, true)
+        );
+        s.set_voices(vec![
+            voice(Stance::Con, "Critics", false),
+            voice(Stance::Pro, "Supporters", true),
+        ]);
+        assert_eq!(
+            (s.stance(), s.actor()),
+            (Some(Stance::Pro), Some("Supporters"))
+        );
+        s.retain_voices(|v| !v.weak);
+        assert_eq!(
+            (s.stance(), s.actor()),
+            (Some(Stance::Con), Some("Critics"))
+        );
+        s.retain_voices(|_| false);
+        assert!(s.heard.is_none(), "the box goes when it is empty again");
+        let json = serde_json::to_value(&s).unwrap();
+        let keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            ["actor", "cue", "span", "stance", "text", "voices", "watch"],
+            "the sentence's JSON keeps every field"
+        );
     }
 }
