@@ -210,13 +210,20 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
         let mut quoted = false;
         let mut at = b.span().clamp_to(text).offset;
         // One tokenisation serves both the voices and the words to watch; the
-        // words to watch also look at the sentences on either side.
-        let all: Vec<Vec<crate::text::Tok>> = b
-            .sentences()
-            .iter()
-            .map(|s| crate::text::tokenize(s.span.clamp_to(text).slice(text)))
-            .collect();
+        // words to watch also look at the sentences on either side. Only those
+        // three are held (`window`: before, this one, after), not the whole
+        // block's: a block of a million sentences held them all at once.
+        let spans: Vec<Span> = b.sentences().iter().map(|s| s.span).collect();
+        let tokens_of = |n: usize| {
+            spans
+                .get(n)
+                .map(|sp| crate::text::tokenize(sp.clamp_to(text).slice(text)))
+        };
+        let mut window: [Option<Vec<crate::text::Tok>>; 3] = [None, None, tokens_of(0)];
         for (n, s) in b.sentences_mut().iter_mut().enumerate() {
+            window.rotate_left(1);
+            window[2] = tokens_of(n + 1);
+            let this = window[1].as_deref().unwrap_or_default();
             let base = s.span.clamp_to(text);
             let slice = base.slice(text);
             if base.offset >= at {
@@ -227,14 +234,13 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
             // within a sentence, which on one of millions of words was
             // quadratic. Its words to watch are found window by window, its
             // voices in its first window only.
-            let toks = &all[n][..all[n].len().min(PROSE_TOKENS)];
+            let toks = &this[..this.len().min(PROSE_TOKENS)];
             let around = stance::Around {
-                before: n.checked_sub(1).map(|p| all[p].as_slice()),
-                after: all.get(n + 1).map(Vec::as_slice),
+                before: window[0].as_deref(),
+                after: window[2].as_deref(),
             };
             s.set_watch(
-                all[n]
-                    .chunks(PROSE_TOKENS)
+                this.chunks(PROSE_TOKENS)
                     .flat_map(|window| {
                         stance::editorial_hits_around(
                             window,
@@ -361,7 +367,7 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
                 prev_reported = reports_neutrally(&last.cue.text);
             }
         }
-        retractions(b, &all, text, &subject);
+        retractions(b, text, &subject);
     });
     for b in &mut article.lead {
         drop_weak_voices(b);
@@ -384,12 +390,7 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
 /// In 2018 she withdrew her support, ...`: a change of side by `he`, `she` or
 /// `they` says which side its speaker took in the sentence before, when that
 /// sentence reports a named speaker's words and no side was read in them.
-fn retractions(
-    b: &mut Block,
-    all: &[Vec<crate::text::Tok>],
-    text: &str,
-    subject: &stance::Subject,
-) {
+fn retractions(b: &mut Block, text: &str, subject: &stance::Subject) {
     let sentences = b.sentences_mut();
     for n in 1..sentences.len() {
         let Some(v) = sentences[n].voices().first() else {
@@ -417,7 +418,9 @@ fn retractions(
         }
         let before = v.stance.other();
         let prev = &mut sentences[n - 1];
-        let Some((actor, cue)) = stance::predicates::reporter(&all[n - 1], subject) else {
+        // Tokenised again here: this is rare, and the block's tokens are not kept.
+        let prev_toks = crate::text::tokenize(prev.span.clamp_to(text).slice(text));
+        let Some((actor, cue)) = stance::predicates::reporter(&prev_toks, subject) else {
             continue;
         };
         let base = prev.span.clamp_to(text);
@@ -429,7 +432,7 @@ fn retractions(
                 text: collapse(&slice[cue.0..cue.1]),
                 span: Span::new(base.offset + cue.0, base.offset + cue.1),
             },
-            words: crate::text::words_in(&all[n - 1]),
+            words: crate::text::words_in(&prev_toks),
             weak: true,
         };
         // The sentence had no voice (checked above): this is its only one.
