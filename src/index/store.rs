@@ -388,13 +388,21 @@ fn prefix(s: &[u8]) -> u64 {
 
 /// Indices of `keys` sorted by key (then by index, so the first of equal keys comes first).
 fn sorted(keys: &Arena) -> Vec<u32> {
+    sorted_by(keys, |_, _| Ordering::Equal)
+}
+
+/// Indices of `keys` sorted by key, then by `then` of two indices, then by
+/// index. The first eight bytes of each key are compared as one number first.
+fn sorted_by(keys: &Arena, then: impl Fn(usize, usize) -> Ordering + Sync) -> Vec<u32> {
     let mut pairs: Vec<(u64, u32)> = (0..keys.len())
         .into_par_iter()
         .map(|i| (prefix(keys.get(i)), i as u32))
         .collect();
     pairs.par_sort_unstable_by(|a, b| {
+        let (i, j) = (a.1 as usize, b.1 as usize);
         a.0.cmp(&b.0)
-            .then_with(|| keys.get(a.1 as usize).cmp(keys.get(b.1 as usize)))
+            .then_with(|| keys.get(i).cmp(keys.get(j)))
+            .then_with(|| then(i, j))
             .then(a.1.cmp(&b.1))
     });
     pairs.into_iter().map(|(_, i)| i).collect()
@@ -827,17 +835,7 @@ impl Builder {
 
         // 1. The titles, by fold key then title key, unique.
         let folds = folds_of(&titles);
-        let mut order: Vec<(u64, u32)> = (0..titles.len())
-            .into_par_iter()
-            .map(|i| (prefix(folds.get(i)), i as u32))
-            .collect();
-        order.par_sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then_with(|| folds.get(a.1 as usize).cmp(folds.get(b.1 as usize)))
-                .then_with(|| titles.get(a.1 as usize).cmp(titles.get(b.1 as usize)))
-                .then(a.1.cmp(&b.1))
-        });
-        let order: Vec<u32> = order.into_iter().map(|(_, i)| i).collect();
+        let order = sorted_by(&folds, |i, j| titles.get(i).cmp(titles.get(j)));
         // Copied in that order without duplicates, so that every later pass reads
         // them front to back instead of jumping about the input.
         let (sorted_titles, kept_ids) = gather_unique(&titles, &order);

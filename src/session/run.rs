@@ -109,20 +109,20 @@ impl Session {
     #[must_use]
     pub fn check_batch(&self, inputs: &[Input], threads: usize) -> (Vec<FileResult>, Totals) {
         let inputs: Inputs = inputs.iter().cloned().collect();
-        let (checked, totals) = self.check_each(&inputs, threads, false);
+        let (checked, totals) = self.check_each(inputs, threads, false);
         (checked.into_iter().map(|c| c.result).collect(), totals)
     }
 
     /// Check the work of `inputs` (each dump replaced by its article pages,
     /// read ahead on a thread of their own as the CLI does) in batches, in
     /// order.
-    fn check_each(&self, inputs: &Inputs, threads: usize, corpus: bool) -> (Vec<Checked>, Totals) {
+    fn check_each(&self, inputs: Inputs, threads: usize, corpus: bool) -> (Vec<Checked>, Totals) {
         let mut out = Vec::with_capacity(inputs.len());
         let mut totals = Totals::default();
-        let all = dumps::work(inputs.clone(), self.max_file_size, self.take_spooled());
+        let any_dump = inputs.iter().any(|i| dumps::is_dump(&i));
+        let all = dumps::work(inputs, self.max_file_size, self.take_spooled());
         let batch_len = threads.max(1) * ordered::WINDOW_PER_THREAD * 4;
-        let mut work: Box<dyn Iterator<Item = Work>> = if inputs.iter().any(|i| dumps::is_dump(&i))
-        {
+        let mut work: Box<dyn Iterator<Item = Work>> = if any_dump {
             Box::new(dumps::prefetch(all, batch_len))
         } else {
             Box::new(all)
@@ -220,7 +220,7 @@ pub fn check_json(
     session.spool_dumps(&inputs);
     session.index = session.run_index(&inputs, loaded)?;
     let corpus = session.wants_corpus_rules(&inputs);
-    let (mut checked, totals) = session.check_each(&inputs, threads, corpus);
+    let (mut checked, totals) = session.check_each(inputs.clone(), threads, corpus);
     // R006 is never wanted beside a dump: the results are then the inputs,
     // one for one.
     if corpus && checked.iter().filter(|c| c.refs.corpus.is_some()).count() > 1 {
