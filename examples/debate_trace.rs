@@ -15,7 +15,6 @@ mod accuracy;
 
 use encyclint::model::Stance;
 use encyclint::settings::Settings;
-use encyclint::source::{Format, SourceFile};
 
 fn main() {
     let want = std::env::args().nth(1).unwrap_or_default();
@@ -23,16 +22,7 @@ fn main() {
         let mut line = String::new();
         let mut all = Vec::new();
         while std::io::stdin().read_line(&mut line).unwrap_or(0) > 0 {
-            let f: Vec<&str> = line.trim_end().split('\t').collect();
-            if f.len() == 5 {
-                all.push(accuracy::Debate {
-                    case: f[0].to_string(),
-                    kind: f[1].to_string(),
-                    subject: f[2].to_string(),
-                    heading: f[3].to_string(),
-                    paragraphs: f[4].split("\\n\\n").map(str::to_string).collect(),
-                });
-            }
+            all.extend(accuracy::debate_of_line(line.trim_end()));
             line.clear();
         }
         all
@@ -53,15 +43,7 @@ fn main() {
             if ok { "OK" } else { "MISS" },
             codes
         );
-        let mut text = format!(
-            "{}\n{} is the subject of this article.\n{}\n",
-            d.subject, d.subject, d.heading
-        );
-        for p in &d.paragraphs {
-            text.push_str(p);
-            text.push('\n');
-        }
-        let src = SourceFile::new("a.txt", text, Format::Text);
+        let src = accuracy::debate_article(&d);
         let a = encyclint::analysis::article(&src, None, &Settings::default());
         for s in a.sections_flat() {
             let f = &s.facts.balance;

@@ -522,21 +522,26 @@ pub fn debates() -> Vec<Debate> {
         .expect("fixtures/accuracy/debates-dev.tsv");
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            (f.len() == 5).then(|| Debate {
-                case: f[0].to_string(),
-                kind: f[1].to_string(),
-                subject: f[2].to_string(),
-                heading: f[3].to_string(),
-                paragraphs: f[4].split("\\n\\n").map(str::to_string).collect(),
-            })
-        })
+        .filter_map(debate_of_line)
         .collect()
 }
 
-/// The balance codes (B001, B002, B003) each debate gets, as a plain-text article.
-pub fn debate_findings(d: &Debate) -> Vec<String> {
+/// One debate from its TSV line (`id`, `kind`, `Subject`, `Heading`, paragraphs
+/// joined by a written `\n\n`); `None` for a line of another shape.
+pub fn debate_of_line(l: &str) -> Option<Debate> {
+    let f: Vec<&str> = l.split('\t').collect();
+    (f.len() == 5).then(|| Debate {
+        case: f[0].to_string(),
+        kind: f[1].to_string(),
+        subject: f[2].to_string(),
+        heading: f[3].to_string(),
+        paragraphs: f[4].split("\\n\\n").map(str::to_string).collect(),
+    })
+}
+
+/// A debate as the plain-text article it is checked as: the subject as the
+/// title, a lead naming it, the heading and the paragraphs.
+pub fn debate_article(d: &Debate) -> SourceFile {
     let mut text = format!(
         "{}\n{} is the subject of this article.\n{}\n",
         d.subject, d.subject, d.heading
@@ -545,7 +550,12 @@ pub fn debate_findings(d: &Debate) -> Vec<String> {
         text.push_str(p);
         text.push('\n');
     }
-    let src = SourceFile::new("a.txt", text, Format::Text);
+    SourceFile::new("a.txt", text, Format::Text)
+}
+
+/// The balance codes (B001, B002, B003) each debate gets, as a plain-text article.
+pub fn debate_findings(d: &Debate) -> Vec<String> {
+    let src = debate_article(d);
     let settings = Settings::default();
     let policy = encyclint::schema::Policy::builtin();
     let cx = encyclint::linter::Context {
