@@ -30,33 +30,33 @@ pub fn apply_safe(text: &str, diagnostics: &[Diagnostic]) -> (String, usize) {
         .filter(|f| f.applicability == Applicability::Safe && !f.edits.is_empty())
         .map(|f| f.edits.as_slice())
         .collect();
-    fixes.sort_by_key(|edits| edits.iter().map(|e| e.span.offset).min().unwrap_or(0));
+    fixes.sort_by_key(|edits| edits.iter().map(|e| e.span.start()).min().unwrap_or(0));
     let mut taken: Vec<&Edit> = Vec::new();
     let mut applied = 0;
     for edits in fixes {
         let fits = edits.iter().all(|e| {
             let s = e.span;
             s.end() <= text.len()
-                && text.is_char_boundary(s.offset)
+                && text.is_char_boundary(s.start())
                 && text.is_char_boundary(s.end())
                 && taken
                     .iter()
-                    .all(|t| s.end() <= t.span.offset || t.span.end() <= s.offset)
+                    .all(|t| s.end() <= t.span.start() || t.span.end() <= s.start())
                 && edits
                     .iter()
                     .filter(|o| !std::ptr::eq(*o, e))
-                    .all(|o| s.end() <= o.span.offset || o.span.end() <= s.offset)
+                    .all(|o| s.end() <= o.span.start() || o.span.end() <= s.start())
         });
         if fits {
             taken.extend(edits.iter());
             applied += 1;
         }
     }
-    taken.sort_by_key(|e| (e.span.offset, e.span.length));
+    taken.sort_by_key(|e| (e.span.start(), e.span.len()));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for e in taken {
-        out.push_str(&text[at..e.span.offset]);
+        out.push_str(&text[at..e.span.start()]);
         out.push_str(&e.text);
         at = e.span.end();
     }

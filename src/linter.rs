@@ -74,7 +74,7 @@ pub fn finish(diagnostics: Vec<Diagnostic>, settings: &Settings, text: &str) -> 
         })
         .collect();
     out.sort_by(|a, b| {
-        (a.span.offset, &a.code, &a.message).cmp(&(b.span.offset, &b.code, &b.message))
+        (a.span.start(), &a.code, &a.message).cmp(&(b.span.start(), &b.code, &b.message))
     });
     out.dedup_by(|a, b| a.span == b.span && a.code == b.code && a.message == b.message);
     out

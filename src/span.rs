@@ -8,42 +8,81 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[offset, offset + length)` into the source text.
+///
+/// Both numbers are 32-bit: every node of the model carries spans, and a file
+/// of a million short sentences holds several million of them. The input gate
+/// refuses files longer than [`MAX_SOURCE_LEN`], so a span of a file that was
+/// read always fits; [`Span::new`] saturates otherwise.
+/// The JSON is `{"offset": ..., "length": ...}`, as it always was.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
 )]
 pub struct Span {
     /// Byte offset of the first byte.
-    pub offset: usize,
+    offset: u32,
     /// Length in bytes.
-    pub length: usize,
+    length: u32,
+}
+
+/// The longest source a [`Span`] can cover: 4 GiB less one byte.
+pub const MAX_SOURCE_LEN: u64 = u32::MAX as u64;
+
+/// `n` as a 32-bit offset, saturating (only a file the gate refuses can reach it).
+fn to32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl Span {
     /// A span from `start` (inclusive) to `end` (exclusive); an inverted range is empty.
     #[must_use]
     pub fn new(start: usize, end: usize) -> Self {
+        let offset = to32(start);
         Self {
-            offset: start,
-            length: end.saturating_sub(start),
+            offset,
+            length: to32(end).saturating_sub(offset),
         }
+    }
+
+    /// A span of `length` bytes from `offset`.
+    #[must_use]
+    pub fn at(offset: usize, length: usize) -> Self {
+        Self::new(offset, offset.saturating_add(length))
+    }
+
+    /// Byte offset of the first byte.
+    #[must_use]
+    pub fn start(self) -> usize {
+        self.offset as usize
+    }
+
+    /// Length in bytes.
+    #[must_use]
+    pub fn len(self) -> usize {
+        self.length as usize
+    }
+
+    /// Whether the span covers no byte.
+    #[must_use]
+    pub fn is_empty(self) -> bool {
+        self.length == 0
     }
 
     /// The exclusive end offset.
     #[must_use]
     pub fn end(self) -> usize {
-        self.offset + self.length
+        self.start() + self.len()
     }
 
     /// The smallest span covering both.
     #[must_use]
     pub fn cover(self, other: Span) -> Span {
-        Span::new(self.offset.min(other.offset), self.end().max(other.end()))
+        Span::new(self.start().min(other.start()), self.end().max(other.end()))
     }
 
     /// This span clamped to `text`: inside its length and on `char` boundaries.
     #[must_use]
     pub fn clamp_to(self, text: &str) -> Span {
-        let mut start = self.offset.min(text.len());
+        let mut start = self.start().min(text.len());
         while !text.is_char_boundary(start) {
             start -= 1;
         }
@@ -58,13 +97,13 @@ impl Span {
     #[must_use]
     pub fn slice(self, text: &str) -> &str {
         let s = self.clamp_to(text);
-        &text[s.offset..s.end()]
+        &text[s.start()..s.end()]
     }
 }
 
 impl From<Span> for miette::SourceSpan {
     fn from(s: Span) -> Self {
-        (s.offset, s.length).into()
+        (s.start(), s.len()).into()
     }
 }
 
@@ -124,7 +163,7 @@ impl LineIndex {
     /// leading BOM does not count as a column.
     #[must_use]
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
-        let offset = Span { offset, length: 0 }.clamp_to(text).offset;
+        let offset = Span::at(offset, 0).clamp_to(text).start();
         let line = self.line_of(offset);
         let mut start = self.starts[line - 1].min(offset);
         // A leading UTF-8 BOM is not a column an editor shows.
@@ -141,7 +180,7 @@ impl LineIndex {
     /// the distance from the line's start.
     #[must_use]
     pub fn line_col_from(&self, text: &str, offset: usize, from: (usize, LineCol)) -> LineCol {
-        let offset = Span { offset, length: 0 }.clamp_to(text).offset;
+        let offset = Span::at(offset, 0).clamp_to(text).start();
         let (at, pos) = from;
         let line = self.line_of(offset);
         let bom_end = if line == 1 && text.starts_with('\u{feff}') {

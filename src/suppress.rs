@@ -237,7 +237,7 @@ pub fn apply(
     let text: &str = &src.text;
     let mut kept = Vec::new();
     for d in diagnostics {
-        let line = src.lines.line_col(text, d.span.offset).line;
+        let line = src.lines.line_col(text, d.span.start()).line;
         match suppressor(&dirs, &d.code, line) {
             Some((i, idx)) => dirs[i].mark(idx),
             None => kept.push(d),
@@ -283,7 +283,7 @@ pub fn apply(
     }
     // S100 findings are suppressed only by directives that name S100.
     unused.retain(|u| {
-        let line = src.lines.line_col(text, u.span.offset).line;
+        let line = src.lines.line_col(text, u.span.start()).line;
         !matches!(suppressor(&dirs, meta.code, line), Some((i, _)) if !dirs[i].codes.is_empty())
     });
     kept.extend(unused);
@@ -306,7 +306,7 @@ mod tests {
 
     fn codes(v: &[Diagnostic]) -> Vec<String> {
         v.iter()
-            .map(|d| format!("{}@{}", d.code, d.span.offset))
+            .map(|d| format!("{}@{}", d.code, d.span.start()))
             .collect()
     }
 
@@ -359,7 +359,7 @@ mod tests {
         ];
         let out = apply(&src, ds, &Settings::default());
         assert_eq!(out.len(), 1);
-        assert_eq!(out[0].span.offset, src.lines.line_start(4).unwrap_or(0));
+        assert_eq!(out[0].span.start(), src.lines.line_start(4).unwrap_or(0));
     }
 
     #[test]

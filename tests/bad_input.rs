@@ -260,6 +260,26 @@ fn a_100_mb_line_is_over_the_default_size_limit() {
     );
 }
 
+/// Offsets are 32-bit: a limit of 4 GiB or more is a usage error, not a
+/// promise that a larger file would be read whole.
+#[test]
+fn a_size_limit_of_4_gib_or_more_is_a_usage_error() {
+    let d = tmp();
+    fs::write(d.path().join("a.txt"), "Title\n\nLead.\n").unwrap();
+    let r = run(
+        d.path(),
+        &["check", "--max-file-size", "4294967296", "a.txt"],
+    );
+    assert_eq!(r.code, Some(2), "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("--max-file-size"), "{}", r.stderr);
+    assert!(r.stderr.contains("4294967296"), "{}", r.stderr);
+    let r = run(
+        d.path(),
+        &["check", "--max-file-size", "4294967295", "a.txt"],
+    );
+    assert_ne!(r.code, Some(2), "{}{}", r.stdout, r.stderr);
+}
+
 /// With the limit raised, a long single line is linted in bounded time.
 /// 20 MB here, not 100 MB: the debug build the tests use spends about 0.5 s
 /// of CPU per MB; release builds are checked by hand (see docs/promises.md).

@@ -208,7 +208,7 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
         let mut last_actor: Option<String> = None;
         // Quotation marks are tracked across the block: a quotation may span sentences.
         let mut quoted = false;
-        let mut at = b.span().clamp_to(text).offset;
+        let mut at = b.span().clamp_to(text).start();
         // One tokenisation serves both the voices and the words to watch; the
         // words to watch also look at the sentences on either side. Only those
         // three are held (`window`: before, this one, after), not the whole
@@ -226,8 +226,8 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
             let this = window[1].as_deref().unwrap_or_default();
             let base = s.span.clamp_to(text);
             let slice = base.slice(text);
-            if base.offset >= at {
-                quoted = crate::text::opens_quote(&text[at..base.offset], quoted);
+            if base.start() >= at {
+                quoted = crate::text::opens_quote(&text[at..base.start()], quoted);
             }
             // A "sentence" longer than prose ever is (a file of words with no
             // full stop) is read in windows: the rules look back and ahead
@@ -250,7 +250,7 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
                         )
                     })
                     .map(|h| {
-                        let span = Span::new(base.offset + h.start, base.offset + h.end);
+                        let span = Span::new(base.start() + h.start, base.start() + h.end);
                         WordToWatch {
                             text: collapse(span.slice(text)),
                             span,
@@ -336,7 +336,7 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
             s.set_voices(
                 raw.into_iter()
                     .map(|v| {
-                        let cue_span = Span::new(base.offset + v.cue.0, base.offset + v.cue.1);
+                        let cue_span = Span::new(base.start() + v.cue.0, base.start() + v.cue.1);
                         let actor = match v.actor.map(|(a, e)| slice[a..e].to_string()) {
                             Some(a) if stance::predicates::is_pronoun(&a) => {
                                 last_actor.clone().or(Some(a))
@@ -430,7 +430,7 @@ fn retractions(b: &mut Block, text: &str, subject: &stance::Subject) {
             actor: Some(slice[actor.0..actor.1].to_string()),
             cue: Cue {
                 text: collapse(&slice[cue.0..cue.1]),
-                span: Span::new(base.offset + cue.0, base.offset + cue.1),
+                span: Span::new(base.start() + cue.0, base.start() + cue.1),
             },
             words: crate::text::words_in(&prev_toks),
             weak: true,

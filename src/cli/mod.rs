@@ -88,8 +88,9 @@ pub struct CheckArgs {
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
-    /// Largest file read, in bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = crate::source::DEFAULT_MAX_FILE_SIZE)]
+    /// Largest file read, in bytes (at most 4294967295: offsets are kept in 32 bits).
+    #[arg(long, value_name = "BYTES", default_value_t = crate::source::DEFAULT_MAX_FILE_SIZE,
+          value_parser = clap::value_parser!(u64).range(..=crate::source::MAX_READABLE_SIZE))]
     pub max_file_size: u64,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]

@@ -70,7 +70,7 @@ fn parse_dump(file: &str, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
         if page.too_large(limit) {
             let e = source::InputError::TooLarge {
                 size: page.text_len,
-                limit,
+                limit: source::readable_limit(limit),
             };
             writeln!(err, "error[E001]: {}: {e}", human::sanitize_line(&shown))?;
             code = 2;

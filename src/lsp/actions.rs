@@ -100,7 +100,7 @@ pub fn quick_fix(doc: &Doc<'_>, d: &Diagnostic) -> Option<CodeAction> {
     }
     let fits = fix.edits.iter().all(|e| {
         e.span.end() <= doc.raw.len()
-            && doc.raw.is_char_boundary(e.span.offset)
+            && doc.raw.is_char_boundary(e.span.start())
             && doc.raw.is_char_boundary(e.span.end())
     });
     if !fits {
@@ -131,7 +131,7 @@ pub fn disable_line(doc: &Doc<'_>, d: &Diagnostic) -> Option<CodeAction> {
     if doc.format != Format::Markdown || rules::lookup(&d.code).is_none() || d.code == "E001" {
         return None;
     }
-    let line = doc.text.position(d.span.offset).line;
+    let line = doc.text.position(d.span.start()).line;
     let (start, content, ending) = doc.text.line(line)?;
     let edit = match line.checked_sub(1).and_then(|l| doc.text.line(l)) {
         Some((prev_start, prev, _)) if next_line_codes(prev).is_some() => {
@@ -236,7 +236,7 @@ pub fn hover(doc: &Doc<'_>, offset: usize) -> Option<Hover> {
     let here: Vec<&Diagnostic> = doc
         .diagnostics
         .iter()
-        .filter(|d| d.span.offset <= offset && offset <= d.span.end())
+        .filter(|d| d.span.start() <= offset && offset <= d.span.end())
         .collect();
     let first = here.first()?;
     let mut codes: Vec<&str> = Vec::new();

@@ -76,7 +76,7 @@ impl<'a> Text<'a> {
     /// The position of a byte offset (clamped to the text and to a character boundary).
     #[must_use]
     pub fn position(&self, offset: usize) -> Position {
-        let offset = Span::new(offset, offset).clamp_to(self.text).offset;
+        let offset = Span::new(offset, offset).clamp_to(self.text).start();
         let line = self.lines.line_of(offset);
         let start = self.lines.line_start(line).unwrap_or(0).min(offset);
         Position {
@@ -89,7 +89,7 @@ impl<'a> Text<'a> {
     #[must_use]
     pub fn range(&self, span: Span) -> Range {
         Range {
-            start: self.position(span.offset),
+            start: self.position(span.start()),
             end: self.position(span.end()),
         }
     }

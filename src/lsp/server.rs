@@ -527,7 +527,7 @@ impl<'w> Server<'w> {
                     let lines = LineIndex::new(&doc.text);
                     let span = Text::new(&doc.text, &lines, self.encoding).span(range);
                     doc.text
-                        .replace_range(span.offset..span.end(), &change.text);
+                        .replace_range(span.start()..span.end(), &change.text);
                 }
                 None => doc.text = change.text,
             }
@@ -691,7 +691,7 @@ impl<'w> Server<'w> {
             let chosen = if sent.is_empty() {
                 lint.diagnostics
                     .iter()
-                    .filter(|d| d.span.offset <= range.end() && range.offset <= d.span.end())
+                    .filter(|d| d.span.start() <= range.end() && range.start() <= d.span.end())
                     .collect()
             } else {
                 sent
@@ -699,7 +699,7 @@ impl<'w> Server<'w> {
             let mut disabled = BTreeSet::new();
             for d in chosen {
                 out.extend(actions::quick_fix(&view, d));
-                let line = text.position(d.span.offset).line;
+                let line = text.position(d.span.start()).line;
                 if disabled.insert((d.code.clone(), line)) {
                     out.extend(actions::disable_line(&view, d));
                 }

@@ -64,10 +64,10 @@ impl Cx<'_> {
         // text whose span does not hold it is looked for after the last one.
         let block = self.span_of(node);
         let inside = |s: Span| {
-            let start = s.offset.clamp(block.offset, block.end());
+            let start = s.start().clamp(block.start(), block.end());
             Span::new(start, s.end().clamp(start, block.end()))
         };
-        let mut last_end = block.offset;
+        let mut last_end = block.start();
         for edge in node.traverse() {
             match edge {
                 NodeEdge::Start(n) => {
@@ -83,9 +83,9 @@ impl Cx<'_> {
                             let sp = inside(self.span_of(n));
                             let after = self.text.get(last_end..block.end()).unwrap_or("");
                             if sp.slice(self.text) == t.as_ref() {
-                                plain.push_exact(&t, sp.offset);
+                                plain.push_exact(&t, sp.start());
                             } else if let Some(pos) = sp.slice(self.text).find(t.as_ref()) {
-                                plain.push_exact(&t, sp.offset + pos);
+                                plain.push_exact(&t, sp.start() + pos);
                             } else if let Some(pos) = after.find(t.as_ref()) {
                                 plain.push_exact(&t, last_end + pos);
                                 last_end += pos + t.len();
@@ -98,7 +98,7 @@ impl Cx<'_> {
                         NodeValue::Code(c) => {
                             let sp = inside(self.span_of(n));
                             match sp.slice(self.text).find(c.literal.as_str()) {
-                                Some(pos) => plain.push_exact(&c.literal, sp.offset + pos),
+                                Some(pos) => plain.push_exact(&c.literal, sp.start() + pos),
                                 None => plain.push_mapped(&c.literal, sp),
                             }
                             last_end = sp.end();
@@ -220,7 +220,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
                     .iter()
                     .map(|&(s, e)| {
                         let sp = plain.span(s, e);
-                        artifacts_at(text, 0, &[(sp.offset, sp.end())]).remove(0)
+                        artifacts_at(text, 0, &[(sp.start(), sp.end())]).remove(0)
                     })
                     .collect();
                 let htext = collapse_ws(&plain.text[..keep]);

@@ -204,7 +204,7 @@ fn refs_of(
         for r in refs {
             let overlaps_link = links
                 .iter()
-                .any(|l| l.span.offset < r.span.end() && r.span.offset < l.span.end());
+                .any(|l| l.span.start() < r.span.end() && r.span.start() < l.span.end());
             if !overlaps_link {
                 out.push(r);
             }
@@ -212,7 +212,7 @@ fn refs_of(
         lists.push(list);
     }
     out.append(&mut links);
-    out.sort_by_key(|r| r.span.offset);
+    out.sort_by_key(|r| r.span.start());
     // Held for the whole run of the article: no growth slack (a block of ten
     // `See X.` sentences would otherwise hold room for sixteen of each).
     out.shrink_to_fit();

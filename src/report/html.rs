@@ -145,7 +145,7 @@ fn line_range(src: &SourceFile, line: usize) -> (usize, usize) {
 
 /// The last line a span covers (its start line when it is empty).
 fn last_line(src: &SourceFile, s: Span) -> usize {
-    let end = if s.length > 0 { s.end() - 1 } else { s.offset };
+    let end = if s.is_empty() { s.start() } else { s.end() - 1 };
     src.lines.line_col(&src.text, end).line
 }
 
@@ -220,10 +220,10 @@ fn row(out: &mut String, src: &SourceFile, (ls, le): (usize, usize), marks: &[Ma
     let mut ranges: Vec<(usize, usize, Option<usize>, bool)> = Vec::new();
     let mut carets: Vec<(usize, Option<usize>)> = Vec::new();
     for m in marks {
-        let (s, e) = (m.span.offset, m.span.end());
-        if m.span.length > 0 && s < le && e > ls {
+        let (s, e) = (m.span.start(), m.span.end());
+        if !m.span.is_empty() && s < le && e > ls {
             ranges.push((s.max(ls), e.min(le), m.label, e <= le));
-        } else if s >= ls && s <= le && (m.span.length == 0 || s == le) {
+        } else if s >= ls && s <= le && (m.span.is_empty() || s == le) {
             carets.push((s, m.label));
         }
     }

@@ -175,12 +175,12 @@ fn window(src: &SourceFile, d: &Diagnostic) -> (usize, usize) {
     let text: &str = &src.text;
     let span = d.span.clamp_to(text);
     let line_of = |o: usize| src.lines.line_col(text, o).line;
-    let primary_line = line_of(span.offset);
-    let (mut lo, mut hi) = (span.offset, span.end());
+    let primary_line = line_of(span.start());
+    let (mut lo, mut hi) = (span.start(), span.end());
     for l in &d.labels {
         let ls = l.span.clamp_to(text);
-        if line_of(ls.offset).abs_diff(primary_line) <= NEARBY_LINES {
-            lo = lo.min(ls.offset);
+        if line_of(ls.start()).abs_diff(primary_line) <= NEARBY_LINES {
+            lo = lo.min(ls.start());
             hi = hi.max(ls.end());
         }
     }
@@ -188,13 +188,13 @@ fn window(src: &SourceFile, d: &Diagnostic) -> (usize, usize) {
     if whole.1 - whole.0 <= 3 * WINDOW {
         return whole;
     }
-    let (line_start, line_end) = lines_around(text, span.offset, span.end());
+    let (line_start, line_end) = lines_around(text, span.start(), span.end());
     let mut start = line_start;
     let mut end = line_end;
-    if span.offset - line_start > WINDOW {
-        start = floor_boundary(text, span.offset - WINDOW / 2);
+    if span.start() - line_start > WINDOW {
+        start = floor_boundary(text, span.start() - WINDOW / 2);
     }
-    let capped = span.end().min(span.offset + 4 * WINDOW);
+    let capped = span.end().min(span.start() + 4 * WINDOW);
     if end > capped && end - capped > WINDOW / 2 {
         end = ceil_boundary(text, capped + WINDOW / 2);
     }
@@ -227,14 +227,14 @@ pub fn render(src: &SourceFile, d: &Diagnostic, color: bool, width: usize) -> St
     };
     let local = |s: Span| -> Option<SourceSpan> {
         let mut s = s.clamp_to(text);
-        if s.offset < bom && ws == bom {
+        if s.start() < bom && ws == bom {
             s = Span::new(bom, s.end().max(bom));
         }
-        if s.offset < ws || s.offset > we {
+        if s.start() < ws || s.start() > we {
             return None;
         }
         let end = s.end().min(we);
-        Some((s.offset - ws, end - s.offset).into())
+        Some((s.start() - ws, end - s.start()).into())
     };
     let mut labels = Vec::new();
     if let Some(p) = local(d.span) {

@@ -33,9 +33,9 @@ impl From<&Positioned> for SpanEntry {
             column: p.start.column,
             end_column: p.end.column,
             end_line: p.end.line,
-            length: p.span.length,
+            length: p.span.len(),
             line: p.start.line,
-            offset: p.span.offset,
+            offset: p.span.start(),
         }
     }
 }

@@ -229,7 +229,7 @@ impl<'a> Positioner<'a> {
         let span = span.clamp_to(&self.src.text);
         Positioned {
             span,
-            start: self.line_col(span.offset),
+            start: self.line_col(span.start()),
             end: self.line_col(span.end()),
         }
     }
@@ -250,7 +250,7 @@ pub fn locate(src: &SourceFile, diags: Vec<Diagnostic>) -> Vec<Located> {
     let hashes: Vec<String> = diags
         .iter()
         .map(|d| {
-            let line = src.lines.line_of(d.span.clamp_to(&src.text).offset);
+            let line = src.lines.line_of(d.span.clamp_to(&src.text).start());
             p.line_hash(&d.code, line)
         })
         .collect();

@@ -38,7 +38,7 @@ pub fn check(
         })
         .collect();
     out.sort_by(|a, b| {
-        (a.span.offset, &a.code, &a.message).cmp(&(b.span.offset, &b.code, &b.message))
+        (a.span.start(), &a.code, &a.message).cmp(&(b.span.start(), &b.code, &b.message))
     });
     out
 }

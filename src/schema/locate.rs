@@ -21,7 +21,7 @@ fn span_of(v: &NodeRef<'_>) -> Option<Span> {
     let s = v.get("span")?;
     let offset = usize::try_from(s.get("offset")?.as_u64()?).ok()?;
     let length = usize::try_from(s.get("length")?.as_u64()?).ok()?;
-    Some(Span { offset, length })
+    Some(Span::at(offset, length))
 }
 
 /// The span of the deepest node on the path that has one.

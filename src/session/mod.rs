@@ -307,7 +307,7 @@ impl Session {
                 if page.too_large(self.max_file_size) {
                     let e = source::InputError::TooLarge {
                         size: page.text_len,
-                        limit: self.max_file_size,
+                        limit: source::readable_limit(self.max_file_size),
                     };
                     return FileOutcome {
                         page: Some(page.title.clone()),

@@ -55,7 +55,7 @@ impl Page {
     /// Whether the text was over the size limit and not kept.
     #[must_use]
     pub fn too_large(&self, limit: u64) -> bool {
-        self.text_len > limit
+        self.text_len > super::readable_limit(limit)
     }
 }
 
@@ -281,6 +281,7 @@ pub struct Pages {
 /// The file cannot be opened or decompressed, is not XML, or its root is
 /// not `<mediawiki>`.
 pub fn open(path: &Path, name: &str, limit: u64) -> Result<Pages, InputError> {
+    let limit = super::readable_limit(limit);
     let r = open_xml(path, name)?;
     let mut reader = Reader::from_reader(r);
     reader.config_mut().expand_empty_elements = false;

@@ -21,6 +21,16 @@ use crate::span::LineIndex;
 /// Default maximum size of one article: 16 MiB.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
+/// The largest article encyclint can read at all, whatever `--max-file-size`
+/// says: 4 GiB less one byte, because spans keep byte offsets in 32 bits.
+pub const MAX_READABLE_SIZE: u64 = crate::span::MAX_SOURCE_LEN;
+
+/// `max_size` capped at [`MAX_READABLE_SIZE`]: the limit the input gate applies.
+#[must_use]
+pub fn readable_limit(max_size: u64) -> u64 {
+    max_size.min(MAX_READABLE_SIZE)
+}
+
 /// The input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
 #[serde(rename_all = "lowercase")]
@@ -212,6 +222,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
 /// # Errors
 /// [`InputError::TooLarge`] or [`InputError::Binary`].
 pub fn check_text(text: &str, max_size: u64) -> Result<(), InputError> {
+    let max_size = readable_limit(max_size);
     let size = text.len() as u64;
     if size > max_size {
         return Err(InputError::TooLarge {
@@ -234,6 +245,7 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
 /// # Errors
 /// Any [`InputError`]; the file is never modified.
 pub fn read_file(path: &Path, display: &str, max_size: u64) -> Result<SourceFile, InputError> {
+    let max_size = readable_limit(max_size);
     let meta = std::fs::metadata(path).map_err(|e| InputError::Io(io_reason(&e)))?;
     let ft = meta.file_type();
     if ft.is_dir() {
@@ -262,6 +274,7 @@ fn read_gated(
     display: &str,
     max_size: u64,
 ) -> Result<SourceFile, InputError> {
+    let max_size = readable_limit(max_size);
     reader
         .take(max_size + 1)
         .read_to_end(&mut bytes)
@@ -320,6 +333,17 @@ fn special_kind(_ft: &std::fs::FileType) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn limits_past_32_bit_offsets_are_capped() {
+        assert_eq!(readable_limit(10), 10);
+        assert_eq!(readable_limit(u64::MAX), MAX_READABLE_SIZE);
+        assert_eq!(
+            check_text("abc", u64::MAX),
+            Ok(()),
+            "a capped limit still reads small text"
+        );
+    }
 
     #[test]
     fn decode_reports_offsets() {

@@ -70,8 +70,8 @@ impl PlainText {
     pub fn push_mapped(&mut self, s: &str, source: Span) {
         self.pieces.push(Piece {
             plain: self.text.len(),
-            src: source.offset,
-            src_len: source.length,
+            src: source.start(),
+            src_len: source.len(),
             exact: false,
         });
         self.text.push_str(s);

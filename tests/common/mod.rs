@@ -18,14 +18,14 @@ fn as_span(v: &Value) -> Option<Span> {
     }
     let offset = usize::try_from(o.get("offset")?.as_u64()?).ok()?;
     let length = usize::try_from(o.get("length")?.as_u64()?).ok()?;
-    Some(Span { offset, length })
+    Some(Span::at(offset, length))
 }
 
 /// A span lies inside `text` and starts and ends on `char` boundaries.
 pub fn check_span(text: &str, s: Span, what: &str) -> Result<(), String> {
     let end = s
-        .offset
-        .checked_add(s.length)
+        .start()
+        .checked_add(s.len())
         .ok_or_else(|| format!("{what}: span {s:?} overflows"))?;
     if end > text.len() {
         return Err(format!(
@@ -33,14 +33,14 @@ pub fn check_span(text: &str, s: Span, what: &str) -> Result<(), String> {
             text.len()
         ));
     }
-    if !text.is_char_boundary(s.offset) || !text.is_char_boundary(end) {
+    if !text.is_char_boundary(s.start()) || !text.is_char_boundary(end) {
         return Err(format!("{what}: span {s:?} is not on char boundaries"));
     }
     Ok(())
 }
 
 fn within(inner: Span, outer: Span) -> bool {
-    inner.offset >= outer.offset && inner.offset + inner.length <= outer.offset + outer.length
+    inner.start() >= outer.start() && inner.start() + inner.len() <= outer.start() + outer.len()
 }
 
 /// Every span of the model (given as its JSON) lies in `text` on char

@@ -96,7 +96,7 @@ pub fn heading_lines(text: &str) -> BTreeMap<usize, String> {
         .sections_flat()
         .iter()
         .map(|s| {
-            let at = s.heading.span.offset;
+            let at = s.heading.span.start();
             let line = 1 + text.as_bytes()[..at]
                 .iter()
                 .filter(|&&b| b == b'\n')

@@ -103,7 +103,7 @@ fn blocks(text: &str, ls: &[Line]) -> Vec<Span> {
             });
         if joins {
             if let Some(last) = out.last_mut() {
-                *last = Span::new(last.offset, l.end);
+                *last = Span::new(last.start(), l.end);
             }
         } else {
             let lead = line.len() - line.trim_start().len();
@@ -114,8 +114,8 @@ fn blocks(text: &str, ls: &[Line]) -> Vec<Span> {
     // Trim trailing white space of each block.
     out.into_iter()
         .map(|s| {
-            let t = &text[s.offset..s.end()];
-            Span::new(s.offset, s.offset + t.trim_end().len())
+            let t = &text[s.start()..s.end()];
+            Span::new(s.start(), s.start() + t.trim_end().len())
         })
         .collect()
 }
@@ -150,17 +150,17 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
 
     let mut title = None;
     if let Some(first) = it.peek().copied() {
-        let t = &text[first.offset..first.end()];
+        let t = &text[first.start()..first.end()];
         if looks_like_title(t) {
             it.next();
             let (keep, found) = strip_chrome(t);
-            let mut artifacts = artifacts_at(t, first.offset, &found);
+            let mut artifacts = artifacts_at(t, first.start(), &found);
             // Web chrome lines right after the title.
             while let Some(next) = it.peek().copied() {
-                let n = collapse_ws(&text[next.offset..next.end()]).to_lowercase();
+                let n = collapse_ws(&text[next.start()..next.end()]).to_lowercase();
                 let redirected = n.starts_with("(redirected from ") && n.ends_with(')');
                 if CHROME_LINES.contains(&n.as_str()) || redirected {
-                    artifacts.extend(artifacts_at(text, 0, &[(next.offset, next.end())]));
+                    artifacts.extend(artifacts_at(text, 0, &[(next.start(), next.end())]));
                     it.next();
                 } else {
                     break;
@@ -169,7 +169,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
             title = Some(Title {
                 text: collapse_ws(&t[..keep]),
                 span: first,
-                text_span: Span::new(first.offset, first.offset + keep),
+                text_span: Span::new(first.start(), first.start() + keep),
                 artifacts,
             });
         }
@@ -180,7 +180,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
     let mut sections: Vec<Section> = Vec::new();
     let mut done: Vec<Section> = Vec::new();
     let rest: Vec<Span> = it.collect();
-    let texts: Vec<&str> = rest.iter().map(|b| &text[b.offset..b.end()]).collect();
+    let texts: Vec<&str> = rest.iter().map(|b| &text[b.start()..b.end()]).collect();
     let roles = roles::roles(&texts);
     // A references heading over running text (`Literature` on a topic, not
     // a list of works): its short lines are headings as in any section.
@@ -215,8 +215,8 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
                     text: htext,
                     level,
                     span,
-                    text_span: Span::new(span.offset, span.offset + keep),
-                    artifacts: artifacts_at(t, span.offset, &found),
+                    text_span: Span::new(span.start(), span.start() + keep),
+                    artifacts: artifacts_at(t, span.start(), &found),
                 },
                 span,
                 blocks: Vec::new(),
@@ -230,7 +230,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
             Some((m, skip)) => (Some(m), skip),
             None => (None, 0),
         };
-        let plain = PlainText::from_source(&t[skip..], span.offset + skip);
+        let plain = PlainText::from_source(&t[skip..], span.start() + skip);
         let ctx = BlockCtx {
             in_see_also: current_kind == Some(SectionKind::SeeAlso),
             entry: roles[i] == Role::Entry,

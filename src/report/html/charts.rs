@@ -82,7 +82,7 @@ impl ArticleCharts {
             .filter(|s| s.facts.balance.controversy)
             .map(|s| Debate {
                 heading: s.heading.text.clone(),
-                line: src.lines.line_col(&src.text, s.heading.span.offset).line,
+                line: src.lines.line_col(&src.text, s.heading.span.start()).line,
                 pro_words: s.facts.balance.pro_words,
                 con_words: s.facts.balance.con_words,
                 last_words: s

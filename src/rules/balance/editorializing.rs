@@ -183,21 +183,21 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
 fn opener_removal(text: &str, span: Span) -> Option<Fix> {
     let rest = &text[span.end().min(text.len())..];
     let after = rest.strip_prefix(", ")?;
-    let at_start = text[..span.offset]
+    let at_start = text[..span.start()]
         .chars()
         .next_back()
         .is_none_or(|c| c == '\n' || c == '\r' || matches!(c, ' ' | '"' | '*' | '-' | ':'))
-        && text[..span.offset]
+        && text[..span.start()]
             .trim_end()
             .ends_with(['.', '!', '?', '\n', ':'])
-        || span.offset == 0
-        || text[..span.offset].ends_with('\n');
+        || span.start() == 0
+        || text[..span.start()].ends_with('\n');
     if !at_start {
         return None;
     }
     let first = after.chars().next()?;
     let upper: String = first.to_uppercase().collect();
-    let cut = Span::new(span.offset, span.end() + 2 + first.len_utf8());
+    let cut = Span::new(span.start(), span.end() + 2 + first.len_utf8());
     Some(Fix {
         title: format!("remove `{}`", span.slice(text)),
         applicability: Applicability::Unsafe,

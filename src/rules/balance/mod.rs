@@ -401,7 +401,7 @@ pub(crate) mod test_support {
         crate::rules::testing::check(format, text, None, &Settings::default())
             .into_iter()
             .filter(|d| d.code == code)
-            .map(|d| (lines.line_col(text, d.span.offset).line, d))
+            .map(|d| (lines.line_col(text, d.span.start()).line, d))
             .collect()
     }
 

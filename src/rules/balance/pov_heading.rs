@@ -159,7 +159,7 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some((a, b)) = pov_phrase(text) else {
             continue;
         };
-        let span = Span::new(base.offset + a, base.offset + b);
+        let span = Span::new(base.start() + a, base.start() + b);
         let phrase = span.slice(&cx.source.text);
         out.push(
             PovHeading::META

@@ -51,15 +51,15 @@ declare_rule! {
 fn removal(text: &str, span: Span, kind: ListProblemKind) -> Span {
     let after = &text[span.end()..];
     let ws_after = after.len() - after.trim_start_matches([' ', '\t']).len();
-    let before = &text[..span.offset];
+    let before = &text[..span.start()];
     let ws_before = before.len() - before.trim_end_matches([' ', '\t']).len();
     match kind {
         // `See , and X` / `X,, Y`: take the space after; `X and.`: the space before.
-        ListProblemKind::EmptyEntry if ws_after > 0 && !text[span.offset..].starts_with(",,") => {
-            Span::new(span.offset, span.end() + ws_after)
+        ListProblemKind::EmptyEntry if ws_after > 0 && !text[span.start()..].starts_with(",,") => {
+            Span::new(span.start(), span.end() + ws_after)
         }
         ListProblemKind::DanglingSeparator if span.slice(text).chars().all(char::is_alphabetic) => {
-            Span::new(span.offset - ws_before, span.end())
+            Span::new(span.start() - ws_before, span.end())
         }
         _ => span,
     }
@@ -111,7 +111,7 @@ mod tests {
         let e = &d.fix.as_ref().expect("a fix").edits[0];
         format!(
             "{}{}{}",
-            &text[..e.span.offset],
+            &text[..e.span.start()],
             e.text,
             &text[e.span.end()..]
         )

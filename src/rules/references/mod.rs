@@ -31,8 +31,8 @@ pub fn target_span(text: &str, r: &Reference) -> Option<Span> {
         return None;
     }
     Some(Span::new(
-        r.span.offset + pos,
-        r.span.offset + pos + r.target.len(),
+        r.span.start() + pos,
+        r.span.start() + pos + r.target.len(),
     ))
 }
 
@@ -111,7 +111,7 @@ pub(crate) mod test_support {
     /// 1-based line of a diagnostic.
     pub fn line(text: &str, d: &Diagnostic) -> usize {
         crate::span::LineIndex::new(text)
-            .line_col(text, d.span.offset)
+            .line_col(text, d.span.start())
             .line
     }
 }

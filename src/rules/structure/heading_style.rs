@@ -60,7 +60,7 @@ fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             && !h.text.ends_with("...")
             && !ends_with_abbreviation(&h.text)
         {
-            let end = h.text_span.offset + written.len();
+            let end = h.text_span.start() + written.len();
             let p = Span::new(end - last.len_utf8(), end);
             out.push(
                 HeadingStyle::META

@@ -46,7 +46,7 @@ declare_rule! {
 fn removal(text: &str, a: &Artifact) -> Span {
     // Take the white space before the chrome with it (`Title [edit]`), and the
     // line end after a whole chrome line.
-    let mut start = a.span.offset;
+    let mut start = a.span.start();
     let before = &text[..start];
     let trimmed = before.trim_end_matches([' ', '\t']);
     if !trimmed.ends_with('\n') && !trimmed.ends_with('\r') && !trimmed.is_empty() {
@@ -54,7 +54,7 @@ fn removal(text: &str, a: &Artifact) -> Span {
     }
     let mut end = a.span.end();
     let line_start = before.rfind(['\n', '\r']).map_or(0, |p| p + 1);
-    if line_start == a.span.offset {
+    if line_start == a.span.start() {
         // A whole line: remove its line ending too.
         let rest = &text[end..];
         end += if rest.starts_with("\r\n") {
