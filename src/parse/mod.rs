@@ -214,10 +214,20 @@ fn refs_of(
     out.append(&mut links);
     out.sort_by_key(|r| r.span.start());
     // Held for the whole run of the article: no growth slack (a block of ten
-    // `See X.` sentences would otherwise hold room for sixteen of each).
-    out.shrink_to_fit();
-    lists.shrink_to_fit();
-    (out, lists)
+    // `See X.` sentences would otherwise hold room for sixteen of each). Not
+    // `shrink_to_fit`: mimalloc keeps a block in place when it shrinks by less
+    // than half, so the slack stayed; a collected drain allocates exactly.
+    (exact(out), exact(lists))
+}
+
+/// `v` in an allocation of exactly its length.
+fn exact<T>(mut v: Vec<T>) -> Vec<T> {
+    if v.capacity() == v.len() {
+        return v;
+    }
+    let mut e = Vec::with_capacity(v.len());
+    e.append(&mut v);
+    e
 }
 
 /// Build a paragraph or item from a block's plain text.
