@@ -358,8 +358,9 @@ pub enum ReferenceKind {
 /// A cross-reference to another article.
 #[derive(Debug, Clone, Serialize)]
 pub struct Reference {
-    /// The article named, as written.
-    pub target: String,
+    /// The article named, as written (a boxed `str`, not a `String`: no
+    /// growth room, and 8 bytes less in every reference).
+    pub target: Box<str>,
     /// Where the target is written.
     pub span: Span,
     /// How it was written.
@@ -368,6 +369,20 @@ pub struct Reference {
     pub resolved: Option<bool>,
     /// The canonical title it resolves to, when it resolves.
     pub canonical: Option<Box<str>>,
+}
+
+impl Reference {
+    /// A reference to `target` written at `span`, not yet judged against an index.
+    #[must_use]
+    pub fn new(target: impl Into<Box<str>>, span: Span, kind: ReferenceKind) -> Self {
+        Reference {
+            target: target.into(),
+            span,
+            kind,
+            resolved: None,
+            canonical: None,
+        }
+    }
 }
 
 /// One written `See` list (`See X, Y, and Z.`), for R002.

@@ -107,23 +107,19 @@ impl Cx<'_> {
                             plain.push_mapped(" ", Span::new(last_end, last_end));
                         }
                         NodeValue::WikiLink(w) => {
-                            links.push(Reference {
-                                target: collapse_ws(&w.url),
-                                span: inside(self.span_of(n)),
-                                kind: ReferenceKind::Wikilink,
-                                resolved: None,
-                                canonical: None,
-                            });
+                            links.push(Reference::new(
+                                collapse_ws(&w.url),
+                                inside(self.span_of(n)),
+                                ReferenceKind::Wikilink,
+                            ));
                         }
                         NodeValue::Link(l) => {
                             if let Some(target) = md_link_target(&l.url) {
-                                links.push(Reference {
+                                links.push(Reference::new(
                                     target,
-                                    span: inside(self.span_of(n)),
-                                    kind: ReferenceKind::Link,
-                                    resolved: None,
-                                    canonical: None,
-                                });
+                                    inside(self.span_of(n)),
+                                    ReferenceKind::Link,
+                                ));
                             }
                         }
                         _ => {}
@@ -339,7 +335,7 @@ mod tests {
         };
         assert_eq!(i.label.as_deref(), Some("Label"));
         assert_eq!(i.label_span.unwrap().slice(s), "Label");
-        let targets: Vec<_> = i.refs.iter().map(|r| r.target.as_str()).collect();
+        let targets: Vec<_> = i.refs.iter().map(|r| &*r.target).collect();
         assert_eq!(targets, ["X", "Y"]);
         assert_eq!(i.refs[0].span.slice(s), "X");
     }

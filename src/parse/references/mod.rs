@@ -110,13 +110,7 @@ pub fn extract_list(
                 Some(t) => s + grammar::trim_to_title(&plain.text[s..e], t).unwrap_or(e - s),
                 None => e,
             };
-            Some(Reference {
-                target: plain.text[s..e].to_string(),
-                span: plain.span(s, e),
-                kind,
-                resolved: None,
-                canonical: None,
-            })
+            Some(Reference::new(&plain.text[s..e], plain.span(s, e), kind))
         })
         .collect();
     let whole = plain.span(start, end);
@@ -233,7 +227,7 @@ mod tests {
         let p = PlainText::from_source(sentence, 0);
         extract(&p, 0, sentence.len(), false, titles)
             .into_iter()
-            .map(|r| r.target)
+            .map(|r| r.target.into_string())
             .collect()
     }
 
@@ -470,7 +464,7 @@ mod tests {
             let p = PlainText::from_source(s, 0);
             extract(&p, 0, s.len(), true, None)
                 .into_iter()
-                .map(|r| r.target)
+                .map(|r| r.target.into_string())
                 .collect::<Vec<_>>()
         };
         assert_eq!(

@@ -256,13 +256,11 @@ impl Walker<'_> {
                             (&to, refs, frames.is_empty())
                         {
                             out.ref_at.push(out.plain.text.len());
-                            out.refs.push(Reference {
-                                target: name.clone(),
-                                span: Span::new(nd.start, nd.end),
-                                kind: ReferenceKind::Link,
-                                resolved: None,
-                                canonical: None,
-                            });
+                            out.refs.push(Reference::new(
+                                name.as_str(),
+                                Span::new(nd.start, nd.end),
+                                ReferenceKind::Link,
+                            ));
                         }
                         // The label is the last part; the target when there is none
                         // (or it is empty, the "pipe trick").
@@ -424,13 +422,7 @@ impl Walker<'_> {
                 arg = (a + eq + 1, b);
             }
             if let LinkTo::Article(name, span) = link_to(self.text, arg) {
-                out.push(Reference {
-                    target: name,
-                    span,
-                    kind: ReferenceKind::Hatnote,
-                    resolved: None,
-                    canonical: None,
-                });
+                out.push(Reference::new(name, span, ReferenceKind::Hatnote));
             }
         }
         out
@@ -481,7 +473,7 @@ mod tests {
             collapse_ws(&s.plain.text),
             "Bodmin is a civil parish in Cornwall. It is old."
         );
-        let targets: Vec<&str> = s.refs.iter().map(|r| r.target.as_str()).collect();
+        let targets: Vec<&str> = s.refs.iter().map(|r| &*r.target).collect();
         assert_eq!(targets, ["civil parishes in England", "Cornwall"]);
         assert_eq!(s.refs[1].span.slice(t), "[[Cornwall]]");
         let at = s.plain.text.find("civil parish").unwrap();
@@ -516,7 +508,7 @@ mod tests {
     fn hatnotes_name_their_positional_arguments() {
         let t = "{{Main|History of Bodmin|l1=History}} {{see_also|A|B#c}} {{Further|topic=x|1=C}} {{Infobox|A}}";
         let s = show(t);
-        let targets: Vec<&str> = s.refs.iter().map(|r| r.target.as_str()).collect();
+        let targets: Vec<&str> = s.refs.iter().map(|r| &*r.target).collect();
         assert_eq!(targets, ["History of Bodmin", "A", "B", "C"]);
         assert!(s.refs.iter().all(|r| r.kind == ReferenceKind::Hatnote));
         assert_eq!(s.refs[2].span.slice(t), "B");

@@ -22,10 +22,10 @@ use crate::span::Span;
 #[must_use]
 pub fn target_span(text: &str, r: &Reference) -> Option<Span> {
     let written = r.span.slice(text);
-    if written == r.target {
+    if *written == *r.target {
         return Some(r.span);
     }
-    let mut found = written.match_indices(r.target.as_str());
+    let mut found = written.match_indices(&*r.target);
     let (pos, _) = found.next()?;
     if found.next().is_some() {
         return None;
