@@ -15,9 +15,13 @@ use serde::Serialize;
 /// sentence and the block's text twice; on a file of a million short
 /// sentences that was a million small allocations. Cloning is a reference
 /// count, not a copy.
+///
+/// 16 bytes: the buffer is an `Arc<Box<str>>`, a thin pointer (an `Arc<str>`
+/// is a pointer and a length, and the range already says where the text ends).
+/// Reading it follows one more pointer; every sentence is 8 bytes smaller.
 #[derive(Clone)]
 pub struct SharedText {
-    buf: Arc<str>,
+    buf: Arc<Box<str>>,
     start: u32,
     end: u32,
 }
@@ -70,7 +74,7 @@ impl From<String> for SharedText {
     fn from(s: String) -> Self {
         match u32::try_from(s.len()) {
             Ok(end) => SharedText {
-                buf: Arc::from(s),
+                buf: Arc::new(s.into_boxed_str()),
                 start: 0,
                 end,
             },
