@@ -22,7 +22,7 @@ pub fn resolve(article: &mut Article, index: Option<&TitleIndex>) {
             match index.resolve(&r.target) {
                 Some(res) => {
                     r.resolved = Some(true);
-                    r.canonical = Some(res.canonical.into());
+                    r.canonical = Some(Box::new(res.canonical));
                     yes += 1;
                 }
                 None => {
@@ -91,7 +91,10 @@ mod tests {
         assert!(f.judged);
         assert_eq!((f.total, f.resolved, f.unresolved), (3, Some(2), Some(1)));
         let refs = a.references();
-        assert_eq!(refs[0].canonical.as_deref(), Some("Photon"));
+        assert_eq!(
+            refs[0].canonical.as_deref().map(String::as_str),
+            Some("Photon")
+        );
         assert!(!is_non_canonical(refs[0]));
         assert!(is_non_canonical(refs[1]));
         assert_eq!(refs[2].resolved, Some(false));

@@ -367,8 +367,10 @@ pub struct Reference {
     pub kind: ReferenceKind,
     /// `true`/`false` once judged against a title index; `null` when no index was given.
     pub resolved: Option<bool>,
-    /// The canonical title it resolves to, when it resolves.
-    pub canonical: Option<Box<str>>,
+    /// The canonical title it resolves to, when it resolves. A box of a
+    /// `String` (one thin pointer), not a `Box<str>` (a pointer and a length):
+    /// most references never hold one, and each is 8 bytes smaller for it.
+    pub canonical: Option<Box<String>>,
 }
 
 impl Reference {
@@ -391,7 +393,46 @@ pub struct ReferenceList {
     /// The whole sentence, `See` included.
     pub span: Span,
     /// What is wrong with it; empty when it is well formed.
-    pub problems: Box<[ListProblem]>,
+    pub problems: ListProblems,
+}
+
+/// The problems of one `See` list: a slice to read, a JSON array to write.
+///
+/// One thin pointer that is null when the list is well formed (nearly
+/// always), so a list is 16 bytes, not the 24 a `Box<[ListProblem]>` takes.
+#[derive(Debug, Clone, Default)]
+#[allow(clippy::box_collection)] // the box is the point: one thin pointer, usually null
+pub struct ListProblems(Option<Box<Vec<ListProblem>>>);
+
+impl From<Vec<ListProblem>> for ListProblems {
+    fn from(v: Vec<ListProblem>) -> Self {
+        if v.is_empty() {
+            ListProblems(None)
+        } else {
+            ListProblems(Some(Box::new(v)))
+        }
+    }
+}
+
+impl std::ops::Deref for ListProblems {
+    type Target = [ListProblem];
+    fn deref(&self) -> &[ListProblem] {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
+    }
+}
+
+impl<'a> IntoIterator for &'a ListProblems {
+    type Item = &'a ListProblem;
+    type IntoIter = std::slice::Iter<'a, ListProblem>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl Serialize for ListProblems {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 /// Something wrong with a `See` list.

@@ -376,7 +376,7 @@ mod tests {
         let p = PlainText::from_source(sentence, 0);
         let (_, list) = extract_list(&p, 0, sentence.len(), false, None).expect("a See list");
         list.problems
-            .into_iter()
+            .iter()
             .map(|pr| (pr.kind, pr.span.slice(sentence)))
             .collect()
     }
