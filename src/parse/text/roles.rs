@@ -133,6 +133,38 @@ const CLAUSE_END: &[&str] = &[
     "wrote",
 ];
 
+/// Verbs that end a sentence right before a formula (`... this becomes`,
+/// `... one obtains`), which these texts have lost.
+const FORMULA_VERBS: &[&str] = &[
+    "assume",
+    "become",
+    "becomes",
+    "consider",
+    "define",
+    "denote",
+    "equal",
+    "equals",
+    "find",
+    "get",
+    "gets",
+    "giving",
+    "holds",
+    "implies",
+    "let",
+    "obtain",
+    "obtained",
+    "obtains",
+    "proved",
+    "proves",
+    "reduces",
+    "satisfies",
+    "satisfy",
+    "simplifies",
+    "write",
+    "yield",
+    "yields",
+];
+
 /// Abbreviations a heading may end with (`Washington, D.C.`, `Jr.`).
 const ABBREVIATIONS: &[&str] = &[
     "Jr.", "Sr.", "St.", "Inc.", "Ltd.", "Co.", "Bros.", "vs.", "Dr.", "No.",
@@ -295,6 +327,11 @@ fn shape_with(block: &str, listed: bool, dashed: bool) -> Shape {
         && !noun_plural
         && !is_standard_closing_heading(t)
     {
+        return Shape::Text;
+    }
+    // `The momentum equation then becomes`, `Multiplying both sides by x, we
+    // get`: a sentence cut where its formula was (`Gift giving` is a noun).
+    if words.len() >= 3 && FORMULA_VERBS.contains(&last) {
         return Shape::Text;
     }
     if two_sentences(t)
@@ -1789,5 +1826,22 @@ mod tests {
             "Ajaigarh is located at the edge of the Vindhya Range in the north of the state.",
         ];
         assert_eq!(headings(&b), [".", "H", "."]);
+    }
+
+    #[test]
+    fn a_verb_before_a_lost_formula_ends_a_sentence() {
+        // What follows the verb (a formula) is gone from the text.
+        assert_eq!(shape("In this frame the equation becomes"), Shape::Text);
+        assert_eq!(shape("Solving for the speed, one obtains"), Shape::Text);
+        assert_eq!(shape("Hence the two sums satisfy"), Shape::Text);
+        // A noun after a modifier, or the verb before more words, stays.
+        assert_eq!(shape("Gift giving"), Shape::Heading);
+        assert_eq!(shape("Where the river becomes navigable"), Shape::Heading);
+        let b = [
+            "The pressure falls as the gas expands, and the work done is the area under the curve.",
+            "For an ideal gas this becomes",
+            "where the constant depends on the gas and on nothing else in the experiment at all.",
+        ];
+        assert_eq!(headings(&b), [".", ".", "."]);
     }
 }
