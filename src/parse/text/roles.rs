@@ -329,6 +329,11 @@ fn shape_with(block: &str, listed: bool, dashed: bool) -> Shape {
     {
         return Shape::Text;
     }
+    // `"Total highways:" 50,000 km`: a fact sheet's field, its name quoted
+    // with the colon inside the quotes, and its value.
+    if quoted_field(t) {
+        return Shape::Text;
+    }
     // `The momentum equation then becomes`, `Multiplying both sides by x, we
     // get`: a sentence cut where its formula was (`Gift giving` is a noun).
     if words.len() >= 3 && FORMULA_VERBS.contains(&last) {
@@ -476,6 +481,18 @@ fn says_subject(w: &str) -> bool {
 fn period_label(t: &str) -> bool {
     t.split_once(':')
         .is_some_and(|(label, _)| is_period(label.trim()))
+}
+
+/// `"Paved:" 5,000 km`, `"signed, but not ratified:" none`: a field's
+/// name in quotes, ending in a colon inside them, then its value. A quoted
+/// title before a colon is a heading's (`Los Angeles and "Eraserhead":
+/// 1971–1979`).
+fn quoted_field(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix(['"', '“']) else {
+        return false;
+    };
+    rest.split_once(['"', '”'])
+        .is_some_and(|(name, value)| name.ends_with(':') && !value.trim().is_empty())
 }
 
 /// `Sharp Press. 2006`: a sentence end inside the line.
@@ -1841,6 +1858,25 @@ mod tests {
             "The pressure falls as the gas expands, and the work done is the area under the curve.",
             "For an ideal gas this becomes",
             "where the constant depends on the gas and on nothing else in the experiment at all.",
+        ];
+        assert_eq!(headings(&b), [".", ".", "."]);
+    }
+
+    #[test]
+    fn a_quoted_field_name_and_its_value_is_no_heading() {
+        // A fact sheet's field: the colon inside the quotes.
+        assert_eq!(shape("\"Railways:\" 1,200 km"), Shape::Text);
+        assert_eq!(shape("\"imports, by value:\" 35%"), Shape::Text);
+        // A quoted title before the colon heads a period or a part.
+        assert_eq!(
+            shape("Berlin and \"The Long Night\": 1962–1970"),
+            Shape::Heading
+        );
+        assert_eq!(shape("\"Railways\" in fiction"), Shape::Heading);
+        let b = [
+            "The network is owned by the state and was extended to the coast in the late nineteenth century.",
+            "\"Railways:\" 1,200 km",
+            "The roads are poorly kept outside the capital, and many are closed in the rainy season each year.",
         ];
         assert_eq!(headings(&b), [".", ".", "."]);
     }
