@@ -832,7 +832,11 @@ fn in_context(blocks: &[&str], shapes: &mut [Shape]) {
         // entry of it (the others are lost).
         let place =
             place_and_country(t) && prev.is_some_and(|p| is_prose_intro(p) || place_and_country(p));
-        if (numbered || drawn || value || place) && !is_known_heading(t) {
+        // `IUPAC definition`: the title of a box quoting a body's
+        // definition, not a section (a section of that name is followed by
+        // running text).
+        let boxed = box_title(t) && !next.is_some_and(is_prose);
+        if (numbered || drawn || value || place || boxed) && !is_known_heading(t) {
             shapes[i] = Shape::Text;
         }
     }
@@ -867,6 +871,14 @@ fn place_and_country(t: &str) -> bool {
             })
     };
     !place.is_empty() && capitalised(place, 3) && capitalised(country, 2) && !country.is_empty()
+}
+
+/// `IUPAC definition`, `ISO definition`: a body's initials and
+/// `definition`, the title of a box that quotes its definition.
+fn box_title(t: &str) -> bool {
+    let t = t.trim();
+    t.strip_suffix(" definition")
+        .is_some_and(|body| body.len() >= 3 && body.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 /// Words that make a line ending in `:` a sentence that introduces what
@@ -1879,5 +1891,31 @@ mod tests {
             "The roads are poorly kept outside the capital, and many are closed in the rainy season each year.",
         ];
         assert_eq!(headings(&b), [".", ".", "."]);
+    }
+
+    #[test]
+    fn a_definition_box_title_is_no_heading() {
+        // The box's title over the quoted definition.
+        let b = [
+            "Many of these compounds are produced by the burning of organic matter in the open air.",
+            "ISO definition",
+            "Flammability: Ability of a material to burn with a flame",
+            "Note: The test conditions must be stated with the result, as the figure depends on them.",
+        ];
+        assert_eq!(headings(&b)[1], ".");
+        // A section about a definition, over running text, stays.
+        let b = [
+            "Many of these compounds are produced by the burning of organic matter in the open air.",
+            "ISO definition",
+            "The standard defines the term by the behaviour of a sample of the material held in a flame.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "."]);
+        let b = [
+            "Many of these compounds are produced by the burning of organic matter in the open air.",
+            "Formal definition",
+            "Flammability: Ability of a material to burn with a flame",
+            "Note: The test conditions must be stated with the result, as the figure depends on them.",
+        ];
+        assert_eq!(headings(&b)[1], "H");
     }
 }
