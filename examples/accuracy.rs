@@ -135,10 +135,15 @@ fn main() {
             r.add(name, txt, md);
         }
         println!(
-            "Headings, {label}: {} of {} identical ({:.1}%)",
+            "Headings, {label}: {} of {} identical ({:.1}%); {} more differ only by a licence \
+             notice the Markdown marks as a heading ({} of {}, {:.1}%, without them)",
             r.identical,
             r.pairs,
-            100.0 * r.rate()
+            100.0 * r.rate(),
+            r.notice_only,
+            r.identical + r.notice_only,
+            r.pairs,
+            100.0 * r.rate_without_notices()
         );
         let mut by: std::collections::BTreeMap<_, Vec<_>> = std::collections::BTreeMap::new();
         for m in &r.misses {

@@ -133,6 +133,38 @@ const CLAUSE_END: &[&str] = &[
     "wrote",
 ];
 
+/// Verbs that end a sentence right before a formula (`... this becomes`,
+/// `... one obtains`), which these texts have lost.
+const FORMULA_VERBS: &[&str] = &[
+    "assume",
+    "become",
+    "becomes",
+    "consider",
+    "define",
+    "denote",
+    "equal",
+    "equals",
+    "find",
+    "get",
+    "gets",
+    "giving",
+    "holds",
+    "implies",
+    "let",
+    "obtain",
+    "obtained",
+    "obtains",
+    "proved",
+    "proves",
+    "reduces",
+    "satisfies",
+    "satisfy",
+    "simplifies",
+    "write",
+    "yield",
+    "yields",
+];
+
 /// Abbreviations a heading may end with (`Washington, D.C.`, `Jr.`).
 const ABBREVIATIONS: &[&str] = &[
     "Jr.", "Sr.", "St.", "Inc.", "Ltd.", "Co.", "Bros.", "vs.", "Dr.", "No.",
@@ -297,6 +329,16 @@ fn shape_with(block: &str, listed: bool, dashed: bool) -> Shape {
     {
         return Shape::Text;
     }
+    // `"Total highways:" 50,000 km`: a fact sheet's field, its name quoted
+    // with the colon inside the quotes, and its value.
+    if quoted_field(t) {
+        return Shape::Text;
+    }
+    // `The momentum equation then becomes`, `Multiplying both sides by x, we
+    // get`: a sentence cut where its formula was (`Gift giving` is a noun).
+    if words.len() >= 3 && FORMULA_VERBS.contains(&last) {
+        return Shape::Text;
+    }
     if two_sentences(t)
         || opens_sentence(t)
         || verb_and_object(&words)
@@ -439,6 +481,18 @@ fn says_subject(w: &str) -> bool {
 fn period_label(t: &str) -> bool {
     t.split_once(':')
         .is_some_and(|(label, _)| is_period(label.trim()))
+}
+
+/// `"Paved:" 5,000 km`, `"signed, but not ratified:" none`: a field's
+/// name in quotes, ending in a colon inside them, then its value. A quoted
+/// title before a colon is a heading's (`Los Angeles and "Eraserhead":
+/// 1971–1979`).
+fn quoted_field(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix(['"', '“']) else {
+        return false;
+    };
+    rest.split_once(['"', '”'])
+        .is_some_and(|(name, value)| name.ends_with(':') && !value.trim().is_empty())
 }
 
 /// `Sharp Press. 2006`: a sentence end inside the line.
@@ -778,7 +832,11 @@ fn in_context(blocks: &[&str], shapes: &mut [Shape]) {
         // entry of it (the others are lost).
         let place =
             place_and_country(t) && prev.is_some_and(|p| is_prose_intro(p) || place_and_country(p));
-        if (numbered || drawn || value || place) && !is_known_heading(t) {
+        // `IUPAC definition`: the title of a box quoting a body's
+        // definition, not a section (a section of that name is followed by
+        // running text).
+        let boxed = box_title(t) && !next.is_some_and(is_prose);
+        if (numbered || drawn || value || place || boxed) && !is_known_heading(t) {
             shapes[i] = Shape::Text;
         }
     }
@@ -813,6 +871,14 @@ fn place_and_country(t: &str) -> bool {
             })
     };
     !place.is_empty() && capitalised(place, 3) && capitalised(country, 2) && !country.is_empty()
+}
+
+/// `IUPAC definition`, `ISO definition`: a body's initials and
+/// `definition`, the title of a box that quotes its definition.
+fn box_title(t: &str) -> bool {
+    let t = t.trim();
+    t.strip_suffix(" definition")
+        .is_some_and(|body| body.len() >= 3 && body.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 /// Words that make a line ending in `:` a sentence that introduces what
@@ -1789,5 +1855,67 @@ mod tests {
             "Ajaigarh is located at the edge of the Vindhya Range in the north of the state.",
         ];
         assert_eq!(headings(&b), [".", "H", "."]);
+    }
+
+    #[test]
+    fn a_verb_before_a_lost_formula_ends_a_sentence() {
+        // What follows the verb (a formula) is gone from the text.
+        assert_eq!(shape("In this frame the equation becomes"), Shape::Text);
+        assert_eq!(shape("Solving for the speed, one obtains"), Shape::Text);
+        assert_eq!(shape("Hence the two sums satisfy"), Shape::Text);
+        // A noun after a modifier, or the verb before more words, stays.
+        assert_eq!(shape("Gift giving"), Shape::Heading);
+        assert_eq!(shape("Where the river becomes navigable"), Shape::Heading);
+        let b = [
+            "The pressure falls as the gas expands, and the work done is the area under the curve.",
+            "For an ideal gas this becomes",
+            "where the constant depends on the gas and on nothing else in the experiment at all.",
+        ];
+        assert_eq!(headings(&b), [".", ".", "."]);
+    }
+
+    #[test]
+    fn a_quoted_field_name_and_its_value_is_no_heading() {
+        // A fact sheet's field: the colon inside the quotes.
+        assert_eq!(shape("\"Railways:\" 1,200 km"), Shape::Text);
+        assert_eq!(shape("\"imports, by value:\" 35%"), Shape::Text);
+        // A quoted title before the colon heads a period or a part.
+        assert_eq!(
+            shape("Berlin and \"The Long Night\": 1962–1970"),
+            Shape::Heading
+        );
+        assert_eq!(shape("\"Railways\" in fiction"), Shape::Heading);
+        let b = [
+            "The network is owned by the state and was extended to the coast in the late nineteenth century.",
+            "\"Railways:\" 1,200 km",
+            "The roads are poorly kept outside the capital, and many are closed in the rainy season each year.",
+        ];
+        assert_eq!(headings(&b), [".", ".", "."]);
+    }
+
+    #[test]
+    fn a_definition_box_title_is_no_heading() {
+        // The box's title over the quoted definition.
+        let b = [
+            "Many of these compounds are produced by the burning of organic matter in the open air.",
+            "ISO definition",
+            "Flammability: Ability of a material to burn with a flame",
+            "Note: The test conditions must be stated with the result, as the figure depends on them.",
+        ];
+        assert_eq!(headings(&b)[1], ".");
+        // A section about a definition, over running text, stays.
+        let b = [
+            "Many of these compounds are produced by the burning of organic matter in the open air.",
+            "ISO definition",
+            "The standard defines the term by the behaviour of a sample of the material held in a flame.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "."]);
+        let b = [
+            "Many of these compounds are produced by the burning of organic matter in the open air.",
+            "Formal definition",
+            "Flammability: Ability of a material to burn with a flame",
+            "Note: The test conditions must be stated with the result, as the figure depends on them.",
+        ];
+        assert_eq!(headings(&b)[1], "H");
     }
 }
