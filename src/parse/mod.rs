@@ -256,7 +256,7 @@ pub(crate) fn build_block(
         let bounds = sentences::split(&plain.text[body_start..len]);
         let (refs, ref_lists) = refs_of(plain, body_start, &bounds, ctx, links);
         let body = SharedText::from(collapse_ws(&plain.text[body_start..]));
-        return Block::Item(Item {
+        return Block::Item(Box::new(Item {
             label: Some(label_text),
             label_span: Some(plain.span(lead, label_end)),
             sentences: sentences_of(plain, body_start, &bounds, &body),
@@ -266,7 +266,7 @@ pub(crate) fn build_block(
             bullet,
             refs,
             ref_lists,
-        });
+        }));
     }
     let bounds = sentences::split(&plain.text);
     let text = SharedText::from(collapse_ws(&plain.text));
@@ -274,7 +274,7 @@ pub(crate) fn build_block(
     let (refs, ref_lists) = refs_of(plain, 0, &bounds, ctx, links);
     if bullet.is_some() || ctx.in_see_also || ctx.entry {
         let lead = plain.text.len() - plain.text.trim_start().len();
-        return Block::Item(Item {
+        return Block::Item(Box::new(Item {
             label: None,
             label_span: None,
             body: text,
@@ -284,7 +284,7 @@ pub(crate) fn build_block(
             sentences,
             refs,
             ref_lists,
-        });
+        }));
     }
     Block::Paragraph(Paragraph {
         text,
