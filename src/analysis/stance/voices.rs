@@ -41,6 +41,7 @@ fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
             && toks
                 .get(i + 1)
                 .is_some_and(|n| matches!(n.lower.as_str(), "while" | "whereas" | "but" | "yet"))
+            && !aside(toks, i + 2)
         {
             out.push((start, i));
             start = i + 2;
@@ -51,6 +52,46 @@ fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
     out.push((start, toks.len()));
     out.retain(|(s, e)| s < e);
     out
+}
+
+/// Whether the words from `i` are an aside closed by a comma inside a clause
+/// (`activists say its policies, while usually up to standards on paper,
+/// are often ignored`): the next comma is followed by the clause's own verb.
+fn aside(toks: &[Tok], i: usize) -> bool {
+    let Some(comma) = toks[i.min(toks.len())..]
+        .iter()
+        .position(|t| !t.word && matches!(t.lower.as_str(), "," | ";" | "." | ":"))
+        .map(|k| i + k)
+    else {
+        return false;
+    };
+    toks[comma].lower == ","
+        && toks.get(comma + 1).is_some_and(|n| {
+            n.word
+                && matches!(
+                    n.lower.as_str(),
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "remain"
+                        | "remains"
+                        | "remained"
+                        | "can"
+                        | "could"
+                        | "would"
+                        | "will"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "should"
+                        | "seem"
+                        | "seems"
+                        | "seemed"
+                )
+        })
 }
 
 fn skip_connectives(toks: &[Tok], mut i: usize, hi: usize) -> usize {
@@ -404,6 +445,31 @@ mod tests {
         assert_eq!(sides(s), vec![Stance::Con, Stance::Pro]);
         let s = "By contrast, supporters argue that it saves lives.";
         assert_eq!(sides(s), vec![Stance::Pro]);
+    }
+
+    #[test]
+    fn an_aside_closed_by_a_comma_stays_in_its_clause() {
+        let n = |s: &str| clauses(&tokenize(s)).len();
+        // `, while ...,` followed by the clause's own verb is an aside.
+        assert_eq!(
+            n("Activists say its policies, while usually sound on paper, are often ignored."),
+            1
+        );
+        // Near cases: a second clause with its own subject and verb.
+        assert_eq!(
+            n("Critics argue that it is costly, while supporters contend that it saves lives."),
+            2
+        );
+        assert_eq!(
+            n("Critics argue that it is costly, while supporters, in contrast, praise it."),
+            2
+        );
+        // Read whole, the aside no longer takes the clause's speaker away.
+        let subject = crate::analysis::stance::Subject::of_title("Harbour Bank");
+        let s = "Activists say the bank's policies, while usually sound on paper, are often weak in practice.";
+        let toks = tokenize(s);
+        let v = voices_with(&toks, None, Some((s, &subject)));
+        assert_eq!(v.last().map(|v| v.stance), Some(Stance::Con));
     }
 
     #[test]
