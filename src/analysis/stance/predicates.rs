@@ -123,6 +123,9 @@ const K_SIDE_NOUN: u32 = 1 << 19;
 /// An act of taking a side (`campaign`, `petition`): step 4c of
 /// [`predicate_voice`].
 const K_ACT: u32 = 1 << 20;
+/// A word that marks a phrase of opposition (`odds`, `contrary`): see
+/// [`OPPOSITION`].
+const K_OPPOSE: u32 = 1 << 21;
 /// The kinds of predicate a clause's words can open.
 const K_PREDICATE: u32 = K_SIDE_NOUN
     | K_ACT
@@ -293,6 +296,7 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
         &mut ["achieved", "achieves", "scored", "scores"].into_iter(),
         K_FIGURE,
     );
+    mark(&mut OPPOSITION.iter().map(|(w, ..)| *w), K_OPPOSE);
     p.kinds = kinds;
     p
 });
@@ -1018,7 +1022,8 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
         let here = kind(k);
         let t = &toks[k];
         let np = std::mem::take(&mut last);
-        if k < opposed_from
+        if here & K_OPPOSE != 0
+            && k < opposed_from
             && let Some(end) = opposition_at(toks, lo, k, hi)
         {
             // `incompatible with`: its own word already counts.

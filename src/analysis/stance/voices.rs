@@ -46,12 +46,43 @@ fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
             out.push((start, i));
             start = i + 2;
             i += 1;
+        } else if !t.word
+            && t.lower == ","
+            && toks.get(i + 1).is_some_and(|n| n.lower == "and")
+            && toks.get(i + 2).is_some_and(new_speaker)
+        {
+            // `X praised the film, and Y called it a failure`: a clause with
+            // its own speaker after `, and` is read as its own clause.
+            out.push((start, i));
+            start = i + 2;
+            i += 1;
         }
         i += 1;
     }
     out.push((start, toks.len()));
     out.retain(|(s, e)| s < e);
     out
+}
+
+/// Whether a word after `, and` opens a clause with a speaker of its own: a
+/// name (`, and Ebert wrote`) or a pronoun or group that speaks (`, and
+/// critics called it`), not a list's next item (`, and customer service`).
+fn new_speaker(t: &Tok) -> bool {
+    t.word
+        && (t.cap
+            || matches!(
+                t.lower.as_str(),
+                "he" | "she"
+                    | "they"
+                    | "critics"
+                    | "reviewers"
+                    | "others"
+                    | "opponents"
+                    | "supporters"
+                    | "proponents"
+                    | "detractors"
+                    | "defenders"
+            ))
 }
 
 /// Whether the words from `i` are an aside closed by a comma inside a clause
@@ -470,6 +501,38 @@ mod tests {
         let toks = tokenize(s);
         let v = voices_with(&toks, None, Some((s, &subject)));
         assert_eq!(v.last().map(|v| v.stance), Some(Stance::Con));
+    }
+
+    #[test]
+    fn a_clause_after_and_with_its_own_speaker() {
+        let subject = crate::analysis::stance::Subject::of_title("Harbour Plan");
+        let sides = |s: &str| -> Vec<Stance> {
+            voices_with(&tokenize(s), None, Some((s, &subject)))
+                .iter()
+                .map(|v| v.stance)
+                .collect()
+        };
+        // Each speaker is read in their own clause; the second has the last word.
+        assert_eq!(
+            sides(
+                "The architect Ann Bell praised the plan, and Mayor Tom Hale called it a failure."
+            ),
+            vec![Stance::Pro, Stance::Con]
+        );
+        assert_eq!(
+            sides("The council praised the plan, and critics called it a failure."),
+            vec![Stance::Pro, Stance::Con]
+        );
+        // Near cases: the next item of a list is no speaker.
+        let n = |s: &str| clauses(&tokenize(s)).len();
+        assert_eq!(
+            n("The plan was criticised for its cost, its routes, and customer service."),
+            1
+        );
+        assert_eq!(
+            n("The plan was criticised for its cost, and its routes were redrawn."),
+            1
+        );
     }
 
     #[test]
