@@ -496,7 +496,7 @@ mod tests {
             2
         );
         // Read whole, the aside no longer takes the clause's speaker away.
-        let subject = crate::analysis::stance::Subject::of_title("Harbour Bank");
+        let subject = Subject::of_title("Harbour Bank");
         let s = "Activists say the bank's policies, while usually sound on paper, are often weak in practice.";
         let toks = tokenize(s);
         let v = voices_with(&toks, None, Some((s, &subject)));
@@ -505,7 +505,7 @@ mod tests {
 
     #[test]
     fn a_clause_after_and_with_its_own_speaker() {
-        let subject = crate::analysis::stance::Subject::of_title("Harbour Plan");
+        let subject = Subject::of_title("Harbour Plan");
         let sides = |s: &str| -> Vec<Stance> {
             voices_with(&tokenize(s), None, Some((s, &subject)))
                 .iter()
