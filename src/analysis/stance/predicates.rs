@@ -627,6 +627,28 @@ fn names_someone_else(toks: &[Tok], lo: usize, hi: usize, subject: &Subject) -> 
     other
 }
 
+/// Whether support goes to someone else through an `of` phrase after its
+/// object (`supports the rights of Muslims in the Philippines`, `praised the
+/// courage of Senator Hale`): the object names nobody, neither the subject
+/// nor a part of a work (`the acting of Gene Wilder` is the film's), and the
+/// `of` phrase names someone other than the subject. Blame is not read so:
+/// `condemned the killings of Filipino soldiers` names the victims.
+fn backs_someone_else(toks: &[Tok], a: usize, b: usize, hi: usize, subject: &Subject) -> bool {
+    let p = &*PRED;
+    if b >= hi || b <= a || toks[b].lower != "of" {
+        return false;
+    }
+    let plain = toks[a..b].iter().all(|t| {
+        t.word
+            && !t.cap
+            && !subject.refers(t)
+            && !SUBJECT_REFS.contains(&t.lower.as_str())
+            && !p.classes.contains(t.lower.as_str())
+            && !p.aspects.contains(t.lower.as_str())
+    });
+    plain && names_someone_else(toks, b + 1, object_end(toks, b, hi), subject)
+}
+
 /// The object of the verb at `v`: from the next word to a preposition,
 /// conjunction or punctuation.
 fn object_end(toks: &[Tok], v: usize, hi: usize) -> usize {
@@ -1830,6 +1852,9 @@ pub(crate) fn predicate_voice(
             return None;
         }
         if obj_end > obj_start && names_someone_else(toks, obj_start, obj_end, subject) {
+            return None;
+        }
+        if st == Stance::Pro && backs_someone_else(toks, obj_start, obj_end, hi, subject) {
             return None;
         }
         return Some(RawVoice {
@@ -3546,6 +3571,37 @@ mod tests {
         assert_eq!(
             side("The plan deserved to be condemned by the council."),
             Some(Stance::Con)
+        );
+    }
+
+    #[test]
+    fn support_for_someone_else_through_of() {
+        let side = |s: &str| voice(s, "Harbour Bank").map(|v| v.0);
+        // The rights are someone else's: no side toward the bank.
+        assert_eq!(
+            side("The cleric supports the rights of Muslims in the Philippines."),
+            None
+        );
+        assert_eq!(
+            side("The minister praised the courage of Senator Hale."),
+            None
+        );
+        // Near cases: the subject's own, a part of a work, blame, no name.
+        assert_eq!(
+            side("The minister praised the courage of Harbour Bank."),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side("The minister praised the acting of Gene Wilder."),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side("The minister condemned the killings of Filipino soldiers."),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side("The minister praised the courage of its staff."),
+            Some(Stance::Pro)
         );
     }
 
