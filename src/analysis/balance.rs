@@ -275,7 +275,10 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
             // `Canby wrote:`): its side is what its own words say. (Carrying the
             // side of one sentence of a quotation to the next, without words of
             // its own, was tried and read asides as sides: `But of course!`.)
-            let in_quote = started_quoted || block_quote;
+            // A sentence that is all one quotation, after a speaker in the
+            // block, is theirs too.
+            let in_quote =
+                started_quoted || block_quote || (last_actor.is_some() && whole_quotation(toks));
             // `Ayn Rand, a vocal opponent of collectivism, argued ... She argued
             // that "... no tyrant ever rose to power except on the claim of the
             // common good."`: the same speaker again, with a reporting verb that
@@ -342,7 +345,7 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
                                 last_actor.clone().or(Some(a))
                             }
                             Some(a) => Some(a),
-                            None if started_quoted || opens_with_pronoun => last_actor.clone(),
+                            None if in_quote || opens_with_pronoun => last_actor.clone(),
                             None => None,
                         };
                         Voice {
@@ -438,6 +441,19 @@ fn retractions(b: &mut Block, text: &str, subject: &stance::Subject) {
         // The sentence had no voice (checked above): this is its only one.
         prev.set_voices(vec![voice]);
     }
+}
+
+/// Whether a sentence is all one quotation (`"These banks can undermine
+/// ... communities."`): it opens with a quotation mark that does not close
+/// before its last words. A quoted title that opens it (`"Doom" was ...`)
+/// is not.
+fn whole_quotation(toks: &[crate::text::Tok]) -> bool {
+    let quote = |t: &crate::text::Tok| !t.word && matches!(t.lower.as_str(), "\"" | "“" | "”");
+    toks.first().is_some_and(quote)
+        && toks[1..]
+            .iter()
+            .position(quote)
+            .is_none_or(|k| k + 1 + 3 >= toks.len())
 }
 
 /// Whether a cue ends in a verb that reports without taking a side (`She
@@ -650,6 +666,24 @@ mod tests {
         let a = parse(Format::Markdown, md, &Settings::default());
         let st = stances(&a.sections[0].blocks[1]);
         assert_eq!(st, vec![Some(Stance::Con), None]);
+    }
+
+    #[test]
+    fn a_sentence_that_is_all_one_quotation_is_its_speakers() {
+        // After a speaker, a sentence all in quotation marks goes on in their
+        // voice and is read by its own words.
+        let md = "# Harbour Bank\n\nLead.\n\n## Criticism\n\nOxfam has criticized the bank. \"Its projects can undermine the rights of poor communities.\"\n\nThe bank opened in 1966. \"Its projects can undermine the rights of poor communities.\"\n\nOxfam has criticized the bank. \"Harbour\" is its name in English.\n";
+        let a = parse(Format::Markdown, md, &Settings::default());
+        let s = &a.sections[0];
+        assert_eq!(
+            stances(&s.blocks[0]),
+            vec![Some(Stance::Con), Some(Stance::Con)]
+        );
+        assert_eq!(s.blocks[0].sentences()[1].actor(), Some("Oxfam"));
+        // Near cases: no speaker before it; a quoted title that opens a
+        // sentence of fact.
+        assert_eq!(stances(&s.blocks[1]), vec![None, None]);
+        assert_eq!(stances(&s.blocks[2]), vec![Some(Stance::Con), None]);
     }
 
     #[test]

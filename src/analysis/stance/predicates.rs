@@ -123,6 +123,9 @@ const K_SIDE_NOUN: u32 = 1 << 19;
 /// An act of taking a side (`campaign`, `petition`): step 4c of
 /// [`predicate_voice`].
 const K_ACT: u32 = 1 << 20;
+/// A word that marks a phrase of opposition (`odds`, `contrary`): see
+/// [`OPPOSITION`].
+const K_OPPOSE: u32 = 1 << 21;
 /// The kinds of predicate a clause's words can open.
 const K_PREDICATE: u32 = K_SIDE_NOUN
     | K_ACT
@@ -293,6 +296,7 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
         &mut ["achieved", "achieves", "scored", "scores"].into_iter(),
         K_FIGURE,
     );
+    mark(&mut OPPOSITION.iter().map(|(w, ..)| *w), K_OPPOSE);
     p.kinds = kinds;
     p
 });
@@ -621,6 +625,28 @@ fn names_someone_else(toks: &[Tok], lo: usize, hi: usize, subject: &Subject) -> 
         }
     }
     other
+}
+
+/// Whether support goes to someone else through an `of` phrase after its
+/// object (`supports the rights of Muslims in the Philippines`, `praised the
+/// courage of Senator Hale`): the object names nobody, neither the subject
+/// nor a part of a work (`the acting of Gene Wilder` is the film's), and the
+/// `of` phrase names someone other than the subject. Blame is not read so:
+/// `condemned the killings of Filipino soldiers` names the victims.
+fn backs_someone_else(toks: &[Tok], a: usize, b: usize, hi: usize, subject: &Subject) -> bool {
+    let p = &*PRED;
+    if b >= hi || b <= a || toks[b].lower != "of" {
+        return false;
+    }
+    let plain = toks[a..b].iter().all(|t| {
+        t.word
+            && !t.cap
+            && !subject.refers(t)
+            && !SUBJECT_REFS.contains(&t.lower.as_str())
+            && !p.classes.contains(t.lower.as_str())
+            && !p.aspects.contains(t.lower.as_str())
+    });
+    plain && names_someone_else(toks, b + 1, object_end(toks, b, hi), subject)
 }
 
 /// The object of the verb at `v`: from the next word to a preposition,
@@ -952,9 +978,41 @@ fn defends(t: &Tok) -> bool {
 
 fn negated(toks: &[Tok], v: usize, lo: usize) -> bool {
     let p = &*PRED;
-    toks[lo.max(v.saturating_sub(3))..v]
+    let before = |v: usize| {
+        toks[lo.max(v.saturating_sub(3))..v]
+            .iter()
+            .any(|t| t.word && (p.negators.contains(t.lower.as_str()) || t.lower.ends_with("n't")))
+    };
+    before(v) || negated_infinitive(toks, v, lo).is_some_and(before)
+}
+
+/// The verb that governs the infinitive the word at `v` is in (`do not
+/// permit him to be celebrated`: `permit`; `did not deserve to be praised`:
+/// `deserve`), whose negation is the word's; not a verb of holding back
+/// (`did not hesitate to criticise`, `never failed to praise`), whose
+/// negation affirms.
+fn negated_infinitive(toks: &[Tok], v: usize, lo: usize) -> Option<usize> {
+    let mut j = v;
+    while j > lo && matches!(toks[j - 1].lower.as_str(), "be" | "been" | "have") {
+        j -= 1;
+    }
+    let to = j
+        .checked_sub(1)
+        .filter(|&to| to > lo && toks[to].lower == "to")?;
+    let mut g = to - 1;
+    if g > lo
+        && matches!(
+            toks[g].lower.as_str(),
+            "him" | "her" | "them" | "it" | "us" | "me" | "one" | "anyone"
+        )
+    {
+        g -= 1;
+    }
+    let gov = &toks[g];
+    let holds_back = ["hesitat", "fail", "ceas", "stop"]
         .iter()
-        .any(|t| t.word && (p.negators.contains(t.lower.as_str()) || t.lower.ends_with("n't")))
+        .any(|w| gov.lower.starts_with(w));
+    (gov.word && !holds_back).then_some(g)
 }
 
 /// The side of reported words: evaluative words, each turned around by a
@@ -979,10 +1037,23 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
     let mut head: Option<(i32, usize)> = None;
     // What the word before added to the score.
     let mut last = 0i32;
+    // Where the values a phrase of opposition sets the subject against
+    // begin (`at odds with ... the great values`): words after it are turned.
+    let mut opposed_from = hi;
     for k in lo..hi {
         let here = kind(k);
         let t = &toks[k];
         let np = std::mem::take(&mut last);
+        if here & K_OPPOSE != 0
+            && k < opposed_from
+            && let Some(end) = opposition_at(toks, lo, k, hi)
+        {
+            // `incompatible with`: its own word already counts.
+            if here & K_EVAL == 0 {
+                score -= 1;
+            }
+            opposed_from = end;
+        }
         if np != 0 && t.word && t.lower == "with" && k > lo && toks[k - 1].word {
             let end = (k + 1..hi)
                 .find(|&j| !toks[j].word && !matches!(toks[j].lower.as_str(), "\"" | "“" | "”"))
@@ -1070,6 +1141,7 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
                     .iter()
                     .any(|m| matches!(m.lower.as_str(), "should" | "could" | "ought" | "might"));
             let v = if flip || shortfall { -v } else { v };
+            let v = if k >= opposed_from { -v } else { v };
             if head.is_some_and(|(h, _)| h != v) {
                 continue;
             }
@@ -1152,6 +1224,48 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
         s if s > 0 => Some(Stance::Pro),
         _ => Some(Stance::Con),
     }
+}
+
+/// Phrases that set what is judged against what follows them (`at odds
+/// with the values of ...`, `contrary to`, `an affront to`): the word that
+/// marks them, the word before it that must be there (`""` for none) and the
+/// prepositions after it.
+const OPPOSITION: &[(&str, &str, &[&str])] = &[
+    ("odds", "at", &["with"]),
+    ("variance", "at", &["with"]),
+    ("conflict", "in", &["with"]),
+    ("contradiction", "in", &["with", "to"]),
+    ("contrary", "", &["to"]),
+    ("antithetical", "", &["to"]),
+    ("incompatible", "", &["with"]),
+    ("inconsistent", "", &["with"]),
+    ("irreconcilable", "", &["with"]),
+    ("affront", "", &["to"]),
+    ("betrayal", "", &["of"]),
+];
+
+/// Where the words after a phrase of opposition at `k` begin, if one is
+/// there and no negation comes just before it (`not at odds with`).
+fn opposition_at(toks: &[Tok], lo: usize, k: usize, hi: usize) -> Option<usize> {
+    let t = &toks[k];
+    if !t.word {
+        return None;
+    }
+    let &(_, before, preps) = OPPOSITION.iter().find(|(w, ..)| *w == t.lower)?;
+    let start = if before.is_empty() {
+        k
+    } else {
+        (k > lo && toks[k - 1].lower == before).then(|| k - 1)?
+    };
+    let prep = toks.get(k + 1).filter(|_| k + 1 < hi)?;
+    if !preps.contains(&prep.lower.as_str()) {
+        return None;
+    }
+    let p = &*PRED;
+    let negated = toks[lo.max(start.saturating_sub(3))..start]
+        .iter()
+        .any(|n| n.word && (p.negators.contains(n.lower.as_str()) || n.lower.ends_with("n't")));
+    (!negated).then_some(k + 2)
 }
 
 /// A rating (`two out of four stars`, `1 out of 10`, `3/5`): +2 for 70% or
@@ -1738,6 +1852,9 @@ pub(crate) fn predicate_voice(
             return None;
         }
         if obj_end > obj_start && names_someone_else(toks, obj_start, obj_end, subject) {
+            return None;
+        }
+        if st == Stance::Pro && backs_someone_else(toks, obj_start, obj_end, hi, subject) {
             return None;
         }
         return Some(RawVoice {
@@ -3398,6 +3515,93 @@ mod tests {
                 "Brightwell Energy"
             ),
             None
+        );
+    }
+
+    #[test]
+    fn phrases_of_opposition_turn_what_follows() {
+        let side = |s: &str| voice(s, "Harbour Plan").map(|v| v.0);
+        // The values the plan is set against are not praise of it.
+        assert_eq!(
+            side(
+                "The mayor said that the plan was \"at odds with the great traditions of the city\"."
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side("The mayor said that the plan was contrary to the law."),
+            Some(Stance::Con)
+        );
+        // Near cases: in keeping with them, or not at odds with them.
+        assert_eq!(
+            side(
+                "The mayor said that the plan was \"in keeping with the great traditions of the city\"."
+            ),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side(
+                "The mayor said that the plan was not at odds with the great traditions of the city."
+            ),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side("The mayor said that the plan was incompatible with the law."),
+            Some(Stance::Con)
+        );
+    }
+
+    #[test]
+    fn a_negated_verb_governs_its_infinitive() {
+        let side = |s: &str| voice(s, "Harbour Plan").map(|v| v.0);
+        // `do not permit him to be celebrated`: the negation is the verb's.
+        assert_eq!(
+            side("Its costs do not permit it to be praised by economists."),
+            None
+        );
+        assert_eq!(
+            side("The plan did not deserve to be condemned by the council."),
+            None
+        );
+        // Near cases: no negation.
+        assert_eq!(
+            side("Its costs permit it to be praised by economists."),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side("The plan deserved to be condemned by the council."),
+            Some(Stance::Con)
+        );
+    }
+
+    #[test]
+    fn support_for_someone_else_through_of() {
+        let side = |s: &str| voice(s, "Harbour Bank").map(|v| v.0);
+        // The rights are someone else's: no side toward the bank.
+        assert_eq!(
+            side("The cleric supports the rights of Muslims in the Philippines."),
+            None
+        );
+        assert_eq!(
+            side("The minister praised the courage of Senator Hale."),
+            None
+        );
+        // Near cases: the subject's own, a part of a work, blame, no name.
+        assert_eq!(
+            side("The minister praised the courage of Harbour Bank."),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side("The minister praised the acting of Gene Wilder."),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side("The minister condemned the killings of Filipino soldiers."),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side("The minister praised the courage of its staff."),
+            Some(Stance::Pro)
         );
     }
 

@@ -41,7 +41,18 @@ fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
             && toks
                 .get(i + 1)
                 .is_some_and(|n| matches!(n.lower.as_str(), "while" | "whereas" | "but" | "yet"))
+            && !aside(toks, i + 2)
         {
+            out.push((start, i));
+            start = i + 2;
+            i += 1;
+        } else if !t.word
+            && t.lower == ","
+            && toks.get(i + 1).is_some_and(|n| n.lower == "and")
+            && toks.get(i + 2).is_some_and(new_speaker)
+        {
+            // `X praised the film, and Y called it a failure`: a clause with
+            // its own speaker after `, and` is read as its own clause.
             out.push((start, i));
             start = i + 2;
             i += 1;
@@ -51,6 +62,67 @@ fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
     out.push((start, toks.len()));
     out.retain(|(s, e)| s < e);
     out
+}
+
+/// Whether a word after `, and` opens a clause with a speaker of its own: a
+/// name (`, and Ebert wrote`) or a pronoun or group that speaks (`, and
+/// critics called it`), not a list's next item (`, and customer service`).
+fn new_speaker(t: &Tok) -> bool {
+    t.word
+        && (t.cap
+            || matches!(
+                t.lower.as_str(),
+                "he" | "she"
+                    | "they"
+                    | "critics"
+                    | "reviewers"
+                    | "others"
+                    | "opponents"
+                    | "supporters"
+                    | "proponents"
+                    | "detractors"
+                    | "defenders"
+            ))
+}
+
+/// Whether the words from `i` are an aside closed by a comma inside a clause
+/// (`activists say its policies, while usually up to standards on paper,
+/// are often ignored`): the next comma is followed by the clause's own verb.
+fn aside(toks: &[Tok], i: usize) -> bool {
+    let Some(comma) = toks[i.min(toks.len())..]
+        .iter()
+        .position(|t| !t.word && matches!(t.lower.as_str(), "," | ";" | "." | ":"))
+        .map(|k| i + k)
+    else {
+        return false;
+    };
+    toks[comma].lower == ","
+        && toks.get(comma + 1).is_some_and(|n| {
+            n.word
+                && matches!(
+                    n.lower.as_str(),
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "remain"
+                        | "remains"
+                        | "remained"
+                        | "can"
+                        | "could"
+                        | "would"
+                        | "will"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "should"
+                        | "seem"
+                        | "seems"
+                        | "seemed"
+                )
+        })
 }
 
 fn skip_connectives(toks: &[Tok], mut i: usize, hi: usize) -> usize {
@@ -404,6 +476,63 @@ mod tests {
         assert_eq!(sides(s), vec![Stance::Con, Stance::Pro]);
         let s = "By contrast, supporters argue that it saves lives.";
         assert_eq!(sides(s), vec![Stance::Pro]);
+    }
+
+    #[test]
+    fn an_aside_closed_by_a_comma_stays_in_its_clause() {
+        let n = |s: &str| clauses(&tokenize(s)).len();
+        // `, while ...,` followed by the clause's own verb is an aside.
+        assert_eq!(
+            n("Activists say its policies, while usually sound on paper, are often ignored."),
+            1
+        );
+        // Near cases: a second clause with its own subject and verb.
+        assert_eq!(
+            n("Critics argue that it is costly, while supporters contend that it saves lives."),
+            2
+        );
+        assert_eq!(
+            n("Critics argue that it is costly, while supporters, in contrast, praise it."),
+            2
+        );
+        // Read whole, the aside no longer takes the clause's speaker away.
+        let subject = Subject::of_title("Harbour Bank");
+        let s = "Activists say the bank's policies, while usually sound on paper, are often weak in practice.";
+        let toks = tokenize(s);
+        let v = voices_with(&toks, None, Some((s, &subject)));
+        assert_eq!(v.last().map(|v| v.stance), Some(Stance::Con));
+    }
+
+    #[test]
+    fn a_clause_after_and_with_its_own_speaker() {
+        let subject = Subject::of_title("Harbour Plan");
+        let sides = |s: &str| -> Vec<Stance> {
+            voices_with(&tokenize(s), None, Some((s, &subject)))
+                .iter()
+                .map(|v| v.stance)
+                .collect()
+        };
+        // Each speaker is read in their own clause; the second has the last word.
+        assert_eq!(
+            sides(
+                "The architect Ann Bell praised the plan, and Mayor Tom Hale called it a failure."
+            ),
+            vec![Stance::Pro, Stance::Con]
+        );
+        assert_eq!(
+            sides("The council praised the plan, and critics called it a failure."),
+            vec![Stance::Pro, Stance::Con]
+        );
+        // Near cases: the next item of a list is no speaker.
+        let n = |s: &str| clauses(&tokenize(s)).len();
+        assert_eq!(
+            n("The plan was criticised for its cost, its routes, and customer service."),
+            1
+        );
+        assert_eq!(
+            n("The plan was criticised for its cost, and its routes were redrawn."),
+            1
+        );
     }
 
     #[test]
