@@ -1904,14 +1904,6 @@ pub fn editorial_hits_around(
             if toks[i + 1..j].iter().any(|t| t.word && t.cap) {
                 continue;
             }
-            // `Lambert Simnel claimed to be Edward Plantagenet`: a pretender's
-            // claim to a name, for which `claimed` is the exact word.
-            if e.category == WatchCategory::Said
-                && toks[j - 1].lower == "be"
-                && toks.get(j).is_some_and(|n| n.word && n.cap)
-            {
-                continue;
-            }
             let sourced = match e.category {
                 WatchCategory::Puffery | WatchCategory::Label => {
                     attributed(toks, i)
@@ -2235,8 +2227,24 @@ mod tests {
         assert!(flagged(
             "Ruth, a hero in American culture, is considered by many to be the greatest player."
         ));
+        // `claimed to` with an infinitive: the claim of a name, a power or a
+        // feat, for which `claimed` is the exact word (`said to be` would
+        // change the meaning); `claimed that` still reports speech.
         assert!(!flagged("Lambert Simnel claimed to be Edward Plantagenet."));
-        assert!(flagged("Simnel claimed to be the rightful heir."));
+        assert!(!flagged("Simnel claimed to be the rightful heir."));
+        assert!(!flagged(
+            "The yogi claimed to have lived without food for 70 years."
+        ));
+        assert!(!flagged("The city claims to be the oldest in Europe."));
+        assert!(flagged("Simnel claimed that he was the rightful heir."));
+        // The passive hides the claimant, unless `by` names one.
+        assert_eq!(
+            hits("Curry is claimed to be a powerful aphrodisiac."),
+            vec![("is claimed to be".to_string(), WatchCategory::Weasel)]
+        );
+        assert!(!flagged(
+            "Amygdalin was claimed to be a vitamin by chemist Ernst T. Krebs."
+        ));
         assert!(!flagged(
             "The Poincare conjecture claims that the space is a sphere."
         ));
