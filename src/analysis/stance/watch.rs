@@ -1445,14 +1445,23 @@ fn negated(toks: &[Tok], i: usize) -> bool {
 
 /// Whether the phrase `toks[i..j]` is a past belief: `was`/`were` in it or
 /// just before it and a verb of belief at its end (`it was believed`, `were
-/// commonly thought`, `was widely thought`), or the same verb in the active
-/// voice after a quantifier (`many people believed`, `some thought`), with no
-/// `have`/`has` before it (`many have believed` reaches into the present).
+/// commonly thought`, `was widely recognized`), or the same verb in the active
+/// voice after a quantifier (`many people believed`, `some considered`), with
+/// no `have`/`has` before it (`many have believed` reaches into the present).
 fn past_belief(toks: &[Tok], i: usize, j: usize) -> bool {
     let believed = j > i
         && matches!(
             toks[j - 1].lower.as_str(),
-            "believed" | "thought" | "assumed" | "feared" | "expected"
+            "believed"
+                | "thought"
+                | "assumed"
+                | "feared"
+                | "expected"
+                | "considered"
+                | "regarded"
+                | "viewed"
+                | "recognized"
+                | "recognised"
         );
     let passive = toks[i.saturating_sub(2)..j]
         .iter()
@@ -1528,7 +1537,79 @@ fn superseded_belief(toks: &[Tok], i: usize, j: usize, around: Around<'_>) -> bo
             })
     };
     let opens = first_word_of(toks) == Some(i);
-    revised || framed(&toks[..i]) || (opens && around.before.is_some_and(framed))
+    revised
+        || framed(&toks[..i])
+        || by_time(toks, i)
+        || toks.iter().any(|t| t.word && t.lower.ends_with("century"))
+        || (opens && around.before.is_some_and(framed))
+}
+
+/// A semicolon, or a comma and a conjunction (`, and`, `, though`): the
+/// tokens run into another clause.
+fn clause_break(ts: &[Tok]) -> bool {
+    ts.iter().enumerate().any(|(k, t)| {
+        !t.word
+            && (t.lower == ";"
+                || (t.lower == ","
+                    && ts.get(k + 1).is_some_and(|n| {
+                        matches!(
+                            n.lower.as_str(),
+                            "and" | "but" | "though" | "although" | "while" | "whereas" | "yet"
+                        )
+                    })))
+    })
+}
+
+/// `By the 1960s, it was thought ...`, `was widely recognized as a red wine
+/// by the eighteenth century`, `By late 1989, most scientists considered`:
+/// `by` and a point in time (a year, a decade, a century, `then`, `that
+/// time`), which dates the state of opinion it reports. `by many at the
+/// time` is an agent, not a date: the time must come right after `by` and
+/// the words that place it (`the`, `late`, `the end of`). In the phrase's
+/// own clause: `By 1985, Farian began losing interest, and their final album
+/// was widely regarded as uninspired` dates another clause.
+fn by_time(toks: &[Tok], i: usize) -> bool {
+    let year = |w: &str| {
+        let y = w.trim_end_matches('s');
+        (3..=4).contains(&y.len()) && y.chars().all(|c| c.is_ascii_digit())
+    };
+    toks.iter().enumerate().any(|(k, t)| {
+        t.word
+            && t.lower == "by"
+            && !clause_break(&toks[k.min(i)..k.max(i)])
+            && toks[k + 1..]
+                .iter()
+                .filter(|n| n.word)
+                .find(|n| {
+                    !matches!(
+                        n.lower.as_str(),
+                        "the"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "end"
+                            | "start"
+                            | "beginning"
+                            | "middle"
+                            | "turn"
+                            | "close"
+                            | "of"
+                            | "this"
+                            | "that"
+                    )
+                })
+                .is_some_and(|n| {
+                    year(&n.lower)
+                        || matches!(n.lower.as_str(), "then" | "time" | "century" | "decade")
+                        || n.lower.ends_with("century")
+                        || ((n.lower.ends_with("th") || n.lower.ends_with("st"))
+                            && toks
+                                .iter()
+                                .skip_while(|m| m.start <= n.start)
+                                .find(|m| m.word)
+                                .is_some_and(|m| m.lower.starts_with("centur")))
+                })
+    })
 }
 
 fn context_allows(toks: &[Tok], i: usize, j: usize, w: &Watch, around: Around<'_>) -> bool {
@@ -2400,6 +2481,39 @@ mod tests {
 
     #[test]
     fn denials_reasons_and_past_beliefs() {
+        // A past belief or reception dated by `by` and a time, or by a
+        // century: the state of opinion then, not a view claimed now.
+        assert!(!flagged(
+            "By the 1960s, it was thought that tricyclics blocked reuptake."
+        ));
+        assert!(!flagged(
+            "By the eighteenth century, Chianti was widely recognized as a red wine."
+        ));
+        assert!(!flagged(
+            "By late 1989, most scientists considered cold fusion claims dead."
+        ));
+        assert!(!flagged(
+            "Many people believed in the 14th century that God sent the plague."
+        ));
+        assert!(!flagged(
+            "Until the Revolution, many considered whiskey a coarse drink."
+        ));
+        // Near cases: no date, an agent after `by`, a year that is no frame,
+        // the present tense.
+        assert!(flagged("Chianti is widely recognized as a red wine."));
+        assert!(flagged("Chianti was widely recognized as a red wine."));
+        assert!(flagged(
+            "It was believed by many at the time that Prescott favoured regulation."
+        ));
+        assert!(flagged(
+            "It was believed in 1999 and 2000 that members traveled to Croatia."
+        ));
+        assert!(flagged(
+            "He was considered to be an outstanding politician."
+        ));
+        assert!(flagged(
+            "By 1985, Farian was losing interest, and the album was widely regarded as weak."
+        ));
         // Praise the sentence denies asserts nothing.
         assert!(!flagged(
             "Due to its experimental nature, the pieces were not critically acclaimed."
