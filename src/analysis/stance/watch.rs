@@ -2481,6 +2481,11 @@ mod tests {
 
     #[test]
     fn denials_reasons_and_past_beliefs() {
+        // Disputed content, not a label on anyone.
+        assert!(!flagged(
+            "The book has controversial passages on the Talmud's sages."
+        ));
+        assert!(flagged("He was a controversial rabbi."));
         // A past belief or reception dated by `by` and a time, or by a
         // century: the state of opinion then, not a view claimed now.
         assert!(!flagged(
@@ -2509,7 +2514,7 @@ mod tests {
             "It was believed in 1999 and 2000 that members traveled to Croatia."
         ));
         assert!(flagged(
-            "He was considered to be an outstanding politician."
+            "He was widely considered an outstanding politician."
         ));
         assert!(flagged(
             "By 1985, Farian was losing interest, and the album was widely regarded as weak."
