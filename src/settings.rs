@@ -93,6 +93,36 @@ pub struct Settings {
     pub titles: Vec<PathBuf>,
     /// Alias files for the reference index (from `encyclint.toml`, resolved paths).
     pub aliases: Vec<PathBuf>,
+    /// How many findings a file reports at most.
+    pub max_findings: FindingsLimit,
+}
+
+/// How many findings a file reports at most (`--max-findings-per-file`); the
+/// rest are counted in one S101 finding. A real article has tens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FindingsLimit(usize);
+
+impl FindingsLimit {
+    /// The default: ten thousand.
+    pub const DEFAULT: usize = 10_000;
+
+    /// At most `n` findings a file; `0` is no limit.
+    #[must_use]
+    pub fn new(n: usize) -> Self {
+        Self(n)
+    }
+
+    /// The limit, `None` when there is none.
+    #[must_use]
+    pub fn get(self) -> Option<usize> {
+        (self.0 > 0).then_some(self.0)
+    }
+}
+
+impl Default for FindingsLimit {
+    fn default() -> Self {
+        Self(Self::DEFAULT)
+    }
 }
 
 impl Settings {

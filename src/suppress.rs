@@ -211,82 +211,121 @@ fn suppressor(dirs: &[Directive], code: &str, line: usize) -> Option<(usize, usi
     state
 }
 
+/// A file's inline suppressions, judging findings as they come.
+pub struct Suppressions<'a> {
+    src: &'a SourceFile,
+    settings: &'a Settings,
+    dirs: Vec<Directive>,
+}
+
+impl<'a> Suppressions<'a> {
+    /// The directives of `src`; `None` when it has none (plain text has none).
+    #[must_use]
+    pub fn new(src: &'a SourceFile, settings: &'a Settings) -> Option<Self> {
+        if !matches!(src.format, Format::Markdown | Format::Wikitext)
+            || !src.text.contains("encyclint-")
+        {
+            return None;
+        }
+        let dirs = directives(src);
+        (!dirs.is_empty()).then_some(Self {
+            src,
+            settings,
+            dirs,
+        })
+    }
+
+    /// Whether `d` is reported: `false` when a directive suppresses it (the
+    /// directive is then used). Findings of rules the settings turn off are
+    /// not judged and use no directive.
+    pub fn keep(&mut self, d: &Diagnostic) -> bool {
+        if !self.settings.enabled(&d.code) {
+            return false;
+        }
+        let line = self.src.lines.line_col(&self.src.text, d.span.start()).line;
+        match suppressor(&self.dirs, &d.code, line) {
+            Some((i, idx)) => {
+                self.dirs[i].mark(idx);
+                false
+            }
+            None => true,
+        }
+    }
+
+    /// An S100 finding per suppression that suppressed nothing or names an
+    /// unknown rule, once every finding was judged.
+    #[must_use]
+    pub fn unused(self) -> Vec<Diagnostic> {
+        let Self {
+            src,
+            settings,
+            dirs,
+        } = self;
+        let text: &str = &src.text;
+        let mut unused = Vec::new();
+        let meta = &UnusedSuppression::META;
+        for d in dirs.iter().filter(|d| d.kind != Kind::Enable) {
+            let kw = d.kind.keyword();
+            for u in &d.unknown {
+                unused.push(
+                    meta.diag(d.span, format!("`{kw}` names `{u}`, which is not a rule"))
+                        .with_label("unknown rule")
+                        .with_help("use a code or name from `encyclint rules`"),
+                );
+            }
+            if d.codes.is_empty() {
+                if !d.used_all && d.unknown.is_empty() {
+                    unused.push(
+                        meta.diag(d.span, format!("`{kw}` suppresses no finding"))
+                            .with_label("nothing to suppress here")
+                            .with_help("remove the comment"),
+                    );
+                }
+                continue;
+            }
+            for (code, used) in d.codes.iter().zip(&d.used) {
+                if !used && settings.enabled(code) && code != meta.code {
+                    unused.push(
+                        meta.diag(
+                            d.span,
+                            format!("`{kw} {code}` suppresses no {code} finding"),
+                        )
+                        .with_label("nothing to suppress here")
+                        .with_help(if d.codes.len() == 1 {
+                            "remove the comment".to_string()
+                        } else {
+                            format!("remove `{code}` from the comment")
+                        }),
+                    );
+                }
+            }
+        }
+        // S100 findings are suppressed only by directives that name S100.
+        unused.retain(|u| {
+            let line = src.lines.line_col(text, u.span.start()).line;
+            !matches!(suppressor(&dirs, meta.code, line), Some((i, _)) if !dirs[i].codes.is_empty())
+        });
+        unused
+    }
+}
+
 /// Drop suppressed findings and add an S100 finding per suppression that
 /// suppressed nothing. Only Markdown and wikitext have directives; other sources pass
 /// through unchanged. Findings of rules the settings turn off are dropped
 /// first (a suppression is not "used" by them). The result is in no particular
 /// order: the linter sorts and finishes every finding once, S100 included.
+/// (The linter judges findings as they come, through [`Suppressions`].)
 #[must_use]
 pub fn apply(
     src: &SourceFile,
     diagnostics: Vec<Diagnostic>,
     settings: &Settings,
 ) -> Vec<Diagnostic> {
-    if !matches!(src.format, Format::Markdown | Format::Wikitext)
-        || !src.text.contains("encyclint-")
-    {
+    let Some(mut sup) = Suppressions::new(src, settings) else {
         return diagnostics;
-    }
-    let mut dirs = directives(src);
-    if dirs.is_empty() {
-        return diagnostics;
-    }
-    let diagnostics = diagnostics
-        .into_iter()
-        .filter(|d| settings.enabled(&d.code));
-    let text: &str = &src.text;
-    let mut kept = Vec::new();
-    for d in diagnostics {
-        let line = src.lines.line_col(text, d.span.start()).line;
-        match suppressor(&dirs, &d.code, line) {
-            Some((i, idx)) => dirs[i].mark(idx),
-            None => kept.push(d),
-        }
-    }
-    let mut unused = Vec::new();
-    let meta = &UnusedSuppression::META;
-    for d in dirs.iter().filter(|d| d.kind != Kind::Enable) {
-        let kw = d.kind.keyword();
-        for u in &d.unknown {
-            unused.push(
-                meta.diag(d.span, format!("`{kw}` names `{u}`, which is not a rule"))
-                    .with_label("unknown rule")
-                    .with_help("use a code or name from `encyclint rules`"),
-            );
-        }
-        if d.codes.is_empty() {
-            if !d.used_all && d.unknown.is_empty() {
-                unused.push(
-                    meta.diag(d.span, format!("`{kw}` suppresses no finding"))
-                        .with_label("nothing to suppress here")
-                        .with_help("remove the comment"),
-                );
-            }
-            continue;
-        }
-        for (code, used) in d.codes.iter().zip(&d.used) {
-            if !used && settings.enabled(code) && code != meta.code {
-                unused.push(
-                    meta.diag(
-                        d.span,
-                        format!("`{kw} {code}` suppresses no {code} finding"),
-                    )
-                    .with_label("nothing to suppress here")
-                    .with_help(if d.codes.len() == 1 {
-                        "remove the comment".to_string()
-                    } else {
-                        format!("remove `{code}` from the comment")
-                    }),
-                );
-            }
-        }
-    }
-    // S100 findings are suppressed only by directives that name S100.
-    unused.retain(|u| {
-        let line = src.lines.line_col(text, u.span.start()).line;
-        !matches!(suppressor(&dirs, meta.code, line), Some((i, _)) if !dirs[i].codes.is_empty())
-    });
-    kept.extend(unused);
+    };
+    let mut kept: Vec<Diagnostic> = diagnostics.into_iter().filter(|d| sup.keep(d)).collect();
+    kept.extend(sup.unused());
     kept
 }
 

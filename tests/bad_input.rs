@@ -280,6 +280,71 @@ fn a_size_limit_of_4_gib_or_more_is_a_usage_error() {
     assert_ne!(r.code, Some(2), "{}{}", r.stdout, r.stderr);
 }
 
+/// A file with more findings than the limit shows the first ones in report
+/// order and counts the rest in one S101 finding, at the severity of the
+/// worst left out, so the exit code is the one with no limit.
+#[test]
+fn findings_past_the_limit_are_counted_in_one_finding() {
+    let d = tmp();
+    let mut text = String::from("Title\n\nLead text here.\n\n");
+    for i in 1..=30 {
+        text.push_str(&format!("Item {i}: Text here. See Target{i}.\n"));
+    }
+    fs::write(d.path().join("a.txt"), text).unwrap();
+    fs::write(d.path().join("titles.txt"), "Other\n").unwrap();
+    let base = [
+        "check",
+        "a.txt",
+        "--titles",
+        "titles.txt",
+        "--format",
+        "short",
+    ];
+    let with = |extra: &[&str]| {
+        let args: Vec<&str> = base.iter().chain(extra).copied().collect();
+        run(d.path(), &args)
+    };
+    let r = with(&["--max-findings-per-file", "10", "--complete-index"]);
+    assert_eq!(r.code, Some(1), "{}{}", r.stdout, r.stderr);
+    let lines: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("a.txt:"))
+        .collect();
+    assert_eq!(lines.len(), 11, "{}", r.stdout);
+    assert!(lines[9].contains("`Target10`"), "{}", r.stdout);
+    assert!(
+        lines[10].contains("error[S101] 20 more findings in this file are not shown"),
+        "{}",
+        r.stdout
+    );
+    // Warnings left out make a warning; no limit shows all 30.
+    let r = with(&["--max-findings-per-file", "10"]);
+    assert_eq!(r.code, Some(0), "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("warning[S101] 20 more"), "{}", r.stdout);
+    let r = with(&["--max-findings-per-file", "0"]);
+    assert_eq!(r.stdout.matches("[R001]").count(), 30, "{}", r.stdout);
+    assert!(!r.stdout.contains("S101"), "{}", r.stdout);
+    // The human report says which rules and how to raise the limit.
+    let r = run(
+        d.path(),
+        &[
+            "check",
+            "a.txt",
+            "--titles",
+            "titles.txt",
+            "--max-findings-per-file",
+            "10",
+        ],
+    );
+    assert!(r.stdout.contains("not shown: 20 R001"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("--max-findings-per-file N"),
+        "{}",
+        r.stdout
+    );
+}
+
 /// With the limit raised, a long single line is linted in bounded time.
 /// 20 MB here, not 100 MB: the debug build the tests use spends about 0.5 s
 /// of CPU per MB; release builds are checked by hand (see docs/promises.md).

@@ -92,6 +92,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "BYTES", default_value_t = crate::source::DEFAULT_MAX_FILE_SIZE,
           value_parser = clap::value_parser!(u64).range(..=crate::source::MAX_READABLE_SIZE))]
     pub max_file_size: u64,
+    /// Findings shown a file at most (default 10000; 0: no limit); the rest are counted in one
+    /// S101 finding.
+    #[arg(long, value_name = "N")]
+    pub max_findings_per_file: Option<usize>,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

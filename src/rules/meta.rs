@@ -142,3 +142,39 @@ declare_rule! {
         check: None,
     }
 }
+
+declare_rule! {
+    /// ## What it does
+    /// Counts, in one finding, the findings of a file past the run's limit (`--max-findings-per-file`, ten thousand by default), which are not shown.
+    ///
+    /// ## Why is this bad?
+    /// A file with ten thousand findings is generated or broken; listing a million of them
+    /// helps nobody and would hold them all in memory. The first findings in report order
+    /// are shown, exactly as with no limit, and this one finding says how many more there
+    /// are, of which rules, and where the first of them is.
+    ///
+    /// ## Example
+    /// ```text
+    /// warning[S101]: 990000 more findings in this file are not shown: the limit is 10000 a file
+    ///   help: not shown: 990000 R001; `--max-findings-per-file N` raises the limit (0: none)
+    /// ```
+    ///
+    /// ## How to fix
+    /// Fix the findings shown and run again, or raise the limit.
+    ///
+    /// ## Options
+    /// `--max-findings-per-file N` (0: no limit). Its severity is that of the most severe
+    /// finding left out, so a run fails (exit 1) exactly when it would with no limit.
+    ///
+    /// ## Guideline
+    /// None: this is about encyclint's report (like clang's `-ferror-limit`).
+    pub TooManyFindings {
+        code: "S101",
+        name: "too-many-findings",
+        family: Structure,
+        severity: Warning,
+        fix: None,
+        since: "0.2.0",
+        check: None,
+    }
+}

@@ -9,6 +9,7 @@
 //! annotation, and its docs carry a `## Schema` section).
 
 pub mod balance;
+pub mod findings;
 pub mod meta;
 pub mod references;
 pub mod selectors;
@@ -21,6 +22,7 @@ use crate::model::Article;
 use crate::settings::Settings;
 use crate::source::SourceFile;
 use crate::span::Span;
+pub use findings::{Findings, Overflow};
 
 /// Rule families, by code prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -77,7 +79,7 @@ pub struct RuleContext<'a> {
 }
 
 /// A rule's check: read the context, push diagnostics.
-pub type CheckFn = fn(&RuleContext<'_>, &mut Vec<Diagnostic>);
+pub type CheckFn = fn(&RuleContext<'_>, &mut Findings<'_>);
 
 /// Everything known about a rule.
 #[derive(Debug, Clone, Copy)]
@@ -241,6 +243,7 @@ pub static ALL: &[&RuleMeta] = &[
     &structure::heading_style::HeadingStyle::META,
     &structure::malformed_item::MalformedItem::META,
     &meta::UnusedSuppression::META,
+    &meta::TooManyFindings::META,
     &balance::one_sided_debate::OneSidedDebate::META,
     &balance::unbalanced_coverage::UnbalancedCoverage::META,
     &balance::last_word_asymmetry::LastWordAsymmetry::META,
@@ -262,18 +265,15 @@ pub fn lookup(key: &str) -> Option<&'static RuleMeta> {
         .find(|r| r.code.eq_ignore_ascii_case(key) || r.name.eq_ignore_ascii_case(key))
 }
 
-/// Run every enabled rule with a check function.
-#[must_use]
-pub fn run(cx: &RuleContext<'_>) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+/// Run every enabled rule with a check function, into `out`.
+pub fn run(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
     for rule in ALL {
         if let Some(check) = rule.check
             && cx.settings.enabled(rule.code)
         {
-            check(cx, &mut out);
+            check(cx, out);
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -322,7 +322,12 @@ mod tests {
             ] {
                 assert!(r.section(h).is_some(), "{} lacks `## {h}`", r.code);
             }
-            let pipeline = r.code == meta::UnusedSuppression::META.code; // raised by `suppress`, not a schema
+            // Raised by `suppress` and the linter, not a schema.
+            let pipeline = [
+                meta::UnusedSuppression::META.code,
+                meta::TooManyFindings::META.code,
+            ]
+            .contains(&r.code);
             if r.check.is_none()
                 && !pipeline
                 && matches!(

@@ -7,7 +7,7 @@ use crate::index::TitleIndex;
 use crate::settings::Settings;
 use crate::source::{Format, SourceFile};
 
-use super::{RuleContext, run};
+use super::{Findings, RuleContext, run};
 
 /// The findings of every enabled rule for `text`, sorted by offset, code and message.
 #[must_use]
@@ -30,15 +30,7 @@ pub fn check(
         settings,
         index,
     };
-    let mut out: Vec<Diagnostic> = run(&cx)
-        .into_iter()
-        .map(|mut d| {
-            d.severity = settings.severity(&d.code, d.severity);
-            d
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        (a.span.start(), &a.code, &a.message).cmp(&(b.span.start(), &b.code, &b.message))
-    });
-    out
+    let mut out = Findings::new(settings, text);
+    run(&cx, &mut out);
+    out.into_sorted().0
 }

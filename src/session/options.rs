@@ -43,6 +43,8 @@ pub struct Options {
     pub fix: FixMode,
     /// Largest file read, in bytes.
     pub max_file_size: u64,
+    /// Findings a file reports at most (`Some(0)`: no limit; `None`: the default).
+    pub max_findings: Option<usize>,
     /// Compute each article's figures for the HTML report
     /// ([`crate::report::html::ArticleCharts`]); off, nothing beyond the
     /// diagnostics is kept.
@@ -88,6 +90,9 @@ pub fn settings(opts: &Options, config: Option<&Config>) -> Result<Settings, Str
         complete_index: opts.complete_index,
         ..Settings::default()
     };
+    if let Some(n) = opts.max_findings {
+        s.max_findings = crate::settings::FindingsLimit::new(n);
+    }
     if let Some(c) = config {
         c.apply(&mut s);
     }

@@ -73,7 +73,10 @@ fn every_rule_with_a_check_fires_in_some_fixture_and_is_quiet_in_another() {
     }
     assert!(clean_somewhere > 0, "no fixture is expected to stay clean");
     for r in encyclint::rules::ALL {
-        if matches!(r.family, encyclint::rules::Family::Input) || r.code == "J001" {
+        // S101 needs more findings than the limit, which no fixture has:
+        // `tests/bad_input.rs` `findings_past_the_limit_are_counted_in_one_finding`.
+        if matches!(r.family, encyclint::rules::Family::Input) || ["J001", "S101"].contains(&r.code)
+        {
             continue;
         }
         assert!(

@@ -110,6 +110,7 @@ fn options(args: &CheckArgs) -> Options {
             FixMode::Off
         },
         max_file_size: args.max_file_size,
+        max_findings: args.max_findings_per_file,
         // Only the HTML report draws the articles; other formats keep nothing more.
         charts: args.format == OutputFormat::Html,
     }

@@ -1,9 +1,9 @@
 //! B005 editorializing.
 
 use crate::declare_rule;
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::model::WatchCategory;
-use crate::rules::RuleContext;
+use crate::rules::{Findings, RuleContext};
 use crate::span::Span;
 
 declare_rule! {
@@ -134,7 +134,7 @@ fn replacement(category: WatchCategory, written: &str) -> Option<String> {
     Some(plain.to_string())
 }
 
-fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
     let text: &str = &cx.source.text;
     // The analysis found the words to watch (outside quotations); report them.
     for b in cx.article.blocks() {

@@ -2,10 +2,10 @@
 
 use crate::analysis::balance::{block_facts, block_voices};
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
+
 use crate::model::Stance;
-use crate::rules::RuleContext;
 use crate::rules::balance::{Judged, judged};
+use crate::rules::{Findings, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -56,7 +56,7 @@ declare_rule! {
     }
 }
 
-fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
     let opts = &cx.settings.balance;
     let whole = &cx.article.facts.balance;
     let title = cx.article.title.as_ref().map_or("", |t| t.text.as_str());

@@ -2,12 +2,12 @@
 
 use crate::analysis::balance::{block_facts, block_voices};
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
+
 use crate::model::{Block, Stance};
-use crate::rules::RuleContext;
 use crate::rules::balance::{
     Judged, block_anchor, block_name, cue_list, judged, own_voice_replies, plural,
 };
+use crate::rules::{Findings, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -67,7 +67,7 @@ declare_rule! {
     }
 }
 
-fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
     let title = cx.article.title.as_ref().map_or("", |t| t.text.as_str());
     for s in cx.article.sections_flat() {
         let f = &s.facts.balance;

@@ -3,8 +3,8 @@
 use std::sync::LazyLock;
 
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
-use crate::rules::RuleContext;
+
+use crate::rules::{Findings, RuleContext};
 use crate::span::Span;
 use crate::text::{Tok, tokenize, tsv_rows};
 
@@ -151,7 +151,7 @@ pub fn pov_phrase(heading: &str) -> Option<(usize, usize)> {
     None
 }
 
-fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
     for s in cx.article.sections_flat() {
         let h = &s.heading;
         let base = h.text_span.clamp_to(&cx.source.text);

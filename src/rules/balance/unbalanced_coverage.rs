@@ -1,10 +1,10 @@
 //! B002 unbalanced-coverage.
 
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
+
 use crate::model::Stance;
-use crate::rules::RuleContext;
 use crate::rules::balance::{Judged, criticism_heading, judged, own_voice_replies};
+use crate::rules::{Findings, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -53,7 +53,7 @@ declare_rule! {
     }
 }
 
-fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
     let opts = &cx.settings.balance;
     let title = cx.article.title.as_ref().map_or("", |t| t.text.as_str());
     for s in cx.article.sections_flat() {

@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use crate::analysis::references::target_key;
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
-use crate::rules::RuleContext;
+
+use crate::rules::{Findings, RuleContext};
 use crate::span::Span;
 
 declare_rule! {
@@ -49,7 +49,7 @@ declare_rule! {
     }
 }
 
-fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
     for b in cx.article.blocks() {
         let mut seen: BTreeMap<String, Span> = BTreeMap::new();
         for r in b.refs() {

@@ -1,9 +1,9 @@
 //! R002 malformed-reference-list.
 
 use crate::declare_rule;
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::model::ListProblemKind;
-use crate::rules::RuleContext;
+use crate::rules::{Findings, RuleContext};
 use crate::span::Span;
 
 declare_rule! {
@@ -65,7 +65,7 @@ fn removal(text: &str, span: Span, kind: ListProblemKind) -> Span {
     }
 }
 
-fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
     let text: &str = &cx.source.text;
     for b in cx.article.blocks() {
         for list in b.ref_lists() {

@@ -1,10 +1,10 @@
 //! R005 non-canonical-reference.
 
 use crate::declare_rule;
-use crate::diagnostic::{Applicability, Diagnostic};
+use crate::diagnostic::Applicability;
 use crate::index::Match;
-use crate::rules::RuleContext;
 use crate::rules::references::retarget;
+use crate::rules::{Findings, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -52,7 +52,7 @@ declare_rule! {
     }
 }
 
-fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
     let Some(index) = cx.index else { return };
     let text: &str = &cx.source.text;
     for r in cx.article.iter_references() {

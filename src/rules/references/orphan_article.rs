@@ -6,7 +6,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::index::title_key;
 use crate::model::Article;
-use crate::rules::RuleContext;
+use crate::rules::{Findings, RuleContext};
 use crate::span::Span;
 
 declare_rule! {
@@ -57,7 +57,7 @@ declare_rule! {
 }
 
 /// Per article, nothing to do: R006 needs the whole corpus ([`check_corpus`]).
-fn check(_cx: &RuleContext<'_>, _out: &mut Vec<Diagnostic>) {}
+fn check(_cx: &RuleContext<'_>, _out: &mut Findings<'_>) {}
 
 /// What R006 needs to know about one checked article.
 #[derive(Debug, Clone, Default)]

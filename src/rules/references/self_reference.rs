@@ -1,9 +1,9 @@
 //! R004 self-reference.
 
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
+
 use crate::index::fold_key;
-use crate::rules::RuleContext;
+use crate::rules::{Findings, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -47,7 +47,7 @@ declare_rule! {
     }
 }
 
-fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
     let Some(title) = &cx.article.title else {
         return;
     };

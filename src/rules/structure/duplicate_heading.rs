@@ -3,9 +3,9 @@
 use std::collections::BTreeMap;
 
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
-use crate::rules::RuleContext;
+
 use crate::rules::structure::normalize_heading;
+use crate::rules::{Findings, RuleContext};
 use crate::span::Span;
 
 declare_rule! {
@@ -40,7 +40,7 @@ declare_rule! {
     }
 }
 
-fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
     let mut seen: BTreeMap<String, Span> = BTreeMap::new();
     for s in cx.article.sections_flat() {
         let key = normalize_heading(&s.heading.text);

@@ -1,8 +1,8 @@
 //! S007 heading-style.
 
 use crate::declare_rule;
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
-use crate::rules::RuleContext;
+use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::rules::{Findings, RuleContext};
 use crate::span::Span;
 
 /// Headings longer than this many words are flagged.
@@ -48,7 +48,7 @@ declare_rule! {
     }
 }
 
-fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
     let text: &str = &cx.source.text;
     let mut prev_level: u8 = 1;
     let mut stack: Vec<&crate::model::Section> = cx.article.sections.iter().rev().collect();

@@ -1,9 +1,9 @@
 //! S008 malformed-item.
 
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
+
 use crate::model::Block;
-use crate::rules::RuleContext;
+use crate::rules::{Findings, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -47,7 +47,7 @@ fn introduces(blocks: &[Block], i: usize) -> bool {
     }
 }
 
-fn check_blocks(blocks: &[Block], out: &mut Vec<Diagnostic>) {
+fn check_blocks(blocks: &[Block], out: &mut Findings<'_>) {
     for (i, b) in blocks.iter().enumerate() {
         let Block::Item(item) = b else { continue };
         let Some(label) = &item.label else { continue };
@@ -76,7 +76,7 @@ fn check_blocks(blocks: &[Block], out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
     check_blocks(&cx.article.lead, out);
     for s in cx.article.sections_flat() {
         check_blocks(&s.blocks, out);

@@ -1,10 +1,10 @@
 //! S006 misplaced-heading.
 
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
+
 use crate::model::Block;
-use crate::rules::RuleContext;
 use crate::rules::structure::normalize_heading;
+use crate::rules::{Findings, RuleContext};
 
 declare_rule! {
     /// ## What it does
@@ -89,7 +89,7 @@ fn turns(blocks: &[Block]) -> Vec<bool> {
     out
 }
 
-fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
     let sections = cx.article.sections_flat();
     let headings: Vec<(String, &crate::model::Section)> = sections
         .iter()

@@ -1,9 +1,9 @@
 //! S002 title-artifact.
 
 use crate::declare_rule;
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::model::Artifact;
-use crate::rules::RuleContext;
+use crate::rules::{Findings, RuleContext};
 use crate::span::Span;
 
 declare_rule! {
@@ -71,7 +71,7 @@ fn report(
     what: &str,
     clean: &str,
     artifacts: &[Artifact],
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings<'_>,
 ) {
     let text: &str = &cx.source.text;
     for a in artifacts {
@@ -92,7 +92,7 @@ fn report(
     }
 }
 
-fn check(cx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
     if let Some(t) = &cx.article.title {
         report(cx, "title", &t.text, &t.artifacts, out);
     }
