@@ -345,6 +345,58 @@ fn findings_past_the_limit_are_counted_in_one_finding() {
     );
 }
 
+/// Past the limit, R001 skips its search for suggestions; what is shown is
+/// byte for byte what a run with no limit shows first.
+#[test]
+fn the_findings_shown_under_a_limit_are_the_first_of_the_whole_run() {
+    let d = tmp();
+    let mut text = String::from("Title\n\nLead text here.\n\n");
+    let mut titles = String::new();
+    for i in 1..=300 {
+        text.push_str(&format!("Item {i}: Text here. See Tagret{i}.\n"));
+        titles.push_str(&format!("Target{i}\n"));
+    }
+    fs::write(d.path().join("a.txt"), text).unwrap();
+    fs::write(d.path().join("titles.txt"), titles).unwrap();
+    let json = |limit: &str| {
+        let r = run(
+            d.path(),
+            &[
+                "check",
+                "a.txt",
+                "--titles",
+                "titles.txt",
+                "--format",
+                "json",
+                "--max-findings-per-file",
+                limit,
+            ],
+        );
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+        v["diagnostics"].as_array().expect("diagnostics").clone()
+    };
+    let all = json("0");
+    let some = json("20");
+    assert_eq!(all.len(), 300);
+    assert_eq!(some.len(), 21);
+    assert_eq!(&some[..20], &all[..20]);
+    assert!(
+        some[0]["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("Target1")),
+        "{}",
+        some[0]
+    );
+    assert_eq!(some[20]["code"], "S101");
+    assert!(
+        some[20]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("280 more findings")),
+        "{}",
+        some[20]
+    );
+}
+
 /// With the limit raised, a long single line is linted in bounded time.
 /// 20 MB here, not 100 MB: the debug build the tests use spends about 0.5 s
 /// of CPU per MB; release builds are checked by hand (see docs/promises.md).

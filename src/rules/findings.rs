@@ -27,6 +27,9 @@ pub struct Findings<'a> {
     limit: Option<usize>,
     gate: Option<Gate<'a>>,
     overflow: Overflow,
+    /// After a compaction that left `limit` findings: where the last of them
+    /// starts. A finding that starts after it can never be shown.
+    frontier: Option<usize>,
 }
 
 /// The findings past the limit: not kept, counted.
@@ -63,6 +66,7 @@ impl<'a> Findings<'a> {
             limit: settings.max_findings.get(),
             gate: None,
             overflow: Overflow::default(),
+            frontier: None,
         }
     }
 
@@ -105,6 +109,14 @@ impl<'a> Findings<'a> {
         self.gate = gate;
     }
 
+    /// Whether a finding that starts at byte `start` is surely past the limit,
+    /// so never shown: a rule may then skip costly work on it (suggestions)
+    /// and push it plain, to be counted.
+    #[must_use]
+    pub fn past_limit(&self, start: usize) -> bool {
+        self.frontier.is_some_and(|f| start > f)
+    }
+
     /// How many findings are held now.
     #[must_use]
     pub fn len(&self) -> usize {
@@ -126,6 +138,9 @@ impl<'a> Findings<'a> {
                 self.overflow.add(d);
             }
             self.items.truncate(limit);
+        }
+        if self.items.len() == limit {
+            self.frontier = self.items.last().map(|d| d.span.start());
         }
     }
 
@@ -203,6 +218,32 @@ mod tests {
         assert_eq!(over.by_code.get("R001"), Some(&990));
         assert_eq!(over.first.map(|s| s.start()), Some(10));
         assert_eq!(over.severity, Some(Severity::Warning));
+    }
+
+    #[test]
+    fn past_the_limit_is_known_once_the_limit_is_full() {
+        let settings = Settings {
+            max_findings: FindingsLimit::new(10),
+            ..Settings::default()
+        };
+        let text = "x".repeat(1000);
+        let mut f = Findings::new(&settings, &text);
+        for at in 100..164 {
+            assert!(
+                !f.past_limit(at),
+                "nothing is past the limit before it fills"
+            );
+            f.push(finding("R001", at));
+        }
+        // Compacted at 64: the tenth finding starts at 109.
+        assert!(!f.past_limit(109));
+        assert!(f.past_limit(110));
+        // An earlier finding still comes in and is kept.
+        f.push(finding("R001", 5));
+        let (kept, over) = f.into_sorted();
+        assert_eq!(kept.first().map(|d| d.span.start()), Some(5));
+        assert_eq!(kept.len(), 10);
+        assert_eq!(over.count, 55);
     }
 
     #[test]

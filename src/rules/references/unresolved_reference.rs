@@ -74,6 +74,11 @@ fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
         if cx.settings.complete_index {
             d.severity = Severity::Error;
         }
+        if out.past_limit(r.span.start()) {
+            // Never shown: counted in S101, without the search for suggestions.
+            out.push(d);
+            continue;
+        }
         let suggestions = index.suggest(&r.target, 3);
         if suggestions.is_empty() {
             d = d.with_help("check the title, or add it to the index with --titles");
