@@ -6,6 +6,7 @@
 //! titles = ["titles.txt"]
 //! aliases = "aliases.toml"
 //! complete-index = false
+//! max-findings-per-file = 10000    # 0: no limit
 //! select = ["S", "B"]
 //! ignore = ["S007"]
 //! include = ["articles/**"]
@@ -117,6 +118,8 @@ pub struct ConfigFile {
     pub aliases: Option<OneOrMany>,
     /// The title index is complete: an unresolved reference is an error.
     pub complete_index: Option<bool>,
+    /// Findings a file reports at most (0: no limit).
+    pub max_findings_per_file: Option<usize>,
     /// Only these rules.
     pub select: Option<Vec<String>>,
     /// Never these rules.
@@ -203,6 +206,8 @@ pub struct Config {
     pub aliases: Vec<PathBuf>,
     /// `complete-index`.
     pub complete_index: Option<bool>,
+    /// `max-findings-per-file`.
+    pub max_findings_per_file: Option<usize>,
     /// `select`, resolved to codes.
     pub select: Option<BTreeSet<String>>,
     /// `ignore`, resolved to codes.
@@ -399,6 +404,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             .map(resolve)
             .collect(),
         complete_index: raw.complete_index,
+        max_findings_per_file: raw.max_findings_per_file,
         select: raw
             .select
             .as_deref()
@@ -440,6 +446,9 @@ impl Config {
         settings.ignore.extend(self.ignore.iter().cloned());
         if let Some(c) = self.complete_index {
             settings.complete_index = c;
+        }
+        if let Some(n) = self.max_findings_per_file {
+            settings.max_findings = crate::settings::FindingsLimit::new(n);
         }
         settings.titles.extend(self.titles.iter().cloned());
         settings.aliases.extend(self.aliases.iter().cloned());

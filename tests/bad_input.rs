@@ -325,6 +325,19 @@ fn findings_past_the_limit_are_counted_in_one_finding() {
     let r = with(&["--max-findings-per-file", "0"]);
     assert_eq!(r.stdout.matches("[R001]").count(), 30, "{}", r.stdout);
     assert!(!r.stdout.contains("S101"), "{}", r.stdout);
+    // The config sets a limit; the flag wins over it, as over every key
+    // (and `--complete-index` over `complete-index = false`).
+    fs::write(
+        d.path().join("encyclint.toml"),
+        "max-findings-per-file = 5\ncomplete-index = false\n",
+    )
+    .unwrap();
+    let r = with(&[]);
+    assert!(r.stdout.contains("warning[S101] 25 more"), "{}", r.stdout);
+    let r = with(&["--max-findings-per-file", "10", "--complete-index"]);
+    assert_eq!(r.code, Some(1), "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("error[S101] 20 more"), "{}", r.stdout);
+    fs::remove_file(d.path().join("encyclint.toml")).unwrap();
     // The human report says which rules and how to raise the limit.
     let r = run(
         d.path(),

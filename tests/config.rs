@@ -16,6 +16,7 @@ schema = "policy.json"
 titles = ["titles.txt", "more-titles.txt"]
 aliases = "aliases.toml"
 complete-index = true
+max-findings-per-file = 500
 select = ["S", "J"]
 ignore = ["S007"]
 include = ["articles/**"]

@@ -90,11 +90,14 @@ pub fn settings(opts: &Options, config: Option<&Config>) -> Result<Settings, Str
         complete_index: opts.complete_index,
         ..Settings::default()
     };
-    if let Some(n) = opts.max_findings {
-        s.max_findings = crate::settings::FindingsLimit::new(n);
-    }
     if let Some(c) = config {
         c.apply(&mut s);
+    }
+    if opts.complete_index {
+        s.complete_index = true;
+    }
+    if let Some(n) = opts.max_findings {
+        s.max_findings = crate::settings::FindingsLimit::new(n);
     }
     if !opts.select.is_empty() {
         let sel = crate::rules::selectors::resolve(&opts.select)?;
