@@ -2807,6 +2807,20 @@ mod tests {
         assert!(flagged(
             "He failed to act after some observers believe he began to tire."
         ));
+        // Unnamed critics in the perfect, and `sources state`.
+        assert!(flagged(
+            "Critics have also argued that the natives feared massacre."
+        ));
+        assert!(flagged(
+            "Several critics have observed that actors did well."
+        ));
+        assert!(flagged(
+            "Some sources state that Dada coalesced in October."
+        ));
+        assert!(!flagged(
+            "Critics of the plan have argued that the natives feared massacre."
+        ));
+        assert!(!flagged("The sources state clearly when Dada coalesced."));
     }
 
     #[test]
