@@ -2759,6 +2759,71 @@ mod tests {
     }
 
     #[test]
+    fn pending_awards_accusations_and_glosses() {
+        // `outstanding` as unpaid or pending, and in an award's criteria.
+        assert!(!flagged(
+            "Central banks incur liabilities (currency outstanding)."
+        ));
+        assert!(!flagged(
+            "Once all outstanding hardware problems were fixed, the spacecraft flew."
+        ));
+        assert!(!flagged(
+            "The medal has been awarded to honor outstanding contributions in telecommunications."
+        ));
+        assert!(flagged(
+            "The orations remain outstanding examples of his rhetorical style."
+        ));
+        assert!(flagged("The team played outstanding baseball at home."));
+        // `allegedly` as the ground of an accusation or a wrongdoing.
+        assert!(!flagged(
+            "The government criticized the company for allegedly failing to pay its taxes."
+        ));
+        assert!(!flagged(
+            "In 1971 the agency allegedly made an attempt to assassinate the writer."
+        ));
+        assert!(flagged(
+            "Tiberius had left Rome allegedly to avoid any scandal."
+        ));
+        assert!(flagged("The tower allegedly avoids an earlier tavern."));
+        // A myth retold and a translated name.
+        assert!(!around_hits(
+            "The goddesses offer him bribes in the myth.",
+            "Aphrodite offers him Helen, the most beautiful mortal woman in the world.",
+            "He accepts."
+        ));
+        assert!(around_hits(
+            "The stadium opened in 2004.",
+            "It is one of the most beautiful stadiums in the world.",
+            "It seats 70,000."
+        ));
+        assert!(!flagged(
+            "There are 99 names of God (lit. 'the most beautiful names')."
+        ));
+        // `thought` and `feel` as nouns after `give`.
+        assert!(!flagged(
+            "Mack gave some thought to stepping down as manager."
+        ));
+        assert!(flagged("Some thought that he would step down."));
+        assert!(flagged(
+            "He failed to act after some observers believe he began to tire."
+        ));
+        // Unnamed critics in the perfect, and `sources state`.
+        assert!(flagged(
+            "Critics have also argued that the natives feared massacre."
+        ));
+        assert!(flagged(
+            "Several critics have observed that actors did well."
+        ));
+        assert!(flagged(
+            "Some sources state that Dada coalesced in October."
+        ));
+        assert!(!flagged(
+            "Critics of the plan have argued that the natives feared massacre."
+        ));
+        assert!(!flagged("The sources state clearly when Dada coalesced."));
+    }
+
+    #[test]
     fn loaded_framing() {
         let s = "From a policy perspective focused on order and safety, deterrence is not about vengeance.";
         assert_eq!(
