@@ -29,8 +29,10 @@
 //!    of taking a side** aimed at the subject (`launched a campaign against
 //!    it`, `a petition in support of it`): its actor is the verb's subject.
 //! 5. **Reported speech** (`X wrote that ...`, `X called it "a failure"`): the
-//!    side of what is reported, from its evaluative words, each turned around
-//!    by a negation just before it (`not successful`), goods that rise or fall
+//!    side of what is reported, from its evaluative words (the hand-made
+//!    ones, then strongly evaluative words of VADER, `data/stance-vader.tsv`),
+//!    each turned around by a negation just before it (`not successful`) or
+//!    by `least` (`the least trustworthy`), goods that rise or fall
 //!    (`lower revenues`) and ratings; words after `whether` are asked, not
 //!    said. A finding not made (`has not demonstrated that it is effective`)
 //!    is the other side. A tie takes no side; `found no such
@@ -59,6 +61,9 @@ use crate::model::Stance;
 use crate::text::{Tok, tsv_rows, words_in};
 
 const PREDICATES: &str = include_str!("../../../data/stance-predicates.tsv");
+/// The broad evaluative lexicon derived from VADER (`bench/vader_lexicon.py`):
+/// `eval` rows only, below the hand-made ones, which decide a word both have.
+const VADER_EVAL: &str = include_str!("../../../data/stance-vader.tsv");
 
 /// The predicate lexicon, parsed once.
 pub(crate) struct Predicates {
@@ -264,6 +269,13 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
                 }
                 _ => {}
             }
+        }
+    }
+    for row in tsv_rows(VADER_EVAL) {
+        if let ["eval", s, word, ..] = row[..]
+            && let Some(st) = side(s)
+        {
+            p.eval.entry(word).or_insert(st);
         }
     }
     let mut kinds: HashMap<&'static str, u32> = HashMap::default();
@@ -1128,7 +1140,10 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
                     || (kind(j) & K_DIMINISHER != 0
                         && !subject_noun(toks, j)
                         && toks.get(j + 1).is_none_or(|o| o.lower != "to")))
-                    || (n.word && n.lower.ends_with("n't")))
+                    || (n.word && n.lower.ends_with("n't"))
+                    // `the least trustworthy member`: the lowest degree of a
+                    // quality is its want; not `at least as good`.
+                    || (j + 1 == k && n.lower == "least" && (j == 0 || toks[j - 1].lower != "at")))
                     && !toks.get(j + 1).is_some_and(|o| {
                         matches!(o.lower.as_str(), "only" | "just" | "merely" | "simply")
                     })
@@ -3372,6 +3387,64 @@ mod tests {
                 "Doom"
             ),
             None
+        );
+    }
+
+    #[test]
+    fn vader_words_give_reported_speech_its_side() {
+        let side = |s: &str, t: &str| voice(s, t).map(|v| v.0);
+        // `abhorrent` and `excellently` are in no hand-made row: VADER's.
+        assert!(PRED.eval.get("abhorrent") == Some(&Stance::Con));
+        assert_eq!(
+            side(
+                "The historian Anne Keller wrote that the policy was abhorrent.",
+                "Riverside Tenancy Act"
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side(
+                "The critic Tom Bell wrote that the cast performed excellently.",
+                "Halo"
+            ),
+            Some(Stance::Pro)
+        );
+        // Negated, the other side.
+        assert_eq!(
+            side(
+                "The historian Anne Keller wrote that the policy was not abhorrent.",
+                "Riverside Tenancy Act"
+            ),
+            Some(Stance::Pro)
+        );
+        // Words below the cut-off, and facts (`war`, `death`), take no side.
+        assert!(!PRED.eval.contains_key("war") && !PRED.eval.contains_key("death"));
+        assert_eq!(
+            side(
+                "The historian Anne Keller wrote that the act followed the war.",
+                "Riverside Tenancy Act"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn the_least_degree_of_a_quality_is_its_want() {
+        let side = |s: &str, t: &str| voice(s, t).map(|v| v.0);
+        assert_eq!(
+            side(
+                "The critic Tom Bell called it the least successful film of the year.",
+                "Halo"
+            ),
+            Some(Stance::Con)
+        );
+        // `at least` is a floor, not a want.
+        assert_eq!(
+            side(
+                "The critic Tom Bell called it at least as successful as the first.",
+                "Halo"
+            ),
+            Some(Stance::Pro)
         );
     }
 
