@@ -684,10 +684,39 @@ fn stanzas(blocks: &[&str], shapes: &mut [Shape]) {
             && end - i >= 2
             && !blocks[end - 1].starts_with("See ")
             && !blocks[i..end].windows(2).any(|w| similar(w[0], w[1]));
+        let mut resume = end;
         if (end - i >= 3 && commas >= 1) || quoted {
-            shapes[i..end].iter_mut().for_each(|s| *s = Shape::Text);
+            // A line that closes no sentence and no verse line, right before
+            // running text, is the heading after the poem (`Modern
+            // references`), not its last line.
+            let last_heads = end == j
+                && end - i >= 4
+                && !blocks[end - 1].trim_end().ends_with([',', ';'])
+                && blocks.get(end).is_some_and(|b| is_prose(b));
+            let to = if last_heads { end - 1 } else { end };
+            shapes[i..to].iter_mut().for_each(|s| *s = Shape::Text);
+            // The poem goes on in couplets (`Oh, Alexander Selkirk knew the
+            // plight` / `Of being king and government and nation.`): two to
+            // four short lines, the last ending a sentence (running text
+            // after the poem, `m == k`, ends it).
+            let mut k = end;
+            loop {
+                let mut m = k;
+                while m < blocks.len() && short(blocks[m]) && !ends_terminal(blocks[m]) {
+                    m += 1;
+                }
+                let closes = m < blocks.len()
+                    && short(blocks[m])
+                    && trim_closers(blocks[m]).ends_with(['.', '!', '?']);
+                if m == k || m - k > 3 || !closes {
+                    break;
+                }
+                shapes[k..=m].iter_mut().for_each(|s| *s = Shape::Text);
+                k = m + 1;
+            }
+            resume = k;
         }
-        i = end.max(i + 1);
+        i = resume.max(i + 1);
     }
 }
 
@@ -1389,6 +1418,55 @@ mod tests {
             "Wearing white for Eastertide.",
         ];
         assert_eq!(headings(&b), [".", ".", ".", "."]);
+    }
+
+    #[test]
+    fn a_poem_ends_before_the_next_heading() {
+        let prose = "When Daniel Defoe published his novel, few readers could have missed the resemblance to the castaway and his island.";
+        let after = "In the comic book the author inserted a pun about the verse form when the druid speaks in alexandrines at the feast.";
+        // The line that ends no verse line, right before running text, is
+        // the next section's heading.
+        let b = [
+            prose,
+            "Ni connu la beauté || des yeux, beauté des pierres,",
+            "Celle des gouttes d'eau, || des perles en placard,",
+            "Des pierres nues || et sans squelette, || ô ma statue",
+            "Modern references",
+            after,
+        ];
+        assert_eq!(headings(&b), [".", ".", ".", ".", "H", "."]);
+        // A three-line stanza keeps its last line (the rule needs four).
+        let b = [
+            prose,
+            "Loveliest of trees, the cherry now",
+            "Is hung with bloom along the bough,",
+            "And stands about the woodland ride",
+            after,
+        ];
+        assert_eq!(headings(&b), [".", ".", ".", ".", "."]);
+    }
+
+    #[test]
+    fn a_poem_goes_on_in_couplets() {
+        let prose = "When Daniel Defoe published his novel, few readers could have missed the resemblance to the castaway and his island.";
+        let poem = [
+            prose,
+            "I am monarch of all I survey,",
+            "My right there is none to dispute;",
+            "From the centre all round to the sea,",
+            "I am lord of the fowl and the brute.",
+        ];
+        let mut b = poem.to_vec();
+        b.extend([
+            "Oh, Alexander Selkirk knew the plight",
+            "Of being king and government and nation.",
+            prose,
+        ]);
+        assert_eq!(headings(&b), [".", ".", ".", ".", ".", ".", ".", "."]);
+        // A heading and running text after the poem are no couplet.
+        let mut b = poem.to_vec();
+        b.extend(["Later life", prose]);
+        assert_eq!(headings(&b), [".", ".", ".", ".", ".", "H", "."]);
     }
 
     #[test]
