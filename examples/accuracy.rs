@@ -136,12 +136,14 @@ fn main() {
         }
         println!(
             "Headings, {label}: {} of {} identical ({:.1}%); {} more differ only by a licence \
-             notice the Markdown marks as a heading ({} of {}, {:.1}%, without them)",
+             notice and {} more only by a `See` hatnote the Markdown marks as a heading ({} of \
+             {}, {:.1}%, without them)",
             r.identical,
             r.pairs,
             100.0 * r.rate(),
             r.notice_only,
-            r.identical + r.notice_only,
+            r.hatnote_only,
+            r.identical + r.notice_only + r.hatnote_only,
             r.pairs,
             100.0 * r.rate_without_notices()
         );

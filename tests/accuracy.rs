@@ -98,6 +98,31 @@ fn plain_text_headings_on_the_benchmark_pairs() {
 }
 
 #[test]
+fn markdown_hatnotes_are_reported_apart() {
+    // The Markdown's cross-reference hatnotes are set apart, the heading
+    // `See also` and a heading that merely mentions seeing are not.
+    assert!(accuracy::is_hatnote(
+        "See the alkane heat of formation table for detailed data"
+    ));
+    assert!(accuracy::is_hatnote(
+        "For similar agencies elsewhere, see the list of national public health agencies"
+    ));
+    assert!(!accuracy::is_hatnote("See also"));
+    assert!(!accuracy::is_hatnote("Seeing the light"));
+    assert!(!accuracy::is_hatnote("For the record"));
+    let mut r = accuracy::HeadingReport::default();
+    let md = "# A\n\nText.\n\n## History\n\nText.\n\n## See the table for data\n\nText.\n";
+    r.add(
+        "a",
+        "A\nText.\nHistory\nText.\nSee the table for data\nText.\n",
+        md,
+    );
+    assert_eq!((r.identical, r.hatnote_only), (0, 1));
+    assert_eq!(r.rate(), 0.0);
+    assert_eq!(r.rate_without_notices(), 1.0);
+}
+
+#[test]
 fn plain_text_headings_on_the_adjudicated_set() {
     let set = headings::adjudicated();
     assert_eq!(set.len(), 120, "the adjudicated set has 120 articles");

@@ -251,11 +251,26 @@ pub enum HeadingClass {
     /// notice's line a heading; the plain-text reading of it as text is right.
     /// Still not counted as identical; reported apart.
     MarkdownNotice,
+    /// Only Markdown "headings" that are cross-reference hatnotes (and
+    /// licence notices), at least one hatnote: `See the alkane heat of
+    /// formation table for detailed data`, `For X, see Y`. The plain-text
+    /// reading never takes a `See ...` line for a heading, which is right.
+    /// Still not counted as identical; reported apart.
+    MarkdownHatnote,
 }
 
 /// A licence notice the benchmark's Markdown marks as a heading.
 pub fn is_licence_notice(h: &str) -> bool {
     h.starts_with("This article incorporates")
+}
+
+/// A cross-reference hatnote the benchmark's Markdown marks as a heading:
+/// a line that opens with `See ` (other than the heading `See also`
+/// itself), or reads `For ..., see ...`.
+pub fn is_hatnote(h: &str) -> bool {
+    let see = h.starts_with("See ") && !h.eq_ignore_ascii_case("see also");
+    let for_see = h.starts_with("For ") && h.contains(", see ");
+    see || for_see
 }
 
 /// A pair read differently.
@@ -281,6 +296,10 @@ pub struct HeadingReport {
     /// Pairs that differ only by Markdown headings that are licence notices
     /// ([`HeadingClass::MarkdownNotice`]), not in `identical`.
     pub notice_only: usize,
+    /// Pairs that differ only by Markdown headings that are hatnotes or
+    /// licence notices, one hatnote at least
+    /// ([`HeadingClass::MarkdownHatnote`]), not in `identical`.
+    pub hatnote_only: usize,
     /// The others.
     pub misses: Vec<HeadingMiss>,
 }
@@ -291,11 +310,14 @@ impl HeadingReport {
         ratio(self.identical, self.pairs)
     }
 
-    /// Share of pairs identical once the Markdown's licence-notice
+    /// Share of pairs identical once the Markdown's licence-notice and hatnote
     /// "headings" are set aside (reported beside [`Self::rate`], never
     /// instead of it).
     pub fn rate_without_notices(&self) -> f64 {
-        ratio(self.identical + self.notice_only, self.pairs)
+        ratio(
+            self.identical + self.notice_only + self.hatnote_only,
+            self.pairs,
+        )
     }
 
     /// Add one pair.
@@ -313,6 +335,14 @@ impl HeadingReport {
             (true, false) if missing.iter().all(|h| is_licence_notice(h)) => {
                 self.notice_only += 1;
                 HeadingClass::MarkdownNotice
+            }
+            (true, false)
+                if missing
+                    .iter()
+                    .all(|h| is_licence_notice(h) || is_hatnote(h)) =>
+            {
+                self.hatnote_only += 1;
+                HeadingClass::MarkdownHatnote
             }
             (false, true) => HeadingClass::Extra,
             (true, false) => HeadingClass::Missing,

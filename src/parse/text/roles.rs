@@ -682,13 +682,74 @@ fn stanzas(blocks: &[&str], shapes: &mut [Shape]) {
             && is_prose_intro(blocks[i - 1])
             && end > j
             && end - i >= 2
+            // `Data types` / `Common Lisp has many data types.`: a heading
+            // and its section's first sentence, after a list that is gone.
+            && !(end - i == 2 && restated(blocks[i], blocks[i + 1]))
             && !blocks[end - 1].starts_with("See ")
             && !blocks[i..end].windows(2).any(|w| similar(w[0], w[1]));
+        let mut resume = end;
         if (end - i >= 3 && commas >= 1) || quoted {
-            shapes[i..end].iter_mut().for_each(|s| *s = Shape::Text);
+            // A line that closes no sentence and no verse line, right before
+            // running text, is the heading after the poem (`Modern
+            // references`), not its last line.
+            let last_heads = end == j
+                && end - i >= 4
+                && !blocks[end - 1].trim_end().ends_with([',', ';'])
+                && blocks.get(end).is_some_and(|b| is_prose(b));
+            let to = if last_heads { end - 1 } else { end };
+            // A first line without commas whose words come back in the next
+            // line heads what follows (`Single particle` / `In the case of
+            // a single particle,`).
+            let first_heads = !blocks[i].contains([',', ';'])
+                && i + 1 < end
+                && restated(blocks[i], blocks[i + 1]);
+            let from = if first_heads { i + 1 } else { i };
+            shapes[from..to].iter_mut().for_each(|s| *s = Shape::Text);
+            // The poem goes on in couplets (`Oh, Alexander Selkirk knew the
+            // plight` / `Of being king and government and nation.`): two to
+            // four short lines, the last ending a sentence (running text
+            // after the poem, `m == k`, ends it).
+            let mut k = end;
+            loop {
+                let mut m = k;
+                while m < blocks.len() && short(blocks[m]) && !ends_terminal(blocks[m]) {
+                    m += 1;
+                }
+                let closes = m < blocks.len()
+                    && short(blocks[m])
+                    && trim_closers(blocks[m]).ends_with(['.', '!', '?']);
+                if m == k || m - k > 3 || !closes {
+                    break;
+                }
+                shapes[k..=m].iter_mut().for_each(|s| *s = Shape::Text);
+                k = m + 1;
+            }
+            resume = k;
         }
-        i = end.max(i + 1);
+        i = resume.max(i + 1);
     }
+}
+
+/// A word of four letters or more of the line `h` comes back in the
+/// sentence `next` (`Data types` / `Common Lisp has many data types.`): a
+/// section's first sentence names its topic; a verse line does not repeat
+/// the one before it.
+fn restated(h: &str, next: &str) -> bool {
+    let stem = |w: &str| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        w.strip_suffix('s').map(str::to_string).unwrap_or(w)
+    };
+    let words: Vec<String> = next
+        .split_whitespace()
+        .filter(|w| w.len() >= 4)
+        .map(stem)
+        .collect();
+    h.split_whitespace()
+        .filter(|w| w.len() >= 4)
+        .map(stem)
+        .any(|w| words.contains(&w))
 }
 
 /// The role of every block (the title excluded). `blocks` are the blocks'
@@ -1389,6 +1450,96 @@ mod tests {
             "Wearing white for Eastertide.",
         ];
         assert_eq!(headings(&b), [".", ".", ".", "."]);
+    }
+
+    #[test]
+    fn a_poem_ends_before_the_next_heading() {
+        let prose = "When Daniel Defoe published his novel, few readers could have missed the resemblance to the castaway and his island.";
+        let after = "In the comic book the author inserted a pun about the verse form when the druid speaks in alexandrines at the feast.";
+        // The line that ends no verse line, right before running text, is
+        // the next section's heading.
+        let b = [
+            prose,
+            "Ni connu la beauté || des yeux, beauté des pierres,",
+            "Celle des gouttes d'eau, || des perles en placard,",
+            "Des pierres nues || et sans squelette, || ô ma statue",
+            "Modern references",
+            after,
+        ];
+        assert_eq!(headings(&b), [".", ".", ".", ".", "H", "."]);
+        // A three-line stanza keeps its last line (the rule needs four).
+        let b = [
+            prose,
+            "Loveliest of trees, the cherry now",
+            "Is hung with bloom along the bough,",
+            "And stands about the woodland ride",
+            after,
+        ];
+        assert_eq!(headings(&b), [".", ".", ".", ".", "."]);
+    }
+
+    #[test]
+    fn a_poem_goes_on_in_couplets() {
+        let prose = "When Daniel Defoe published his novel, few readers could have missed the resemblance to the castaway and his island.";
+        let poem = [
+            prose,
+            "I am monarch of all I survey,",
+            "My right there is none to dispute;",
+            "From the centre all round to the sea,",
+            "I am lord of the fowl and the brute.",
+        ];
+        let mut b = poem.to_vec();
+        b.extend([
+            "Oh, Alexander Selkirk knew the plight",
+            "Of being king and government and nation.",
+            prose,
+        ]);
+        assert_eq!(headings(&b), [".", ".", ".", ".", ".", ".", ".", "."]);
+        // A heading and running text after the poem are no couplet.
+        let mut b = poem.to_vec();
+        b.extend(["Later life", prose]);
+        assert_eq!(headings(&b), [".", ".", ".", ".", ".", "H", "."]);
+    }
+
+    #[test]
+    fn a_heading_restated_by_the_next_line_is_no_verse() {
+        let intro = "Colleges and universities in Colorado:";
+        let prose = "Colorado is home to four national parks, eight national monuments and two national recreation areas in all.";
+        // After a colon, a line and one short sentence that names it again.
+        let b = [
+            intro,
+            "Military installations",
+            "Colorado is currently the home of seven major military bases and installations.",
+            prose,
+        ];
+        assert_eq!(headings(&b), [".", "H", ".", "."]);
+        // Verse after a colon repeats nothing of the line before.
+        let b = [
+            "The poet wrote of his death:",
+            "The date of his departure for the house of mortality",
+            "Was the year of the Hijra 1186 (1772 A.D.)",
+            prose,
+        ];
+        assert_eq!(headings(&b), [".", ".", ".", "."]);
+        // The first line of a stanza restated by the next heads it.
+        let b = [
+            "gives the total angular momentum of the system of particles in terms of moment of inertia and angular velocity.",
+            "Single particle",
+            "In the case of a single particle,",
+            "Fixed center of mass",
+            "For the case of the center of mass fixed in space,",
+            "Angular momentum (modern definition)",
+            prose,
+        ];
+        assert_eq!(headings(&b)[1], "H");
+        let b = [
+            prose,
+            "Loveliest of trees, the cherry now",
+            "Is hung with bloom along the bough,",
+            "And stands about the woodland ride",
+            "Wearing white for Eastertide.",
+        ];
+        assert_eq!(headings(&b), [".", ".", ".", ".", "."]);
     }
 
     #[test]
