@@ -2842,6 +2842,29 @@ mod tests {
     }
 
     #[test]
+    fn claims_as_a_noun_is_no_said_finding() {
+        // After a quantifier, `with` or `support`, `claims` is the noun.
+        for s in [
+            "Though certain claims that the authorities refused to act have been disputed.",
+            "Some claims that add to his credit as a lover of books are late.",
+            "Some makers offer condoms with claims that they are more reliable.",
+            "The data are not sufficient to support claims that it works.",
+        ] {
+            assert!(!flagged(s), "{s}");
+        }
+        // `there are claims that` hides who claims: a weasel, not a said-verb.
+        assert_eq!(
+            hits("There are claims that he lived without food."),
+            [("There are claims that".into(), WatchCategory::Weasel)]
+        );
+        // The verb after its subject is still a said-verb.
+        assert_eq!(
+            hits("He also claims that their influence went beyond drama."),
+            [("claims that".into(), WatchCategory::Said)]
+        );
+    }
+
+    #[test]
     fn configuration_adds_and_removes() {
         let toks = tokenize("The truly glorious plan is ironically late.");
         let mut s = WatchSettings::default();
