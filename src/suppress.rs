@@ -309,30 +309,25 @@ impl<'a> Suppressions<'a> {
     }
 }
 
-/// Drop suppressed findings and add an S100 finding per suppression that
-/// suppressed nothing. Only Markdown and wikitext have directives; other sources pass
-/// through unchanged. Findings of rules the settings turn off are dropped
-/// first (a suppression is not "used" by them). The result is in no particular
-/// order: the linter sorts and finishes every finding once, S100 included.
-/// (The linter judges findings as they come, through [`Suppressions`].)
-#[must_use]
-pub fn apply(
-    src: &SourceFile,
-    diagnostics: Vec<Diagnostic>,
-    settings: &Settings,
-) -> Vec<Diagnostic> {
-    let Some(mut sup) = Suppressions::new(src, settings) else {
-        return diagnostics;
-    };
-    let mut kept: Vec<Diagnostic> = diagnostics.into_iter().filter(|d| sup.keep(d)).collect();
-    kept.extend(sup.unused());
-    kept
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::diagnostic::Severity;
+
+    /// Drop suppressed findings and add an S100 finding per suppression that
+    /// suppressed nothing, as the linter's sink does finding by finding.
+    fn apply(
+        src: &SourceFile,
+        diagnostics: Vec<Diagnostic>,
+        settings: &Settings,
+    ) -> Vec<Diagnostic> {
+        let Some(mut sup) = Suppressions::new(src, settings) else {
+            return diagnostics;
+        };
+        let mut kept: Vec<Diagnostic> = diagnostics.into_iter().filter(|d| sup.keep(d)).collect();
+        kept.extend(sup.unused());
+        kept
+    }
 
     fn md(text: &str) -> SourceFile {
         SourceFile::new("a.md", text, Format::Markdown)

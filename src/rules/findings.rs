@@ -102,31 +102,12 @@ impl<'a> Findings<'a> {
         }
     }
 
-    /// Add a finding that no gate judges (the suppressions' own findings).
-    pub fn push_ungated(&mut self, d: Diagnostic) {
-        let gate = self.gate.take();
-        self.push(d);
-        self.gate = gate;
-    }
-
     /// Whether a finding that starts at byte `start` is surely past the limit,
     /// so never shown: a rule may then skip costly work on it (suggestions)
     /// and push it plain, to be counted.
     #[must_use]
     pub fn past_limit(&self, start: usize) -> bool {
         self.frontier.is_some_and(|f| start > f)
-    }
-
-    /// How many findings are held now.
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.items.len()
-    }
-
-    /// Whether none is held.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
     }
 
     /// Put the findings in order and keep the first `limit`.
@@ -275,7 +256,6 @@ mod tests {
             f.push(finding("R001", at));
             f.push(finding("B005", at));
         }
-        f.push_ungated(finding("R001", 2));
         let (kept, _) = f.into_sorted();
         let got: Vec<_> = kept
             .iter()
@@ -283,13 +263,7 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            vec![
-                ("R001", 0),
-                ("R001", 1),
-                ("R001", 2),
-                ("R001", 3),
-                ("R001", 4)
-            ]
+            vec![("R001", 0), ("R001", 1), ("R001", 3), ("R001", 4)]
         );
     }
 }
