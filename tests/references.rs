@@ -253,7 +253,7 @@ fn damaged_truncated_and_old_index_files_exit_2_naming_the_file() {
     old[7] = b'1';
     cases.push(("old".into(), old, "rebuild it with `encyclint index build`"));
     let mut header = good.clone();
-    // The length of the first section (format 3: the eighth word of the header).
+    // The length of the first section (formats 3 and 4: the eighth word of the header).
     header[8 + 7 * 8..8 + 8 * 8].copy_from_slice(&u64::MAX.to_le_bytes());
     cases.push(("huge-section".into(), header, "corrupt index header"));
     for (name, bytes, why) in cases {

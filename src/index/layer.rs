@@ -45,7 +45,8 @@ impl AsRef<[u8]> for Bytes {
 pub struct Layer {
     /// Where it came from, for messages.
     pub origin: String,
-    map: fst::Map<Bytes>,
+    /// The fst's parts, in key order.
+    parts: Vec<Part>,
     data: Arc<Backing>,
     header: Header,
     sources: Vec<SourceRecord>,
@@ -63,6 +64,16 @@ impl fmt::Debug for Layer {
             .field("aliases", &self.aliases)
             .finish()
     }
+}
+
+/// One part of the fst: its keys are the keys of ranks `base..` up to the next
+/// part's base, and its values their ranks.
+#[derive(Clone)]
+struct Part {
+    map: fst::Map<Bytes>,
+    base: u64,
+    /// Its first (least) key.
+    first: Vec<u8>,
 }
 
 const FST: usize = 0;
@@ -127,25 +138,64 @@ impl Layer {
         FrontCoded::new(section(EXTRA), header.extra, false)
             .ok_or_else(|| corrupt("redirect targets"))?;
         let sources = store::read_sources(section(SOURCES)).ok_or_else(|| corrupt("sources"))?;
-        let (start, end) = header.sections[FST];
-        let map = fst::Map::new(Bytes {
-            data: Arc::clone(&data),
-            start,
-            end,
-        })
-        .map_err(|e| corrupt(&e.to_string()))?;
-        if map.len() as u64 != header.keys {
+        let parts = Self::parts(&data, header.sections[FST]).ok_or_else(|| corrupt("keys"))?;
+        let keys = parts.iter().map(|p| p.map.len() as u64).sum::<u64>();
+        if keys != header.keys {
             return Err(corrupt("titles"));
         }
         Ok(Self {
             origin,
-            map,
+            parts,
             titles: header.titles,
             aliases: header.aliases,
             data,
             header,
             sources,
         })
+    }
+
+    /// The fst's parts, read from its section (`(start, end)` in `data`):
+    /// a count, the byte length of each part, then the parts. Empty parts are
+    /// left out; `None` when the lengths do not add up or a part is no fst.
+    fn parts(data: &Arc<Backing>, (start, end): (usize, usize)) -> Option<Vec<Part>> {
+        let all = data.all().get(start..end)?;
+        let word = |i: usize| -> Option<u64> {
+            let b = all.get(i.checked_mul(8)?..i.checked_mul(8)? + 8)?;
+            Some(u64::from_le_bytes(b.try_into().ok()?))
+        };
+        let count = usize::try_from(word(0)?).ok()?;
+        if count.checked_add(1)?.checked_mul(8)? > all.len() {
+            return None;
+        }
+        let mut at = start + (count + 1) * 8;
+        let (mut parts, mut base) = (Vec::with_capacity(count), 0u64);
+        for i in 0..count {
+            let len = usize::try_from(word(i + 1)?).ok()?;
+            let stop = at.checked_add(len).filter(|&e| e <= end)?;
+            let map = fst::Map::new(Bytes {
+                data: Arc::clone(data),
+                start: at,
+                end: stop,
+            })
+            .ok()?;
+            at = stop;
+            let n = map.len() as u64;
+            let first = map.stream().next().map(|(k, _)| k.to_vec());
+            if let Some(first) = first {
+                if parts.last().is_some_and(|p: &Part| p.first >= first) {
+                    return None;
+                }
+                parts.push(Part { map, base, first });
+            }
+            base = base.checked_add(n)?;
+        }
+        (at == end).then_some(parts)
+    }
+
+    /// The rank of fst key `key`.
+    fn rank_of(&self, key: &[u8]) -> Option<u64> {
+        let i = self.parts.partition_point(|p| p.first.as_slice() <= key);
+        self.parts.get(i.checked_sub(1)?)?.map.get(key)
     }
 
     /// The whole index this layer reads, in the format of
@@ -180,7 +230,8 @@ impl Layer {
     /// The fst key whose value is `rank`: a walk from the root that takes, at
     /// each node, the last transition whose output does not pass the rank.
     fn key_of_rank(&self, rank: u64) -> Option<Vec<u8>> {
-        let fst = self.map.as_fst();
+        let i = self.parts.partition_point(|p| p.base <= rank);
+        let fst = self.parts.get(i.checked_sub(1)?)?.map.as_fst();
         let mut node = fst.root();
         let mut acc = 0u64;
         let mut key = Vec::with_capacity(64);
@@ -249,7 +300,7 @@ impl Layer {
     /// The title with this exact key, or the target of the redirect with it.
     pub(super) fn exact(&self, key: &str) -> Option<(String, bool)> {
         let fold = key.to_lowercase();
-        if let Some(rank) = self.map.get(fold.as_bytes())
+        if let Some(rank) = self.rank_of(fold.as_bytes())
             && let Some(rec) = self.record(rank, fold.as_bytes())
             && rec.titles.iter().any(|(t, _)| t == key)
         {
@@ -264,8 +315,7 @@ impl Layer {
     /// whether each came through a redirect.
     pub(super) fn folded(&self, fold: &str) -> Vec<(String, bool)> {
         let Some(rec) = self
-            .map
-            .get(fold.as_bytes())
+            .rank_of(fold.as_bytes())
             .and_then(|rank| self.record(rank, fold.as_bytes()))
         else {
             return Vec::new();
@@ -297,7 +347,7 @@ impl Layer {
 
     /// The titles whose loose key is `loose`.
     pub(super) fn loose(&self, loose: &str) -> Vec<String> {
-        match self.map.get(loose.as_bytes()) {
+        match self.rank_of(loose.as_bytes()) {
             Some(rank) => self.loose_members(loose.as_bytes(), rank),
             None => Vec::new(),
         }
@@ -314,15 +364,17 @@ impl Layer {
             rest: loose.as_bytes()[first.len_utf8()..].to_vec(),
             max: u8::try_from(max).unwrap_or(u8::MAX),
         };
-        let mut stream = self.map.search(aut).into_stream();
         let mut out = Vec::new();
-        while let Some((k, v)) = stream.next() {
-            let key = String::from_utf8_lossy(k).into_owned();
-            for t in self.loose_members(k, v) {
-                out.push((key.clone(), t));
-            }
-            if out.len() >= 256 {
-                break;
+        for part in &self.parts {
+            let mut stream = part.map.search(&aut).into_stream();
+            while let Some((k, v)) = stream.next() {
+                let key = String::from_utf8_lossy(k).into_owned();
+                for t in self.loose_members(k, v) {
+                    out.push((key.clone(), t));
+                }
+                if out.len() >= 256 {
+                    return out;
+                }
             }
         }
         out
@@ -333,23 +385,65 @@ impl Layer {
 mod tests {
     use super::*;
 
+    /// Every key is found from its rank and its rank from the key, with the
+    /// fst in one part and in several (parts of 7 and of 1,000 keys).
     #[test]
     fn every_key_is_found_again_from_its_rank() {
         let titles: Vec<String> = (0..3000)
             .map(|i| format!("Title {} of {}", i % 701, i % 11))
             .chain(["Defence-industry", "Colour", "QUANTUM", "Quantum", "É", "a"].map(String::from))
             .collect();
-        let aliases = (0..200).map(|i| (format!("Alias {i}"), format!("Title {i} of 3")));
-        let layer =
-            Layer::from_bytes("t", super::super::build_bytes(titles.into_iter(), aliases)).unwrap();
-        let mut stream = layer.map.stream();
-        let mut n = 0u64;
-        while let Some((k, rank)) = stream.next() {
-            assert_eq!(rank, n);
-            assert_eq!(layer.key_of_rank(rank).as_deref(), Some(k));
-            n += 1;
+        let aliases: Vec<(String, String)> = (0..200)
+            .map(|i| (format!("Alias {i}"), format!("Title {i} of 3")))
+            .collect();
+        let mut answers = Vec::new();
+        for part in [store::FST_PART, 1000, 7] {
+            let bytes =
+                store::build_bytes_in_parts(titles.iter().cloned(), aliases.iter().cloned(), part);
+            let layer = Layer::from_bytes("t", bytes).unwrap();
+            assert_eq!(
+                layer.parts.len() as u64,
+                layer.header.keys.div_ceil(part as u64)
+            );
+            let mut n = 0u64;
+            for p in &layer.parts {
+                assert_eq!(p.base, n);
+                let mut stream = p.map.stream();
+                while let Some((k, rank)) = stream.next() {
+                    assert_eq!(rank, n);
+                    assert_eq!(layer.key_of_rank(rank).as_deref(), Some(k));
+                    assert_eq!(layer.rank_of(k), Some(rank));
+                    n += 1;
+                }
+            }
+            assert_eq!(n, layer.header.keys);
+            assert_eq!(layer.key_of_rank(n), None);
+            assert_eq!(layer.rank_of(b""), None);
+            assert_eq!(layer.rank_of(b"\xff"), None);
+            // The same answers whatever the parts.
+            answers.push((
+                layer.exact("Quantum"),
+                layer.folded("title 5 of 5"),
+                layer.exact("Alias 7"),
+                layer.fuzzy("title 5 of 4", 1),
+            ));
         }
-        assert_eq!(n, layer.header.keys);
-        assert_eq!(layer.key_of_rank(n), None);
+        assert!(answers.windows(2).all(|w| w[0] == w[1]), "{answers:?}");
+        assert!(!answers[0].3.is_empty());
+    }
+
+    #[test]
+    fn a_section_whose_part_lengths_do_not_add_up_is_refused() {
+        let bytes =
+            store::build_bytes_in_parts((0..50).map(|i| format!("T{i}")), std::iter::empty(), 7);
+        let header = Header::read(&bytes).unwrap();
+        let (start, end) = header.sections[FST];
+        let data = Arc::new(Backing::Owned(bytes));
+        assert_eq!(Layer::parts(&data, (start, end)).map(|p| p.len()), Some(8));
+        assert!(Layer::parts(&data, (start, end - 1)).is_none());
+        let mut bad = data.all().to_vec();
+        // Part count one too large: the lengths no longer fit.
+        bad[start] += 1;
+        assert!(Layer::parts(&Arc::new(Backing::Owned(bad)), (start, end)).is_none());
     }
 }

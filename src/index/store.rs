@@ -1,10 +1,12 @@
 //! The index file: its header, its sections, and building it.
 //!
 //! ```text
-//! "ENCYIDX3"  12 × u64 (little endian): checksum, sources hash, titles, aliases, extra targets,
+//! "ENCYIDX4"  12 × u64 (little endian): checksum, sources hash, titles, aliases, extra targets,
 //!             block size, fst keys, then the byte length of each section below, in order
 //! fst         every key (a title's fold key, a redirect's fold key, a title's loose key
-//!             when it differs) → its rank: 0, 1, 2, ... in key order
+//!             when it differs) → its rank: 0, 1, 2, ... in key order; as parts of
+//!             `FST_PART` keys in key order (u64 count, u64 byte length of each, then
+//!             each part's fst), built side by side
 //! records     one record per fst key, in rank order, with a table of offsets (u64 each)
 //!             of every 64th record
 //! aliases     the redirect keys, sorted, front-coded, each with its target id
@@ -48,11 +50,13 @@ use super::MAX_GROUP;
 use super::normalize::{ascii_title_key_into, loose_is_fold_ascii, loose_of_fold, title_key};
 
 /// The first bytes of an index file (the format version is its last byte).
-pub const MAGIC: &[u8; 8] = b"ENCYIDX3";
+pub const MAGIC: &[u8; 8] = b"ENCYIDX4";
 /// What every format's magic starts with.
 pub(crate) const MAGIC_STEM: &[u8; 7] = b"ENCYIDX";
 const WORDS: usize = 7 + SECTIONS;
 pub(crate) const HEADER_LEN: usize = 8 + WORDS * 8;
+/// Keys per part of the fst section (see the module's documentation).
+pub(crate) const FST_PART: usize = 1 << 19;
 /// Strings per front-coded block.
 pub(crate) const BLOCK: usize = 16;
 /// Records per block of the records section's offset table.
@@ -472,12 +476,25 @@ pub struct Built {
 }
 
 /// Collects titles and redirects (normalised as they come) and writes an index.
-#[derive(Default)]
 pub struct Builder {
     titles: Arena,
     alias_keys: Arena,
     alias_targets: Arena,
     sources: Vec<SourceRecord>,
+    /// Keys per fst part ([`FST_PART`]; smaller in tests, to have several).
+    fst_part: usize,
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        Self {
+            titles: Arena::default(),
+            alias_keys: Arena::default(),
+            alias_targets: Arena::default(),
+            sources: Vec::new(),
+            fst_part: FST_PART,
+        }
+    }
 }
 
 /// The case-folded key of a title key (as [`super::fold_key`]).
@@ -831,6 +848,7 @@ impl Builder {
             alias_keys,
             alias_targets,
             sources,
+            fst_part,
         } = self;
 
         // 1. The titles, by fold key then title key, unique.
@@ -1076,17 +1094,37 @@ impl Builder {
                 }
             }
         };
+        // The fst in parts of `fst_part` keys, each built on its own thread: the
+        // fst builder is sequential and was the longest pass of a large build.
+        // A part's values are the keys' global ranks.
         let build_fst = || -> io::Result<Vec<u8>> {
-            let mut map = fst::MapBuilder::new(Vec::with_capacity(titles.data.len() / 2))
-                .map_err(io::Error::other)?;
-            let mut prev = [0u32; 3];
-            for (rank, g) in groups.iter().enumerate() {
-                let key =
-                    key_of((prev[0] as usize, prev[1] as usize, prev[2] as usize)).unwrap_or(b"");
-                map.insert(key, rank as u64).map_err(io::Error::other)?;
-                prev = *g;
+            let n = groups.len();
+            let part = fst_part.max(1);
+            let parts: Vec<Vec<u8>> = (0..n.div_ceil(part).max(1))
+                .into_par_iter()
+                .map(|p| -> io::Result<Vec<u8>> {
+                    let (lo, hi) = (p * part, ((p + 1) * part).min(n));
+                    let mut map = fst::MapBuilder::new(Vec::new()).map_err(io::Error::other)?;
+                    let mut prev = if lo == 0 { [0u32; 3] } else { groups[lo - 1] };
+                    for (rank, g) in groups.iter().enumerate().take(hi).skip(lo) {
+                        let key = key_of((prev[0] as usize, prev[1] as usize, prev[2] as usize))
+                            .unwrap_or(b"");
+                        map.insert(key, rank as u64).map_err(io::Error::other)?;
+                        prev = *g;
+                    }
+                    map.into_inner().map_err(io::Error::other)
+                })
+                .collect::<io::Result<_>>()?;
+            let mut section =
+                Vec::with_capacity(8 + parts.len() * 8 + parts.iter().map(Vec::len).sum::<usize>());
+            section.extend_from_slice(&(parts.len() as u64).to_le_bytes());
+            for part in &parts {
+                section.extend_from_slice(&(part.len() as u64).to_le_bytes());
             }
-            map.into_inner().map_err(io::Error::other)
+            for part in parts {
+                section.extend_from_slice(&part);
+            }
+            Ok(section)
         };
         let build_records = || -> Vec<u8> {
             let n = groups.len();
@@ -1171,7 +1209,17 @@ pub fn build_bytes(
     titles: impl Iterator<Item = String>,
     aliases: impl Iterator<Item = (String, String)>,
 ) -> Vec<u8> {
+    build_bytes_in_parts(titles, aliases, FST_PART)
+}
+
+/// [`build_bytes`] with fst parts of `fst_part` keys (tests use small ones).
+pub(crate) fn build_bytes_in_parts(
+    titles: impl Iterator<Item = String>,
+    aliases: impl Iterator<Item = (String, String)>,
+    fst_part: usize,
+) -> Vec<u8> {
     let mut b = Builder::new();
+    b.fst_part = fst_part;
     for t in titles {
         b.title(&t);
     }
@@ -1313,7 +1361,7 @@ mod tests {
 
     #[test]
     fn header_checks_magic_version_and_lengths() {
-        assert!(Header::read(b"ENCYIDX3").is_err());
+        assert!(Header::read(b"ENCYIDX4").is_err());
         let bytes = build_bytes(["A"].into_iter().map(String::from), std::iter::empty());
         assert!(Header::read(&bytes).is_ok());
         let mut longer = bytes.clone();
@@ -1325,6 +1373,9 @@ mod tests {
         old[7] = b'2';
         let e = Header::read(&old).unwrap_err();
         assert!(e.contains("ENCYIDX2") && e.contains("rebuild it"), "{e}");
+        old[7] = b'3';
+        let e = Header::read(&old).unwrap_err();
+        assert!(e.contains("ENCYIDX3") && e.contains("ENCYIDX4"), "{e}");
         assert!(Header::read(b"PK\x03\x04").unwrap_err().contains("magic"));
     }
 }
