@@ -13,7 +13,9 @@
 use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
-use super::store::{MAGIC_STEM, SourceRecord};
+use rayon::prelude::*;
+
+use super::store::{Arena, MAGIC_STEM, SourceRecord, push_title};
 use super::{Builder, IndexError, Layer};
 
 /// The longest title MediaWiki allows, in bytes.
@@ -184,19 +186,114 @@ pub fn read_titles(
     record: bool,
     b: &mut Builder,
 ) -> Result<Option<SourceRecord>, IndexError> {
-    read_text(path, limits, record, |_, line| {
-        let t = line.trim();
-        if t.len() > MAX_TITLE_BYTES {
-            return Err(too_long(t.len()));
-        }
-        if let Some(c) = t.chars().find(|c| c.is_control()) {
-            return Err(control(c));
-        }
-        if !t.is_empty() {
-            b.title(t);
-        }
-        Ok(())
+    read_titles_in(path, limits, record, b, BATCH)
+}
+
+/// Bytes of whole lines read before they are keyed, in parallel, as a batch.
+const BATCH: usize = 8 << 20;
+
+/// [`read_titles`] in batches of about `batch` bytes (tests use small ones).
+fn read_titles_in(
+    path: &Path,
+    limits: Limits,
+    record: bool,
+    b: &mut Builder,
+    batch: usize,
+) -> Result<Option<SourceRecord>, IndexError> {
+    read_source(path, limits, record, |r| {
+        batches(r, batch, &mut |first, chunk| {
+            b.title_keys(title_keys(first, chunk, (batch / 32).max(1))?);
+            Ok(())
+        })
     })
+}
+
+/// Why one line of a title list is refused (its number is added by the caller).
+enum Refused {
+    Long,
+    NotUtf8(usize),
+    Reason(String),
+}
+
+/// The title keys of `chunk`, whole lines of a title list whose first is line
+/// `first`, keyed in pieces of about `piece` bytes on all threads and put
+/// together in order; or the first line refused, as reading line by line
+/// would refuse it.
+fn title_keys(first: usize, chunk: &[u8], piece: usize) -> Result<Arena, Stop> {
+    let mut pieces: Vec<&[u8]> = Vec::new();
+    let mut s = 0;
+    while s < chunk.len() {
+        let mut e = (s + piece).min(chunk.len());
+        if e < chunk.len() {
+            e = memchr::memchr(b'\n', &chunk[e - 1..]).map_or(chunk.len(), |i| e + i);
+        }
+        pieces.push(&chunk[s..e]);
+        s = e;
+    }
+    let keyed: Vec<Result<Arena, (usize, Refused)>> = pieces
+        .par_iter()
+        .enumerate()
+        .map(|(k, piece)| {
+            let mut out = Arena::default();
+            let mut rest: &[u8] = piece;
+            let mut i = 0;
+            while !rest.is_empty() {
+                let (mut line, next) = match memchr::memchr(b'\n', rest) {
+                    Some(n) => (&rest[..n], &rest[n + 1..]),
+                    None => (rest, &rest[rest.len()..]),
+                };
+                if line.len() > MAX_LINE {
+                    return Err((i, Refused::Long));
+                }
+                if let Some(l) = line.strip_suffix(b"\r") {
+                    line = l;
+                }
+                if first == 1
+                    && k == 0
+                    && i == 0
+                    && let Some(l) = line.strip_prefix("\u{feff}".as_bytes())
+                {
+                    line = l;
+                }
+                let text = std::str::from_utf8(line)
+                    .map_err(|e| (i, Refused::NotUtf8(e.valid_up_to() + 1)))?;
+                let t = text.trim();
+                if t.len() > MAX_TITLE_BYTES {
+                    return Err((i, Refused::Reason(too_long(t.len()))));
+                }
+                if let Some(c) = t.chars().find(|c| c.is_control()) {
+                    return Err((i, Refused::Reason(control(c))));
+                }
+                if !t.is_empty() {
+                    push_title(&mut out, t);
+                }
+                rest = next;
+                i += 1;
+            }
+            Ok(out)
+        })
+        .collect();
+    let mut all = Arena::default();
+    for (k, part) in keyed.into_iter().enumerate() {
+        match part {
+            Ok(a) => all.append(a),
+            Err((i, why)) => {
+                let before: usize = pieces[..k]
+                    .iter()
+                    .map(|p| memchr::memchr_iter(b'\n', p).count())
+                    .sum();
+                let no = first + before + i;
+                return Err(match why {
+                    Refused::Long => long_line(no),
+                    Refused::NotUtf8(byte) => {
+                        Stop::Line(format!("line {no} is not UTF-8 (byte {byte} of the line)"))
+                    }
+                    Refused::Reason(r) => Stop::Line(format!("line {no}: {r}")),
+                });
+            }
+        }
+    }
+    Ok(all)
 }
 
 /// Add every redirect of an alias list to `b`; returns the lines skipped for
@@ -358,6 +455,18 @@ fn read_text(
     record: bool,
     mut f: impl FnMut(usize, &str) -> Result<(), String>,
 ) -> Result<Option<SourceRecord>, IndexError> {
+    read_source(path, limits, record, |r| lines(r, &mut f))
+}
+
+/// Open a text file (gunzipping it when it starts with the gzip magic bytes)
+/// within `limits` and let `read` take its text; with `record`, return the
+/// file as a source (its absolute path, size, time and hash).
+fn read_source(
+    path: &Path,
+    limits: Limits,
+    record: bool,
+    mut read: impl FnMut(&mut dyn BufRead) -> Result<(), Stop>,
+) -> Result<Option<SourceRecord>, IndexError> {
     let origin = path.display().to_string();
     let err = |reason: String| IndexError {
         path: origin.clone(),
@@ -412,11 +521,11 @@ fn read_text(
                 over: false,
             },
         );
-        let r = lines(&mut text, &mut f);
+        let r = read(&mut text);
         over_unpacked = text.get_ref().over;
         r
     } else {
-        lines(&mut raw, &mut f)
+        read(&mut raw)
     };
     if let Err(stop) = result {
         let reason = if raw.get_ref().over {
@@ -465,7 +574,7 @@ fn read_text(
 
 /// Split `r` into lines of at most [`MAX_LINE`] bytes.
 fn lines(
-    r: &mut impl BufRead,
+    r: &mut dyn BufRead,
     f: &mut impl FnMut(usize, &str) -> Result<(), String>,
 ) -> Result<(), Stop> {
     let mut carry: Vec<u8> = Vec::with_capacity(MAX_LINE);
@@ -522,6 +631,55 @@ fn lines(
                 carry.extend_from_slice(buf);
                 r.consume(n);
             }
+        }
+    }
+}
+
+/// Hand `g` the text of `r` as batches of whole lines, each of about `size`
+/// bytes or more, with the number of its first line. A line is at most
+/// [`MAX_LINE`] bytes: a longer one stops the read once the lines before it
+/// are handed over, as does a read error, so the first fault in the file is
+/// the one reported, as when reading line by line.
+fn batches(
+    r: &mut dyn BufRead,
+    size: usize,
+    g: &mut impl FnMut(usize, &[u8]) -> Result<(), Stop>,
+) -> Result<(), Stop> {
+    let mut batch: Vec<u8> = Vec::new();
+    // The number of the batch's first line; bytes and number of its whole lines.
+    let (mut first, mut whole, mut lines) = (1usize, 0usize, 0usize);
+    loop {
+        let buf = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                g(first, &batch[..whole])?;
+                return Err(Stop::Read(first + lines, e));
+            }
+        };
+        if buf.is_empty() {
+            return if batch.is_empty() {
+                Ok(())
+            } else {
+                g(first, &batch)
+            };
+        }
+        let (at, n) = (batch.len(), buf.len());
+        batch.extend_from_slice(buf);
+        r.consume(n);
+        for i in memchr::memchr_iter(b'\n', &batch[at..]) {
+            whole = at + i + 1;
+            lines += 1;
+        }
+        if batch.len() - whole > MAX_LINE {
+            g(first, &batch[..whole])?;
+            return Err(long_line(first + lines));
+        }
+        if whole >= size {
+            g(first, &batch[..whole])?;
+            batch.drain(..whole);
+            first += lines;
+            (whole, lines) = (0, 0);
         }
     }
 }
@@ -586,6 +744,94 @@ fn hash_file(path: &Path) -> io::Result<u64> {
             Ok(n) => h.update(&buf[..n]),
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    /// The titles read in batches of any size give the index that reading
+    /// them line by line gives: `\r\n` ends, a BOM, blank lines, spaces, other
+    /// scripts and a last line with no line end.
+    #[test]
+    fn titles_read_in_batches_give_the_same_index_as_line_by_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut text = String::from("\u{feff}First title\r\n");
+        for i in 0..500 {
+            text.push_str(&format!(
+                "Title {i}\n  \n Straße {i} \r\nΚόσμος {}\n",
+                i % 7
+            ));
+        }
+        text.push_str("Last one");
+        let path = titles_file(dir.path(), "t.txt", text.as_bytes());
+        let mut one = Builder::new();
+        for (no, line) in text.split('\n').enumerate() {
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            let line = if no == 0 { &line[3..] } else { line };
+            one.title(line.trim());
+        }
+        let want = one.into_bytes();
+        for batch in [1, 7, 64, 1000, BATCH] {
+            let mut b = Builder::new();
+            read_titles_in(&path, Limits::default(), false, &mut b, batch).unwrap();
+            assert!(b.into_bytes() == want, "batch {batch}");
+        }
+    }
+
+    /// The first faulty line is named by its number whatever the batches.
+    #[test]
+    fn a_faulty_line_is_named_by_its_number_across_batches() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = |n: usize| (0..n).map(|i| format!("Title {i}\n")).collect::<String>();
+        let cases: Vec<(Vec<u8>, String)> = vec![
+            (
+                format!("{}A\u{1}B\n{}", good(999), good(10)).into_bytes(),
+                "line 1000: control character U+0001".into(),
+            ),
+            (
+                [good(1200).as_bytes(), b"\xff\xfe\n", good(3).as_bytes()].concat(),
+                "line 1201 is not UTF-8 (byte 1 of the line)".into(),
+            ),
+            (
+                format!("{}{}\n", good(300), "x".repeat(300)).into_bytes(),
+                "line 301: a title of 300 bytes".into(),
+            ),
+            (
+                format!("{}{}\nok\n", good(40), "y".repeat(MAX_LINE + 1)).into_bytes(),
+                "line 41: more than 1024 bytes without a line end".into(),
+            ),
+            (
+                // A fault before a line too long to read is reported first.
+                format!("{}\u{7}\n{}", good(5), "z".repeat(4 * MAX_LINE)).into_bytes(),
+                "line 6: control character U+0007".into(),
+            ),
+            (
+                format!("{}{}", good(5), "z".repeat(4 * MAX_LINE)).into_bytes(),
+                "line 6: more than 1024 bytes".into(),
+            ),
+        ];
+        for (n, (bytes, want)) in cases.iter().enumerate() {
+            let path = titles_file(dir.path(), &format!("bad{n}.txt"), bytes);
+            for batch in [1, 100, 5000, BATCH] {
+                let mut b = Builder::new();
+                let e = read_titles_in(&path, Limits::default(), false, &mut b, batch)
+                    .err()
+                    .unwrap_or_else(|| panic!("case {n} batch {batch}: no error"));
+                assert!(
+                    e.reason.starts_with(want.as_str()),
+                    "case {n} batch {batch}: {}",
+                    e.reason
+                );
+            }
         }
     }
 }

@@ -375,7 +375,7 @@ impl Arena {
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
     }
-    fn append(&mut self, other: Self) {
+    pub(crate) fn append(&mut self, other: Self) {
         let base = self.data.len();
         self.data.extend_from_slice(&other.data);
         self.ends.extend(other.ends.iter().map(|e| e + base));
@@ -494,6 +494,21 @@ impl Default for Builder {
             sources: Vec::new(),
             fst_part: FST_PART,
         }
+    }
+}
+
+/// Add the title key of `t` (as written) to `out`, unless it is blank.
+pub(crate) fn push_title(out: &mut Arena, t: &str) {
+    if t.is_ascii() {
+        ascii_title_key_into(t.as_bytes(), &mut out.data);
+        if out.data.len() > out.ends.last().copied().unwrap_or(0) {
+            out.ends.push(out.data.len());
+        }
+        return;
+    }
+    let k = title_key(t);
+    if !k.is_empty() {
+        out.push(k.as_bytes());
     }
 }
 
@@ -785,17 +800,12 @@ impl Builder {
 
     /// Add a title (as written; blank ones are ignored).
     pub fn title(&mut self, t: &str) {
-        if t.is_ascii() {
-            ascii_title_key_into(t.as_bytes(), &mut self.titles.data);
-            if self.titles.data.len() > self.titles.ends.last().copied().unwrap_or(0) {
-                self.titles.ends.push(self.titles.data.len());
-            }
-            return;
-        }
-        let k = title_key(t);
-        if !k.is_empty() {
-            self.titles.push(k.as_bytes());
-        }
+        push_title(&mut self.titles, t);
+    }
+
+    /// Add the titles of `keys`, made by [`push_title`] (on other threads).
+    pub(crate) fn title_keys(&mut self, keys: Arena) {
+        self.titles.append(keys);
     }
 
     /// Add a redirect: `alias` names the page `target`.
