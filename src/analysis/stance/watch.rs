@@ -614,14 +614,49 @@ fn reported_clause(toks: &[Tok], i: usize) -> bool {
         .iter()
         .rposition(|t| !t.word && t.lower == ";")
         .map_or(0, |p| p + 1);
-    (start + 1..i).any(|k| {
-        let v = &toks[k - 1];
-        toks[k].word
-            && toks[k].lower == "that"
-            && v.word
-            && (REPORTING_VERBS.contains(&v.lower.as_str())
-                || REPORT_NOUNS.contains(&v.lower.as_str())
-                || (v.lower == "out" && k >= 2 && toks[k - 2].lower.starts_with("point")))
+    promised(toks, start, i)
+        || (start + 1..i).any(|k| {
+            let v = &toks[k - 1];
+            toks[k].word
+                && toks[k].lower == "that"
+                && v.word
+                && (REPORTING_VERBS.contains(&v.lower.as_str())
+                    || REPORT_NOUNS.contains(&v.lower.as_str())
+                    || (v.lower == "out" && k >= 2 && toks[k - 2].lower.starts_with("point")))
+        })
+}
+
+/// `recruit peasants ... by promising them how glorious life would be after
+/// the revolution`, `Ward assured them that the region was a paradise`: what a
+/// speaker promised or told someone, which the clause reports as theirs. A
+/// verb of promising or telling, then within three words (its object) `that`
+/// or `how`, before `i` in the same clause (from `start`), with no comma
+/// between (`told them, as famous ...` leaves the report).
+fn promised(toks: &[Tok], start: usize, i: usize) -> bool {
+    (start..i).any(|k| {
+        matches!(
+            toks[k].lower.as_str(),
+            "promised"
+                | "promising"
+                | "promises"
+                | "promise"
+                | "assured"
+                | "assuring"
+                | "told"
+                | "telling"
+                | "persuaded"
+                | "persuading"
+                | "boasted"
+                | "boasting"
+                | "proclaimed"
+                | "proclaiming"
+        ) && (k + 1..i.min(k + 5)).any(|m| {
+            toks[m].word
+                && matches!(toks[m].lower.as_str(), "that" | "how")
+                && toks[k + 1..m].iter().all(|w| w.word)
+        }) && !toks[k + 1..i]
+            .iter()
+            .any(|w| !w.word && matches!(w.lower.as_str(), "," | ";" | ":" | "."))
     })
 }
 
@@ -1539,10 +1574,31 @@ fn superseded_belief(toks: &[Tok], i: usize, j: usize, around: Around<'_>) -> bo
     };
     let opens = first_word_of(toks) == Some(i);
     revised
+        || (toks[i.saturating_sub(2)..j]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "was" | "were"))
+            && expected_then(toks, j))
         || framed(&toks[..i])
         || by_time(toks, i)
         || toks.iter().any(|t| t.word && t.lower.ends_with("century"))
         || (opens && around.before.is_some_and(framed))
+}
+
+/// `Against major ships, it was thought a 'hail of fire' ... could distract
+/// enemy gun crews`, `it was believed that the war would be over by
+/// Christmas`: a past belief about what would or could come, an expectation
+/// held by the people of the narrative at the time (a doctrine, a plan), not
+/// a view the article claims now. `would` or `could` after the phrase in its
+/// own clause, within twenty tokens; in the passive only (`Some thought that
+/// he would step down` names no one, and a quantifier claims a number).
+fn expected_then(toks: &[Tok], j: usize) -> bool {
+    let end = toks.len().min(j + 20);
+    (j..end).any(|m| {
+        toks[m].word
+            && matches!(toks[m].lower.as_str(), "would" | "could")
+            && !clause_break(&toks[j..m])
+            && !toks[j..m].iter().any(|t| !t.word && t.lower == ".")
+    })
 }
 
 /// A semicolon, or a comma and a conjunction (`, and`, `, though`): the
@@ -1801,6 +1857,14 @@ fn viewpoint_frame(toks: &[Tok]) -> Option<(usize, usize)> {
         || toks[first + 1..comma]
             .windows(3)
             .any(|w| w[0].lower == "point" && w[1].lower == "of" && w[2].lower == "view");
+    // `From the perspective of the developing world`, `from the point of view
+    // of the consumer`: the frame names whose view or what scope it takes.
+    if toks[first + 1..comma]
+        .windows(2)
+        .any(|w| w[0].word && FRAMES.contains(&w[0].lower.as_str()) && w[1].lower == "of")
+    {
+        return None;
+    }
     // A compound names a field by its last part (`security-theoretic`,
     // `game-theoretic`, `cell-biological`).
     if toks[first + 1..comma].iter().any(|t| {
@@ -1976,7 +2040,25 @@ pub fn editorial_hits_around(
                     toks[i.saturating_sub(3)..i]
                         .iter()
                         .any(|p| p.word && COPULAS.contains(&p.lower.as_str()))
-                        && i.checked_sub(1).is_none_or(|p| toks[p].lower != "as")
+                        && i.checked_sub(1).is_none_or(|p| {
+                            // `could be captured by extremists who are
+                            // anti-Semitic`: after a preposition the word is
+                            // the agent or the object of a phrase, not what the
+                            // subject is called.
+                            !matches!(
+                                toks[p].lower.as_str(),
+                                "as" | "by"
+                                    | "of"
+                                    | "from"
+                                    | "with"
+                                    | "against"
+                                    | "among"
+                                    | "amongst"
+                                    | "to"
+                                    | "for"
+                                    | "between"
+                            )
+                        })
                 }
                 Kind::Adverb => {
                     at_clause_start || toks.get(j).is_none_or(|n| !n.word && n.lower == ",")
@@ -2839,6 +2921,84 @@ mod tests {
         assert!(!flagged("From the tower, the view is wide."));
         let s = "While critics warn of entanglement, in practice the alliance deters war.";
         assert_eq!(hits(s), [("in practice".into(), WatchCategory::Editorial)]);
+    }
+
+    #[test]
+    fn literal_senses_pretexts_and_expectations() {
+        // `iconic` of the veneration of icons; praise still flagged.
+        assert!(!flagged(
+            "And while the Pope supported the reintroduction of the iconic veneration, he digressed."
+        ));
+        assert!(flagged(
+            "The Pope supported the iconic cathedral, he said nothing."
+        ));
+        // A label after a preposition is an agent or an object, not a copula.
+        assert!(!flagged(
+            "They feared that they could be captured by extremists who are anti-Semitic."
+        ));
+        assert!(flagged("The men who captured them were extremists."));
+        // Fame as the topic of the sentence.
+        assert!(!flagged(
+            "His marriage to Victoria, who has been famous in her own right, contributed to his celebrity."
+        ));
+        assert!(flagged(
+            "The Princess ships were famous in their own right, especially the Marguerite."
+        ));
+        // A prominent instance of a kind.
+        assert!(!flagged(
+            "China is one of the leading examples of state capitalism."
+        ));
+        assert!(flagged(
+            "China is one of the leading economies of the world."
+        ));
+        // Reception documented around `critically acclaimed`.
+        assert!(!flagged(
+            "The novel was critically acclaimed, winning both the Carnegie Medal and the Guardian Prize."
+        ));
+        assert!(!around_hits(
+            "The period is regarded by film historians as the Golden Age.",
+            "Some of the most critically acclaimed films of all time were produced then.",
+            "Examples include Pyaasa."
+        ));
+        assert!(flagged(
+            "She starred in the critically acclaimed film and moved to Paris."
+        ));
+        assert!(flagged(
+            "The program was critically acclaimed, and twice nominated for Emmys."
+        ));
+        // Praise inside what a speaker promised.
+        assert!(!flagged(
+            "He recruited peasants by promising them how glorious life would be after the revolution."
+        ));
+        assert!(flagged(
+            "He recruited peasants, and life was glorious after the revolution."
+        ));
+        // `ostensibly` with the pretext it names.
+        assert!(!flagged(
+            "Philip marched on Amphissa, ostensibly acting on the request of the League."
+        ));
+        assert!(!flagged("He went to Gaul, ostensibly to conduct a census."));
+        assert!(flagged(
+            "Although ostensibly a legal drama, the series is a romance."
+        ));
+        assert!(flagged(
+            "At this point, the crisis was ostensibly at a stalemate."
+        ));
+        // A past expectation in the passive is the narrative's actors'.
+        assert!(!flagged(
+            "Against major ships, it was thought a hail of fire could distract enemy gun crews."
+        ));
+        assert!(flagged(
+            "Against major ships, it was thought a hail of fire was the best weapon."
+        ));
+        assert!(flagged("Some thought that he would step down."));
+        // A viewpoint frame that names whose view it takes.
+        assert!(!flagged(
+            "From the perspective of the developing world, the benefits go to richer nations."
+        ));
+        assert!(flagged(
+            "From a practical perspective, the benefits go to richer nations."
+        ));
     }
 
     #[test]
