@@ -331,6 +331,15 @@ fn shape_with(block: &str, listed: bool, dashed: bool) -> Shape {
     {
         return Shape::Text;
     }
+    // `Source: IATA World Air Transport Statistics`, `Translated by David
+    // Wasserstein`: the note under a table or a quotation, not a heading
+    // (`Sources` alone is one).
+    if ["Source:", "Sources:", "Translated by "]
+        .iter()
+        .any(|p| t.starts_with(p))
+    {
+        return Shape::Text;
+    }
     // `"Total highways:" 50,000 km`: a fact sheet's field, its name quoted
     // with the colon inside the quotes, and its value.
     if quoted_field(t) {
@@ -1627,6 +1636,21 @@ mod tests {
             prose,
         ];
         assert_eq!(headings(&b)[3], ".");
+    }
+
+    #[test]
+    fn source_notes_and_translator_credits_are_not_headings() {
+        let prose = "Revenue passenger kilometres grew in every year of the decade, as the table of the association shows.";
+        assert_eq!(
+            headings(&[prose, "Source: IATA World Air Transport Statistics", prose]),
+            [".", ".", "."]
+        );
+        assert_eq!(
+            headings(&[prose, "Translated by David Wasserstein", prose]),
+            [".", ".", "."]
+        );
+        // The section that lists the sources is one.
+        assert_eq!(headings(&[prose, "Sources", prose]), [".", "H", "."]);
     }
 
     #[test]
