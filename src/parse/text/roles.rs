@@ -7,7 +7,8 @@
 //! ([`shape`]); its neighbours decide:
 //!
 //! - a candidate whose next block continues it in lower case is a fragment;
-//! - a stanza of short lines, some ending in commas, is a poem;
+//! - a stanza of short lines, some ending in commas, is a poem (a line of it
+//!   without commas that the next line names again heads a section);
 //! - a lone candidate is a heading; two in a row are a heading and its
 //!   subheading (or an empty section);
 //! - in a run of three or more, lines shaped like their neighbours are a list
@@ -16,7 +17,8 @@
 //!   before it; standard closing headings are headings wherever they are;
 //! - after a sentence ending in `:`, similar lines are the list it introduces;
 //! - a `Label: text` line without terminal punctuation is a heading only alone
-//!   and before running text (`1990s: A new age`), else an item.
+//!   and before running text (`1990s: A new age`) or before a line that names
+//!   its text again, else an item.
 //!
 //! The lines that a run makes a list are *entries*: items without a label.
 
@@ -326,6 +328,15 @@ fn shape_with(block: &str, listed: bool, dashed: bool) -> Shape {
         && CLAUSE_END.contains(&last)
         && !noun_plural
         && !is_standard_closing_heading(t)
+    {
+        return Shape::Text;
+    }
+    // `Source: IATA World Air Transport Statistics`, `Translated by David
+    // Wasserstein`: the note under a table or a quotation, not a heading
+    // (`Sources` alone is one).
+    if ["Source:", "Sources:", "Translated by "]
+        .iter()
+        .any(|p| t.starts_with(p))
     {
         return Shape::Text;
     }
@@ -704,7 +715,22 @@ fn stanzas(blocks: &[&str], shapes: &mut [Shape]) {
                 && i + 1 < end
                 && restated(blocks[i], blocks[i + 1]);
             let from = if first_heads { i + 1 } else { i };
-            shapes[from..to].iter_mut().for_each(|s| *s = Shape::Text);
+            for k in from..to {
+                // A line further in, without commas, restated by the next
+                // (`Fixed center of mass` / `For the case of the center of
+                // mass fixed in space,`): the heading of a section whose
+                // formulas are gone, not a verse line.
+                // A verse line opens with a function word or has a verb
+                // (`And say the lad that loved you`, `Negroes are Men`).
+                let heads = k > from
+                    && shapes[k] == Shape::Heading
+                    && !blocks[k].contains([',', ';'])
+                    && nominal(blocks[k])
+                    && blocks.get(k + 1).is_some_and(|b| restated(blocks[k], b));
+                if !heads {
+                    shapes[k] = Shape::Text;
+                }
+            }
             // The poem goes on in couplets (`Oh, Alexander Selkirk knew the
             // plight` / `Of being king and government and nation.`): two to
             // four short lines, the last ending a sentence (running text
@@ -750,6 +776,16 @@ fn restated(h: &str, next: &str) -> bool {
         .filter(|w| w.len() >= 4)
         .map(stem)
         .any(|w| words.contains(&w))
+}
+
+/// A name, not a clause: the first word is no function word (`And`, `By`)
+/// and no word is a copula (`Negroes are Men`).
+fn nominal(t: &str) -> bool {
+    let mut words = t.split_whitespace().map(str::to_lowercase);
+    words
+        .next()
+        .is_some_and(|w| !CLAUSE_END.contains(&w.as_str()))
+        && !words.any(|w| ["is", "are", "was", "were", "became", "be"].contains(&w.as_str()))
 }
 
 /// The role of every block (the title excluded). `blocks` are the blocks'
@@ -1237,7 +1273,19 @@ fn decide_run(
             // (`1958–66: Brian Wilson era`, `Formation`).
             let over_heading =
                 i < last && shapes[i + 1] == Shape::Heading && period_label(blocks[i]);
-            if !after_label && ((i == last && prose_follows) || over_heading) {
+            // A label whose text the next line restates (`Assumption 2:
+            // Homogeneous medium` / `Next we assume that the medium is
+            // homogeneous,`) heads it.
+            // A value with a number (`Overall: 68 airports (2004
+            // estimate)`) is a fact sheet's field instead.
+            let restates = i == last
+                && next.is_some_and(|x| {
+                    crate::parse::find_label(blocks[i]).is_some_and(|(_, body)| {
+                        let body = &blocks[i][body..];
+                        !body.contains(|c: char| c.is_ascii_digit()) && restated(body, x)
+                    })
+                });
+            if !after_label && ((i == last && prose_follows) || over_heading || restates) {
                 roles[i] = Role::Heading;
             }
         } else {
@@ -1551,6 +1599,85 @@ mod tests {
         assert_eq!(headings(&b), ["H", "."]);
         let b = ["Capital: Paris", "Currency: Euro", "It is a republic."];
         assert_eq!(headings(&b), [".", ".", "."]);
+    }
+
+    #[test]
+    fn a_line_inside_a_stanza_restated_by_the_next_heads_it() {
+        let prose = "Where e is the base of the natural logarithm, this can be proved through induction by observing the series.";
+        // Formula lead-ins end in commas; the line between them that the
+        // next one names again is a heading.
+        let b = [
+            prose,
+            "Single particle",
+            "In the case of a single particle,",
+            "Fixed center of mass",
+            "For the case of the center of mass fixed in space,",
+            "Angular momentum (modern definition)",
+            prose,
+        ];
+        assert_eq!(headings(&b), [".", "H", ".", "H", ".", "H", "."]);
+        // A verse line that opens with a function word, or says `are`,
+        // stays verse, repeated words or not.
+        let b = [
+            prose,
+            "Halt by the headstone naming",
+            "The heart no longer stirred,",
+            "And say the lad that loved you",
+            "Was one that kept his word, the lad.",
+            prose,
+        ];
+        assert_eq!(headings(&b), [".", ".", ".", ".", ".", "."]);
+        let b = [
+            prose,
+            "Peirce liked to use the syllogism",
+            "All Men are equal in their political rights,",
+            "Negroes are Men",
+            "Negroes are equal in political rights to whites,",
+            prose,
+        ];
+        assert_eq!(headings(&b)[3], ".");
+    }
+
+    #[test]
+    fn source_notes_and_translator_credits_are_not_headings() {
+        let prose = "Revenue passenger kilometres grew in every year of the decade, as the table of the association shows.";
+        assert_eq!(
+            headings(&[prose, "Source: IATA World Air Transport Statistics", prose]),
+            [".", ".", "."]
+        );
+        assert_eq!(
+            headings(&[prose, "Translated by David Wasserstein", prose]),
+            [".", ".", "."]
+        );
+        // The section that lists the sources is one.
+        assert_eq!(headings(&[prose, "Sources", prose]), [".", "H", "."]);
+    }
+
+    #[test]
+    fn a_label_restated_by_the_next_line_heads_it() {
+        let b = [
+            "If we neglect higher than first order terms in the fluctuations, the mass balance equation becomes",
+            "Assumption 2: Homogeneous medium",
+            "Next we assume that the medium is homogeneous, i.e.,",
+            "Then the mass balance equation takes the form",
+        ];
+        assert_eq!(headings(&b)[1], "H");
+        // A field's value with a number is no heading, restated or not.
+        let b = [
+            "Airports are listed by the length of their runways in the tables of the survey below.",
+            "Overall: 68 airports (2004 estimate)",
+            "Airports with paved runways,",
+            "Total: 23",
+        ];
+        assert_eq!(headings(&b)[1], ".");
+        // Nor is a label whose words do not come back.
+        let b = [
+            "If we neglect higher than first order terms in the fluctuations, the mass balance equation becomes",
+            "Assumption 2: Homogeneous medium",
+            "Next we take the fluid to be at rest, i.e.,",
+            "Then the mass balance equation takes the form",
+        ];
+        assert_eq!(headings(&b)[1], ".");
     }
 
     #[test]
