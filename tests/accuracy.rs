@@ -26,7 +26,7 @@ const ADJUDICATED_FLOOR: (f64, f64, f64) = (0.83, 0.98, 0.99);
 /// Stance toward the subject on the 629 labelled sentences of real debate
 /// sections: (side, precision floor, recall floor). Issue 18's goal is 0.85
 /// and 0.70; these floors hold what is reached (docs/accuracy.md).
-const STANCE_FLOORS: [(&str, f64, f64); 2] = [("pro", 0.82, 0.67), ("con", 0.87, 0.63)];
+const STANCE_FLOORS: [(&str, f64, f64); 2] = [("pro", 0.83, 0.68), ("con", 0.87, 0.65)];
 
 fn skipped(what: &str) {
     // Straight to stderr, past the test harness's capture: a skip must be seen.

@@ -92,6 +92,9 @@ pub(crate) struct Predicates {
     increasers: HashSet<&'static str>,
     /// Verbs with a side only in the passive.
     honours: HashSet<&'static str>,
+    /// Roles that praise their holder when they are of a field (`the founder
+    /// of formal logic`), not of a body (`a founder of Greenpeace`).
+    founders: HashSet<&'static str>,
     /// Every word's kinds at once (`K_*` bits): one look-up a word tells which
     /// of the tables above to consult.
     kinds: HashMap<&'static str, u32>,
@@ -131,6 +134,12 @@ const K_ACT: u32 = 1 << 20;
 /// A word that marks a phrase of opposition (`odds`, `contrary`): see
 /// [`OPPOSITION`].
 const K_OPPOSE: u32 = 1 << 21;
+/// A role that praises its holder when it is of a field (`founder`,
+/// `pioneer`): step 8 of [`predicate_voice`].
+const K_FOUNDER: u32 = 1 << 22;
+/// A word that may open a clause overturning the words before it (`but`,
+/// `despite`): see [`overturning_clause`].
+const K_TURN: u32 = 1 << 23;
 /// The kinds of predicate a clause's words can open.
 const K_PREDICATE: u32 = K_SIDE_NOUN
     | K_ACT
@@ -189,6 +198,7 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
         quantities: HashSet::default(),
         increasers: HashSet::default(),
         honours: HashSet::default(),
+        founders: HashSet::default(),
         kinds: HashMap::default(),
     };
     for row in tsv_rows(PREDICATES) {
@@ -263,6 +273,9 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
                 ("increaser", _) => {
                     p.increasers.insert(form);
                 }
+                ("founder", _) => {
+                    p.founders.insert(form);
+                }
                 ("honour", Some(st)) => {
                     p.verbs.insert(form, (st, false));
                     p.honours.insert(form);
@@ -309,6 +322,21 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
         K_FIGURE,
     );
     mark(&mut OPPOSITION.iter().map(|(w, ..)| *w), K_OPPOSE);
+    mark(&mut p.founders.iter().copied(), K_FOUNDER);
+    mark(
+        &mut [
+            "but",
+            "despite",
+            "although",
+            "though",
+            "amid",
+            "amidst",
+            "notwithstanding",
+            "whilst",
+        ]
+        .into_iter(),
+        K_TURN,
+    );
     p.kinds = kinds;
     p
 });
@@ -1037,9 +1065,21 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
         .iter()
         .position(|t| t.lower == "whether")
         .map_or(hi, |k| lo + k);
+    // A clause that overturns the one before it decides, when it takes a
+    // side: after an opening concession (`Amid the suffering of his
+    // countrymen, he succeeded in ...`, `Despite its flaws, it is a
+    // masterpiece`) and after `but` (`the acting is fine, but the plot is a
+    // mess`); not `not only X, but Y`, `but also`, `anything but`.
     // One look-up a word.
     let kinds: Vec<u32> = toks[lo..hi].iter().map(|t| p.kind(t)).collect();
     let kind = |k: usize| kinds[k - lo];
+    let turn = if kinds.iter().any(|k| k & K_TURN != 0) {
+        overturning_clause(toks, lo, hi).unwrap_or(hi)
+    } else {
+        hi
+    };
+    // The score when the overturning clause begins.
+    let mut score_at_turn = 0i32;
     let mut score = 0i32;
     // `a fire hazard with a great camera`, `a triumph with a few flaws`: an
     // evaluative noun right before `with` is the head of its phrase and
@@ -1052,10 +1092,25 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
     // Where the values a phrase of opposition sets the subject against
     // begin (`at odds with ... the great values`): words after it are turned.
     let mut opposed_from = hi;
+    // Where a negated `how to` begins (`knew not how to be, or how to be
+    // made, great`, `did not know how to be funny`): the negation governs
+    // the infinitive to the end of the words read, however far.
+    let mut not_how_from = hi;
     for k in lo..hi {
+        if k == turn {
+            score_at_turn = score;
+        }
         let here = kind(k);
         let t = &toks[k];
         let np = std::mem::take(&mut last);
+        if here & K_NEGATOR != 0
+            && not_how_from == hi
+            && let Some(h) = (k + 1..hi.min(k + 3)).find(|&h| {
+                toks[h].lower == "how" && toks.get(h + 1).is_some_and(|n| n.lower == "to")
+            })
+        {
+            not_how_from = h;
+        }
         if here & K_OPPOSE != 0
             && k < opposed_from
             && let Some(end) = opposition_at(toks, lo, k, hi)
@@ -1155,7 +1210,11 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
                 && toks[lo.max(k.saturating_sub(4))..k]
                     .iter()
                     .any(|m| matches!(m.lower.as_str(), "should" | "could" | "ought" | "might"));
-            let v = if flip || shortfall { -v } else { v };
+            let v = if flip || shortfall || k > not_how_from {
+                -v
+            } else {
+                v
+            };
             let v = if k >= opposed_from { -v } else { v };
             if head.is_some_and(|(h, _)| h != v) {
                 continue;
@@ -1180,6 +1239,20 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
         ) && toks[lo.max(k.saturating_sub(4))..k]
             .iter()
             .any(|a| a.lower == "as")
+        {
+            score += 1;
+        }
+        // `regarded as the founder of formal logic`, `called the father of
+        // modern chemistry`: a role of founding a field, given by what is
+        // reported.
+        if here & K_FOUNDER != 0
+            && k >= lo + 2
+            && matches!(toks[k - 1].lower.as_str(), "the" | "a")
+            && matches!(
+                toks[k - 2].lower.as_str(),
+                "as" | "called" | "named" | "dubbed"
+            )
+            && founder_of_field(toks, k - 1, hi)
         {
             score += 1;
         }
@@ -1222,6 +1295,10 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
             score += 1;
         }
     }
+    // The overturning clause decides when its words take a side.
+    if turn < hi && score != score_at_turn {
+        score -= score_at_turn;
+    }
     score += rating(toks, lo, hi);
     // Scores, grades and places need a number, a lone capital letter or a
     // word of ranking: most reported words have none, and skip both scans.
@@ -1239,6 +1316,35 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
         s if s > 0 => Some(Stance::Pro),
         _ => Some(Stance::Con),
     }
+}
+
+/// Where the clause that overturns the words before it begins, in
+/// `toks[lo..hi]`: after the comma of an opening concession (`Despite its
+/// flaws, ...`), or after the last `but` that is a contrast (not `not only
+/// ... but`, `but also`, `anything but`, `all but`, `nothing but`).
+fn overturning_clause(toks: &[Tok], lo: usize, hi: usize) -> Option<usize> {
+    let mut first = (lo..hi).find(|&k| toks[k].word)?;
+    if toks[first].lower == "that" {
+        first = (first + 1..hi).find(|&k| toks[k].word)?;
+    }
+    if matches!(
+        toks[first].lower.as_str(),
+        "despite" | "although" | "though" | "amid" | "amidst" | "notwithstanding" | "whilst"
+    ) && let Some(c) = (first + 1..hi).find(|&k| !toks[k].word && toks[k].lower == ",")
+        && c + 1 < hi
+    {
+        return Some(c + 1);
+    }
+    let b = (first + 1..hi)
+        .rev()
+        .find(|&k| toks[k].word && toks[k].lower == "but")?;
+    let before = toks[b - 1].lower.as_str();
+    let contrast = !matches!(before, "anything" | "all" | "nothing" | "cannot" | "none")
+        && toks.get(b + 1).is_some_and(|n| n.word && n.lower != "also")
+        && !toks[lo.max(b.saturating_sub(8))..b]
+            .iter()
+            .any(|t| t.lower == "only");
+    (contrast && b + 2 < hi).then_some(b + 1)
 }
 
 /// Phrases that set what is judged against what follows them (`at odds
@@ -1530,9 +1636,10 @@ pub(crate) fn predicate_voice(
     // clause with none has no predicate with a side.
     let kinds: Vec<u32> = toks[lo..hi].iter().map(|t| p.kind(t)).collect();
     if kinds.iter().all(|k| k & K_PREDICATE == 0) {
-        // Only step 8 needs no predicate word, and an evaluative one.
-        if kinds.iter().any(|k| k & K_EVAL != 0) {
-            return judged_subject(toks, lo, hi, subject);
+        // Only step 8 needs no predicate word, and an evaluative one (or a
+        // role of founding).
+        if kinds.iter().any(|k| k & (K_EVAL | K_FOUNDER) != 0) {
+            return judged_subject(toks, lo, hi, subject, prev);
         }
         return None;
     }
@@ -2477,7 +2584,7 @@ pub(crate) fn predicate_voice(
             weak: true,
         });
     }
-    if let Some(v) = judged_subject(toks, lo, hi, subject) {
+    if let Some(v) = judged_subject(toks, lo, hi, subject, prev) {
         return Some(v);
     }
     // 9. `X was a vocal critic of the act`, `Among the opponents of the BNP
@@ -2510,6 +2617,30 @@ pub(crate) fn predicate_voice(
     // ...`), when the main clause took no side.
     if let Some(v) = opening {
         return Some(v);
+    }
+    // `Written off as lowbrow by some critics, the show ...`, `Described by
+    // Kael as "a mess", it ...`: an opening participle of report with its
+    // agent says what its complement says, when the main clause took no side.
+    if let Some(f) = (lo..hi).find(|&k| toks[k].word)
+        && is(f, K_REPORT)
+        && (toks[f].lower.ends_with("ed") || toks[f].lower == "written")
+        && let Some(comma) = (f + 1..hi).find(|&k| !toks[k].word && toks[k].lower == ",")
+        && let Some(by) = (f + 1..comma).find(|&k| toks[k].lower == "by")
+        && by + 1 < comma
+        && (toks[f + 1..comma].iter().any(|t| t.lower == "as")
+            || matches!(
+                toks[f].lower.as_str(),
+                "called" | "labelled" | "labeled" | "branded" | "dubbed"
+            ))
+        && let Some(st) = evaluate(toks, f + 1, comma)
+    {
+        return Some(RawVoice {
+            stance: st,
+            actor: Some(span(by + 1, comma)),
+            cue: span(f, f + 1),
+            words,
+            weak: true,
+        });
     }
     // 7. `Aristotle remains one of the most influential people who ever
     // lived`, `One of the finest films of the decade, it ...`: the subject
@@ -2572,8 +2703,17 @@ pub(crate) fn predicate_voice(
 
 /// Step 8 of [`predicate_voice`]: `The programme was ineffective`, `It is a
 /// failure`: the subject judged in the article's voice, with `be` and an
-/// evaluative complement (not a fact of sales or a controversy).
-fn judged_subject(toks: &[Tok], lo: usize, hi: usize, subject: &Subject) -> Option<RawVoice> {
+/// evaluative complement (not a fact of sales or a controversy); `Aristotle
+/// was the founder of formal logic`: the subject as the founder of a field;
+/// and after a contrast, a part of the subject judged against the side
+/// before it (`X was praised for his logic, but his physics was mistaken`).
+fn judged_subject(
+    toks: &[Tok],
+    lo: usize,
+    hi: usize,
+    subject: &Subject,
+    prev: Option<Stance>,
+) -> Option<RawVoice> {
     let words = words_in(&toks[lo..hi]);
     let span = |a: usize, b: usize| (toks[a].start, toks[b - 1].end);
     if let Some(be) = (lo + 1..hi.min(lo + 10)).find(|&k| {
@@ -2593,16 +2733,31 @@ fn judged_subject(toks: &[Tok], lo: usize, hi: usize, subject: &Subject) -> Opti
                     | "seemed"
             )
     }) && let Some((a, b)) = subject_np(toks, lo, be)
-        && toks[lo..a].iter().all(|t| {
+        && (toks[lo..a].iter().all(|t| {
             !t.word
                 || matches!(
                     t.lower.as_str(),
                     "however" | "but" | "yet" | "and" | "still" | "nevertheless" | "overall"
                 )
-        })
-        && (is_subject(toks, a, b, subject)
-            || (b == a + 1 && matches!(toks[a].lower.as_str(), "he" | "she")))
+        }) || opening_phrase(toks, lo, a))
     {
+        let own = is_subject(toks, a, b, subject)
+            || (b == a + 1 && matches!(toks[a].lower.as_str(), "he" | "she"));
+        // `..., but his physics was mistaken`: a part of the subject (its
+        // possessive and a plain noun or two), after `but` or `yet`.
+        let contrast = (lo > 0 && matches!(toks[lo - 1].lower.as_str(), "but" | "yet"))
+            || toks[lo..a]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "but" | "yet" | "however"));
+        let part = !own
+            && contrast
+            && prev.is_some()
+            && (a + 2..=a + 3).contains(&b)
+            && matches!(toks[a].lower.as_str(), "his" | "her" | "its" | "their")
+            && toks[a + 1..b].iter().all(|t| t.word && !t.cap);
+        if !own && !part {
+            return None;
+        }
         let end = (be + 1..hi)
             .find(|&k| {
                 (!toks[k].word && !matches!(toks[k].lower.as_str(), "\"" | "“" | "”"))
@@ -2630,7 +2785,19 @@ fn judged_subject(toks: &[Tok], lo: usize, hi: usize, subject: &Subject) -> Opti
                     | "bestselling"
             )
         });
-        if !fact && let Some(st) = evaluate(toks, be + 1, end) {
+        if own && founder_of_field(toks, be + 1, end) {
+            return Some(RawVoice {
+                stance: Stance::Pro,
+                actor: None,
+                cue: span(be, end),
+                words,
+                weak: true,
+            });
+        }
+        if !fact
+            && let Some(st) = evaluate(toks, be + 1, end)
+            && (own || prev.is_some_and(|p| p != st))
+        {
             return Some(RawVoice {
                 stance: st,
                 actor: None,
@@ -2641,6 +2808,70 @@ fn judged_subject(toks: &[Tok], lo: usize, hi: usize, subject: &Subject) -> Opti
         }
     }
     None
+}
+
+/// Whether `toks[lo..a]` is a prepositional phrase closed by a comma
+/// before the clause's subject (`Among countless other achievements,
+/// Aristotle was ...`), which leaves the judgement in the article's voice.
+fn opening_phrase(toks: &[Tok], lo: usize, a: usize) -> bool {
+    a >= lo + 3
+        && !toks[a - 1].word
+        && toks[a - 1].lower == ","
+        && matches!(
+            toks[lo].lower.as_str(),
+            "among" | "amongst" | "in" | "for" | "with" | "despite" | "after" | "by"
+        )
+        && toks[lo + 1..a - 1].iter().all(|t| t.word)
+}
+
+/// Whether `toks[c..end]` is `the founder of formal logic`, `a pioneer of
+/// aviation`, `the father of modern chemistry`: a role of founding (`founder`
+/// rows of `data/stance-predicates.tsv`) of a field named in lower case; not
+/// of a body or a thing named (`a founder of Greenpeace`, `the founder of the
+/// Lyceum`) nor of children (`the father of two`).
+fn founder_of_field(toks: &[Tok], c: usize, end: usize) -> bool {
+    let p = &*PRED;
+    let f = if toks
+        .get(c)
+        .is_some_and(|t| matches!(t.lower.as_str(), "the" | "a" | "an"))
+    {
+        c + 1
+    } else {
+        c
+    };
+    f + 2 < end
+        && p.kind(&toks[f]) & K_FOUNDER != 0
+        && toks[f + 1].lower == "of"
+        && toks[f + 2].word
+        && !toks[f + 2].cap
+        && !toks[f + 2]
+            .lower
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_digit)
+        && !DETERMINERS.contains(&toks[f + 2].lower.as_str())
+        && !matches!(
+            toks[f + 2].lower.as_str(),
+            "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "several"
+        )
 }
 
 /// The side of a sentence that goes on in someone else's voice (a quotation
@@ -3645,6 +3876,96 @@ mod tests {
             side("The plan deserved to be condemned by the council."),
             Some(Stance::Con)
         );
+    }
+
+    #[test]
+    fn the_founder_of_a_field_is_praise() {
+        let side = |s: &str| voice(s, "Aristotle").map(|v| v.0);
+        assert_eq!(
+            side("Aristotle was the founder of formal logic."),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side("Among his other achievements, Aristotle was the father of modern zoology."),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side("Aristotle is regarded as the founder of formal logic."),
+            Some(Stance::Pro)
+        );
+        // Near cases: a founder of a body or a thing named, a father of
+        // children.
+        assert_eq!(side("Aristotle was a founder of Greenpeace."), None);
+        assert_eq!(side("Aristotle was the founder of the Lyceum."), None);
+        assert_eq!(side("Aristotle was the father of two children."), None);
+    }
+
+    #[test]
+    fn a_negated_how_to_governs_its_infinitive() {
+        let side = |s: &str| voice(s, "Charles I").map(|v| v.0);
+        assert_eq!(
+            side(
+                "Laud described Charles as \"a prince who knew not how to be, or how to be made, great.\""
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side("Laud said that Charles did not know how to be great."),
+            Some(Stance::Con)
+        );
+        // Near case: no negation.
+        assert_eq!(
+            side("Laud said that Charles knew how to be great."),
+            Some(Stance::Pro)
+        );
+    }
+
+    #[test]
+    fn an_opening_participle_of_report_with_its_agent() {
+        let side = |s: &str| voice(s, "The Show").map(|v| v.0);
+        assert_eq!(
+            side("Written off as lowbrow by some critics, the show ran for several seasons."),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side("Described by Kael as \"a mess\", the show nevertheless sold well."),
+            Some(Stance::Con)
+        );
+        // Near cases: no agent, or no complement with a side.
+        assert_eq!(side("Written in a lively style, the show sold well."), None);
+        assert_eq!(side("Written by Mel Brooks, the show sold well."), None);
+    }
+
+    #[test]
+    fn a_clause_that_overturns_the_one_before_decides() {
+        let side = |s: &str| voice(s, "Aristotle").map(|v| v.0);
+        // An opening concession in what is reported.
+        assert_eq!(
+            side("Smith wrote that despite its flaws, the book is a masterpiece."),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side("Smith wrote that the acting was fine but the plot was a mess."),
+            Some(Stance::Con)
+        );
+        // Near case: `not only X, but Y` is no contrast.
+        assert_eq!(
+            side("Smith wrote that it was not only irrelevant, but delusional."),
+            Some(Stance::Con)
+        );
+        // After a contrast, a part of the subject judged against the side
+        // before it; with no side before, a part alone is not the subject.
+        let toks = tokenize("but his physics was mistaken.");
+        let subject = Subject::of_title("Aristotle");
+        assert_eq!(
+            predicate_voice(&toks, 1, toks.len(), &subject, Some(Stance::Pro)).map(|v| v.stance),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            predicate_voice(&toks, 1, toks.len(), &subject, Some(Stance::Con)).map(|v| v.stance),
+            None
+        );
+        assert_eq!(side("His physics was mistaken."), None);
     }
 
     #[test]

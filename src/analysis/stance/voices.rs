@@ -64,6 +64,28 @@ fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
     out
 }
 
+/// `Smith wrote that the acting was fine, but the plot was a mess`: a clause
+/// after `, but` or `, yet` with no voice of its own goes on in the words of
+/// the speaker reported before it, and overturns them when its evaluative
+/// words take the other side.
+fn overturned(toks: &[Tok], lo: usize, hi: usize, last: Option<&RawVoice>) -> Option<RawVoice> {
+    let last = last.filter(|v| v.weak && v.actor.is_some())?;
+    if lo == 0 || !matches!(toks[lo - 1].lower.as_str(), "but" | "yet") {
+        return None;
+    }
+    let st = super::predicates::continued_voice(&toks[lo..hi]).filter(|&s| s != last.stance)?;
+    Some(RawVoice {
+        stance: st,
+        actor: last.actor,
+        cue: (
+            toks[lo].start,
+            toks[lo..hi].iter().rev().find(|t| t.word)?.end,
+        ),
+        words: words_in(&toks[lo..hi]),
+        weak: true,
+    })
+}
+
 /// Whether a word after `, and` opens a clause with a speaker of its own: a
 /// name (`, and Ebert wrote`) or a pronoun or group that speaks (`, and
 /// critics called it`), not a list's next item (`, and customer service`).
@@ -344,10 +366,12 @@ pub fn voices_with(
 ) -> Vec<RawVoice> {
     let mut out: Vec<RawVoice> = Vec::new();
     for (n, (lo, hi)) in clauses(toks).into_iter().enumerate() {
-        let found = clause_voice(toks, lo, hi, prev, n == 0).or_else(|| {
-            let (_, subject) = about?;
-            predicate_voice(toks, lo, hi, subject, prev).map(|v| vec![v])
-        });
+        let found = clause_voice(toks, lo, hi, prev, n == 0)
+            .or_else(|| {
+                let (_, subject) = about?;
+                predicate_voice(toks, lo, hi, subject, prev).map(|v| vec![v])
+            })
+            .or_else(|| overturned(toks, lo, hi, out.last()).map(|v| vec![v]));
         for v in found.unwrap_or_default() {
             prev = Some(v.stance);
             out.push(v);
@@ -569,6 +593,32 @@ mod tests {
         assert_eq!(&s[v.cue.0..v.cue.1], "Critics,\n  by contrast, argue");
         let (a, b) = v.actor.unwrap_or_default();
         assert_eq!(&s[a..b], "Critics");
+    }
+
+    #[test]
+    fn a_clause_after_but_overturns_the_speaker_before_it() {
+        let subject = Subject::of_title("Harbour Plan");
+        let sides = |s: &str| -> Vec<Stance> {
+            voices_with(&tokenize(s), None, Some((s, &subject)))
+                .iter()
+                .map(|v| v.stance)
+                .collect()
+        };
+        // The speaker's words go on after `, but` and take the other side.
+        assert_eq!(
+            sides("Smith wrote that the design was fine, but the costs were a mess."),
+            vec![Stance::Pro, Stance::Con]
+        );
+        // Near cases: the same side after `but` adds nothing; a verb with a
+        // side before it is no report to go on.
+        assert_eq!(
+            sides("Smith wrote that the design was poor, but the costs were a mess."),
+            vec![Stance::Con]
+        );
+        assert_eq!(
+            sides("The architect praised the plan, but the costs were a mess."),
+            vec![Stance::Pro]
+        );
     }
 
     #[test]
