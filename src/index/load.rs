@@ -238,25 +238,15 @@ fn title_keys(first: usize, chunk: &[u8], piece: usize) -> Result<Arena, Stop> {
             let mut rest: &[u8] = piece;
             let mut i = 0;
             while !rest.is_empty() {
-                let (mut line, next) = match memchr::memchr(b'\n', rest) {
+                let (line, next) = match memchr::memchr(b'\n', rest) {
                     Some(n) => (&rest[..n], &rest[n + 1..]),
                     None => (rest, &rest[rest.len()..]),
                 };
                 if line.len() > MAX_LINE {
                     return Err((i, Refused::Long));
                 }
-                if let Some(l) = line.strip_suffix(b"\r") {
-                    line = l;
-                }
-                if first == 1
-                    && k == 0
-                    && i == 0
-                    && let Some(l) = line.strip_prefix("\u{feff}".as_bytes())
-                {
-                    line = l;
-                }
-                let text = std::str::from_utf8(line)
-                    .map_err(|e| (i, Refused::NotUtf8(e.valid_up_to() + 1)))?;
+                let text = line_text(line, first == 1 && k == 0 && i == 0)
+                    .map_err(|byte| (i, Refused::NotUtf8(byte)))?;
                 let t = text.trim();
                 if t.len() > MAX_TITLE_BYTES {
                     return Err((i, Refused::Reason(too_long(t.len()))));
@@ -572,6 +562,18 @@ fn read_source(
     }))
 }
 
+/// The text of a line without its `\r` (and, on the file's first line, a
+/// byte-order mark); `Err(n)` when its `n`-th byte (from 1) is not UTF-8.
+fn line_text(mut bytes: &[u8], first_line: bool) -> Result<&str, usize> {
+    if let Some(b) = bytes.strip_suffix(b"\r") {
+        bytes = b;
+    }
+    if first_line && let Some(b) = bytes.strip_prefix("\u{feff}".as_bytes()) {
+        bytes = b;
+    }
+    std::str::from_utf8(bytes).map_err(|e| e.valid_up_to() + 1)
+}
+
 /// Split `r` into lines of at most [`MAX_LINE`] bytes.
 fn lines(
     r: &mut dyn BufRead,
@@ -579,20 +581,9 @@ fn lines(
 ) -> Result<(), Stop> {
     let mut carry: Vec<u8> = Vec::with_capacity(MAX_LINE);
     let mut no = 0usize;
-    let mut emit = |no: usize, mut bytes: &[u8]| -> Result<(), Stop> {
-        if let Some(b) = bytes.strip_suffix(b"\r") {
-            bytes = b;
-        }
-        if no == 1
-            && let Some(b) = bytes.strip_prefix("\u{feff}".as_bytes())
-        {
-            bytes = b;
-        }
-        let line = std::str::from_utf8(bytes).map_err(|e| {
-            Stop::Line(format!(
-                "line {no} is not UTF-8 (byte {} of the line)",
-                e.valid_up_to() + 1
-            ))
+    let mut emit = |no: usize, bytes: &[u8]| -> Result<(), Stop> {
+        let line = line_text(bytes, no == 1).map_err(|byte| {
+            Stop::Line(format!("line {no} is not UTF-8 (byte {byte} of the line)"))
         })?;
         f(no, line).map_err(|reason| Stop::Line(format!("line {no}: {reason}")))
     };
