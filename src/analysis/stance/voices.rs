@@ -527,24 +527,26 @@ mod tests {
         assert_eq!(v.last().map(|v| v.stance), Some(Stance::Con));
     }
 
+    /// The side of each voice of `s`, in an article titled `Harbour Plan`.
+    fn plan_sides(s: &str) -> Vec<Stance> {
+        let subject = Subject::of_title("Harbour Plan");
+        voices_with(&tokenize(s), None, Some((s, &subject)))
+            .iter()
+            .map(|v| v.stance)
+            .collect()
+    }
+
     #[test]
     fn a_clause_after_and_with_its_own_speaker() {
-        let subject = Subject::of_title("Harbour Plan");
-        let sides = |s: &str| -> Vec<Stance> {
-            voices_with(&tokenize(s), None, Some((s, &subject)))
-                .iter()
-                .map(|v| v.stance)
-                .collect()
-        };
         // Each speaker is read in their own clause; the second has the last word.
         assert_eq!(
-            sides(
+            plan_sides(
                 "The architect Ann Bell praised the plan, and Mayor Tom Hale called it a failure."
             ),
             vec![Stance::Pro, Stance::Con]
         );
         assert_eq!(
-            sides("The council praised the plan, and critics called it a failure."),
+            plan_sides("The council praised the plan, and critics called it a failure."),
             vec![Stance::Pro, Stance::Con]
         );
         // Near cases: the next item of a list is no speaker.
@@ -597,26 +599,19 @@ mod tests {
 
     #[test]
     fn a_clause_after_but_overturns_the_speaker_before_it() {
-        let subject = Subject::of_title("Harbour Plan");
-        let sides = |s: &str| -> Vec<Stance> {
-            voices_with(&tokenize(s), None, Some((s, &subject)))
-                .iter()
-                .map(|v| v.stance)
-                .collect()
-        };
         // The speaker's words go on after `, but` and take the other side.
         assert_eq!(
-            sides("Smith wrote that the design was fine, but the costs were a mess."),
+            plan_sides("Smith wrote that the design was fine, but the costs were a mess."),
             vec![Stance::Pro, Stance::Con]
         );
         // Near cases: the same side after `but` adds nothing; a verb with a
         // side before it is no report to go on.
         assert_eq!(
-            sides("Smith wrote that the design was poor, but the costs were a mess."),
+            plan_sides("Smith wrote that the design was poor, but the costs were a mess."),
             vec![Stance::Con]
         );
         assert_eq!(
-            sides("The architect praised the plan, but the costs were a mess."),
+            plan_sides("The architect praised the plan, but the costs were a mess."),
             vec![Stance::Pro]
         );
     }
