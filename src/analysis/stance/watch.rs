@@ -598,10 +598,45 @@ fn attributed_before(toks: &[Tok], i: usize) -> bool {
             // `the villains depicted in the cartoon` is not.
             && (!matches!(t.lower.as_str(), "portrayed" | "depicted")
                 || toks.get(k + 1).is_some_and(|n| n.lower == "as"))
+
             && (names_speaker(&toks[k.saturating_sub(6)..=k])
                 || (k >= 2
                     && toks[k - 1].word
                     && DETERMINERS.contains(&toks[k - 2].lower.as_str())))
+    })
+}
+
+/// Verbs of esteem (see [`esteemed`]).
+const ESTEEM: &[&str] = &[
+    "valued",
+    "admired",
+    "admires",
+    "appreciated",
+    "appreciates",
+    "acknowledged",
+    "acknowledges",
+    "lauded",
+    "lauds",
+    "extolled",
+    "extols",
+    "revered",
+    "reveres",
+    "cherished",
+];
+
+/// `the Symbolist painters, who valued his visionary and allegorical
+/// landscapes`, `The American Film Institute acknowledged the iconic status`:
+/// praise that is the valuers' own, whom the sentence names (as for
+/// [`attributed_before`]), with a verb of esteem before it. Praise only: in
+/// `Ancient Rome lauded actors and notorious gladiators` the label is still
+/// the article's; and `valued at US$947M` is a price.
+fn esteemed(toks: &[Tok], i: usize) -> bool {
+    (0..i).any(|k| {
+        let t = &toks[k];
+        t.word
+            && ESTEEM.contains(&t.lower.as_str())
+            && toks.get(k + 1).is_none_or(|n| n.lower != "at")
+            && names_speaker(&toks[k.saturating_sub(6)..k])
     })
 }
 
@@ -1017,6 +1052,17 @@ const JUDGING: &[&str] = &[
 fn naming_passive(toks: &[Tok], j: usize) -> bool {
     if j == 0 || !NAMING.contains(&toks[j - 1].lower.as_str()) {
         return false;
+    }
+    // `The symbol has been called by a variety of different names`: `by`
+    // and, within a few words, `names` or `terms` is the naming itself.
+    if toks.get(j).is_some_and(|t| t.lower == "by")
+        && toks[j + 1..]
+            .iter()
+            .take(6)
+            .take_while(|t| t.word)
+            .any(|t| matches!(t.lower.as_str(), "name" | "names" | "terms" | "titles"))
+    {
+        return true;
     }
     // `as`, `the`, `a`: at most two small words before the name or quotation.
     for k in j..j + 3 {
@@ -1468,6 +1514,9 @@ fn continues_view(toks: &[Tok], i: usize, around: Around<'_>) -> bool {
 /// or a modal (`one should note that`). `records note that`, `They also note
 /// that` and `the first to note that` have a subject and report.
 fn imperative(toks: &[Tok], i: usize) -> bool {
+    if proof_step(toks, i) {
+        return false;
+    }
     let mut k = i;
     while k > 0 {
         let p = &toks[k - 1];
@@ -1491,6 +1540,32 @@ fn imperative(toks: &[Tok], i: usize) -> bool {
         );
     }
     true
+}
+
+/// `To see this, note that if "L" is any algebraic extension of "K", ...`,
+/// `To prove the theorem, note that ...`, `Proof: Note that ...`: a step of
+/// a proof or a worked check, which addresses the reader by the form of the
+/// argument, not to tell them what matters. A purpose frame (`To` and a verb
+/// of showing) that opens the sentence and ends in a comma just before `i`,
+/// or `Proof` and a colon.
+fn proof_step(toks: &[Tok], i: usize) -> bool {
+    let Some(first) = first_word_of(toks) else {
+        return false;
+    };
+    if first >= i {
+        return false;
+    }
+    let frame = &toks[first..i];
+    let purpose = frame.len() >= 3
+        && frame[0].lower == "to"
+        && matches!(
+            frame[1].lower.as_str(),
+            "see" | "show" | "prove" | "check" | "verify" | "derive" | "establish" | "confirm"
+        )
+        && frame.last().is_some_and(|t| !t.word && t.lower == ",")
+        && frame[..frame.len() - 1].iter().all(|t| t.word);
+    let proof = frame.len() == 2 && frame[0].lower == "proof" && frame[1].lower == ":";
+    purpose || proof
 }
 
 /// Where the slots of `e` match from token `i` (consecutive words).
@@ -1724,6 +1799,40 @@ fn dated_acceptance(toks: &[Tok], i: usize, j: usize) -> bool {
                     y.len() == 4 && y.chars().all(|c| c.is_ascii_digit())
                 })
         })
+}
+
+/// `was renowned for fighting fully armed foes with only one or two bokken`,
+/// `a guild of weavers renowned for producing saris`: renown for what someone
+/// did, a gerund right after `for`, which the sentence states and a reader
+/// can check. Renown for a quality (`renowned for its simple elegance`,
+/// `renowned for his signature riffing`) still praises.
+fn renowned_for_deeds(toks: &[Tok], i: usize, j: usize) -> bool {
+    toks[i].lower == "renowned"
+        && toks.get(j).is_some_and(|t| t.lower == "for")
+        && toks.get(j + 1).is_some_and(|t| {
+            t.word && t.lower.len() > 5 && t.lower.ends_with("ing") && !t.lower.ends_with("thing")
+        })
+}
+
+/// `By 1900, he was a world-renowned artist`, `By this time Russell was
+/// world-famous`: fame that a date places in a history (`by` and a point in
+/// time in the clause, as for [`by_time`]), a state reached then, as `became
+/// famous` is an event. Only what the subject was (a copula, and `a`/`an`,
+/// just before): `By 1574 ... the Kapellmeister was the famous Orlando di
+/// Lasso` and `he is a world-renowned artist` still praise.
+fn dated_fame(toks: &[Tok], i: usize) -> bool {
+    let fame = |w: &str| w.contains("famous") || w.contains("renowned");
+    let copula = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| matches!(t.lower.as_str(), "was" | "were" | "is" | "are" | "been"))
+    };
+    let predicative = i >= 1
+        && (copula(i - 1)
+            || (i >= 2 && matches!(toks[i - 1].lower.as_str(), "a" | "an") && copula(i - 2)));
+    predicative
+        && (fame(&toks[i].lower)
+            || (toks[i].lower == "world" && toks.get(i + 1).is_some_and(|n| fame(&n.lower))))
+        && by_time(toks, i)
 }
 
 /// `one of the world's most popular and widely viewed sports`, `a widely
@@ -2379,6 +2488,9 @@ pub fn editorial_hits_around(
                         || negated(toks, i)
                         || ranked_by(toks, i)
                         || perceived(toks, i)
+                        || dated_fame(toks, i)
+                        || renowned_for_deeds(toks, i, j)
+                        || (e.category == WatchCategory::Puffery && esteemed(toks, i))
                 }
                 WatchCategory::Doubt => {
                     attributed(toks, i)
@@ -2664,9 +2776,7 @@ mod tests {
         assert!(!flagged(
             "Political philosophers Leo Strauss and Joseph Cropsey, writing of Hume, note that he revered age."
         ));
-        assert!(flagged(
-            "To prove the theorem, note that the series converges."
-        ));
+        assert!(flagged("In the long run, note that the series converges."));
         assert!(flagged("However, note that the series converges."));
         // A named holder's view; an idiom keeps its own agent.
         assert!(!flagged(
@@ -3401,5 +3511,69 @@ mod tests {
             .map(|h| h.category)
             .collect();
         assert_eq!(got, [WatchCategory::Puffery, WatchCategory::Puffery]);
+    }
+    #[test]
+    fn esteem_naming_by_names_proof_steps_and_fame_in_a_history() {
+        // Praise held by the people the sentence names, with a verb of esteem.
+        assert!(!flagged(
+            "It was rediscovered by the Symbolist painters, who valued his visionary and allegorical landscapes."
+        ));
+        assert!(!flagged(
+            "Contemporary critics acknowledged the iconic status of the building."
+        ));
+        assert!(flagged("He painted visionary and allegorical landscapes."));
+        assert!(flagged(
+            "Ancient Rome similarly lauded actors and notorious gladiators."
+        ));
+        // Naming by names is a naming, not a judgment without a holder.
+        assert!(!flagged(
+            "The symbol has been called by a variety of different names."
+        ));
+        assert!(flagged(
+            "The symbol has been called by many the finest of its kind."
+        ));
+        // A step of a proof.
+        assert!(!flagged(
+            "To see this, note that if L is any algebraic extension of K, then its closure is one too."
+        ));
+        assert!(!flagged(
+            "To prove the theorem, note that the series converges."
+        ));
+        assert!(flagged(
+            "Note that the arteries do not pass through the hilum."
+        ));
+        assert!(flagged(
+            "To the west, note that the arteries do not pass through the hilum."
+        ));
+        // Fame reached in a history, or said what for.
+        assert!(!flagged("By 1900, he was a world-renowned artist."));
+        assert!(flagged(
+            "By 1574 the music director was the famous Orlando di Lasso."
+        ));
+        // `valued at` a price is no esteem.
+        assert!(flagged(
+            "Costa Rica had a line of credit valued at US$947M, of which US$600M remained outstanding."
+        ));
+        assert!(!flagged(
+            "The observations were published in the international media, making Einstein world famous."
+        ));
+        assert!(!flagged(
+            "Musashi was renowned for fighting fully armed foes with only one or two bokken."
+        ));
+        assert!(flagged(
+            "The stairway was renowned for its simple elegance."
+        ));
+        assert!(!flagged("He became renowned for his attacking instincts."));
+        assert!(flagged("He is a world-renowned artist."));
+        assert!(flagged("Many renowned actors asked for guest roles."));
+        assert!(flagged("The city is world-renowned for its harsh winds."));
+        // `according to` things weighed, not people.
+        assert!(!flagged(
+            "Aircraft are designed according to many factors such as demand."
+        ));
+        assert!(flagged(
+            "According to many scholars, the war was a mistake."
+        ));
+        assert!(flagged("The war was, according to some, a mistake."));
     }
 }
