@@ -1742,6 +1742,127 @@ fn doubt_shown_next(around: Around<'_>) -> bool {
             .any(|t| t.word && REFUTATIONS.contains(&t.lower.as_str()))
 }
 
+/// `rejected as "fake" a letter allegedly written by al-Zawahiri`: a doubt
+/// word in a sentence that itself says the thing was denied as false, so the
+/// doubt is the text's report, not its insinuation.
+fn refuted_here(toks: &[Tok]) -> bool {
+    toks.iter().any(|t| {
+        t.word
+            && (REFUTATIONS.contains(&t.lower.as_str())
+                || matches!(t.lower.as_str(), "fake" | "forged" | "forgery" | "spurious"))
+    })
+}
+
+/// Words of a fault owned (`The hospital admitted that the boy was
+/// circumcised by mistake`).
+const FAULTS: &[&str] = &[
+    "mistake",
+    "mistakes",
+    "mistaken",
+    "mistakenly",
+    "error",
+    "errors",
+    "erroneously",
+    "wrong",
+    "wrongly",
+    "wrongdoing",
+    "fault",
+    "guilty",
+    "guilt",
+    "negligence",
+    "negligent",
+    "lied",
+    "misled",
+    "responsibility",
+    "blame",
+];
+
+/// `The hospital admitted that the boy was circumcised by mistake`, `he
+/// conceded that he had been wrong`: `admitted`/`conceded` whose own clause
+/// names the fault it owns. The fault the verb implies is the one the text
+/// states, so the verb is exact; `admitted that he had met her` still
+/// implies one.
+fn fault_admitted(toks: &[Tok], i: usize, j: usize) -> bool {
+    (toks[i].lower.starts_with("admit") || toks[i].lower.starts_with("conced")) && {
+        let end = toks[j..]
+            .iter()
+            .position(|t| !t.word && matches!(t.lower.as_str(), ";" | "." | ":"))
+            .map_or(toks.len(), |p| j + p);
+        toks[j..end]
+            .iter()
+            .take(25)
+            .any(|t| t.word && FAULTS.contains(&t.lower.as_str()))
+    }
+}
+
+/// `the E-corona ...; it may be observed in broad or forbidden lines`, `it
+/// has been observed in several species`: `it` and a passive with no `that`
+/// clause or infinitive after it in its clause is a pronoun for a thing
+/// observed, not the empty subject of a claim or an aside to the reader.
+/// `It may be observed that`, `it is thought to be`, `It can be noted,
+/// however, that` still hide who or tell the reader what matters.
+fn referential_it(toks: &[Tok], i: usize, j: usize) -> bool {
+    if toks[i].lower != "it" || j <= i + 1 {
+        return false;
+    }
+    let verb = toks[j - 1].lower.as_str();
+    if !matches!(verb, "observed" | "seen" | "noted" | "found" | "remembered") {
+        return false;
+    }
+    // Where or when the thing is observed: a preposition right after the
+    // verb (`it should be noted even in times long gone, many ...` drops
+    // its `that` and still tells the reader what matters).
+    let placed = toks.get(j).is_some_and(|t| {
+        t.word
+            && matches!(
+                t.lower.as_str(),
+                "in" | "at"
+                    | "on"
+                    | "following"
+                    | "after"
+                    | "during"
+                    | "from"
+                    | "with"
+                    | "under"
+                    | "near"
+                    | "among"
+                    | "throughout"
+                    | "across"
+            )
+    });
+    if !placed {
+        return false;
+    }
+    let end = toks[j..]
+        .iter()
+        .position(|t| !t.word && matches!(t.lower.as_str(), ";" | "." | ":"))
+        .map_or(toks.len(), |p| j + p);
+    !toks[j..end]
+        .iter()
+        .any(|t| t.word && matches!(t.lower.as_str(), "that" | "to"))
+}
+
+/// `It was suggested that music might ease his mind, so he sent for David`:
+/// a past passive of proposing with a modal in its `that` clause is a
+/// proposal made in the story, an event, not a view whose holder is hidden.
+/// `It was suggested that the temple was older` and `it has been suggested
+/// that` still hide who.
+fn proposal_made(toks: &[Tok], i: usize, j: usize) -> bool {
+    if toks[i].lower != "it"
+        || toks.get(i + 1).is_none_or(|t| t.lower != "was")
+        || j <= i + 2
+        || !matches!(toks[j - 1].lower.as_str(), "suggested" | "proposed")
+        || toks.get(j).is_none_or(|t| t.lower != "that")
+    {
+        return false;
+    }
+    toks[j + 1..]
+        .iter()
+        .take(8)
+        .take_while(|t| t.word)
+        .any(|t| matches!(t.lower.as_str(), "might" | "should" | "would" | "could"))
+}
+
 /// Words that by themselves say a claim was false or doubted (`The rumor
 /// turned out to be a hoax`, `was greeted with skepticism`), so the sentence
 /// after a claim that holds one shows the doubt without a contrast.
@@ -2498,11 +2619,18 @@ pub fn editorial_hits_around(
                         || open_question(toks, i)
                         || quotation_at(toks, j)
                         || doubt_shown_next(around)
+                        || refuted_here(toks)
                 }
                 // `claimed that ...`, with the next sentence showing why the
                 // claim is in doubt: `claimed` is then the exact word.
-                WatchCategory::Said => doubt_shown_next(around) || claims_as_noun(toks, i),
-                WatchCategory::Editorial => continues_view(toks, i, around),
+                WatchCategory::Said => {
+                    doubt_shown_next(around)
+                        || claims_as_noun(toks, i)
+                        || fault_admitted(toks, i, j)
+                }
+                WatchCategory::Editorial => {
+                    continues_view(toks, i, around) || referential_it(toks, i, j)
+                }
                 // `Speer described this as ... the only one that stood the
                 // test of time`: the speaker's words, paraphrased.
                 WatchCategory::Cliche => attributed_before(toks, i),
@@ -2524,6 +2652,8 @@ pub fn editorial_hits_around(
                         || superseded_belief(toks, i, j, around)
                         || proved_linking(toks, j)
                         || study_named_next(toks, i, around)
+                        || referential_it(toks, i, j)
+                        || proposal_made(toks, i, j)
                 }
                 _ => false,
             };
@@ -2626,7 +2756,7 @@ mod tests {
             [("Ironically".into(), Editorial)]
         );
         assert_eq!(
-            hits("He admitted that he lied."),
+            hits("He admitted that he met her."),
             [("admitted that".into(), Said)]
         );
         assert_eq!(
@@ -2944,7 +3074,7 @@ mod tests {
         // A quotation that runs on into the sentence around is not followed.
         assert!(around_hits(
             "His speech was quickly seen as a triumph.",
-            "In 1999, Canion admitted that he was wrong, saying \"I was burned out.",
+            "In 1999, Canion admitted that he was tired, saying \"I was burned out.",
             "He felt I didn't have it.\""
         ));
         assert!(around_hits(
@@ -3575,5 +3705,45 @@ mod tests {
             "According to many scholars, the war was a mistake."
         ));
         assert!(flagged("The war was, according to some, a mistake."));
+    }
+    #[test]
+    fn faults_owned_refuted_doubts_referential_it_and_proposals() {
+        // A fault the clause names.
+        assert!(!flagged(
+            "The hospital admitted that the boy was circumcised by mistake."
+        ));
+        assert!(!flagged(
+            "He conceded that he had been wrong about the dates."
+        ));
+        assert!(flagged(
+            "The hospital admitted that the boy was circumcised."
+        ));
+        // A doubt the sentence itself reports as denied.
+        assert!(!flagged(
+            "A statement rejected as \"fake\" a letter allegedly written by al-Zawahiri."
+        ));
+        assert!(flagged(
+            "He published a letter allegedly written by al-Zawahiri."
+        ));
+        // `it` a thing observed, not an empty subject.
+        assert!(!flagged(
+            "The E-corona is due to emission lines; it may be observed in broad or forbidden lines."
+        ));
+        assert!(flagged("It may be observed that the lines are broad."));
+        assert!(flagged(
+            "It should be noted even in times long gone, many dances were danced by all classes."
+        ));
+        assert!(flagged(
+            "Carl admitted that Brian was largely responsible for their music."
+        ));
+        assert!(flagged("It has been observed that the lines are broad."));
+        // A proposal made in the story.
+        assert!(!flagged(
+            "It was suggested that music might ease his mind, so he sent for David."
+        ));
+        assert!(flagged("It was suggested that the temple was older."));
+        assert!(flagged(
+            "It has been suggested that music might ease the mind."
+        ));
     }
 }
