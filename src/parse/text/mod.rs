@@ -181,7 +181,14 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
     let mut done: Vec<Section> = Vec::new();
     let rest: Vec<Span> = it.collect();
     let texts: Vec<&str> = rest.iter().map(|b| &text[b.start()..b.end()]).collect();
-    let roles = roles::roles(&texts);
+    // A blank line between two blocks (only white space lies between them).
+    let gaps: Vec<bool> = std::iter::once(false)
+        .chain(rest.windows(2).map(|w| {
+            let between = &text[w[0].end()..w[1].start()];
+            between.matches('\n').count() >= 2 || between.matches('\r').count() >= 2
+        }))
+        .collect();
+    let roles = roles::roles_with_gaps(&texts, &gaps);
     // A references heading over running text (`Literature` on a topic, not
     // a list of works): its short lines are headings as in any section.
     let mut content_closing = false;

@@ -400,7 +400,10 @@ fn shape_with(block: &str, listed: bool, dashed: bool) -> Shape {
 /// The Spoken Wikipedia box (`Listen to this article (2 parts) ·`, `More
 /// spoken articles`): page chrome, not a heading.
 fn web_chrome(t: &str) -> bool {
-    t.starts_with("Listen to this article") || t.eq_ignore_ascii_case("more spoken articles")
+    t.starts_with("Listen to this article")
+        || t.eq_ignore_ascii_case("more spoken articles")
+        // The sister-project box (`Media related to ... at Wikimedia Commons`).
+        || t.ends_with(" at Wikimedia Commons")
 }
 
 /// What is left of wiki or HTML markup (`class="Z3988"`, `{{`, `}}`).
@@ -817,7 +820,18 @@ fn nominal(t: &str) -> bool {
 
 /// The role of every block (the title excluded). `blocks` are the blocks'
 /// texts in order.
+#[cfg(test)]
 pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
+    roles_with_gaps(blocks, &[])
+}
+
+/// [`roles`], with `gaps[i]` true when a blank line comes before block `i`
+/// (an empty `gaps` for none): in a text that has blank lines, a short line
+/// with a blank line after it ends its part (`Medical`, blank, `Side
+/// effects`: a section whose content is gone), so a run of candidates does
+/// not go on across the blank line.
+pub(crate) fn roles_with_gaps(blocks: &[&str], gaps: &[bool]) -> Vec<Role> {
+    let gap_before = |i: usize| gaps.get(i).copied().unwrap_or(false);
     let n = blocks.len();
     let mut shapes: Vec<Shape> = blocks.iter().map(|b| shape(b)).collect();
     for i in 0..n {
@@ -859,7 +873,11 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
         // A closing heading (`See also`, `References`) ends a run: what
         // comes before it is judged without it.
         let mut j = i;
-        while j + 1 < n && shapes[j + 1] != Shape::Text && !is_closing(blocks[j + 1]) {
+        while j + 1 < n
+            && shapes[j + 1] != Shape::Text
+            && !is_closing(blocks[j + 1])
+            && !gap_before(j + 1)
+        {
             j += 1;
         }
         let next = blocks.get(j + 1).copied();
@@ -2344,5 +2362,55 @@ mod tests {
             "The town lies in a wide valley between two ranges of low hills that run east and west.",
         ];
         assert_eq!(headings(&b), [".", "H", "H", "H", "."]);
+    }
+
+    #[test]
+    fn a_blank_line_ends_a_run_of_headings() {
+        let b = [
+            "The drug is used to treat two disorders, and its use is controlled in most countries.",
+            "Uses",
+            "Medical",
+            "Dosage",
+            "Side effects",
+            "The side effects vary with the dose, and the most common ones are mild and short-lived.",
+        ];
+        // Blank lines after `Medical` and `Dosage`: sections whose content
+        // is gone, each its own heading.
+        let gaps = [false, false, false, true, true, false];
+        let heads = |g: &[bool]| -> Vec<Role> { roles_with_gaps(&b, g) };
+        assert_eq!(
+            heads(&gaps),
+            [
+                Role::Block,
+                Role::Heading,
+                Role::Heading,
+                Role::Heading,
+                Role::Heading,
+                Role::Block
+            ]
+        );
+        // Blank lines between paragraphs leave a list inside one run.
+        let b = [
+            "The club was founded in 1901 by a group of friends who met on Sundays at the harbour.",
+            "Its first members were:",
+            "Anna Berg",
+            "Carl Dahl",
+            "Eva Falk",
+            "The club grew quickly and had more than a hundred members by the end of the decade.",
+        ];
+        let gaps = [false, true, false, false, false, true];
+        assert_eq!(
+            &roles_with_gaps(&b, &gaps)[2..5],
+            [Role::Entry, Role::Entry, Role::Entry]
+        );
+    }
+
+    #[test]
+    fn the_sister_project_box_is_no_heading() {
+        assert_eq!(
+            shape("Media related to the town at Wikimedia Commons"),
+            Shape::Text
+        );
+        assert_eq!(shape("Wikimedia Commons"), Shape::Heading);
     }
 }
