@@ -185,7 +185,9 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
     let gaps: Vec<bool> = std::iter::once(false)
         .chain(rest.windows(2).map(|w| {
             let between = &text[w[0].end()..w[1].start()];
-            between.matches('\n').count() >= 2 || between.matches('\r').count() >= 2
+            // Line breaks as `lines` counts them (`\r\n` once); the next
+            // block's indent aside.
+            lines(between.trim_end_matches([' ', '\t'])).len() >= 2
         }))
         .collect();
     let roles = roles::roles_with_gaps(&texts, &gaps);
