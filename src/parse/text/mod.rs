@@ -181,7 +181,16 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
     let mut done: Vec<Section> = Vec::new();
     let rest: Vec<Span> = it.collect();
     let texts: Vec<&str> = rest.iter().map(|b| &text[b.start()..b.end()]).collect();
-    let roles = roles::roles(&texts);
+    // A blank line between two blocks (only white space lies between them).
+    let gaps: Vec<bool> = std::iter::once(false)
+        .chain(rest.windows(2).map(|w| {
+            let between = &text[w[0].end()..w[1].start()];
+            // Line breaks as `lines` counts them (`\r\n` once); the next
+            // block's indent aside.
+            lines(between.trim_end_matches([' ', '\t'])).len() >= 2
+        }))
+        .collect();
+    let roles = roles::roles_with_gaps(&texts, &gaps);
     // A references heading over running text (`Literature` on a topic, not
     // a list of works): its short lines are headings as in any section.
     let mut content_closing = false;
@@ -200,7 +209,9 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
             && (!in_closing
                 || is_standard_closing_heading(strip_text(t))
                 || (current_kind == Some(SectionKind::References) && names_works(t))
-                || texts.get(i + 1).is_some_and(|n| is_prose(n)));
+                || texts
+                    .get(i + 1)
+                    .is_some_and(|n| is_prose(n) || closes_markup(n)));
         if heading {
             let (keep, found) = strip_chrome(t);
             let htext = collapse_ws(&t[..keep]);
@@ -285,6 +296,14 @@ fn running_text(t: &str) -> bool {
         .split(|c: char| !c.is_ascii_digit())
         .any(|d| d.len() == 4);
     !year && first.split_whitespace().nth(5).is_some()
+}
+
+/// What is left of a closing tag (`</dl>`): the line before it was a
+/// definition list's term, a wikitext pseudo-heading (`;Primary sources`)
+/// over a part of a reference list.
+fn closes_markup(t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with("</") && t.ends_with('>') && t.len() <= 12
 }
 
 fn strip_text(t: &str) -> &str {
@@ -394,6 +413,20 @@ mod tests {
             "Title\nLead sentence of the article.\nReferences\nSecondary sources\n(ed.), Prosopographia, Berlin, 1897\n",
         );
         assert_eq!(heading_texts(&a), ["References", "Secondary sources"]);
+    }
+
+    #[test]
+    fn a_term_over_a_closing_tag_heads_a_part_of_the_references() {
+        // `;Studies` in the wikitext: the term is left over `</dl>`.
+        let a = parse_str(
+            "Title\nLead sentence of the article.\nReferences\nStudies\n</dl>\nSmith, John (2001), A Book, London\n",
+        );
+        assert_eq!(heading_texts(&a), ["References", "Studies"]);
+        // Without the tag, a short line in the references is an entry.
+        let a = parse_str(
+            "Title\nLead sentence of the article.\nReferences\nStudies\nSmith, John (2001), A Book, London\n",
+        );
+        assert_eq!(heading_texts(&a), ["References"]);
     }
 
     #[test]

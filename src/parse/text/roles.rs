@@ -173,8 +173,19 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn trim_closers(s: &str) -> &str {
-    s.trim_end()
-        .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+    let t = s
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    // `... feedbacks and forcings.:7`, `... are::37`: a page of the cited
+    // source after the sentence's own mark.
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if (1..=4).contains(&digits)
+        && let Some(head) = t[..t.len() - digits].strip_suffix(':')
+        && head.ends_with(['.', ':', ';', ',', '!', '?'])
+    {
+        return head.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    }
+    t
 }
 
 /// Ends like a sentence, a clause or a label (`states:-` too).
@@ -269,7 +280,19 @@ fn starts_like_heading(t: &str) -> bool {
         let first = t.split_whitespace().next().unwrap_or("");
         return first.chars().skip(1).any(char::is_uppercase);
     }
-    c.is_alphanumeric() || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '¡' | '¿')
+    // Not `(`: a line that opens with a bracket is an aside, a note or a
+    // line of code (`(passim)`, `(since 2007)`, `(if (>= i k)`).
+    c.is_alphanumeric() || matches!(c, '"' | '\'' | '“' | '‘' | '¡' | '¿')
+}
+
+/// A line that ends in a dash right after a word or a space (`Three of them
+/// walk together-`, `... and the rest debate —`): cut mid-sentence, as verse
+/// or a quotation is; a heading closes its own brackets first (`Since
+/// Independence (1960)-`).
+fn cut_by_dash(t: &str) -> bool {
+    let mut cs = t.chars().rev();
+    cs.next().is_some_and(|c| matches!(c, '-' | '–' | '—'))
+        && cs.next().is_some_and(|c| c.is_alphabetic() || c == ' ')
 }
 
 /// What a block could be, from its text alone (wiki chrome ignored).
@@ -315,7 +338,7 @@ fn shape_with(block: &str, listed: bool, dashed: bool) -> Shape {
     if !t.chars().any(char::is_alphabetic) {
         return Shape::Text;
     }
-    if ends_clause(t) && !ends_in_abbreviation(t) {
+    if (ends_clause(t) && !ends_in_abbreviation(t)) || cut_by_dash(t) {
         return Shape::Text;
     }
     let last = words[words.len() - 1].trim_matches(['"', '\'', '”', '’', ')', ',']);
@@ -377,7 +400,10 @@ fn shape_with(block: &str, listed: bool, dashed: bool) -> Shape {
 /// The Spoken Wikipedia box (`Listen to this article (2 parts) ·`, `More
 /// spoken articles`): page chrome, not a heading.
 fn web_chrome(t: &str) -> bool {
-    t.starts_with("Listen to this article") || t.eq_ignore_ascii_case("more spoken articles")
+    t.starts_with("Listen to this article")
+        || t.eq_ignore_ascii_case("more spoken articles")
+        // The sister-project box (`Media related to ... at Wikimedia Commons`).
+        || t.ends_with(" at Wikimedia Commons")
 }
 
 /// What is left of wiki or HTML markup (`class="Z3988"`, `{{`, `}}`).
@@ -409,6 +435,10 @@ const OPENERS: &[&str] = &[
     "meanwhile,",
     "finally,",
     "additionally,",
+    "first,",
+    "second,",
+    "then,",
+    "next,",
 ];
 
 /// A sentence that opens with a connective and a comma.
@@ -790,7 +820,18 @@ fn nominal(t: &str) -> bool {
 
 /// The role of every block (the title excluded). `blocks` are the blocks'
 /// texts in order.
+#[cfg(test)]
 pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
+    roles_with_gaps(blocks, &[])
+}
+
+/// [`roles`], with `gaps[i]` true when a blank line comes before block `i`
+/// (an empty `gaps` for none): in a text that has blank lines, a short line
+/// with a blank line after it ends its part (`Medical`, blank, `Side
+/// effects`: a section whose content is gone), so a run of candidates does
+/// not go on across the blank line.
+pub(crate) fn roles_with_gaps(blocks: &[&str], gaps: &[bool]) -> Vec<Role> {
+    let gap_before = |i: usize| gaps.get(i).copied().unwrap_or(false);
     let n = blocks.len();
     let mut shapes: Vec<Shape> = blocks.iter().map(|b| shape(b)).collect();
     for i in 0..n {
@@ -832,7 +873,11 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
         // A closing heading (`See also`, `References`) ends a run: what
         // comes before it is judged without it.
         let mut j = i;
-        while j + 1 < n && shapes[j + 1] != Shape::Text && !is_closing(blocks[j + 1]) {
+        while j + 1 < n
+            && shapes[j + 1] != Shape::Text
+            && !is_closing(blocks[j + 1])
+            && !gap_before(j + 1)
+        {
             j += 1;
         }
         let next = blocks.get(j + 1).copied();
@@ -864,8 +909,49 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
             *r = Role::Entry;
         }
     }
+    // `Distance` / `Altair distance estimates` / `Etymology`: a short line
+    // between two headings that takes the first one's words as modifiers of
+    // a head of its own is the title of that section's lost table or figure.
+    // A subheading keeps its parent's head noun (`History` / `Early
+    // history`).
+    for i in 1..n.saturating_sub(1) {
+        if roles[i - 1] == Role::Heading
+            && roles[i] == Role::Heading
+            && roles[i + 1] == Role::Heading
+            && titles_part(blocks[i - 1], blocks[i])
+        {
+            roles[i] = Role::Block;
+        }
+    }
     reference_labels(blocks, &mut roles);
     roles
+}
+
+/// `t` names the part `h` heads as a modifier (`Distance` / `Altair distance
+/// estimates`, `Cast` / `Cast notes`): every word of `h` (three letters or
+/// more) is in `t`, which is longer, has at most six words, and ends in
+/// another word than `h` does (`Early history` under `History` is its
+/// subheading).
+fn titles_part(h: &str, t: &str) -> bool {
+    if !at_most_words(t, 6) || t.len() > 80 || h.len() >= t.len() {
+        return false;
+    }
+    let key = |w: &str| {
+        let w = w.to_lowercase();
+        w.strip_suffix('s').map(str::to_string).unwrap_or(w)
+    };
+    let split = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(key)
+            .collect()
+    };
+    let (hw, tw) = (split(h), split(t));
+    let content: Vec<&String> = hw.iter().filter(|w| w.chars().count() >= 3).collect();
+    !content.is_empty()
+        && tw.len() > hw.len()
+        && content.iter().all(|w| tw.contains(w))
+        && hw.last() != tw.last()
 }
 
 /// Shapes that only the lines around a block decide:
@@ -2195,5 +2281,136 @@ mod tests {
             "Note: The test conditions must be stated with the result, as the figure depends on them.",
         ];
         assert_eq!(headings(&b)[1], "H");
+    }
+
+    #[test]
+    fn a_line_that_opens_with_a_bracket_is_no_heading() {
+        // An aside or a note on its own line, or a line of Lisp.
+        assert_eq!(shape("(since 2004)"), Shape::Text);
+        assert_eq!(shape("(car (cdr list))"), Shape::Text);
+        let b = [
+            "The town keeps consulates of four countries, most of them opened after the war ended.",
+            "(only on weekdays)",
+            "Two more countries have asked to open one, though no date has been set for either.",
+        ];
+        assert_eq!(headings(&b), [".", ".", "."]);
+        // A bracket later in the line is a heading's part.
+        assert_eq!(shape("Consulates (since 2004)"), Shape::Heading);
+        let b = [
+            "The town keeps consulates of four countries, most of them opened after the war ended.",
+            "Consulates (since 2004)",
+            "Two more countries have asked to open one, though no date has been set for either.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "."]);
+    }
+
+    #[test]
+    fn a_line_cut_at_a_dash_is_no_heading() {
+        assert_eq!(shape("Two of them ride along-"), Shape::Text);
+        assert_eq!(shape("And all the rest is talk —"), Shape::Text);
+        // A heading that closes its bracket before the dash stays one, as
+        // does a dash inside the line.
+        assert_eq!(shape("After the merger (1998)-"), Shape::Heading);
+        assert_eq!(shape("Lighter than air – aerostats"), Shape::Heading);
+    }
+
+    #[test]
+    fn a_page_cited_after_a_sentence_ends_it() {
+        // `:12` is the page of the source cited after the sentence's period.
+        assert_eq!(
+            shape("The causes can be split into two kinds of factor.:12"),
+            Shape::Text
+        );
+        assert_eq!(shape("The main rules of the game are::4"), Shape::Text);
+        // A number after a colon inside a heading is no page.
+        assert_eq!(shape("Psalm 23:4"), Shape::Heading);
+        assert_eq!(shape("Ratio 16:9"), Shape::Heading);
+    }
+
+    #[test]
+    fn an_ordinal_and_a_comma_open_a_sentence() {
+        assert_eq!(
+            shape("First, the two equations may be written as one"),
+            Shape::Text
+        );
+        assert_eq!(
+            shape("Then, the balance can be written for any volume"),
+            Shape::Text
+        );
+        // A heading that opens with the word and no comma stays.
+        assert_eq!(shape("First contact"), Shape::Heading);
+        assert_eq!(shape("Then and now"), Shape::Heading);
+    }
+
+    #[test]
+    fn a_title_that_takes_the_heading_as_a_modifier_is_no_subheading() {
+        // A table's title under `Distance`: `distance` modifies `figures`.
+        let b = [
+            "The star lies close to the Sun, and its distance has been measured many times since 1900.",
+            "Distance",
+            "Vega distance figures",
+            "Physical properties",
+            "The star is about twice as massive as the Sun and much brighter than it in every band.",
+        ];
+        assert_eq!(headings(&b), [".", "H", ".", "H", "."]);
+        // A subheading keeps its parent's head noun.
+        let b = [
+            "The town grew around a bridge over the river, first built by the Romans in stone.",
+            "History",
+            "Early history",
+            "Geography",
+            "The town lies in a wide valley between two ranges of low hills that run east and west.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "H", "H", "."]);
+    }
+
+    #[test]
+    fn a_blank_line_ends_a_run_of_headings() {
+        let b = [
+            "The drug is used to treat two disorders, and its use is controlled in most countries.",
+            "Uses",
+            "Medical",
+            "Dosage",
+            "Side effects",
+            "The side effects vary with the dose, and the most common ones are mild and short-lived.",
+        ];
+        // Blank lines after `Medical` and `Dosage`: sections whose content
+        // is gone, each its own heading.
+        let gaps = [false, false, false, true, true, false];
+        let heads = |g: &[bool]| -> Vec<Role> { roles_with_gaps(&b, g) };
+        assert_eq!(
+            heads(&gaps),
+            [
+                Role::Block,
+                Role::Heading,
+                Role::Heading,
+                Role::Heading,
+                Role::Heading,
+                Role::Block
+            ]
+        );
+        // Blank lines between paragraphs leave a list inside one run.
+        let b = [
+            "The club was founded in 1901 by a group of friends who met on Sundays at the harbour.",
+            "Its first members were:",
+            "Anna Berg",
+            "Carl Dahl",
+            "Eva Falk",
+            "The club grew quickly and had more than a hundred members by the end of the decade.",
+        ];
+        let gaps = [false, true, false, false, false, true];
+        assert_eq!(
+            &roles_with_gaps(&b, &gaps)[2..5],
+            [Role::Entry, Role::Entry, Role::Entry]
+        );
+    }
+
+    #[test]
+    fn the_sister_project_box_is_no_heading() {
+        assert_eq!(
+            shape("Media related to the town at Wikimedia Commons"),
+            Shape::Text
+        );
+        assert_eq!(shape("Wikimedia Commons"), Shape::Heading);
     }
 }
