@@ -6,7 +6,7 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
-use fst::{IntoStreamer, Streamer};
+use fst::{Automaton, Streamer};
 
 use super::IndexError;
 use super::fuzzy::Fuzzy;
@@ -192,10 +192,35 @@ impl Layer {
         (at == end).then_some(parts)
     }
 
-    /// The rank of fst key `key`.
-    fn rank_of(&self, key: &[u8]) -> Option<u64> {
+    /// The rank and record of key `key`: a walk of the fst along the key that,
+    /// at each final node, compares the rest of the key with that key's tail.
+    fn find(&self, key: &[u8]) -> Option<(u64, Record)> {
         let i = self.parts.partition_point(|p| p.first.as_slice() <= key);
-        self.parts.get(i.checked_sub(1)?)?.map.get(key)
+        let fst = self.parts.get(i.checked_sub(1)?)?.map.as_fst();
+        let mut node = fst.root();
+        let mut acc = 0u64;
+        for depth in 0..=key.len() {
+            if node.is_final() {
+                let rank = acc.checked_add(node.final_output().value())?;
+                let (data, tail, mut at) = self.body(rank)?;
+                if key.get(depth..) == Some(tail) {
+                    return Some((rank, store::read_record(data, &mut at, Some(key))?));
+                }
+                if !tail.is_empty() {
+                    return None;
+                }
+            }
+            let t = node.transition(node.find_input(*key.get(depth)?)?);
+            acc = acc.checked_add(t.out.value())?;
+            node = fst.node(t.addr);
+        }
+        None
+    }
+
+    /// The rank of key `key`.
+    #[cfg(test)]
+    fn rank_of(&self, key: &[u8]) -> Option<u64> {
+        self.find(key).map(|(rank, _)| rank)
     }
 
     /// The whole index this layer reads, in the format of
@@ -227,8 +252,9 @@ impl Layer {
         self.header.sources_hash
     }
 
-    /// The fst key whose value is `rank`: a walk from the root that takes, at
-    /// each node, the last transition whose output does not pass the rank.
+    /// The key of rank `rank`: a walk of the fst from the root that takes, at
+    /// each node, the last transition whose output does not pass the rank, to
+    /// the final node of the rank, then the record's tail.
     fn key_of_rank(&self, rank: u64) -> Option<Vec<u8>> {
         let i = self.parts.partition_point(|p| p.base <= rank);
         let fst = self.parts.get(i.checked_sub(1)?)?.map.as_fst();
@@ -237,6 +263,8 @@ impl Layer {
         let mut key = Vec::with_capacity(64);
         while key.len() <= MAX_KEY {
             if node.is_final() && acc.checked_add(node.final_output().value())? == rank {
+                let (_, tail, _) = self.body(rank)?;
+                key.extend_from_slice(tail);
                 return Some(key);
             }
             let mut pick = None;
@@ -255,8 +283,9 @@ impl Layer {
         None
     }
 
-    /// The record of the key of rank `rank`, its titles spelt from `key`.
-    fn record(&self, rank: u64, key: &[u8]) -> Option<Record> {
+    /// The records' data, the tail of the key of rank `rank`, and where its
+    /// record starts in the data.
+    fn body(&self, rank: u64) -> Option<(&[u8], &[u8], usize)> {
         if rank >= self.header.keys {
             return None;
         }
@@ -273,6 +302,13 @@ impl Layer {
         for _ in 0..rank % store::RECORDS_BLOCK {
             store::skip_record(data, &mut at)?;
         }
+        let tail = store::read_tail(data, &mut at)?;
+        Some((data, tail, at))
+    }
+
+    /// The record of the key of rank `rank`, its titles spelt from `key` (the whole key).
+    fn record(&self, rank: u64, key: &[u8]) -> Option<Record> {
+        let (data, _, mut at) = self.body(rank)?;
         store::read_record(data, &mut at, Some(key))
     }
 
@@ -300,8 +336,7 @@ impl Layer {
     /// The title with this exact key, or the target of the redirect with it.
     pub(super) fn exact(&self, key: &str) -> Option<(String, bool)> {
         let fold = key.to_lowercase();
-        if let Some(rank) = self.rank_of(fold.as_bytes())
-            && let Some(rec) = self.record(rank, fold.as_bytes())
+        if let Some((_, rec)) = self.find(fold.as_bytes())
             && rec.titles.iter().any(|(t, _)| t == key)
         {
             return Some((key.to_string(), false));
@@ -314,10 +349,7 @@ impl Layer {
     /// The titles and redirect targets whose folded key is `fold`, with
     /// whether each came through a redirect.
     pub(super) fn folded(&self, fold: &str) -> Vec<(String, bool)> {
-        let Some(rec) = self
-            .rank_of(fold.as_bytes())
-            .and_then(|rank| self.record(rank, fold.as_bytes()))
-        else {
+        let Some((_, rec)) = self.find(fold.as_bytes()) else {
             return Vec::new();
         };
         let mut out: Vec<(String, bool)> =
@@ -330,11 +362,8 @@ impl Layer {
         out
     }
 
-    /// The titles of the fst key `key` (of rank `rank`) whose loose key is that key.
-    fn loose_members(&self, key: &[u8], rank: u64) -> Vec<String> {
-        let Some(rec) = self.record(rank, key) else {
-            return Vec::new();
-        };
+    /// The titles of record `rec` whose loose key is its key.
+    fn loose_members(&self, rec: Record) -> Vec<String> {
         let mut out: Vec<String> = rec
             .titles
             .into_iter()
@@ -347,14 +376,14 @@ impl Layer {
 
     /// The titles whose loose key is `loose`.
     pub(super) fn loose(&self, loose: &str) -> Vec<String> {
-        match self.rank_of(loose.as_bytes()) {
-            Some(rank) => self.loose_members(loose.as_bytes(), rank),
+        match self.find(loose.as_bytes()) {
+            Some((_, rec)) => self.loose_members(rec),
             None => Vec::new(),
         }
     }
 
     /// Loose keys within `max` edits of `loose` sharing its first character,
-    /// each with a title that has it.
+    /// each with a title that has it, in key order.
     pub(super) fn fuzzy(&self, loose: &str, max: usize) -> Vec<(String, String)> {
         let Some(first) = loose.chars().next() else {
             return Vec::new();
@@ -366,18 +395,102 @@ impl Layer {
         };
         let mut out = Vec::new();
         for part in &self.parts {
-            let mut stream = part.map.search(&aut).into_stream();
-            while let Some((k, v)) = stream.next() {
-                let key = String::from_utf8_lossy(k).into_owned();
-                for t in self.loose_members(k, v) {
+            let done = self.search(part.map.as_fst(), &aut, |key, data, mut at| {
+                let Some(rec) = store::read_record(data, &mut at, Some(key)) else {
+                    return true;
+                };
+                let key = String::from_utf8_lossy(key).into_owned();
+                for t in self.loose_members(rec) {
                     out.push((key.clone(), t));
                 }
-                if out.len() >= 256 {
-                    return out;
-                }
+                out.len() < 256
+            });
+            if done.is_none() {
+                break;
             }
         }
         out
+    }
+
+    /// Call `found(key, records' data, start of the key's record)` for each
+    /// key of `fst` (with its tail) that `aut` matches, in key order, until it
+    /// returns `false` (then `None`).
+    fn search<A, F>(&self, fst: &fst::raw::Fst<Bytes>, aut: &A, mut found: F) -> Option<()>
+    where
+        A: Automaton,
+        A::State: Clone,
+        F: FnMut(&[u8], &[u8], usize) -> bool,
+    {
+        struct Frame<'f, S> {
+            node: fst::raw::Node<'f>,
+            state: S,
+            acc: u64,
+            next: usize,
+        }
+        let mut key: Vec<u8> = Vec::with_capacity(64);
+        let mut stack = Vec::with_capacity(64);
+        // A node is reported on the way in, then its transitions are walked.
+        let mut enter =
+            |node: fst::raw::Node<'_>, state: &A::State, acc: u64, key: &mut Vec<u8>| {
+                if !node.is_final() {
+                    return true;
+                }
+                let Some(rank) = acc.checked_add(node.final_output().value()) else {
+                    return true;
+                };
+                let Some((data, tail, at)) = self.body(rank) else {
+                    return true;
+                };
+                let mut s = state.clone();
+                for &b in tail {
+                    if !aut.can_match(&s) {
+                        return true;
+                    }
+                    s = aut.accept(&s, b);
+                }
+                if !aut.is_match(&s) {
+                    return true;
+                }
+                let len = key.len();
+                key.extend_from_slice(tail);
+                let go_on = found(key, data, at);
+                key.truncate(len);
+                go_on
+            };
+        let root = fst.root();
+        let start = aut.start();
+        if !enter(root, &start, 0, &mut key) {
+            return None;
+        }
+        stack.push(Frame {
+            node: root,
+            state: start,
+            acc: 0,
+            next: 0,
+        });
+        while let Some(top) = stack.last_mut() {
+            if top.next >= top.node.len() || !aut.can_match(&top.state) || key.len() > MAX_KEY {
+                stack.pop();
+                key.pop();
+                continue;
+            }
+            let t = top.node.transition(top.next);
+            top.next += 1;
+            let state = aut.accept(&top.state, t.inp);
+            let acc = top.acc.saturating_add(t.out.value());
+            let node = fst.node(t.addr);
+            key.push(t.inp);
+            if !enter(node, &state, acc, &mut key) {
+                return None;
+            }
+            stack.push(Frame {
+                node,
+                state,
+                acc,
+                next: 0,
+            });
+        }
+        Some(())
     }
 }
 
@@ -406,17 +519,39 @@ mod tests {
                 layer.header.keys.div_ceil(part as u64)
             );
             let mut n = 0u64;
+            let mut keys: Vec<Vec<u8>> = Vec::new();
             for p in &layer.parts {
                 assert_eq!(p.base, n);
                 let mut stream = p.map.stream();
-                while let Some((k, rank)) = stream.next() {
+                while let Some((cut, rank)) = stream.next() {
                     assert_eq!(rank, n);
-                    assert_eq!(layer.key_of_rank(rank).as_deref(), Some(k));
-                    assert_eq!(layer.rank_of(k), Some(rank));
+                    let key = layer.key_of_rank(rank).unwrap();
+                    assert!(key.starts_with(cut), "{key:?} {cut:?}");
+                    assert_eq!(layer.rank_of(&key), Some(rank));
+                    keys.push(key);
                     n += 1;
                 }
             }
             assert_eq!(n, layer.header.keys);
+            assert!(keys.windows(2).all(|w| w[0] < w[1]));
+            // A key's cut and tail never answer for another string: not for its
+            // prefixes, nor for the key with a byte more or one changed.
+            let known: std::collections::HashSet<&[u8]> = keys.iter().map(Vec::as_slice).collect();
+            for key in &keys {
+                for end in 0..key.len() {
+                    let prefix = &key[..end];
+                    assert_eq!(layer.rank_of(prefix).is_some(), known.contains(prefix));
+                }
+                let mut longer = key.clone();
+                longer.push(b'z');
+                assert_eq!(
+                    layer.rank_of(&longer).is_some(),
+                    known.contains(&longer[..])
+                );
+                let mut other = key.clone();
+                *other.last_mut().unwrap() ^= 1;
+                assert_eq!(layer.rank_of(&other).is_some(), known.contains(&other[..]));
+            }
             assert_eq!(layer.key_of_rank(n), None);
             assert_eq!(layer.rank_of(b""), None);
             assert_eq!(layer.rank_of(b"\xff"), None);
