@@ -825,7 +825,8 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
     roles_with_gaps(blocks, &[])
 }
 
-/// [`roles`], with `gaps[i]` true when a blank line comes before block `i`
+/// The role of every block (the title excluded), with `gaps[i]` true when a
+/// blank line comes before block `i`
 /// (an empty `gaps` for none): in a text that has blank lines, a short line
 /// with a blank line after it ends its part (`Medical`, blank, `Side
 /// effects`: a section whose content is gone), so a run of candidates does
