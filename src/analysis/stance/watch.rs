@@ -1783,16 +1783,20 @@ const FAULTS: &[&str] = &[
 /// states, so the verb is exact; `admitted that he had met her` still
 /// implies one.
 fn fault_admitted(toks: &[Tok], i: usize, j: usize) -> bool {
-    (toks[i].lower.starts_with("admit") || toks[i].lower.starts_with("conced")) && {
-        let end = toks[j..]
-            .iter()
-            .position(|t| !t.word && matches!(t.lower.as_str(), ";" | "." | ":"))
-            .map_or(toks.len(), |p| j + p);
-        toks[j..end]
+    (toks[i].lower.starts_with("admit") || toks[i].lower.starts_with("conced"))
+        && toks[j..clause_end(toks, j)]
             .iter()
             .take(25)
             .any(|t| t.word && FAULTS.contains(&t.lower.as_str()))
-    }
+}
+
+/// Where the clause that goes on at `j` ends: the next `;`, `.` or `:`, or
+/// the end of the sentence.
+fn clause_end(toks: &[Tok], j: usize) -> usize {
+    toks[j..]
+        .iter()
+        .position(|t| !t.word && matches!(t.lower.as_str(), ";" | "." | ":"))
+        .map_or(toks.len(), |p| j + p)
 }
 
 /// `the E-corona ...; it may be observed in broad or forbidden lines`, `it
@@ -1833,11 +1837,7 @@ fn referential_it(toks: &[Tok], i: usize, j: usize) -> bool {
     if !placed {
         return false;
     }
-    let end = toks[j..]
-        .iter()
-        .position(|t| !t.word && matches!(t.lower.as_str(), ";" | "." | ":"))
-        .map_or(toks.len(), |p| j + p);
-    !toks[j..end]
+    !toks[j..clause_end(toks, j)]
         .iter()
         .any(|t| t.word && matches!(t.lower.as_str(), "that" | "to"))
 }
