@@ -3199,6 +3199,12 @@ mod tests {
     use super::*;
     use crate::text::tokenize;
 
+    /// The side of a sentence about the Harbour Plan, the subject of many
+    /// tests below.
+    fn plan_side(s: &str) -> Option<Stance> {
+        voice(s, "Harbour Plan").map(|(st, _)| st)
+    }
+
     fn voice(s: &str, title: &str) -> Option<(Stance, Option<String>)> {
         let toks = tokenize(s);
         predicate_voice(&toks, 0, toks.len(), &Subject::of_title(title), None)
@@ -4111,56 +4117,54 @@ mod tests {
 
     #[test]
     fn phrases_of_opposition_turn_what_follows() {
-        let side = |s: &str| voice(s, "Harbour Plan").map(|v| v.0);
         // The values the plan is set against are not praise of it.
         assert_eq!(
-            side(
+            plan_side(
                 "The mayor said that the plan was \"at odds with the great traditions of the city\"."
             ),
             Some(Stance::Con)
         );
         assert_eq!(
-            side("The mayor said that the plan was contrary to the law."),
+            plan_side("The mayor said that the plan was contrary to the law."),
             Some(Stance::Con)
         );
         // Near cases: in keeping with them, or not at odds with them.
         assert_eq!(
-            side(
+            plan_side(
                 "The mayor said that the plan was \"in keeping with the great traditions of the city\"."
             ),
             Some(Stance::Pro)
         );
         assert_eq!(
-            side(
+            plan_side(
                 "The mayor said that the plan was not at odds with the great traditions of the city."
             ),
             Some(Stance::Pro)
         );
         assert_eq!(
-            side("The mayor said that the plan was incompatible with the law."),
+            plan_side("The mayor said that the plan was incompatible with the law."),
             Some(Stance::Con)
         );
     }
 
     #[test]
     fn a_negated_verb_governs_its_infinitive() {
-        let side = |s: &str| voice(s, "Harbour Plan").map(|v| v.0);
         // `do not permit him to be celebrated`: the negation is the verb's.
         assert_eq!(
-            side("Its costs do not permit it to be praised by economists."),
+            plan_side("Its costs do not permit it to be praised by economists."),
             None
         );
         assert_eq!(
-            side("The plan did not deserve to be condemned by the council."),
+            plan_side("The plan did not deserve to be condemned by the council."),
             None
         );
         // Near cases: no negation.
         assert_eq!(
-            side("Its costs permit it to be praised by economists."),
+            plan_side("Its costs permit it to be praised by economists."),
             Some(Stance::Pro)
         );
         assert_eq!(
-            side("The plan deserved to be condemned by the council."),
+            plan_side("The plan deserved to be condemned by the council."),
             Some(Stance::Con)
         );
     }
@@ -4307,7 +4311,6 @@ mod tests {
 
     #[test]
     fn verbs_of_giving_have_their_giver_as_actor() {
-        let side = |s: &str| voice(s, "Harbour Plan").map(|(st, _)| st);
         assert_eq!(
             voice(
                 "The historian Anne Keller expressed her admiration for the plan.",
@@ -4316,29 +4319,28 @@ mod tests {
             Some((Stance::Pro, Some("The historian Anne Keller".into())))
         );
         assert_eq!(
-            side("The Daily Courier voiced strong concern over the plan's cost."),
+            plan_side("The Daily Courier voiced strong concern over the plan's cost."),
             Some(Stance::Con)
         );
         // The target after the noun names someone else: no side.
         assert_eq!(
-            side("Keller expressed her admiration for films such as \"Vertigo\"."),
+            plan_side("Keller expressed her admiration for films such as \"Vertigo\"."),
             None
         );
         // A verb of receiving keeps its target as subject.
         assert_eq!(
-            side("Senator Hale received criticism for his support of the plan."),
+            plan_side("Senator Hale received criticism for his support of the plan."),
             None
         );
         // The noun given to, not given: `to give credibility to his accusations`.
         assert_eq!(
-            side("Moore uses his status to give credibility to his accusations."),
+            plan_side("Moore uses his status to give credibility to his accusations."),
             None
         );
     }
 
     #[test]
     fn catenative_and_causative_verbs() {
-        let side = |s: &str| voice(s, "Harbour Plan").map(|(st, _)| st);
         assert_eq!(
             voice(
                 "The councillor continued to criticise the plan.",
@@ -4355,7 +4357,7 @@ mod tests {
         );
         // The subject itself beginning to endorse goods is not a side on it.
         assert_eq!(
-            side("Hale began endorsing a variety of products."),
+            plan_side("Hale began endorsing a variety of products."),
             Some(Stance::Pro)
         );
         assert_eq!(
@@ -4363,22 +4365,27 @@ mod tests {
             None
         );
         // A purpose is still no side taken.
-        assert_eq!(side("The council hired staff to support the plan."), None);
+        assert_eq!(
+            plan_side("The council hired staff to support the plan."),
+            None
+        );
     }
 
     #[test]
     fn not_without_affirms_and_numerals_make_nouns() {
-        let side = |s: &str| voice(s, "Harbour Plan").map(|(st, _)| st);
         assert_eq!(
-            side("But the plan was not without its detractors."),
+            plan_side("But the plan was not without its detractors."),
             Some(Stance::Con)
         );
-        assert_eq!(side("But the plan was without its detractors."), None);
+        assert_eq!(plan_side("But the plan was without its detractors."), None);
         assert_eq!(
-            side("The plan was not without criticism from residents."),
+            plan_side("The plan was not without criticism from residents."),
             Some(Stance::Con)
         );
-        assert_eq!(side("The plan was without criticism from residents."), None);
+        assert_eq!(
+            plan_side("The plan was without criticism from residents."),
+            None
+        );
         // `A 2015 review found ...`: `review` after a year is a noun.
         assert_eq!(
             voice(
@@ -4391,21 +4398,20 @@ mod tests {
 
     #[test]
     fn no_evidence_turns_what_it_would_show() {
-        let side = |s: &str| voice(s, "Harbour Plan").map(|(st, _)| st);
         assert_eq!(
-            side("A 2015 review found no clear evidence of benefit for the plan."),
+            plan_side("A 2015 review found no clear evidence of benefit for the plan."),
             Some(Stance::Con)
         );
         assert_eq!(
-            side("Keller found little evidence that the plan was harmful."),
+            plan_side("Keller found little evidence that the plan was harmful."),
             Some(Stance::Pro)
         );
         assert_eq!(
-            side("Keller found evidence that the plan was harmful."),
+            plan_side("Keller found evidence that the plan was harmful."),
             Some(Stance::Con)
         );
         // Nothing found, and nothing before it to answer: no side.
-        assert_eq!(side("Keller found no evidence."), None);
+        assert_eq!(plan_side("Keller found no evidence."), None);
     }
 
     #[test]
@@ -4434,15 +4440,17 @@ mod tests {
 
     #[test]
     fn feelings_about_what_follows_and_the_subjects_own_charge() {
-        let side = |s: &str| voice(s, "Harbour Plan").map(|(st, _)| st);
         assert_eq!(
-            side("Residents were worried that the plan would harm the fishing trade."),
+            plan_side("Residents were worried that the plan would harm the fishing trade."),
             Some(Stance::Con)
         );
-        assert_eq!(side("Keller was pleased with the plan."), Some(Stance::Pro));
+        assert_eq!(
+            plan_side("Keller was pleased with the plan."),
+            Some(Stance::Pro)
+        );
         // `concerned with` is what something deals with.
         assert_eq!(
-            side("The residents were concerned with the history of the plan."),
+            plan_side("The residents were concerned with the history of the plan."),
             None
         );
         // A charge the subject brought, rebutted, goes against it.
@@ -4455,7 +4463,7 @@ mod tests {
             Some(Stance::Con)
         );
         assert_eq!(
-            side("The court rejected the criticism of the plan."),
+            plan_side("The court rejected the criticism of the plan."),
             Some(Stance::Pro)
         );
     }
