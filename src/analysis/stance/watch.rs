@@ -640,6 +640,138 @@ fn esteemed(toks: &[Tok], i: usize) -> bool {
     })
 }
 
+/// Nouns of time and manner after `by the`: `by the time`, `by the end of`,
+/// `by the way`, which name no one.
+const BY_THE_NOT_HOLDERS: &[&str] = &[
+    "time",
+    "end",
+    "turn",
+    "middle",
+    "beginning",
+    "start",
+    "age",
+    "year",
+    "years",
+    "way",
+    "late",
+    "early",
+    "mid",
+    "same",
+    "sources",
+    "source",
+    "many",
+    "most",
+    "some",
+    "majority",
+    "others",
+    "people",
+    "public",
+    "all",
+];
+
+/// `It was claimed by their opponents that`, `it was claimed by the
+/// government to be applicable`, `has been described by the press as`: a
+/// passive whose `by` phrase, right after it, names a definite holder (a
+/// possessive or `the` and a noun), so the view is attributed. `by some`,
+/// `by many`, `by the ancient and modern sources` and `by the time` name no
+/// one; a name after `by` is [`sourced_after`]'s.
+fn definite_holder(toks: &[Tok], j: usize) -> bool {
+    let word = |k: usize| toks.get(k).filter(|t| t.word).map(|t| t.lower.as_str());
+    word(j) == Some("by")
+        && matches!(word(j + 1), Some("his" | "her" | "their" | "its" | "the"))
+        && word(j + 2).is_some()
+        && (j + 2..toks.len().min(j + 7))
+            .map_while(word)
+            .take_while(|w| !matches!(*w, "as" | "that" | "to" | "of"))
+            .all(|w| {
+                !BY_THE_NOT_HOLDERS.contains(&w) && !w.starts_with(|c: char| c.is_ascii_digit())
+            })
+}
+
+/// `Asymptotes are often considered only for real curves`, `is often
+/// considered in the wider context of`, `it is often considered separately
+/// from these effects`, `is often described in the format:`: `considered`,
+/// `described` or `cited` in the sense of treated or studied, with a phrase of
+/// scope after it, not a view of what the thing is. The regard sense keeps its
+/// complement in the clause (`is widely considered in popular literature as
+/// the "father of modern chemistry"`, `widely considered only somewhat
+/// successful`): `as`, `to be`, `one of` or a word that is not a preposition
+/// after `only` keep the finding.
+fn scope_sense(toks: &[Tok], j: usize) -> bool {
+    const SCOPE: &[&str] = &["for", "in", "under", "when", "within", "alongside"];
+    const MANNER: &[&str] = &["separately", "together", "apart", "jointly"];
+    let Some(verb) = j.checked_sub(1).map(|k| toks[k].lower.as_str()) else {
+        return false;
+    };
+    let word = |k: usize| toks.get(k).filter(|t| t.word).map(|t| t.lower.as_str());
+    let Some(next) = word(j) else {
+        return false;
+    };
+    let scoped = match verb {
+        "considered" => {
+            SCOPE.contains(&next)
+                || MANNER.contains(&next)
+                || (matches!(next, "only" | "first")
+                    && word(j + 1).is_some_and(|n| SCOPE.contains(&n)))
+        }
+        "described" => matches!(next, "in" | "with" | "through" | "using" | "via"),
+        "cited" => next == "in",
+        _ => false,
+    };
+    if !scoped {
+        return false;
+    }
+    let clause = toks[j..]
+        .iter()
+        .take_while(|t| t.word || !matches!(t.lower.as_str(), "," | ";" | ":" | "."))
+        .take(16)
+        .filter(|t| t.word)
+        .map(|t| t.lower.as_str())
+        .collect::<Vec<_>>();
+    !clause.iter().any(|w| matches!(*w, "as" | "among"))
+        && !clause
+            .windows(2)
+            .any(|w| matches!(w, ["to", "be" | "have"] | ["one", "of"]))
+}
+
+/// Plural nouns for people as a class (`famous people`, `famous historical
+/// figures`).
+const PEOPLE: &[&str] = &[
+    "people",
+    "persons",
+    "figures",
+    "personalities",
+    "individuals",
+    "celebrities",
+    "names",
+    "men",
+    "women",
+    "personages",
+];
+
+/// `his book about famous historical figures`, `met with famous people like
+/// Aldous Huxley`, `the resting place of many famous figures including`: a
+/// word of fame before a plural noun for people names a class (celebrities),
+/// not praise of the article's subject. A degree or a copula before it makes
+/// it praise again (`one of the most famous people of his time`, `they were
+/// famous men`).
+fn class_of_fame(toks: &[Tok], i: usize, j: usize) -> bool {
+    const FAME: &[&str] = &["famous", "renowned", "well-known", "celebrated", "notable"];
+    let word = |k: usize| toks.get(k).filter(|t| t.word).map(|t| t.lower.as_str());
+    j == i + 1
+        && FAME.contains(&toks[i].lower.as_str())
+        && (word(j).is_some_and(|w| PEOPLE.contains(&w))
+            || (word(j).is_some() && word(j + 1).is_some_and(|w| PEOPLE.contains(&w))))
+        && !toks[i.saturating_sub(3)..i].iter().any(|p| {
+            p.word
+                && (COPULAS.contains(&p.lower.as_str())
+                    || matches!(
+                        p.lower.as_str(),
+                        "most" | "more" | "very" | "so" | "as" | "quite" | "extremely"
+                    ))
+        })
+}
+
 /// Whether `i` lies in a clause that the sentence reports rather than asserts:
 /// a reporting verb or noun followed by `that` before it, in the same clause
 /// (`Baron-Cohen argues that ...`, `records note that ...`, `the popular belief
@@ -2611,7 +2743,8 @@ pub fn editorial_hits_around(
                         || perceived(toks, i)
                         || dated_fame(toks, i)
                         || renowned_for_deeds(toks, i, j)
-                        || (e.category == WatchCategory::Puffery && esteemed(toks, i))
+                        || (e.category == WatchCategory::Puffery
+                            && (esteemed(toks, i) || class_of_fame(toks, i, j)))
                 }
                 WatchCategory::Doubt => {
                     attributed(toks, i)
@@ -2654,6 +2787,8 @@ pub fn editorial_hits_around(
                         || study_named_next(toks, i, around)
                         || referential_it(toks, i, j)
                         || proposal_made(toks, i, j)
+                        || definite_holder(toks, j)
+                        || scope_sense(toks, j)
                 }
                 _ => false,
             };
@@ -3745,5 +3880,54 @@ mod tests {
         assert!(flagged(
             "It has been suggested that music might ease the mind."
         ));
+    }
+
+    #[test]
+    fn definite_holders_scope_senses_classes_of_fame_and_verbs_of_acclaim() {
+        // A `by` phrase that names a definite holder.
+        assert!(!flagged(
+            "It was claimed by their opponents that they resorted to sodomy."
+        ));
+        assert!(!flagged(
+            "The rule was claimed by the government to be applicable to children."
+        ));
+        assert!(flagged(
+            "It was claimed by some that they resorted to sodomy."
+        ));
+        assert!(flagged(
+            "Agrippina has been described by the ancient and modern sources as ruthless."
+        ));
+        assert!(flagged("It was claimed that they resorted to sodomy."));
+        // `considered` in the sense of treated, with a phrase of scope.
+        assert!(!flagged(
+            "Asymptotes are often considered only for real curves."
+        ));
+        assert!(!flagged(
+            "Atomic physics is often considered in the wider context of optics."
+        ));
+        assert!(!flagged(
+            "The problem is often described in the format below."
+        ));
+        assert!(flagged(
+            "Lavoisier is widely considered in popular literature as the father of chemistry."
+        ));
+        assert!(flagged(
+            "The play was widely considered only somewhat successful."
+        ));
+        assert!(flagged("The film is widely considered a classic."));
+        // Fame of a class of people.
+        assert!(!flagged(
+            "He wrote a book about famous historical figures who had the traits."
+        ));
+        assert!(!flagged(
+            "In Paris he met with famous people like Aldous Huxley."
+        ));
+        assert!(flagged("The famous painter lived in the house."));
+        assert!(flagged("They were famous men in their day."));
+        // `acclaimed` as a verb with its object.
+        assert!(!flagged(
+            "Critics were divided. Others acclaimed its complexity."
+        ));
+        assert!(flagged("The acclaimed film opened in June."));
     }
 }
