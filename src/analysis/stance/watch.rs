@@ -1705,7 +1705,7 @@ fn match_entry(toks: &[Tok], i: usize, e: &Entry, removed: &HashSet<String>) -> 
     let mut j = i;
     for slot in &e.slots {
         let t = toks.get(j)?;
-        if !t.word || !slot.iter().any(|w| *w == t.lower) {
+        if !t.word || !slot.iter().any(|w| w.as_str() == t.lower.as_str()) {
             return None;
         }
         j += 1;
@@ -2341,7 +2341,7 @@ fn context_allows(toks: &[Tok], i: usize, j: usize, w: &Watch, around: Around<'_
             && toks[i..i + r.key.len()]
                 .iter()
                 .zip(&r.key)
-                .all(|(t, k)| t.lower == *k);
+                .all(|(t, k)| t.lower.as_str() == k.as_str());
         if !applies {
             return true;
         }
@@ -2600,7 +2600,7 @@ fn dismissed_critics(toks: &[Tok]) -> Option<(usize, usize)> {
                 && toks[k..k + a.len()]
                     .iter()
                     .zip(*a)
-                    .all(|(t, w)| t.word && t.lower == *w)
+                    .all(|(t, w)| t.word && t.lower.as_str() == *w)
             {
                 return Some((k, k + a.len()));
             }
