@@ -106,6 +106,10 @@ struct Watch {
     entries: Vec<Entry>,
     /// Entries by each word their first slot accepts.
     by_first: HashMap<String, Vec<usize>>,
+    /// For each first byte of those words, a bit per length (31 for 31 bytes
+    /// or more): most words of a sentence start no entry, and this tells so
+    /// without hashing them.
+    first_shapes: [u32; 256],
     /// Context rules by the first word of their key.
     unless: HashMap<String, Vec<Rule>>,
 }
@@ -130,18 +134,35 @@ fn slots(pattern: &str) -> Vec<Vec<String>> {
 impl Watch {
     fn index(&mut self) {
         self.by_first.clear();
+        self.first_shapes = [0; 256];
         for (n, e) in self.entries.iter().enumerate() {
             for w in e.slots.first().into_iter().flatten() {
                 self.by_first.entry(w.clone()).or_default().push(n);
+                if let Some(&b) = w.as_bytes().first() {
+                    self.first_shapes[usize::from(b)] |= shape_bit(w);
+                }
             }
         }
     }
+
+    /// Whether some entry may start with `word` (no false negatives).
+    fn may_start(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.first_shapes[usize::from(b)] & shape_bit(word) != 0)
+    }
+}
+
+/// The bit of a word's length in [`Watch::first_shapes`].
+fn shape_bit(word: &str) -> u32 {
+    1 << word.len().min(31)
 }
 
 static WATCH: LazyLock<Watch> = LazyLock::new(|| {
     let mut w = Watch {
         entries: Vec::new(),
         by_first: HashMap::default(),
+        first_shapes: [0; 256],
         unless: HashMap::default(),
     };
     for row in tsv_rows(WORDS_TO_WATCH) {
@@ -2674,7 +2695,11 @@ pub fn editorial_hits_around(
         }
         let at_clause_start = clause_start;
         clause_start = false;
-        if straight || curly > 0 || (t.cap && Some(i) != first) {
+        if straight
+            || curly > 0
+            || (t.cap && Some(i) != first)
+            || (extra.is_empty() && !w.may_start(&t.lower))
+        {
             i += 1;
             continue;
         }
