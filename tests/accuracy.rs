@@ -18,10 +18,13 @@ const WIKI_HEADINGS_FLOOR: f64 = 0.86;
 /// The same, on the first 600 benchmark pairs.
 const BENCH_HEADINGS_FLOOR: f64 = 0.88;
 
-/// Hand-adjudicated headings (120 benchmark articles past the first 600):
-/// share of articles whose heading lines are exactly right, and heading
-/// precision and recall, over the whole set.
+/// Hand-adjudicated headings (benchmark articles past the first 600): share
+/// of articles whose heading lines are exactly right, and heading precision
+/// and recall, over the first 120 (halves `dev` and `held`).
 const ADJUDICATED_FLOOR: (f64, f64, f64) = (0.87, 0.98, 0.99);
+/// The same over all 160, with the 40 adjudicated in session 13 (halves
+/// `dev2` and `held2`).
+const ADJUDICATED_ALL_FLOOR: (f64, f64, f64) = (0.84, 0.98, 0.99);
 
 /// Stance toward the subject on the 629 labelled sentences of real debate
 /// sections: (side, precision floor, recall floor). Issue 18's goal is 0.85
@@ -125,23 +128,28 @@ fn markdown_hatnotes_are_reported_apart() {
 #[test]
 fn plain_text_headings_on_the_adjudicated_set() {
     let set = headings::adjudicated();
-    assert_eq!(set.len(), 120, "the adjudicated set has 120 articles");
+    assert_eq!(set.len(), 160, "the adjudicated set has 160 articles");
     let Some(r) = headings::report() else {
         skipped("plain_text_headings_on_the_adjudicated_set");
         return;
     };
-    let f = r.by_half["all"];
-    let (exact, precision, recall) = ADJUDICATED_FLOOR;
-    assert!(
-        f.rate() >= exact && f.precision() >= precision && f.recall() >= recall,
-        "adjudicated headings: {} of {} articles exact (floor {exact}), precision {:.3} \
-         (floor {precision}), recall {:.3} (floor {recall}); `cargo run --release --example \
-         accuracy` lists the misses",
-        f.exact,
-        f.articles,
-        f.precision(),
-        f.recall()
-    );
+    let first = r.by_half["dev"].plus(r.by_half["held"]);
+    assert_eq!(first.articles, 120);
+    for (label, f, (exact, precision, recall)) in [
+        ("the first 120", first, ADJUDICATED_FLOOR),
+        ("all 160", r.by_half["all"], ADJUDICATED_ALL_FLOOR),
+    ] {
+        assert!(
+            f.rate() >= exact && f.precision() >= precision && f.recall() >= recall,
+            "adjudicated headings, {label}: {} of {} articles exact (floor {exact}), precision \
+             {:.3} (floor {precision}), recall {:.3} (floor {recall}); `cargo run --release \
+             --example accuracy` lists the misses",
+            f.exact,
+            f.articles,
+            f.precision(),
+            f.recall()
+        );
+    }
 }
 
 #[test]

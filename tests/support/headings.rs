@@ -1,5 +1,5 @@
 //! Plain-text headings against a hand-adjudicated set
-//! (`fixtures/accuracy/headings-adjudicated.tsv`, see its README): 120
+//! (`fixtures/accuracy/headings-adjudicated.tsv`, see its README): 160
 //! benchmark articles past the first 600, each line a heading of the article
 //! as a careful reader judged it (the Markdown reading, corrected where it is
 //! wrong). The articles' text comes from `../shared/corpus`.
@@ -19,7 +19,8 @@ use encyclint::source::{Format, SourceFile};
 pub struct Adjudicated {
     /// File stem in the benchmark set.
     pub name: String,
-    /// `dev` (looked at while designing) or `held` (not looked at).
+    /// `dev` or `dev2` (may be looked at while designing) or `held` or
+    /// `held2` (not looked at).
     pub half: String,
     /// 1-based line numbers of its headings, with their text.
     pub headings: BTreeMap<usize, String>,
@@ -149,9 +150,20 @@ impl Figures {
     pub fn recall(&self) -> f64 {
         self.true_pos as f64 / (self.true_pos + self.false_neg).max(1) as f64
     }
+    /// The figures of two halves together.
+    pub fn plus(self, o: Figures) -> Figures {
+        Figures {
+            articles: self.articles + o.articles,
+            exact: self.exact + o.exact,
+            true_pos: self.true_pos + o.true_pos,
+            false_pos: self.false_pos + o.false_pos,
+            false_neg: self.false_neg + o.false_neg,
+        }
+    }
 }
 
-/// The reading measured on the set: figures by half (`dev`, `held`, `all`)
+/// The reading measured on the set: figures by half (`dev`, `held`, `dev2`,
+/// `held2`, `all`)
 /// and the misses.
 #[derive(Debug, Clone, Default)]
 pub struct Report {

@@ -332,7 +332,7 @@ fn shape_with(block: &str, listed: bool, dashed: bool) -> Shape {
     if is_period(t) && !(t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit())) {
         return Shape::Heading;
     }
-    if web_chrome(t) || markup(t) {
+    if web_chrome(t) || markup(t) || equals_number(t) {
         return Shape::Text;
     }
     if !t.chars().any(char::is_alphabetic) {
@@ -404,6 +404,20 @@ fn web_chrome(t: &str) -> bool {
         || t.eq_ignore_ascii_case("more spoken articles")
         // The sister-project box (`Media related to ... at Wikimedia Commons`).
         || t.ends_with(" at Wikimedia Commons")
+}
+
+/// An `=` before a number (`Record rain= 88.9 kg/m2 (11.06.1997)`, `K =
+/// 10`): a value or a formula, not a heading (`E = mc2` names no number).
+/// A numbered line (`50 FOR I = 1 TO N`) or an assignment (`A:= 0.0`) is a
+/// line of a program, which its neighbours decide.
+fn equals_number(t: &str) -> bool {
+    !t.starts_with(|c: char| c.is_ascii_digit())
+        && t.match_indices('=').any(|(i, _)| {
+            let rest = t[i + 1..].trim_start();
+            let rest = rest.strip_prefix(['-', '+', '−']).unwrap_or(rest);
+            !t[..i].ends_with([':', '=', '<', '>', '!'])
+                && rest.starts_with(|c: char| c.is_ascii_digit())
+        })
 }
 
 /// What is left of wiki or HTML markup (`class="Z3988"`, `{{`, `}}`).
@@ -1009,8 +1023,12 @@ fn in_context(blocks: &[&str], shapes: &mut [Shape]) {
         let drawn =
             next.is_some_and(drawing) || (prev.is_some_and(drawing) && !next.is_some_and(is_prose));
         // Between two fields of a form (`"total:"`, `110,879 km2`,
-        // `"land:"`), a line is the first field's value.
-        let value = prev.is_some_and(field_label) && next.is_some_and(field);
+        // `"land:"`), a line is the first field's value; so is a short line
+        // with a number right under a field's name, whatever follows
+        // (`"highest point:"` / `Emi Koussi 3,415 m` / `Land use`).
+        let value = prev.is_some_and(field_label)
+            && (next.is_some_and(field)
+                || (at_most_words(t, 6) && t.contains(|c: char| c.is_ascii_digit())));
         // `Alcobaça is twinned with:` / `Aubergenville, France`: a place
         // and its country after a sentence that introduces a list is an
         // entry of it (the others are lost).
@@ -2107,6 +2125,49 @@ mod tests {
             "SAT solving in general includes these well-known solvers and their many variants:",
             "Evaluation of SAT solvers",
             "Benchmarks: the yearly SAT competition",
+        ];
+        assert_eq!(headings(&b)[1], "H");
+    }
+
+    #[test]
+    fn a_short_value_with_a_number_under_a_field_is_no_heading() {
+        // The value of the last field before the next part of a fact sheet.
+        let b = [
+            "The highest point of the country is in the north, on the border.",
+            "\"highest point:\"",
+            "Emi Koussi 3,415 m",
+            "Land use and resources",
+            "Chad has few natural resources apart from the oil of the south, which it exports by pipeline.",
+        ];
+        assert_eq!(headings(&b), [".", ".", ".", "H", "."]);
+        // Without a number the line may head what follows (`Evaluation of SAT
+        // solvers` above); under a sentence's colon, too.
+        let b = [
+            "The climate of the region is dry for most of the year, with rain in summer.",
+            "Rainfall by month:",
+            "Northern districts",
+            "The northern districts receive less than 200 mm of rain a year, mostly in August.",
+        ];
+        assert_eq!(headings(&b)[2], "H");
+    }
+
+    #[test]
+    fn a_value_after_an_equals_sign_is_no_heading() {
+        let b = [
+            "The average temperature is 23.5 °C in July, with an annual mean of 12.02 °C.",
+            "Record rain= 88.9 kg/m2 (11.06.1997)",
+            "Demographics",
+            "Ankara had a population of 75,000 in 1927 and of 4.5 million in 2013, the census found.",
+        ];
+        assert_eq!(headings(&b), [".", ".", "H", "."]);
+        // A number without an `=` is no value, and a numbered line of a
+        // program is left to its neighbours.
+        assert!(!equals_number("10 LET N = 5"));
+        assert!(!equals_number("FOR A:= 0 STEP D UNTIL 6 DO"));
+        let b = [
+            "The average temperature is 23.5 °C in July, with an annual mean of 12.02 °C.",
+            "Record rainfall of 1997",
+            "In 1997 the city received more rain in one day than in any month of the decade before.",
         ];
         assert_eq!(headings(&b)[1], "H");
     }
