@@ -2086,12 +2086,13 @@ fn predicate_voice_of(
         }
         // `drew criticism for supporting the war`: the side is the noun's
         // (step 4); `for supporting it`: one side for the subject, another
-        // against its supporter, and the analysis does not guess.
+        // against its supporter, and the analysis does not guess (`its`
+        // is the receiver's own: `for defending its tactics`).
         if gerund_complement(toks, v, lo) {
             let obj_end = object_end(toks, v, hi);
             if toks[v + 1..obj_end]
                 .iter()
-                .any(|x| x.word && (matches!(x.lower.as_str(), "it" | "its") || subject.refers(x)))
+                .any(|x| x.word && (x.lower == "it" || subject.refers(x)))
             {
                 return None;
             }
@@ -4595,6 +4596,13 @@ mod tests {
         assert_eq!(
             side("Cicero drew praise for opposing the dictator.", "Cicero"),
             Some(Stance::Pro)
+        );
+        assert_eq!(
+            side(
+                "Greenpeace drew criticism for defending its tactics.",
+                "Greenpeace"
+            ),
+            Some(Stance::Con)
         );
         // Support for the subject by someone criticised for it: no guess.
         assert_eq!(
