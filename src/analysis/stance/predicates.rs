@@ -827,6 +827,20 @@ fn object_end(toks: &[Tok], v: usize, hi: usize) -> usize {
     j
 }
 
+/// Whether the verb at `v` is a gerund after `for` or `of` (`drew criticism
+/// for supporting the war`, `accused of not defending it`): what a stance is
+/// about, not a side its clause takes.
+fn gerund_complement(toks: &[Tok], v: usize, lo: usize) -> bool {
+    if !toks[v].lower.ends_with("ing") {
+        return false;
+    }
+    let mut k = v;
+    if k > lo && matches!(toks[k - 1].lower.as_str(), "not" | "never") {
+        k -= 1;
+    }
+    k > lo && matches!(toks[k - 1].lower.as_str(), "for" | "of")
+}
+
 /// The subject of the verb at `v` in `lo..v`: the last comma-separated
 /// segment before it, or, when the verb follows a comma (`Abdul Rajab
 /// Azzarouq, former ambassador, criticised`), the first segment that is not an
@@ -1270,17 +1284,8 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
         }
         if no_evidence_from == hi
             && t.word
-            && matches!(
-                t.lower.as_str(),
-                "no" | "little" | "insufficient" | "scant" | "inconclusive"
-            )
-            && let Some(e) = (k + 1..hi.min(k + 4)).find(|&e| {
-                matches!(
-                    toks[e].lower.as_str(),
-                    "evidence" | "proof" | "indication" | "indications" | "sign" | "signs"
-                )
-            })
-            && toks[k + 1..e].iter().all(|w| w.word)
+            && may_deny_evidence(&t.lower)
+            && let Some(e) = no_evidence_at(toks, k, hi)
         {
             no_evidence_from = e;
         }
@@ -1796,9 +1801,104 @@ fn place_on_list(toks: &[Tok], lo: usize, hi: usize) -> i32 {
     i32::from(place && ranked)
 }
 
+/// Whether a word can open a phrase that denies evidence (`no`, `little`,
+/// `not enough`, `not ... any`): a cheap test before [`no_evidence_at`].
+#[inline]
+fn may_deny_evidence(w: &str) -> bool {
+    matches!(
+        w,
+        "no" | "little"
+            | "insufficient"
+            | "scant"
+            | "inconclusive"
+            | "lack"
+            | "lacking"
+            | "enough"
+            | "any"
+    )
+}
+
+/// Where the noun of evidence is, when the words at `k` say there is none
+/// or too little of it (`no evidence`, `insufficient clinical evidence`,
+/// `a lack of evidence`, `not enough evidence`).
+fn no_evidence_at(toks: &[Tok], k: usize, hi: usize) -> Option<usize> {
+    let t = &toks[k];
+    let none = t.word
+        && (matches!(
+            t.lower.as_str(),
+            "no" | "little" | "insufficient" | "scant" | "inconclusive" | "lack" | "lacking"
+        ) || (t.lower == "enough" && k > 0 && toks[k - 1].lower == "not")
+            || (t.lower == "any"
+                && toks[k.saturating_sub(4)..k].iter().any(|n| {
+                    matches!(
+                        n.lower.as_str(),
+                        "not" | "no" | "none" | "never" | "without"
+                    ) || n.lower.ends_with("n't")
+                })));
+    if !none {
+        return None;
+    }
+    let e = (k + 1..hi.min(k + 4)).find(|&e| {
+        matches!(
+            toks[e].lower.as_str(),
+            "evidence" | "proof" | "indication" | "indications" | "sign" | "signs"
+        )
+    })?;
+    toks[k + 1..e].iter().all(|w| w.word).then_some(e)
+}
+
+/// Whether the word at `v` is `support` with no evidence as its subject
+/// (`There is insufficient evidence to support acupuncture`, `no evidence
+/// has been found to support it`, `little evidence supports it`): a finding
+/// against what would be supported, not a side taken for it. Not `no
+/// evidence that Franklin supported it`, whose supporter is named.
+fn unsupported(toks: &[Tok], lo: usize, v: usize) -> bool {
+    if !matches!(
+        toks[v].lower.as_str(),
+        "support" | "supports" | "supported" | "supporting"
+    ) {
+        return false;
+    }
+    (lo.max(v.saturating_sub(10))..v).any(|k| {
+        no_evidence_at(toks, k, v).is_some_and(|e| {
+            toks[e + 1..v]
+                .iter()
+                .all(|w| w.word && !w.cap && w.lower != "that")
+        })
+    })
+}
+
 /// The voice of one clause `lo..hi` from its predicate, if any. `text` is
 /// the tokenised sentence.
 pub(crate) fn predicate_voice(
+    toks: &[Tok],
+    lo: usize,
+    hi: usize,
+    subject: &Subject,
+    prev: Option<Stance>,
+) -> Option<RawVoice> {
+    let v = predicate_voice_of(toks, lo, hi, subject, prev)?;
+    // What no evidence supports is found wanting, whoever is named; so is a
+    // side read from the words that say so (`no good evidence from reviews
+    // of research to support its use`).
+    let end = (lo..hi).find(|&k| toks[k].end == v.cue.1);
+    let wanting = end.is_some_and(|e| {
+        (e..hi.min(e + 10)).any(|s| {
+            unsupported(toks, lo, s)
+                && (lo.max(s.saturating_sub(10))..=e).any(|k| no_evidence_at(toks, k, s).is_some())
+        })
+    });
+    if wanting && v.stance == Stance::Pro {
+        return Some(RawVoice {
+            stance: Stance::Con,
+            actor: None,
+            ..v
+        });
+    }
+    Some(v)
+}
+
+fn predicate_voice_of(
     toks: &[Tok],
     lo: usize,
     hi: usize,
@@ -1982,6 +2082,20 @@ pub(crate) fn predicate_voice(
                         "have" | "has" | "had" | "need" | "needs" | "ought" | "used"
                     ) || CATENATIVES.contains(&toks[v - 2].lower.as_str())));
         if !verb_here(toks, v, lo) || purpose {
+            continue;
+        }
+        // `drew criticism for supporting the war`: the side is the noun's
+        // (step 4); `for supporting it`: one side for the subject, another
+        // against its supporter, and the analysis does not guess (`its`
+        // is the receiver's own: `for defending its tactics`).
+        if gerund_complement(toks, v, lo) {
+            let obj_end = object_end(toks, v, hi);
+            if toks[v + 1..obj_end]
+                .iter()
+                .any(|x| x.word && (x.lower == "it" || subject.refers(x)))
+            {
+                return None;
+            }
             continue;
         }
         // `drew praise`, `widespread criticism`, `the support`: a noun here.
@@ -4465,6 +4579,85 @@ mod tests {
         assert_eq!(
             plan_side("The court rejected the criticism of the plan."),
             Some(Stance::Pro)
+        );
+    }
+
+    #[test]
+    fn a_gerund_after_for_or_of_is_what_the_stance_is_about() {
+        let side = |s: &str, t: &str| voice(s, t).map(|v| v.0);
+        // The noun decides: the subject is criticised for what it did.
+        assert_eq!(
+            side(
+                "Cicero has faced criticism for defending the Roman oligarchy.",
+                "Cicero"
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side("Cicero drew praise for opposing the dictator.", "Cicero"),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side(
+                "Greenpeace drew criticism for defending its tactics.",
+                "Greenpeace"
+            ),
+            Some(Stance::Con)
+        );
+        // Support for the subject by someone criticised for it: no guess.
+        assert_eq!(
+            plan_side("The mayor drew criticism for supporting the Harbour Plan."),
+            None
+        );
+        // Near cases left alone: a verb with a side before the gerund, and
+        // a gerund that is the clause's own verb.
+        assert_eq!(
+            side("Cicero was praised for opposing the dictator.", "Cicero"),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            plan_side("The mayor has been supporting the plan."),
+            Some(Stance::Pro)
+        );
+    }
+
+    #[test]
+    fn what_no_evidence_supports_is_found_wanting() {
+        let side = |s: &str, t: &str| voice(s, t).map(|v| v.0);
+        for s in [
+            "There is insufficient evidence to support acupuncture for back pain.",
+            "No evidence has been found to support acupuncture.",
+            "Little evidence supports the use of acupuncture.",
+            "There is no good evidence from reviews of research to support its use.",
+            "The laetrile trials, none of which have any significant evidence supporting it, \
+             were small.",
+        ] {
+            assert_eq!(side(s, "Acupuncture"), Some(Stance::Con), "{s}");
+        }
+        // Too little evidence turns what it would show, however far.
+        assert_eq!(
+            side(
+                "Two reviews concluded that there is not enough evidence to conclude \
+                 that acupuncture is effective.",
+                "Acupuncture"
+            ),
+            Some(Stance::Con)
+        );
+        // Near cases left alone: evidence that supports, and a supporter
+        // named after the evidence.
+        assert_eq!(
+            side(
+                "Strong evidence supports the use of acupuncture.",
+                "Acupuncture"
+            ),
+            Some(Stance::Pro)
+        );
+        assert_ne!(
+            side(
+                "There is no evidence that Franklin ever supported the turkey.",
+                "Wild turkey"
+            ),
+            Some(Stance::Con)
         );
     }
 }
