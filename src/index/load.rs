@@ -170,13 +170,15 @@ fn load_cached(
         }
     }
     if once {
-        // Built and cached only when the list is used again unchanged: a note
-        // of its size and time beside where its build would be.
+        // Built and cached only when the list is in use: used again unchanged
+        // (a note of its size and time beside where its build would be), or
+        // built before (the build is stale or damaged: rebuilt as it was).
         let seen = cached.with_extension("seen");
         let stamp = std::fs::metadata(path)
             .map(|m| format!("{} {}\n", m.len(), mtime_ns(&m)))
             .unwrap_or_default();
-        let again = std::fs::read_to_string(&seen).is_ok_and(|s| !stamp.is_empty() && s == stamp);
+        let again = cached.exists()
+            || std::fs::read_to_string(&seen).is_ok_and(|s| !stamp.is_empty() && s == stamp);
         if !again {
             let layer = load_listed(path, limits)?;
             let _ = write_cache(&seen, stamp.as_bytes());
@@ -188,7 +190,9 @@ fn load_cached(
         b.source(s);
     }
     let bytes = b.into_bytes();
-    let _ = write_cache(cached, &bytes);
+    if write_cache(cached, &bytes).is_ok() {
+        let _ = std::fs::remove_file(cached.with_extension("seen"));
+    }
     Layer::from_bytes(origin, bytes)
 }
 
