@@ -21,7 +21,7 @@
 //!   byte and length and only those buckets are read.
 //!
 //! Everything is built on all threads in one pass over the keys and two
-//! parallel sorts of `(u64, u32)` pairs; hash collisions are resolved by
+//! parallel sorts of `(u32, u32)` pairs; hash collisions are resolved by
 //! comparing the keys themselves, so they cost time, never answers.
 
 use std::sync::OnceLock;
@@ -44,11 +44,11 @@ const FUZZY_MAX: usize = 256;
 pub(crate) struct Listed {
     /// Title keys as read (blank lines left out, duplicates kept).
     titles: Arena,
-    /// `(hash of the fold key, title)` for every title, sorted.
-    by_fold: Vec<(u64, u32)>,
+    /// `(hash of the fold key, title)` for every title, sorted (see [`hash`]).
+    by_fold: Vec<(u32, u32)>,
     /// `(hash of the loose key, title)` for the titles whose loose key is not
     /// their fold key (and not empty), sorted.
-    by_loose: Vec<(u64, u32)>,
+    by_loose: Vec<(u32, u32)>,
     /// Whether title `i`'s loose key is not its fold key (one bit each).
     respelt: Vec<u64>,
     /// Titles by bucket of their loose key: `starts[b]..starts[b + 1]` in `bucketed`.
@@ -60,8 +60,10 @@ pub(crate) struct Listed {
     bytes: OnceLock<Vec<u8>>,
 }
 
-fn hash(s: &[u8]) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(s)
+/// The top 32 bits of the xxh3 of `s`: enough to make most runs one title
+/// (keys are compared anyway), and half the memory of whole hashes.
+fn hash(s: &[u8]) -> u32 {
+    (xxhash_rust::xxh3::xxh3_64(s) >> 32) as u32
 }
 
 /// The fold key of a title key into `buf` (as the builder folds: ASCII
@@ -100,14 +102,14 @@ fn respelling(fold: &[u8]) -> Option<String> {
 }
 
 /// Bucket bounds and the entries they bound.
-type Piece<'a> = (&'a [u32], &'a mut [(u64, u32)]);
+type Piece<'a> = (&'a [u32], &'a mut [(u32, u32)]);
 
 /// The pairs of `parts` sorted by hash: a counting sort on the top bits of the hashes
 /// (spread evenly), then each small run sorted.
-fn by_hash(parts: Vec<Vec<(u64, u32)>>) -> Vec<(u64, u32)> {
+fn by_hash(parts: Vec<Vec<(u32, u32)>>) -> Vec<(u32, u32)> {
     let len: usize = parts.iter().map(Vec::len).sum();
     let bits = (usize::BITS - len.leading_zeros()).clamp(1, 16);
-    let shift = 64 - bits;
+    let shift = 32 - bits;
     let mut starts = vec![0u32; (1 << bits) + 1];
     for p in parts.iter().flatten() {
         starts[(p.0 >> shift) as usize + 1] += 1;
@@ -115,7 +117,7 @@ fn by_hash(parts: Vec<Vec<(u64, u32)>>) -> Vec<(u64, u32)> {
     for b in 0..1usize << bits {
         starts[b + 1] += starts[b];
     }
-    let mut out = vec![(0u64, 0u32); len];
+    let mut out = vec![(0u32, 0u32); len];
     let mut next = starts.clone();
     for part in parts {
         for p in part {
@@ -127,7 +129,7 @@ fn by_hash(parts: Vec<Vec<(u64, u32)>>) -> Vec<(u64, u32)> {
     // Each run of one top-bits value sorted, runs in groups on all threads.
     let group = 1usize << 12;
     let mut pieces: Vec<Piece<'_>> = Vec::new();
-    let mut rest: &mut [(u64, u32)] = &mut out;
+    let mut rest: &mut [(u32, u32)] = &mut out;
     for g in (0..1usize << bits).step_by(group) {
         let bounds = &starts[g..=(g + group).min(1 << bits)];
         let len = (bounds[bounds.len() - 1] - bounds[0]) as usize;
@@ -155,8 +157,8 @@ fn bucket_of(key: &[u8]) -> Option<usize> {
 /// What the parallel pass finds out about one chunk of titles.
 #[derive(Default)]
 struct Keyed {
-    by_fold: Vec<(u64, u32)>,
-    by_loose: Vec<(u64, u32)>,
+    by_fold: Vec<(u32, u32)>,
+    by_loose: Vec<(u32, u32)>,
     respelt: Vec<u32>,
     buckets: Vec<u32>,
 }
@@ -271,7 +273,7 @@ impl Listed {
     }
 
     /// The entries of a sorted `(hash, title)` array with hash `h`.
-    fn run(pairs: &[(u64, u32)], h: u64) -> &[(u64, u32)] {
+    fn run(pairs: &[(u32, u32)], h: u32) -> &[(u32, u32)] {
         let lo = pairs.partition_point(|p| p.0 < h);
         let hi = lo + pairs[lo..].partition_point(|p| p.0 == h);
         &pairs[lo..hi]
