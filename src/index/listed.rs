@@ -420,27 +420,40 @@ impl Dp {
     /// Whether the fuzzy automaton of `prefix`, `rest` and `max` accepts `key`,
     /// walked as the fst search walks it: `can_match` before each byte,
     /// `is_match` at the end.
+    ///
+    /// Only the cells of a row within `max` of its diagonal are computed: the
+    /// others are at least their distance from it, more than `max`, and so
+    /// the cap in the automaton's table too.
     fn accepts(&mut self, prefix: &[u8], rest: &[u8], max: u8, key: &[u8]) -> bool {
         let Some(body) = key.strip_prefix(prefix) else {
             return false;
         };
+        let (m, k) = (rest.len(), usize::from(max));
+        if body.len().abs_diff(m) > k {
+            return false;
+        }
         let cap = max.saturating_add(1);
-        let m = rest.len();
         self.row.clear();
         self.row
             .extend((0..=m).map(|j| u8::try_from(j).unwrap_or(u8::MAX).min(cap)));
         self.prev.clear();
         self.prev.extend_from_slice(&self.row);
         self.next.clear();
-        self.next.resize(m + 1, 0);
+        self.next.resize(m + 1, cap);
         let mut last = 0u8;
-        for &byte in body {
-            if !self.row.iter().any(|&d| d <= max) {
+        for (r, &byte) in body.iter().enumerate() {
+            // Row `r` is `self.row`: any cell within `max`? Only its band can be.
+            let (blo, bhi) = (r.saturating_sub(k).max(1), (r + k).min(m));
+            if self.row[0] > max && !self.row[blo.min(bhi + 1)..=bhi].iter().any(|&d| d <= max) {
                 return false;
             }
             let (row, next, prev) = (&self.row, &mut self.next, &self.prev);
+            let (lo, hi) = ((r + 1).saturating_sub(k).max(1), (r + 1 + k).min(m));
             next[0] = row[0].saturating_add(1).min(cap);
-            for j in 1..=m {
+            if lo > 1 && lo - 1 <= m {
+                next[lo - 1] = cap;
+            }
+            for j in lo..=hi {
                 let cost = u8::from(rest[j - 1] != byte);
                 let mut v = row[j]
                     .saturating_add(1)
@@ -450,6 +463,9 @@ impl Dp {
                     v = v.min(prev[j - 2].saturating_add(1));
                 }
                 next[j] = v.min(cap);
+            }
+            if hi < m {
+                next[hi + 1] = cap;
             }
             std::mem::swap(&mut self.prev, &mut self.row);
             std::mem::swap(&mut self.row, &mut self.next);
@@ -496,6 +512,22 @@ mod tests {
             "abcd",
             "abdc",
             "badc",
+            "abcdefghijkl",
+            "abcdefghijlk",
+            "bacdefghijkl",
+            "abcdefghij",
+            "abcdefghijklmn",
+            "acbdefghijkl",
+            "abcdefhgijkl",
+            "xbcdefghijkl",
+            "abcdefghijk",
+            "abcdefghijklm",
+            "abdcefghijkl",
+            "abcdefghjikl",
+            "abcefghijkl",
+            "abbcdefghijkl",
+            "aabcdefghijkl",
+            "abcdefghijkkl",
         ];
         let mut dp = Dp::default();
         for q in words {
