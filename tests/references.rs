@@ -367,10 +367,23 @@ fn a_title_list_is_built_once_into_the_cache_and_rebuilt_when_it_changes() {
             String::from_utf8_lossy(&out.stderr).into_owned(),
         )
     };
+    let files = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(&cache)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect()
+    };
+    // The first run holds the list in memory and notes that it saw it; the
+    // second, finding it unchanged, builds it into the cache.
     let (first, _) = run();
-    let built: Vec<_> = std::fs::read_dir(&cache).unwrap().collect();
-    assert_eq!(built.len(), 1);
-    let cached = built[0].as_ref().unwrap().path();
+    let seen = files();
+    assert_eq!(seen.len(), 1);
+    assert!(seen[0].extension().is_some_and(|e| e == "seen"), "{seen:?}");
+    assert_eq!(run().0, first);
+    let built = files();
+    assert_eq!(built.len(), 1, "the note is gone once the list is built");
+    let cached = built[0].clone();
+    assert!(cached.extension().is_some_and(|e| e == "idx"), "{cached:?}");
     let stamp = std::fs::metadata(&cached).unwrap().modified().unwrap();
     assert_eq!(run().0, first);
     assert_eq!(

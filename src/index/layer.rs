@@ -10,6 +10,7 @@ use fst::{Automaton, Streamer};
 
 use super::IndexError;
 use super::fuzzy::Fuzzy;
+use super::listed::Listed;
 use super::store::{self, FrontCoded, Header, Record, SourceRecord};
 
 /// Bytes of a layer: owned, or a window of a memory-mapped file.
@@ -54,6 +55,9 @@ pub struct Layer {
     pub titles: u64,
     /// Redirects in it.
     pub aliases: u64,
+    /// A title list held in memory for one run, answering in place of the
+    /// (then empty) fst: see `listed.rs`.
+    listed: Option<Arc<Listed>>,
 }
 
 impl fmt::Debug for Layer {
@@ -151,7 +155,17 @@ impl Layer {
             data,
             header,
             sources,
+            listed: None,
         })
+    }
+
+    /// A layer of a title list held in memory (see `listed.rs`): the same
+    /// answers as the index built from the same titles.
+    pub(crate) fn from_listed(origin: String, listed: Listed) -> Result<Self, IndexError> {
+        let mut layer = Self::from_bytes(origin, super::Builder::new().into_bytes())?;
+        layer.titles = listed.distinct;
+        layer.listed = Some(Arc::new(listed));
+        Ok(layer)
     }
 
     /// The fst's parts, read from its section (`(start, end)` in `data`):
@@ -228,6 +242,9 @@ impl Layer {
     /// same layer (how a binding ships an index to another process).
     #[must_use]
     pub fn bytes(&self) -> &[u8] {
+        if let Some(l) = &self.listed {
+            return l.bytes();
+        }
         self.data.all()
     }
 
@@ -335,6 +352,9 @@ impl Layer {
 
     /// The title with this exact key, or the target of the redirect with it.
     pub(super) fn exact(&self, key: &str) -> Option<(String, bool)> {
+        if let Some(l) = &self.listed {
+            return l.exact(key);
+        }
         let fold = key.to_lowercase();
         if let Some((_, rec)) = self.find(fold.as_bytes())
             && rec.titles.iter().any(|(t, _)| t == key)
@@ -349,6 +369,9 @@ impl Layer {
     /// The titles and redirect targets whose folded key is `fold`, with
     /// whether each came through a redirect.
     pub(super) fn folded(&self, fold: &str) -> Vec<(String, bool)> {
+        if let Some(l) = &self.listed {
+            return l.folded(fold);
+        }
         let Some((_, rec)) = self.find(fold.as_bytes()) else {
             return Vec::new();
         };
@@ -376,6 +399,9 @@ impl Layer {
 
     /// The titles whose loose key is `loose`.
     pub(super) fn loose(&self, loose: &str) -> Vec<String> {
+        if let Some(l) = &self.listed {
+            return l.loose(loose);
+        }
         match self.find(loose.as_bytes()) {
             Some((_, rec)) => self.loose_members(rec),
             None => Vec::new(),
@@ -385,6 +411,9 @@ impl Layer {
     /// Loose keys within `max` edits of `loose` sharing its first character,
     /// each with a title that has it, in key order.
     pub(super) fn fuzzy(&self, loose: &str, max: usize) -> Vec<(String, String)> {
+        if let Some(l) = &self.listed {
+            return l.fuzzy(loose, max);
+        }
         let Some(first) = loose.chars().next() else {
             return Vec::new();
         };

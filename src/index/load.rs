@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use super::listed::Listed;
 use super::store::{Arena, MAGIC_STEM, SourceRecord, push_title};
 use super::{Builder, IndexError, Layer};
 
@@ -68,6 +69,24 @@ impl Limits {
 /// # Errors
 /// Unreadable, over a limit, a bad line, bad gzip, or a bad index.
 pub fn load_titles(path: &Path) -> Result<Layer, IndexError> {
+    load_titles_as(path, false)
+}
+
+/// Read a titles file for one run, as [`load_titles`] does, except that a
+/// title list with no build of it in the cache is not built into an index:
+/// it is held in memory as read ([`Listed`]), which takes a fraction of the
+/// time and answers every question the same. The run that finds the list
+/// unchanged since a run that held it so builds and caches it, as
+/// [`load_titles`] does, so that a list in use is mapped from then on and a
+/// list used once is never built.
+///
+/// # Errors
+/// As [`load_titles`].
+pub fn load_titles_once(path: &Path) -> Result<Layer, IndexError> {
+    load_titles_as(path, true)
+}
+
+fn load_titles_as(path: &Path, once: bool) -> Result<Layer, IndexError> {
     let origin = path.display().to_string();
     let mut head = [0u8; 8];
     let n = std::fs::File::open(path)
@@ -81,7 +100,10 @@ pub fn load_titles(path: &Path) -> Result<Layer, IndexError> {
     }
     let limits = Limits::from_env();
     if let Some(cached) = cache_path(path, limits) {
-        return load_cached(path, &cached, limits);
+        return load_cached(path, &cached, limits, once);
+    }
+    if once {
+        return load_listed(path, limits);
     }
     let mut b = Builder::new();
     read_titles(path, limits, false, &mut b)?;
@@ -131,7 +153,12 @@ fn cache_path(path: &Path, limits: Limits) -> Option<PathBuf> {
 /// from the same bytes; otherwise built (recording the list as its source,
 /// so the next run can tell) and cached. A cache that cannot be read or
 /// written is passed over: the list is then built as without one.
-fn load_cached(path: &Path, cached: &Path, limits: Limits) -> Result<Layer, IndexError> {
+fn load_cached(
+    path: &Path,
+    cached: &Path,
+    limits: Limits,
+    once: bool,
+) -> Result<Layer, IndexError> {
     let origin = path.display().to_string();
     if let Ok(mut layer) = Layer::open(cached) {
         let abs = std::fs::canonicalize(path).map(|p| path_bytes(&p));
@@ -142,13 +169,62 @@ fn load_cached(path: &Path, cached: &Path, limits: Limits) -> Result<Layer, Inde
             return Ok(layer);
         }
     }
+    if once {
+        // Built and cached only when the list is in use: used again unchanged
+        // (a note of its size and time beside where its build would be), or
+        // built before (the build is stale or damaged: rebuilt as it was).
+        let seen = cached.with_extension("seen");
+        let stamp = std::fs::metadata(path)
+            .map(|m| format!("{} {}\n", m.len(), mtime_ns(&m)))
+            .unwrap_or_default();
+        let again = cached.exists()
+            || std::fs::read_to_string(&seen).is_ok_and(|s| !stamp.is_empty() && s == stamp);
+        if !again {
+            let layer = load_listed(path, limits)?;
+            let _ = write_cache(&seen, stamp.as_bytes());
+            return Ok(layer);
+        }
+    }
     let mut b = Builder::new();
     if let Some(s) = read_titles(path, limits, true, &mut b)? {
         b.source(s);
     }
     let bytes = b.into_bytes();
-    let _ = write_cache(cached, &bytes);
+    if write_cache(cached, &bytes).is_ok() {
+        let _ = std::fs::remove_file(cached.with_extension("seen"));
+    }
     Layer::from_bytes(origin, bytes)
+}
+
+/// The title list `path` held in memory as read for one run, never built nor
+/// cached (what [`load_titles_once`] does with a list not built yet), within
+/// [`Limits::from_env`]: the same answers as the index built from it.
+///
+/// # Errors
+/// As [`load_titles`].
+pub fn hold_titles(path: &Path) -> Result<Layer, IndexError> {
+    load_listed(path, Limits::from_env())
+}
+
+fn load_listed(path: &Path, limits: Limits) -> Result<Layer, IndexError> {
+    let mut all = Arena::default();
+    if let Ok(m) = std::fs::metadata(path) {
+        // Room for the text as read (a gzip list grows as it is read).
+        all.reserve(usize::try_from(m.len()).unwrap_or(0));
+    }
+    read_source(path, limits, false, |r| {
+        batches(r, BATCH, &mut |first, chunk| {
+            all.append(title_keys(first, chunk, (BATCH / 32).max(1))?);
+            Ok(())
+        })
+    })?;
+    if all.len() >= u32::MAX as usize {
+        return Err(IndexError {
+            path: path.display().to_string(),
+            reason: "more than 4,294,967,295 titles".into(),
+        });
+    }
+    Layer::from_listed(path.display().to_string(), Listed::new(all))
 }
 
 fn write_cache(cached: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -251,7 +327,9 @@ fn title_keys(first: usize, chunk: &[u8], piece: usize) -> Result<Arena, Stop> {
                 if t.len() > MAX_TITLE_BYTES {
                     return Err((i, Refused::Reason(too_long(t.len()))));
                 }
-                if let Some(c) = t.chars().find(|c| c.is_control()) {
+                if (!t.is_ascii() || t.bytes().any(|b| b < 0x20 || b == 0x7f))
+                    && let Some(c) = t.chars().find(|c| c.is_control())
+                {
                     return Err((i, Refused::Reason(control(c))));
                 }
                 if !t.is_empty() {

@@ -25,6 +25,7 @@
 //! The index knows titles, not articles: it imports nothing above the model layer.
 mod fuzzy;
 mod layer;
+mod listed;
 mod load;
 pub mod normalize;
 mod query;
@@ -35,7 +36,8 @@ use std::fmt;
 pub use layer::Layer;
 pub use load::{
     CACHE_ENV, CACHE_MIN_BYTES, DEFAULT_MAX_BYTES, Limits, MAX_BYTES_ENV, MAX_TITLE_BYTES, Stale,
-    load_aliases, load_titles, read_aliases, read_lines, read_titles, stale_sources,
+    hold_titles, load_aliases, load_titles, load_titles_once, read_aliases, read_lines,
+    read_titles, stale_sources,
 };
 pub use normalize::{fold_key, loose_key, title_key};
 pub use query::TitleIndex;

@@ -385,6 +385,11 @@ impl Arena {
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
     }
+    /// Room for `bytes` of strings of about 20 bytes each.
+    pub(crate) fn reserve(&mut self, bytes: usize) {
+        self.data.reserve(bytes);
+        self.ends.reserve(bytes / 20);
+    }
     pub(crate) fn append(&mut self, other: Self) {
         let base = self.data.len();
         self.data.extend_from_slice(&other.data);

@@ -89,9 +89,26 @@ pub fn own_titles(
 /// # Errors
 /// A title or alias file that cannot be read.
 pub fn lists(titles: &[PathBuf], aliases: &[PathBuf]) -> Result<Vec<index::Layer>, IndexError> {
+    lists_with(titles, aliases, index::load_titles)
+}
+
+/// [`lists`] for one run: a title list not built yet is held in memory as
+/// read instead of built ([`index::load_titles_once`]).
+///
+/// # Errors
+/// As [`lists`].
+pub fn run_lists(titles: &[PathBuf], aliases: &[PathBuf]) -> Result<Vec<index::Layer>, IndexError> {
+    lists_with(titles, aliases, index::load_titles_once)
+}
+
+fn lists_with(
+    titles: &[PathBuf],
+    aliases: &[PathBuf],
+    load: fn(&std::path::Path) -> Result<index::Layer, IndexError>,
+) -> Result<Vec<index::Layer>, IndexError> {
     let mut out = Vec::new();
     for t in titles {
-        out.push(index::load_titles(t)?);
+        out.push(load(t)?);
     }
     for a in aliases {
         out.push(index::load_aliases(a)?.0);

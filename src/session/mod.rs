@@ -200,7 +200,7 @@ impl Session {
     ) -> Result<Option<TitleIndex>, SetupError> {
         let lists = || match loaded {
             Some(ix) => Ok(ix.layers().to_vec()),
-            None => index::lists(&self.titles, &self.aliases),
+            None => index::run_lists(&self.titles, &self.aliases),
         };
         let mut spooled = Vec::new();
         let ix = index::build(inputs, lists, self.max_file_size, &self.spool, &mut spooled)
