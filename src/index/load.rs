@@ -74,7 +74,7 @@ pub fn load_titles(path: &Path) -> Result<Layer, IndexError> {
 
 /// Read a titles file for one run, as [`load_titles`] does, except that a
 /// title list with no build of it in the cache is not built into an index:
-/// it is held in memory as read ([`Listed`]), which takes a fraction of the
+/// it is held in memory as read (`Listed`), which takes a fraction of the
 /// time and answers every question the same. The run that finds the list
 /// unchanged since a run that held it so builds and caches it, as
 /// [`load_titles`] does, so that a list in use is mapped from then on and a
