@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use super::MAX_GROUP;
-use super::normalize::{loose_is_fold_ascii_bytes, loose_is_fold_fast, loose_of_fold};
+use super::normalize::{loose_is_fold_fast, loose_of_fold};
 use super::store::Arena;
 
 /// Titles per chunk of the parallel passes.
@@ -86,17 +86,10 @@ fn fold_into<'a>(title: &[u8], buf: &'a mut Vec<u8>) -> &'a [u8] {
 
 /// The loose key of a fold key when it is not the fold key itself.
 fn respelling(fold: &[u8]) -> Option<String> {
-    match loose_is_fold_ascii_bytes(fold) {
-        Some(true) => return None,
-        Some(false) => {}
-        None if fold.is_ascii() => {}
-        None => {
-            if loose_is_fold_fast(std::str::from_utf8(fold).unwrap_or("")) == Some(true) {
-                return None;
-            }
-        }
-    }
     let f = std::str::from_utf8(fold).unwrap_or("");
+    if loose_is_fold_fast(f) == Some(true) {
+        return None;
+    }
     let loose = loose_of_fold(f);
     (loose != f).then_some(loose)
 }

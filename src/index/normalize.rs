@@ -203,36 +203,15 @@ pub(crate) fn loose_of_fold(folded: &str) -> String {
 
 /// Whether the loose key of a fold key is the fold key itself, without
 /// building it when the key is ASCII (most are): no hyphen, and no word that
-/// [`loose_of_fold`] respells. `None` when it cannot tell (not ASCII).
+/// [`loose_of_fold`] respells. `None` when it cannot tell (not ASCII); see
+/// [`loose_is_fold_fast`] for any text.
 #[must_use]
 pub(crate) fn loose_is_fold_ascii(folded: &str) -> Option<bool> {
-    loose_is_fold_ascii_bytes(folded.as_bytes())
-}
-
-/// [`loose_is_fold_ascii`] of the bytes of a fold key, in one pass (how the
-/// index reads millions): `None` for any byte that is not ASCII, a hyphen,
-/// white space other than single spaces between words.
-#[must_use]
-pub(crate) fn loose_is_fold_ascii_bytes(b: &[u8]) -> Option<bool> {
-    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
-        return None;
+    if folded.is_ascii() {
+        loose_is_fold_fast(folded)
+    } else {
+        None
     }
-    let (mut same, mut start, mut after_space) = (true, 0, false);
-    for (i, &c) in b.iter().enumerate() {
-        if c == b' ' {
-            if after_space {
-                return None;
-            }
-            after_space = true;
-            same = same && word_is_loose(&b[start..i]);
-            start = i + 1;
-        } else if c >= 0x80 || c == b'-' || c.is_ascii_whitespace() {
-            return None;
-        } else {
-            after_space = false;
-        }
-    }
-    Some(same && word_is_loose(&b[start..]))
 }
 
 /// Whether the loose key of a fold key is the fold key itself, for any
