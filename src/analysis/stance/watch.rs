@@ -92,6 +92,10 @@ enum Unless {
     /// Any word of the sentence or of the sentences just before and after it
     /// in the same block.
     Around,
+    /// Any word of the sentences just before and after it in the same block,
+    /// not of its own: what the sentence itself says (a claim's own words,
+    /// `claimed that the documents were fake`) is no comment on it.
+    Beside,
 }
 
 /// A context rule: the entries whose match starts with `key` are not flagged
@@ -181,6 +185,7 @@ static WATCH: LazyLock<Watch> = LazyLock::new(|| {
             "unless-after" => Some(Unless::After),
             "unless-near" => Some(Unless::Near),
             "unless-around" => Some(Unless::Around),
+            "unless-beside" => Some(Unless::Beside),
             _ => None,
         };
         if let Some(unless) = unless {
@@ -2502,6 +2507,10 @@ fn context_allows(toks: &[Tok], i: usize, j: usize, w: &Watch, around: Around<'_
                     || around.before.is_some_and(|b| has(b, words))
                     || around.after.is_some_and(|a| has(a, words))
             }
+            Unless::Beside => {
+                around.before.is_some_and(|b| has(b, words))
+                    || around.after.is_some_and(|a| has(a, words))
+            }
         };
         !hit
     })
@@ -4120,5 +4129,44 @@ mod tests {
             "Critics were divided. Others acclaimed its complexity."
         ));
         assert!(flagged("The acclaimed film opened in June."));
+    }
+
+    #[test]
+    fn doubt_documented_beside_and_legends_retold() {
+        // The next sentence shows the claim false: `claimed` reports a
+        // documented dispute, and `allegedly` the doubt the text shows.
+        assert!(!around_hits(
+            "The Americans believed the bombardment to be successful.",
+            "Admiral Oldendorf claimed that the Navy had run out of targets.",
+            "In reality, the Japanese positions were unharmed."
+        ));
+        assert!(!around_hits(
+            "The documentary was shown in 2006.",
+            "It filmed a patient allegedly under acupuncture anaesthesia.",
+            "It was later revealed that the patient had been given anaesthetics."
+        ));
+        // Nothing beside it says so: still flagged; nor do the claim's own
+        // words count (`claimed that ... was fabricated` is the claim).
+        assert!(around_hits(
+            "The Americans believed the bombardment to be successful.",
+            "Admiral Oldendorf claimed that the Navy had run out of targets.",
+            "The landing began on 15 September."
+        ));
+        assert!(around_hits(
+            "The trial began in May.",
+            "The minister claimed that the report was fabricated.",
+            "The court sat for a week."
+        ));
+        // A legend the text names and retells: the belief is the subject.
+        assert!(!around_hits(
+            "There is a recurring myth about the notch.",
+            "It was rumored that the notch held the tag between the teeth.",
+            "The notch was used with an addressing machine."
+        ));
+        assert!(around_hits(
+            "The notch was cut in 1941.",
+            "It was rumored that the notch held the tag between the teeth.",
+            "The notch was used with an addressing machine."
+        ));
     }
 }
