@@ -2707,8 +2707,77 @@ fn viewpoint_frame(toks: &[Tok]) -> Option<(usize, usize)> {
     let attributed = toks[comma..toks.len().min(comma + 8)]
         .iter()
         .any(|t| t.word && ATTRIBUTION.contains(&t.lower.as_str()));
-    (framed && !attributed).then_some((first, comma))
+    // A frame is loaded when it takes a side: it states the values it weighs
+    // (`a policy perspective focused on order and safety`), or what follows it
+    // judges in the article's voice (`From a security standpoint, the program
+    // is essential`). A bare scope (`From an economic point of view, the order
+    // is second in importance`, `From the thrower's perspective, the
+    // deflection is to the right`) only says in what respect a fact holds.
+    let weighs = toks[first + 1..comma]
+        .iter()
+        .any(|t| t.word && FRAME_VALUES.contains(&t.lower.as_str()));
+    let judges = toks[comma..]
+        .iter()
+        .any(|t| t.word && FRAME_JUDGMENTS.contains(&t.lower.as_str()));
+    (framed && !attributed && (weighs || judges)).then_some((first, comma))
 }
+
+/// Words by which a viewpoint frame states the values it weighs (`a policy
+/// perspective focused on order and safety`, `a view that prioritises growth`).
+const FRAME_VALUES: &[&str] = &[
+    "focused",
+    "focusing",
+    "centred",
+    "centered",
+    "concerned",
+    "committed",
+    "grounded",
+    "rooted",
+    "values",
+    "valuing",
+    "prioritises",
+    "prioritizes",
+    "prioritising",
+    "prioritizing",
+    "emphasises",
+    "emphasizes",
+    "emphasising",
+    "emphasizing",
+    "favouring",
+    "favoring",
+];
+
+/// Normative or evaluative words by which the sentence after a frame judges
+/// (`From a security standpoint, the program is essential`, `... deterrence
+/// is not about vengeance`): the frame then dresses one side's judgment as a
+/// fact.
+const FRAME_JUDGMENTS: &[&str] = &[
+    "should",
+    "must",
+    "ought",
+    "essential",
+    "necessary",
+    "vital",
+    "crucial",
+    "indispensable",
+    "justified",
+    "unjustified",
+    "legitimate",
+    "illegitimate",
+    "wise",
+    "unwise",
+    "sensible",
+    "reckless",
+    "irresponsible",
+    "misguided",
+    "wrong",
+    "right",
+    "better",
+    "worse",
+    "beneficial",
+    "harmful",
+    "about",
+];
 
 /// `While critics warn of X, the record shows that ...`: critics named only
 /// to be answered in the article's own voice. Returns the answer's range.
@@ -3305,9 +3374,10 @@ mod tests {
             "From a theistic viewpoint, the laws of nature were designed by God."
         ));
         assert!(flagged(
-            "From a practical viewpoint, the laws of nature were designed by God."
+            "From a practical viewpoint, the laws of nature must have been designed by God."
         ));
-        assert!(flagged(
+        // A bare scope: in what respect he did best, not a side.
+        assert!(!flagged(
             "From an artistic point of view, he was most successful in portrait-statues."
         ));
         // A quotation that closes here began earlier: the text before is quoted.
@@ -3820,8 +3890,19 @@ mod tests {
         assert!(!flagged(
             "From the perspective of the developing world, the benefits go to richer nations."
         ));
-        assert!(flagged(
+        // A bare scope states in what respect a fact holds; a frame that
+        // judges, or states the values it weighs, takes a side.
+        assert!(!flagged(
             "From a practical perspective, the benefits go to richer nations."
+        ));
+        assert!(!flagged(
+            "From an economic point of view, the order is second in importance within the monocots."
+        ));
+        assert!(flagged(
+            "From a practical perspective, the program is essential to richer nations."
+        ));
+        assert!(flagged(
+            "From a perspective focused on growth, the benefits go to richer nations."
         ));
     }
 
