@@ -192,10 +192,11 @@ const PROSE_TOKENS: usize = 1_000;
 pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
     let subject = stance::Subject::of_title(article.title.as_ref().map_or("", |t| t.text.as_str()));
     // A paragraph right after one that ends in `:` (`He told the crowd:`) is
-    // most often a block quotation whose marks a conversion lost.
+    // most often a block quotation whose marks a conversion lost; not across a
+    // heading (`... by use of his Theorem XXX:` then `## Later developments`).
     let mut after_colon = false;
-    article.for_each_block_mut(|b| {
-        let block_quote = after_colon && matches!(b, Block::Paragraph(_));
+    article.for_each_block_in_section_mut(|b, first_in_section| {
+        let block_quote = after_colon && !first_in_section && matches!(b, Block::Paragraph(_));
         after_colon = match &*b {
             Block::Paragraph(p) => p.text.trim_end().ends_with(':'),
             Block::Item(i) => i.body.trim_end().ends_with(':'),
@@ -239,15 +240,14 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
                 before: window[0].as_deref(),
                 after: window[2].as_deref(),
             };
+            // A block quotation is quoted words throughout: the quotation
+            // marks inside it are the quoted text's own, so they do not
+            // toggle it (`... four "principles" which it is argued ...`).
             s.set_watch(
                 this.chunks(PROSE_TOKENS)
+                    .filter(|_| !block_quote)
                     .flat_map(|window| {
-                        stance::editorial_hits_around(
-                            window,
-                            around,
-                            quoted || block_quote,
-                            &settings.watch,
-                        )
+                        stance::editorial_hits_around(window, around, quoted, &settings.watch)
                     })
                     .map(|h| {
                         let span = Span::new(base.start() + h.start, base.start() + h.end);
@@ -712,5 +712,29 @@ mod tests {
                 .balance
                 .controversy
         );
+    }
+
+    #[test]
+    fn a_block_quotation_is_quoted_throughout_and_ends_at_a_heading() {
+        // The paragraph after `wrote:` is a quotation whose marks were lost:
+        // the marks inside it are its own and do not let the article speak.
+        let md = "# T\n\n## History\n\nGandy writes:\n\nThis leads to four \"principles which it is argued, any machine must satisfy.\"\n";
+        let a = parse(Format::Markdown, md, &Settings::default());
+        let watch: Vec<&str> = a.sections[0].blocks[1].sentences()[0]
+            .watch()
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect();
+        assert!(watch.is_empty(), "{watch:?}");
+        // A heading ends it: the paragraph under the next heading is the
+        // article's own, though the last before the heading ends in `:`.
+        let md = "# T\n\n## History\n\nThe terms are these:\n\n## Later\n\nIt has been said that the acts were aimed at Gallatin.\n";
+        let a = parse(Format::Markdown, md, &Settings::default());
+        let watch: Vec<&str> = a.sections[1].blocks[0].sentences()[0]
+            .watch()
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect();
+        assert_eq!(watch, ["It has been said"]);
     }
 }

@@ -483,13 +483,19 @@ impl Article {
 
     /// Apply `f` to every block mutably (lead, then sections depth first).
     pub fn for_each_block_mut(&mut self, mut f: impl FnMut(&mut Block)) {
-        for b in &mut self.lead {
-            f(b);
+        self.for_each_block_in_section_mut(|b, _| f(b));
+    }
+
+    /// [`Self::for_each_block_mut`], telling `f` whether the block is the
+    /// first of the lead or of its section (a heading stands before it).
+    pub fn for_each_block_in_section_mut(&mut self, mut f: impl FnMut(&mut Block, bool)) {
+        for (n, b) in self.lead.iter_mut().enumerate() {
+            f(b, n == 0);
         }
         let mut stack: Vec<&mut Section> = self.sections.iter_mut().rev().collect();
         while let Some(s) = stack.pop() {
-            for b in &mut s.blocks {
-                f(b);
+            for (n, b) in s.blocks.iter_mut().enumerate() {
+                f(b, n == 0);
             }
             stack.extend(s.subsections.iter_mut().rev());
         }
