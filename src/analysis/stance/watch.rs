@@ -2716,9 +2716,20 @@ fn viewpoint_frame(toks: &[Tok]) -> Option<(usize, usize)> {
     let weighs = toks[first + 1..comma]
         .iter()
         .any(|t| t.word && FRAME_VALUES.contains(&t.lower.as_str()));
-    let judges = toks[comma..]
-        .iter()
-        .any(|t| t.word && FRAME_JUDGMENTS.contains(&t.lower.as_str()));
+    // A modal judges anywhere; an adjective only as what something is
+    // (`the program is essential`, not `the essential amino acids`).
+    let judges = (comma..toks.len()).any(|k| {
+        let t = &toks[k];
+        t.word
+            && (matches!(t.lower.as_str(), "should" | "must" | "ought")
+                || (FRAME_JUDGMENTS.contains(&t.lower.as_str())
+                    && toks[k.saturating_sub(2)..k].iter().any(|p| {
+                        matches!(
+                            p.lower.as_str(),
+                            "is" | "are" | "was" | "were" | "be" | "been" | "remains" | "seems"
+                        )
+                    })))
+    });
     (framed && !attributed && (weighs || judges)).then_some((first, comma))
 }
 
@@ -2747,14 +2758,11 @@ const FRAME_VALUES: &[&str] = &[
     "favoring",
 ];
 
-/// Normative or evaluative words by which the sentence after a frame judges
-/// (`From a security standpoint, the program is essential`, `... deterrence
-/// is not about vengeance`): the frame then dresses one side's judgment as a
-/// fact.
+/// Evaluative words by which the sentence after a frame judges, as what
+/// something is (`From a security standpoint, the program is essential`,
+/// `... deterrence is not about vengeance`): the frame then dresses one side's
+/// judgment as a fact. Modals (`should`, `must`) judge too.
 const FRAME_JUDGMENTS: &[&str] = &[
-    "should",
-    "must",
-    "ought",
     "essential",
     "necessary",
     "vital",
@@ -2771,7 +2779,6 @@ const FRAME_JUDGMENTS: &[&str] = &[
     "irresponsible",
     "misguided",
     "wrong",
-    "right",
     "better",
     "worse",
     "beneficial",
@@ -3903,6 +3910,9 @@ mod tests {
         ));
         assert!(flagged(
             "From a perspective focused on growth, the benefits go to richer nations."
+        ));
+        assert!(!flagged(
+            "From a nutritional point of view, gelatin lacks the essential amino acids."
         ));
     }
 
