@@ -535,6 +535,30 @@ const GIVING: &[&str] = &[
     "makes",
     "aired",
     "airs",
+    // The other inflections of the same verbs.
+    "voicing",
+    "raise",
+    "raising",
+    "lodge",
+    "lodges",
+    "lodging",
+    "levelling",
+    "leveling",
+    "files",
+    "filing",
+    "giving",
+    "offer",
+    "offering",
+    "directing",
+    "heap",
+    "heaping",
+    "lavish",
+    "lavishing",
+    "reserve",
+    "reserving",
+    "make",
+    "making",
+    "airing",
 ];
 
 /// Whether the light verb of giving at `k` gives the noun at `n`: no
@@ -2563,6 +2587,21 @@ fn predicate_voice_of(
             return None;
         }
         let light = (lo..n).find(|&k| light_here(k)).unwrap_or(n);
+        // `has not yet encountered much criticism`, `did not win any
+        // support`: a side not received is none (`not only drew praise`
+        // and `not without` still affirm).
+        if let Some(own) = (lo..n).rev().find(|&k| {
+            light_here(k)
+                && !BE.contains(&toks[k].lower.as_str())
+                && !matches!(toks[k].lower.as_str(), "has" | "have" | "had")
+        }) && negated(toks, own, lo)
+            && !toks[lo.max(own.saturating_sub(3))..own]
+                .iter()
+                .zip(&toks[lo.max(own.saturating_sub(3)) + 1..=own])
+                .any(|(a, b)| a.lower == "not" && b.lower == "only")
+        {
+            return None;
+        }
         // `The historian Anne Keller expressed her admiration for the plan`,
         // `X voiced concern over it`: a verb of giving has the one who gives
         // as its subject (the actor), and its target after the noun; `drew`,
@@ -3323,6 +3362,89 @@ mod tests {
         let toks = tokenize(s);
         predicate_voice(&toks, 0, toks.len(), &Subject::of_title(title), None)
             .map(|v| (v.stance, v.actor.map(|(a, b)| s[a..b].to_string())))
+    }
+
+    #[test]
+    fn word_families_of_stance_nouns_and_light_verbs() {
+        let side = |s: &str, t: &str| voice(s, t).map(|v| v.0);
+        // Anger words are stance nouns; light verbs in all their inflections.
+        assert_eq!(
+            side(
+                "The remarks by Kate Moss were met with anger in Hawaii.",
+                "Kate Moss"
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side(
+                "Disraeli gained wide acclaim for his parliamentary skill.",
+                "Benjamin Disraeli"
+            ),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side(
+                "The Harbour Plan incurred the wrath of the fishermen.",
+                "Harbour Plan"
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side(
+                "The general mingled with the troops, earning him much respect.",
+                "Charles Krulak"
+            ),
+            Some(Stance::Pro)
+        );
+        // Left alone: a participle of a pro verb as a modifier is no side.
+        assert_eq!(
+            side(
+                "The library hosted an exhibition celebrating the anniversary of the port.",
+                "Harbour Plan"
+            ),
+            None
+        );
+        assert_eq!(
+            side(
+                "There can be no doubt that the Harbour Plan was built in 1850.",
+                "Harbour Plan"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_side_not_received_is_none() {
+        let side = |s: &str, t: &str| voice(s, t).map(|v| v.0);
+        assert_eq!(
+            side(
+                "As this perspective is relatively new, the Harbour Plan has not yet encountered much criticism.",
+                "Harbour Plan"
+            ),
+            None
+        );
+        assert_eq!(
+            side(
+                "The Harbour Plan did not win any support in the council.",
+                "Harbour Plan"
+            ),
+            None
+        );
+        // Near cases: affirmed.
+        assert_eq!(
+            side(
+                "The Harbour Plan not only drew criticism from the fishermen.",
+                "Harbour Plan"
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side(
+                "The Harbour Plan has encountered much criticism.",
+                "Harbour Plan"
+            ),
+            Some(Stance::Con)
+        );
     }
 
     #[test]
