@@ -3414,6 +3414,33 @@ mod tests {
     }
 
     #[test]
+    fn adjectives_of_stance_verbs_are_evaluative() {
+        let side = |s: &str, t: &str| voice(s, t).map(|v| v.0);
+        assert_eq!(
+            side(
+                "Tim Soete of GameSpot felt that it was \"morally questionable\".",
+                "Duke Nukem 3D"
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side(
+                "The historian Anne Keller wrote that the Harbour Plan was a laudable effort.",
+                "Harbour Plan"
+            ),
+            Some(Stance::Pro)
+        );
+        // Left alone: no one reports it.
+        assert_eq!(
+            side(
+                "Direct contempt is an unacceptable act in the presence of the judge.",
+                "Contempt of court"
+            ),
+            None
+        );
+    }
+
+    #[test]
     fn a_side_not_received_is_none() {
         let side = |s: &str, t: &str| voice(s, t).map(|v| v.0);
         assert_eq!(
