@@ -1044,19 +1044,65 @@ fn verb_here(toks: &[Tok], k: usize, lo: usize) -> bool {
         return false;
     }
     // `narrow in view`, `in praise of`: after a preposition, a noun; `a
-    // 2015 review`, `over 11,000 replies`: after a numeral, a noun.
+    // 2015 review`, `over 11,000 replies`: after a numeral, a noun, unless
+    // the numeral ends a date after the subject (`An editorial in Pravda on
+    // 14 January 1974 accused`, `Griffin in 2001 denounced`).
     !(k > lo
         && toks[k - 1].word
         && (NOUN_MARKERS.contains(&toks[k - 1].lower.as_str())
-            || toks[k - 1]
+            || (toks[k - 1]
                 .lower
                 .as_bytes()
                 .first()
                 .is_some_and(u8::is_ascii_digit)
+                && !dated_subject(toks, k - 1, lo))
             || matches!(
                 toks[k - 1].lower.as_str(),
                 "in" | "of" | "on" | "at" | "with" | "from" | "into" | "upon"
             )))
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether the numeral at `d` ends a date (`in 2001`, `on 14 January 1974`,
+/// `in October 2010`) that follows words of its clause: a subject's time,
+/// so the word after it may be the verb. A clause that opens with the date
+/// (`In 1974 protests were held`) or a numeral of another kind (`a 2015
+/// review`, `the summer of 1974 protests`) keeps the noun.
+fn dated_subject(toks: &[Tok], d: usize, lo: usize) -> bool {
+    let year = toks[d].lower.len() == 4 && toks[d].lower.bytes().all(|b| b.is_ascii_digit());
+    if !year || d < lo + 2 {
+        return false;
+    }
+    let mut j = d;
+    if MONTHS.contains(&toks[j - 1].lower.as_str()) {
+        j -= 1;
+        if j > lo + 1
+            && toks[j - 1].lower.len() <= 2
+            && toks[j - 1].lower.bytes().all(|b| b.is_ascii_digit())
+        {
+            j -= 1;
+        }
+    }
+    j >= lo + 2
+        && matches!(
+            toks[j - 1].lower.as_str(),
+            "in" | "on" | "since" | "during" | "until" | "by"
+        )
+        && toks[lo..j - 1].iter().any(|t| t.word)
 }
 
 /// Whether `toks[a..b]` holds a charge (`the criticism`, `the claims`):
@@ -3435,6 +3481,40 @@ mod tests {
             side(
                 "Direct contempt is an unacceptable act in the presence of the judge.",
                 "Contempt of court"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_subject_with_a_date_before_its_verb() {
+        let side = |s: &str, t: &str| voice(s, t).map(|v| v.0);
+        assert_eq!(
+            side(
+                "An editorial in \"Pravda\" on 14 January 1974 accused Solzhenitsyn of supporting the enemy.",
+                "Aleksandr Solzhenitsyn"
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side(
+                "The historian Anne Keller in 2001 praised the Harbour Plan.",
+                "Harbour Plan"
+            ),
+            Some(Stance::Pro)
+        );
+        // Left alone: a date that opens the clause, a numeral before a noun.
+        assert_eq!(
+            side(
+                "In 1974 protests were held in the port, and the Harbour Plan was built.",
+                "Harbour Plan"
+            ),
+            None
+        );
+        assert_eq!(
+            side(
+                "The mayor read a 2015 review of the Harbour Plan.",
+                "Harbour Plan"
             ),
             None
         );
