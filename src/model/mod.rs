@@ -13,9 +13,8 @@ use crate::source::Format;
 use crate::span::Span;
 
 pub mod facts;
-mod shared;
 
-pub use shared::SharedText;
+pub use crate::source::SharedText;
 
 pub use facts::{
     ArticleFacts, BalanceFacts, Cue, ReferenceFacts, SectionFacts, Stance, Voice, WatchCategory,
@@ -360,9 +359,9 @@ pub enum ReferenceKind {
 /// A cross-reference to another article.
 #[derive(Debug, Clone, Serialize)]
 pub struct Reference {
-    /// The article named, as written (a boxed `str`, not a `String`: no
-    /// growth room, and 8 bytes less in every reference).
-    pub target: Box<str>,
+    /// The article named, as written: a range of the source when it is
+    /// written there as it reads (`See X.`), else a text of its own.
+    pub target: SharedText,
     /// Where the target is written.
     pub span: Span,
     /// How it was written.
@@ -378,7 +377,7 @@ pub struct Reference {
 impl Reference {
     /// A reference to `target` written at `span`, not yet judged against an index.
     #[must_use]
-    pub fn new(target: impl Into<Box<str>>, span: Span, kind: ReferenceKind) -> Self {
+    pub fn new(target: impl Into<SharedText>, span: Span, kind: ReferenceKind) -> Self {
         Reference {
             target: target.into(),
             span,

@@ -268,6 +268,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
                         in_see_also,
                         entry: false,
                         titles: opts.titles,
+                        source: Some(&src.text),
                         label: None,
                         colon_introduces: false,
                     },

@@ -246,6 +246,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
             in_see_also: current_kind == Some(SectionKind::SeeAlso),
             entry: roles[i] == Role::Entry,
             titles: opts.titles,
+            source: Some(&src.text),
             label: None,
             colon_introduces: false,
         };

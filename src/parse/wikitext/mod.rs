@@ -95,6 +95,7 @@ impl Builder<'_, '_> {
             in_see_also: self.in_see_also(),
             entry: false,
             titles: self.opts.titles,
+            source: None,
             label,
             colon_introduces: true,
         }
