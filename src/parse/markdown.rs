@@ -336,7 +336,7 @@ mod tests {
         };
         assert_eq!(i.label.as_deref(), Some("Label"));
         assert_eq!(i.label_span.unwrap().slice(s), "Label");
-        let targets: Vec<_> = i.refs.iter().map(|r| &*r.target).collect();
+        let targets: Vec<_> = i.refs.iter().map(|r| r.target()).collect();
         assert_eq!(targets, ["X", "Y"]);
         assert_eq!(i.refs[0].span.slice(s), "X");
     }

@@ -219,7 +219,7 @@ fn refs_of(
     out.sort_by_key(|r| r.span.start());
     if let Some(src) = ctx.source {
         for r in &mut out {
-            share_target(r, src);
+            r.share_source(src);
         }
     }
     // Held for the whole run of the article: no growth slack (a block of ten
@@ -227,17 +227,6 @@ fn refs_of(
     // `shrink_to_fit`: mimalloc keeps a block in place when it shrinks by less
     // than half, so the slack stayed; a collected drain allocates exactly.
     (exact(out), exact(lists))
-}
-
-/// A reference's target as a range of the source when the source has it, as
-/// it reads, where the reference is written (`See X.`): no text of its own.
-fn share_target(r: &mut Reference, src: &SharedText) {
-    let (s, e) = (r.span.start(), r.span.end());
-    if src.get(s..e) == Some(&*r.target)
-        && let Some(t) = src.slice(s, e)
-    {
-        r.target = t;
-    }
 }
 
 /// `v` in an allocation of exactly its length, unless its slack is an eighth
@@ -487,14 +476,14 @@ mod tests {
             assert!(within(&p.text, &src.text), "{name}");
             assert!(p.sentences.iter().all(|s| within(&s.text, &src.text)));
             assert_eq!(p.refs.len(), 2);
-            assert!(p.refs.iter().all(|r| within(&r.target, &src.text)));
+            assert!(p.refs.iter().all(|r| within(r.target(), &src.text)));
             // Two spaces collapse to one: the paragraph is a copy, its target still the source's.
             let Block::Paragraph(q) = &blocks[1] else {
                 panic!("{name}: a paragraph")
             };
             assert_eq!(&*q.text, "See Gamma.");
             assert!(!within(&q.text, &src.text), "{name}");
-            assert!(within(&q.refs[0].target, &src.text), "{name}");
+            assert!(within(q.refs[0].target(), &src.text), "{name}");
         }
         // Markup: the text is not what the source has there, so it is a copy.
         let src = SourceFile::new("b.md", "# T\n\nSee *Alpha*.\n", Format::Markdown);

@@ -18,6 +18,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 pub use shared::SharedText;
+pub(crate) use shared::TextBuf;
 
 use crate::span::LineIndex;
 

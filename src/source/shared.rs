@@ -86,6 +86,18 @@ impl SharedText {
     }
 }
 
+/// The thin buffer of a [`SharedText`], for a reference's target.
+pub(crate) type TextBuf = Arc<Box<str>>;
+
+impl SharedText {
+    /// The buffer, when this text is the whole of it (a source) and has
+    /// `expect` at bytes `start..end`.
+    pub(crate) fn whole_at(&self, start: usize, end: usize, expect: &str) -> Option<TextBuf> {
+        let whole = self.start == 0 && self.end as usize == self.buf.len();
+        (whole && self.buf.get(start..end) == Some(expect)).then(|| Arc::clone(&self.buf))
+    }
+}
+
 impl From<String> for SharedText {
     fn from(s: String) -> Self {
         match u32::try_from(s.len()) {

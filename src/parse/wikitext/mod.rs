@@ -163,7 +163,7 @@ impl Builder<'_, '_> {
         // a page of another namespace, not an article.
         block.refs_mut().retain(|r| {
             !matches!(r.kind, ReferenceKind::See | ReferenceKind::SeeAlso)
-                || !inline::names_another_namespace(&r.target)
+                || !inline::names_another_namespace(r.target())
         });
         push_block(&mut self.open, &mut self.lead, block);
     }
