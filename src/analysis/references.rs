@@ -19,7 +19,7 @@ pub fn resolve(article: &mut Article, index: Option<&TitleIndex>) {
     let (mut yes, mut no) = (0usize, 0usize);
     article.for_each_block_mut(|b| {
         for r in b.refs_mut() {
-            match index.resolve(&r.target) {
+            match index.resolve(r.target()) {
                 Some(res) => {
                     r.resolved = Some(true);
                     r.canonical = Some(Box::new(res.canonical));
@@ -45,7 +45,7 @@ pub fn resolve(article: &mut Article, index: Option<&TitleIndex>) {
 #[must_use]
 pub fn is_non_canonical(r: &Reference) -> bool {
     match (&r.resolved, &r.canonical) {
-        (Some(true), Some(c)) => *title_key(&r.target) != **c,
+        (Some(true), Some(c)) => *title_key(r.target()) != **c,
         _ => false,
     }
 }
@@ -56,7 +56,7 @@ pub fn is_non_canonical(r: &Reference) -> bool {
 pub fn target_key(r: &Reference) -> String {
     match &r.canonical {
         Some(c) => c.to_string(),
-        None => crate::index::fold_key(&r.target),
+        None => crate::index::fold_key(r.target()),
     }
 }
 

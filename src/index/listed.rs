@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use super::MAX_GROUP;
-use super::normalize::{loose_is_fold_fast, loose_of_fold};
+use super::normalize::{fold_append, loose_is_fold_fast, loose_of_fold};
 use super::store::Arena;
 
 /// Titles per chunk of the parallel passes.
@@ -66,21 +66,10 @@ fn hash(s: &[u8]) -> u32 {
     (xxhash_rust::xxh3::xxh3_64(s) >> 32) as u32
 }
 
-/// The fold key of a title key into `buf` (as the builder folds: ASCII
-/// lower-cased byte by byte, other text by `str::to_lowercase`).
+/// The fold key of a title key into `buf` (see [`fold_append`]).
 fn fold_into<'a>(title: &[u8], buf: &'a mut Vec<u8>) -> &'a [u8] {
     buf.clear();
-    if title.is_ascii() {
-        buf.extend_from_slice(title);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.extend_from_slice(
-            std::str::from_utf8(title)
-                .unwrap_or("")
-                .to_lowercase()
-                .as_bytes(),
-        );
-    }
+    fold_append(title, buf);
     buf
 }
 

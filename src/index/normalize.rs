@@ -97,6 +97,25 @@ pub fn fold_key(title: &str) -> String {
     title_key(title).to_lowercase()
 }
 
+/// The fold key of title key `key` appended to `out`: ASCII lower-cased byte
+/// by byte, other text by `str::to_lowercase` (as [`fold_key`] folds). The one
+/// fold of the index builder and of a title list held in memory.
+#[inline]
+pub(crate) fn fold_append(key: &[u8], out: &mut Vec<u8>) {
+    if key.is_ascii() {
+        let start = out.len();
+        out.extend_from_slice(key);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.extend_from_slice(
+            std::str::from_utf8(key)
+                .unwrap_or("")
+                .to_lowercase()
+                .as_bytes(),
+        );
+    }
+}
+
 /// British spellings and their American forms, whole words only.
 const SPELLINGS: &[(&str, &str)] = &[
     ("aeroplane", "airplane"),

@@ -57,7 +57,9 @@ use std::io::{self, Write};
 use rayon::prelude::*;
 
 use super::MAX_GROUP;
-use super::normalize::{ascii_title_key_into, loose_is_fold_ascii, loose_of_fold, title_key};
+use super::normalize::{
+    ascii_title_key_into, fold_append, loose_is_fold_ascii, loose_of_fold, title_key,
+};
 
 /// The first bytes of an index file (the format version is its last byte).
 pub const MAGIC: &[u8; 8] = b"ENCYIDX5";
@@ -527,21 +529,10 @@ pub(crate) fn push_title(out: &mut Arena, t: &str) {
     }
 }
 
-/// The case-folded key of a title key (as [`super::fold_key`]).
+/// The fold key of a title key (see [`fold_append`]) as the next string of `out`.
 fn fold_bytes(s: &[u8], out: &mut Arena) {
-    if s.is_ascii() {
-        let start = out.data.len();
-        out.data.extend_from_slice(s);
-        out.data[start..].make_ascii_lowercase();
-        out.ends.push(out.data.len());
-    } else {
-        out.push(
-            std::str::from_utf8(s)
-                .unwrap_or("")
-                .to_lowercase()
-                .as_bytes(),
-        );
-    }
+    fold_append(s, &mut out.data);
+    out.ends.push(out.data.len());
 }
 
 /// The fold keys of every string of `keys`, in the same order (in parallel).

@@ -268,6 +268,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
                         in_see_also,
                         entry: false,
                         titles: opts.titles,
+                        source: Some(&src.text),
                         label: None,
                         colon_introduces: false,
                     },
@@ -335,7 +336,7 @@ mod tests {
         };
         assert_eq!(i.label.as_deref(), Some("Label"));
         assert_eq!(i.label_span.unwrap().slice(s), "Label");
-        let targets: Vec<_> = i.refs.iter().map(|r| &*r.target).collect();
+        let targets: Vec<_> = i.refs.iter().map(|r| r.target()).collect();
         assert_eq!(targets, ["X", "Y"]);
         assert_eq!(i.refs[0].span.slice(s), "X");
     }

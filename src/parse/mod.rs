@@ -15,6 +15,8 @@ pub mod wikitext;
 
 pub use title::{quick_title, source_title};
 
+use std::borrow::Cow;
+
 use crate::model::{
     Article, Artifact, Block, Item, Paragraph, Reference, ReferenceList, Section, SectionKind,
     Sentence, SharedText,
@@ -56,6 +58,8 @@ pub(crate) struct BlockCtx<'a> {
     pub entry: bool,
     /// Known titles.
     pub titles: Option<IsTitle<'a>>,
+    /// The source, when a block's text may be a range of it (see [`block_text`]).
+    pub source: Option<&'a SharedText>,
     /// A label the markup says the block has (wikitext `;term: definition`):
     /// the plain end of the label and the start of the body.
     pub label: Option<(usize, usize)>,
@@ -213,6 +217,11 @@ fn refs_of(
     }
     out.append(&mut links);
     out.sort_by_key(|r| r.span.start());
+    if let Some(src) = ctx.source {
+        for r in &mut out {
+            r.share_source(src);
+        }
+    }
     // Held for the whole run of the article: no growth slack (a block of ten
     // `See X.` sentences would otherwise hold room for sixteen of each). Not
     // `shrink_to_fit`: mimalloc keeps a block in place when it shrinks by less
@@ -220,9 +229,11 @@ fn refs_of(
     (exact(out), exact(lists))
 }
 
-/// `v` in an allocation of exactly its length.
+/// `v` in an allocation of exactly its length, unless its slack is an eighth
+/// of it or less: copying a large vector (a one-line file's million
+/// references) would hold it twice at once to save a few percent.
 fn exact<T>(mut v: Vec<T>) -> Vec<T> {
-    if v.capacity() == v.len() {
+    if v.capacity() - v.len() <= v.len() / 8 {
         return v;
     }
     let mut e = Vec::with_capacity(v.len());
@@ -255,7 +266,7 @@ pub(crate) fn build_block(
         // Split once; sentences and references share the boundaries.
         let bounds = sentences::split(&plain.text[body_start..len]);
         let (refs, ref_lists) = refs_of(plain, body_start, &bounds, ctx, links);
-        let body = SharedText::from(collapse_ws(&plain.text[body_start..]));
+        let body = block_text(plain, body_start, ctx.source);
         return Block::Item(Box::new(Item {
             label: Some(label_text),
             label_span: Some(plain.span(lead, label_end)),
@@ -269,7 +280,7 @@ pub(crate) fn build_block(
         }));
     }
     let bounds = sentences::split(&plain.text);
-    let text = SharedText::from(collapse_ws(&plain.text));
+    let text = block_text(plain, 0, ctx.source);
     let sentences = sentences_of(plain, 0, &bounds, &text);
     let (refs, ref_lists) = refs_of(plain, 0, &bounds, ctx, links);
     if bullet.is_some() || ctx.in_see_also || ctx.entry {
@@ -293,6 +304,24 @@ pub(crate) fn build_block(
         refs,
         ref_lists,
     })
+}
+
+/// The collapsed text of `plain` from byte `start`: a range of `source` when
+/// the source has exactly these bytes where they were read (a line of plain
+/// text with single spaces, a Markdown paragraph with no markup), else a copy.
+/// A file of a million short sentences held its text twice before.
+fn block_text(plain: &PlainText, start: usize, source: Option<&SharedText>) -> SharedText {
+    let t = &plain.text[start..];
+    match collapse_ws_cow(t) {
+        Cow::Borrowed(c) => {
+            let span = plain.span(start, plain.text.len());
+            source
+                .filter(|src| src.get(span.start()..span.end()) == Some(c))
+                .and_then(|src| src.slice(span.start(), span.end()))
+                .unwrap_or_else(|| SharedText::from(c))
+        }
+        Cow::Owned(c) => SharedText::from(c),
+    }
 }
 
 /// Add a block to the innermost open section, or to the lead.
@@ -421,6 +450,50 @@ pub(crate) fn artifacts_at(text: &str, base: usize, found: &[(usize, usize)]) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether `part` lies in the buffer of `whole` (shares it, not a copy).
+    fn within(part: &str, whole: &str) -> bool {
+        let (p, w) = (part.as_ptr() as usize, whole.as_ptr() as usize);
+        p >= w && p + part.len() <= w + whole.len()
+    }
+
+    #[test]
+    fn texts_written_as_they_read_are_ranges_of_the_source() {
+        let body = "\n\nSee Alpha. See Beta.\n\nSee  Gamma.\n";
+        for (name, title, format) in [
+            ("a.txt", "Title", Format::Text),
+            ("a.md", "# Title", Format::Markdown),
+        ] {
+            let src = SourceFile::new(name, format!("{title}{body}"), format);
+            let a = parse(&src, &ParseOptions::default());
+            let blocks = &a.lead;
+            assert_eq!(blocks.len(), 2, "{name}");
+            // Written as it reads: the paragraph, its sentences and its targets share the source.
+            let Block::Paragraph(p) = &blocks[0] else {
+                panic!("{name}: a paragraph")
+            };
+            assert_eq!(&*p.text, "See Alpha. See Beta.");
+            assert!(within(&p.text, &src.text), "{name}");
+            assert!(p.sentences.iter().all(|s| within(&s.text, &src.text)));
+            assert_eq!(p.refs.len(), 2);
+            assert!(p.refs.iter().all(|r| within(r.target(), &src.text)));
+            // Two spaces collapse to one: the paragraph is a copy, its target still the source's.
+            let Block::Paragraph(q) = &blocks[1] else {
+                panic!("{name}: a paragraph")
+            };
+            assert_eq!(&*q.text, "See Gamma.");
+            assert!(!within(&q.text, &src.text), "{name}");
+            assert!(within(q.refs[0].target(), &src.text), "{name}");
+        }
+        // Markup: the text is not what the source has there, so it is a copy.
+        let src = SourceFile::new("b.md", "# T\n\nSee *Alpha*.\n", Format::Markdown);
+        let a = parse(&src, &ParseOptions::default());
+        let Block::Paragraph(p) = &a.lead[0] else {
+            panic!("a paragraph")
+        };
+        assert_eq!(&*p.text, "See Alpha.");
+        assert!(!within(&p.text, &src.text));
+    }
 
     #[test]
     fn labels_are_short_capitalised_phrases() {

@@ -209,7 +209,7 @@ impl Policy {
     fn builtin_findings(&self, article: &Article, text: &str) -> Option<Vec<Diagnostic>> {
         let sections = article.sections_flat();
         if !sections.iter().all(|s| (1..=6).contains(&s.heading.level))
-            || article.iter_references().any(|r| r.target.is_empty())
+            || article.iter_references().any(|r| r.target().is_empty())
         {
             return None;
         }

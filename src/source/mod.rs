@@ -8,6 +8,7 @@
 
 mod bz2;
 pub mod dump;
+mod shared;
 
 use std::fmt;
 use std::io::Read;
@@ -15,6 +16,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+
+pub use shared::SharedText;
+pub(crate) use shared::TextBuf;
 
 use crate::span::LineIndex;
 
@@ -82,7 +86,9 @@ pub struct SourceFile {
     /// The path as given or discovered (`-` or `--stdin-filename` for stdin).
     pub path: String,
     /// The full text, BOM included, so spans are offsets into the file's bytes.
-    pub text: Arc<str>,
+    /// A [`SharedText`]: the model's texts that are written in the source as
+    /// they are read (most paragraphs of plain text) are ranges of it, not copies.
+    pub text: SharedText,
     /// The format the parser will use.
     pub format: Format,
     /// Line starts, for turning spans into positions.
@@ -95,7 +101,7 @@ pub struct SourceFile {
 impl SourceFile {
     /// Wrap text that is already in memory.
     #[must_use]
-    pub fn new(path: impl Into<String>, text: impl Into<Arc<str>>, format: Format) -> Self {
+    pub fn new(path: impl Into<String>, text: impl Into<SharedText>, format: Format) -> Self {
         let text = text.into();
         let lines = Arc::new(LineIndex::new(&text));
         Self {
@@ -112,7 +118,7 @@ impl SourceFile {
     pub fn page(
         dump: impl Into<String>,
         title: impl Into<String>,
-        text: impl Into<Arc<str>>,
+        text: impl Into<SharedText>,
     ) -> Self {
         let mut src = Self::new(dump, text, Format::Wikitext);
         src.page = Some(title.into());

@@ -78,7 +78,7 @@ pub fn see_targets(headword: &str, sentence: &str, index: Option<&TitleIndex>) -
     article
         .references()
         .iter()
-        .map(|r| r.target.to_string())
+        .map(|r| r.target().to_string())
         .collect()
 }
 

@@ -227,7 +227,7 @@ mod tests {
         let p = PlainText::from_source(sentence, 0);
         extract(&p, 0, sentence.len(), false, titles)
             .into_iter()
-            .map(|r| r.target.into_string())
+            .map(|r| r.target().to_string())
             .collect()
     }
 
@@ -464,7 +464,7 @@ mod tests {
             let p = PlainText::from_source(s, 0);
             extract(&p, 0, s.len(), true, None)
                 .into_iter()
-                .map(|r| r.target.into_string())
+                .map(|r| r.target().to_string())
                 .collect::<Vec<_>>()
         };
         assert_eq!(

@@ -246,6 +246,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
             in_see_also: current_kind == Some(SectionKind::SeeAlso),
             entry: roles[i] == Role::Entry,
             titles: opts.titles,
+            source: Some(&src.text),
             label: None,
             colon_introduces: false,
         };
@@ -336,7 +337,7 @@ mod tests {
             panic!("item expected")
         };
         assert_eq!(item.label.as_deref(), Some("Label"));
-        let targets: Vec<_> = item.refs.iter().map(|r| &*r.target).collect();
+        let targets: Vec<_> = item.refs.iter().map(|r| r.target()).collect();
         assert_eq!(targets, ["X", "Y"]);
     }
 
@@ -379,7 +380,7 @@ mod tests {
         assert_eq!(t.artifacts.len(), 2);
         assert_eq!(a.sections.len(), 2);
         assert_eq!(
-            &*a.sections[0].blocks[0].refs()[0].target,
+            a.sections[0].blocks[0].refs()[0].target(),
             "History of optics"
         );
     }

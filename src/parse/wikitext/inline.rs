@@ -473,7 +473,7 @@ mod tests {
             collapse_ws(&s.plain.text),
             "Bodmin is a civil parish in Cornwall. It is old."
         );
-        let targets: Vec<&str> = s.refs.iter().map(|r| &*r.target).collect();
+        let targets: Vec<&str> = s.refs.iter().map(|r| r.target()).collect();
         assert_eq!(targets, ["civil parishes in England", "Cornwall"]);
         assert_eq!(s.refs[1].span.slice(t), "[[Cornwall]]");
         let at = s.plain.text.find("civil parish").unwrap();
@@ -508,7 +508,7 @@ mod tests {
     fn hatnotes_name_their_positional_arguments() {
         let t = "{{Main|History of Bodmin|l1=History}} {{see_also|A|B#c}} {{Further|topic=x|1=C}} {{Infobox|A}}";
         let s = show(t);
-        let targets: Vec<&str> = s.refs.iter().map(|r| &*r.target).collect();
+        let targets: Vec<&str> = s.refs.iter().map(|r| r.target()).collect();
         assert_eq!(targets, ["History of Bodmin", "A", "B", "C"]);
         assert!(s.refs.iter().all(|r| r.kind == ReferenceKind::Hatnote));
         assert_eq!(s.refs[2].span.slice(t), "B");

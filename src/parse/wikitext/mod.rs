@@ -95,6 +95,7 @@ impl Builder<'_, '_> {
             in_see_also: self.in_see_also(),
             entry: false,
             titles: self.opts.titles,
+            source: None,
             label,
             colon_introduces: true,
         }
@@ -162,7 +163,7 @@ impl Builder<'_, '_> {
         // a page of another namespace, not an article.
         block.refs_mut().retain(|r| {
             !matches!(r.kind, ReferenceKind::See | ReferenceKind::SeeAlso)
-                || !inline::names_another_namespace(&r.target)
+                || !inline::names_another_namespace(r.target())
         });
         push_block(&mut self.open, &mut self.lead, block);
     }

@@ -11,7 +11,7 @@ fn parse_str(name: &str, s: &str) -> Article {
 fn refs(a: &Article) -> Vec<(String, ReferenceKind)> {
     a.references()
         .iter()
-        .map(|r| (r.target.to_string(), r.kind))
+        .map(|r| (r.target().to_string(), r.kind))
         .collect()
 }
 

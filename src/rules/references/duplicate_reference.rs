@@ -59,7 +59,7 @@ fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
             }
             match seen.get(&key) {
                 Some(first) => {
-                    let shown: String = r.target.chars().take(80).collect();
+                    let shown: String = r.target().chars().take(80).collect();
                     out.push(
                         DuplicateReference::META
                             .diag(

@@ -22,17 +22,17 @@ use crate::span::Span;
 #[must_use]
 pub fn target_span(text: &str, r: &Reference) -> Option<Span> {
     let written = r.span.slice(text);
-    if *written == *r.target {
+    if *written == *r.target() {
         return Some(r.span);
     }
-    let mut found = written.match_indices(&*r.target);
+    let mut found = written.match_indices(r.target());
     let (pos, _) = found.next()?;
     if found.next().is_some() {
         return None;
     }
     Some(Span::new(
         r.span.start() + pos,
-        r.span.start() + pos + r.target.len(),
+        r.span.start() + pos + r.target().len(),
     ))
 }
 

@@ -59,10 +59,10 @@ fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
         if !crate::analysis::references::is_non_canonical(r) {
             continue;
         }
-        let Some(res) = index.resolve(&r.target) else {
+        let Some(res) = index.resolve(r.target()) else {
             continue;
         };
-        let shown: String = r.target.chars().take(80).collect();
+        let shown: String = r.target().chars().take(80).collect();
         let (message, label) = match res.how {
             Match::Alias => (
                 format!("`{shown}` is a redirect to `{}`", res.canonical),

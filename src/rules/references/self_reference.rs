@@ -56,10 +56,10 @@ fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
         return;
     }
     for r in cx.article.iter_references() {
-        let names_self = fold_key(&r.target) == own
+        let names_self = fold_key(r.target()) == own
             || r.canonical.as_deref().is_some_and(|c| fold_key(c) == own);
         if names_self {
-            let shown: String = r.target.chars().take(80).collect();
+            let shown: String = r.target().chars().take(80).collect();
             out.push(
                 SelfReference::META
                     .diag(r.span, format!("`{shown}` refers to this article itself"))

@@ -67,7 +67,7 @@ fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
         if r.resolved != Some(false) {
             continue;
         }
-        let shown: String = r.target.chars().take(80).collect();
+        let shown: String = r.target().chars().take(80).collect();
         let mut d = UnresolvedReference::META
             .diag(r.span, format!("reference to `{shown}` does not resolve"))
             .with_label("no article or redirect with this title in the index");
@@ -79,7 +79,7 @@ fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
             out.push(d);
             continue;
         }
-        let suggestions = index.suggest(&r.target, 3);
+        let suggestions = index.suggest(r.target(), 3);
         if suggestions.is_empty() {
             d = d.with_help("check the title, or add it to the index with --titles");
         } else {

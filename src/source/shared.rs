@@ -70,6 +70,34 @@ impl SharedText {
     }
 }
 
+impl SharedText {
+    /// Bytes `start..end` of this text as text sharing its buffer; `None`
+    /// when the range is out of bounds or not on character boundaries.
+    #[must_use]
+    pub fn slice(&self, start: usize, end: usize) -> Option<SharedText> {
+        self.as_str().get(start..end)?;
+        // In range: within `self`, whose bounds are u32.
+        let at = |i: usize| u32::try_from(self.start as usize + i).ok();
+        Some(SharedText {
+            buf: Arc::clone(&self.buf),
+            start: at(start)?,
+            end: at(end)?,
+        })
+    }
+}
+
+/// The thin buffer of a [`SharedText`], for a reference's target.
+pub(crate) type TextBuf = Arc<Box<str>>;
+
+impl SharedText {
+    /// The buffer, when this text is the whole of it (a source) and has
+    /// `expect` at bytes `start..end`.
+    pub(crate) fn whole_at(&self, start: usize, end: usize, expect: &str) -> Option<TextBuf> {
+        let whole = self.start == 0 && self.end as usize == self.buf.len();
+        (whole && self.buf.get(start..end) == Some(expect)).then(|| Arc::clone(&self.buf))
+    }
+}
+
 impl From<String> for SharedText {
     fn from(s: String) -> Self {
         match u32::try_from(s.len()) {
@@ -182,6 +210,20 @@ mod tests {
         assert_eq!(format!("{b} {b:?}"), "See B. \"See B.\"");
         let owned = String::from("See B.");
         assert!(b == "See B." && b == *"See B." && b == owned);
+    }
+
+    #[test]
+    fn a_slice_shares_the_buffer_within_bounds() {
+        let whole = SharedText::from("Café. See B.".to_string());
+        let (part, _) = whole.share("See B.", 0);
+        let b = part.slice(4, 6).unwrap();
+        assert_eq!(b.as_str(), "B.");
+        assert!(Arc::ptr_eq(&b.buf, &whole.buf));
+        // Out of bounds, or inside a character: none (never a panic).
+        assert!(part.slice(4, 7).is_none());
+        assert!(whole.slice(4, 5).is_none(), "inside the é");
+        assert!(whole.slice(3, 2).is_none());
+        assert_eq!(whole.slice(0, 0).unwrap().as_str(), "");
     }
 
     #[test]
