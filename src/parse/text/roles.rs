@@ -368,6 +368,10 @@ fn shape_with(block: &str, listed: bool, dashed: bool) -> Shape {
     if quoted_field(t) {
         return Shape::Text;
     }
+    // `"Example": C03 Diuretics`: a label, whatever its text.
+    if quoted_label(t) {
+        return Shape::Label;
+    }
     // `The momentum equation then becomes`, `Multiplying both sides by x, we
     // get`: a sentence cut where its formula was (`Gift giving` is a noun).
     if words.len() >= 3 && FORMULA_VERBS.contains(&last) {
@@ -548,6 +552,21 @@ fn quoted_field(t: &str) -> bool {
     };
     rest.split_once(['"', '”'])
         .is_some_and(|(name, value)| name.ends_with(':') && !value.trim().is_empty())
+}
+
+/// `"Example": C03 Diuretics`: a run-in label the wikitext set in italics
+/// (`''Example'':`), quoted in these texts with the colon after the quotes.
+/// It labels its line and never titles a section; a quotation inside a
+/// label (`La "Patria Boba": The Beginning of the Struggle`) may. A number
+/// alone after it (`"Agriculture": 19.1%`) is a fact sheet's field, which
+/// the field rules read with its neighbours.
+fn quoted_label(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix(['"', '“']) else {
+        return false;
+    };
+    rest.split_once(['"', '”']).is_some_and(|(name, value)| {
+        !name.is_empty() && value.starts_with(':') && value.contains(char::is_alphabetic)
+    })
 }
 
 /// `Sharp Press. 2006`: a sentence end inside the line.
@@ -1390,7 +1409,10 @@ fn decide_run(
                         !body.contains(|c: char| c.is_ascii_digit()) && restated(body, x)
                     })
                 });
-            if !after_label && ((i == last && prose_follows) || over_heading || restates) {
+            if !after_label
+                && !quoted_label(blocks[i])
+                && ((i == last && prose_follows) || over_heading || restates)
+            {
                 roles[i] = Role::Heading;
             }
         } else {
@@ -2317,6 +2339,40 @@ mod tests {
             "The roads are poorly kept outside the capital, and many are closed in the rainy season each year.",
         ];
         assert_eq!(headings(&b), [".", ".", "."]);
+    }
+
+    #[test]
+    fn a_quoted_run_in_label_is_no_heading() {
+        // `''Example'': ...` in the wikitext: an italic label run into its
+        // text, quoted in these dumps, never a section's title.
+        assert!(quoted_label("\"Example\": C03 Diuretics"));
+        let b = [
+            "The second level of the code indicates the therapeutic main group and consists of two digits.",
+            "\"Example\": C03 Diuretics",
+            "Third level",
+            "The third level of the code indicates the pharmacological subgroup and consists of one letter.",
+        ];
+        assert_eq!(headings(&b), [".", ".", "H", "."]);
+        // Right before running text too (an unquoted label there heads it).
+        let b = [
+            "The fifth level of the code indicates the chemical substance and consists of two digits.",
+            "\"Example\": C03CA01 Furosemide",
+            "The system for veterinary medicinal products is used to classify drugs for animals.",
+        ];
+        assert_eq!(headings(&b), [".", ".", "."]);
+        // A label that is not quoted, or a quotation inside the label, may
+        // still head what follows.
+        assert!(!quoted_label("Example: C03 Diuretics"));
+        assert!(!quoted_label(
+            "La \"Patria Boba\": The Beginning of the Struggle"
+        ));
+        assert!(!quoted_label("\"Weird Al\" Yankovic: Live"));
+        assert!(!quoted_label("\"Agriculture\": 19.1%"));
+        assert_eq!(
+            shape("La \"Patria Boba\": The Beginning of the Struggle"),
+            Shape::Heading
+        );
+        assert_eq!(shape("\"Weird Al\" Yankovic"), Shape::Heading);
     }
 
     #[test]
