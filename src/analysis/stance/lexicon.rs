@@ -11,6 +11,23 @@ use crate::text::{Tok, tsv_rows};
 
 pub(crate) const STANCE_CUES: &str = include_str!("../../../data/stance-cues.tsv");
 
+/// The months, lower-case, as tokens hold them (a date in a subject, `on 14
+/// January 1974`; a month is no name after `in`).
+pub(crate) const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum VerbKind {
     Claim,

@@ -56,6 +56,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
+use super::lexicon::MONTHS;
 use super::voices::RawVoice;
 use crate::model::Stance;
 use crate::text::{Tok, tsv_rows, words_in};
@@ -1061,21 +1062,6 @@ fn verb_here(toks: &[Tok], k: usize, lo: usize) -> bool {
                 "in" | "of" | "on" | "at" | "with" | "from" | "into" | "upon"
             )))
 }
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Whether the numeral at `d` ends a date (`in 2001`, `on 14 January 1974`,
 /// `in October 2010`) that follows words of its clause: a subject's time,

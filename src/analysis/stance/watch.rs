@@ -30,6 +30,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
+use super::lexicon::MONTHS;
 use crate::model::WatchCategory;
 use crate::settings::WatchSettings;
 use crate::text::{Tok, tokenize, tsv_rows};
@@ -945,21 +946,6 @@ fn promised(toks: &[Tok], start: usize, i: usize) -> bool {
             .any(|w| !w.word && matches!(w.lower.as_str(), "," | ";" | ":" | "."))
     })
 }
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// `by X` or `according to X` with a name just after `i`, or `in X` right
 /// after it (`it is said in the Principia Discordia`): the source is given.
