@@ -570,7 +570,7 @@ mod tests {
         let md = format!("# Plan\n\n{} end.\n", words.join(" "));
         let a = parse(Format::Markdown, &md, &Settings::default());
         let s = &a.lead[0].sentences()[0];
-        let watch: Vec<&str> = s.watch().iter().map(|w| w.text.as_str()).collect();
+        let watch = watch_of(s);
         assert_eq!(watch, ["Critics argue", "critics argue"]);
         let sides: Vec<Stance> = s.voices().iter().map(|v| v.stance).collect();
         assert_eq!(sides, [Stance::Con]);
@@ -714,27 +714,24 @@ mod tests {
         );
     }
 
+    /// The words to watch found in a sentence, as written.
+    fn watch_of(s: &crate::model::Sentence) -> Vec<&str> {
+        s.watch().iter().map(|w| w.text.as_str()).collect()
+    }
+
     #[test]
     fn a_block_quotation_is_quoted_throughout_and_ends_at_a_heading() {
         // The paragraph after `wrote:` is a quotation whose marks were lost:
         // the marks inside it are its own and do not let the article speak.
         let md = "# T\n\n## History\n\nGandy writes:\n\nThis leads to four \"principles which it is argued, any machine must satisfy.\"\n";
         let a = parse(Format::Markdown, md, &Settings::default());
-        let watch: Vec<&str> = a.sections[0].blocks[1].sentences()[0]
-            .watch()
-            .iter()
-            .map(|w| w.text.as_str())
-            .collect();
+        let watch = watch_of(&a.sections[0].blocks[1].sentences()[0]);
         assert!(watch.is_empty(), "{watch:?}");
         // A heading ends it: the paragraph under the next heading is the
         // article's own, though the last before the heading ends in `:`.
         let md = "# T\n\n## History\n\nThe terms are these:\n\n## Later\n\nIt has been said that the acts were aimed at Gallatin.\n";
         let a = parse(Format::Markdown, md, &Settings::default());
-        let watch: Vec<&str> = a.sections[1].blocks[0].sentences()[0]
-            .watch()
-            .iter()
-            .map(|w| w.text.as_str())
-            .collect();
+        let watch = watch_of(&a.sections[1].blocks[0].sentences()[0]);
         assert_eq!(watch, ["It has been said"]);
     }
 }
