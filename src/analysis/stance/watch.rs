@@ -4246,4 +4246,26 @@ mod tests {
             "The notch was used with an addressing machine."
         ));
     }
+
+    #[test]
+    fn doubt_on_a_fringe_or_supernatural_claim_is_owed() {
+        // Doubt on astrology, a psychic power or a curse is what the article
+        // owes a fringe claim, not a slight on a source.
+        assert!(!around_hits(
+            "The term was first used in antiquity.",
+            "It named asterisms that supposedly exerted an astrological influence.",
+            "The word is attested in Ammianus."
+        ));
+        assert!(!around_hits(
+            "Cayce was born in Kentucky.",
+            "He allegedly possessed psychic abilities.",
+            "He gave readings in a trance."
+        ));
+        // Near case: the same doubt on an ordinary claim is still flagged.
+        assert!(around_hits(
+            "Cayce was born in Kentucky.",
+            "He allegedly possessed a large fortune.",
+            "He gave readings in a trance."
+        ));
+    }
 }
