@@ -22,12 +22,12 @@ pub fn resolve(article: &mut Article, index: Option<&TitleIndex>) {
             match index.resolve(r.target()) {
                 Some(res) => {
                     r.resolved = Some(true);
-                    r.canonical = Some(Box::new(res.canonical));
+                    r.set_canonical(Some(&res.canonical));
                     yes += 1;
                 }
                 None => {
                     r.resolved = Some(false);
-                    r.canonical = None;
+                    r.set_canonical(None);
                     no += 1;
                 }
             }
@@ -44,8 +44,8 @@ pub fn resolve(article: &mut Article, index: Option<&TitleIndex>) {
 /// as in MediaWiki.
 #[must_use]
 pub fn is_non_canonical(r: &Reference) -> bool {
-    match (&r.resolved, &r.canonical) {
-        (Some(true), Some(c)) => *title_key(r.target()) != **c,
+    match (&r.resolved, r.canonical()) {
+        (Some(true), Some(c)) => *title_key(r.target()) != *c,
         _ => false,
     }
 }
@@ -54,7 +54,7 @@ pub fn is_non_canonical(r: &Reference) -> bool {
 /// resolved, else the case-folded title key.
 #[must_use]
 pub fn target_key(r: &Reference) -> String {
-    match &r.canonical {
+    match r.canonical() {
         Some(c) => c.to_string(),
         None => crate::index::fold_key(r.target()),
     }
@@ -91,10 +91,7 @@ mod tests {
         assert!(f.judged);
         assert_eq!((f.total, f.resolved, f.unresolved), (3, Some(2), Some(1)));
         let refs = a.references();
-        assert_eq!(
-            refs[0].canonical.as_deref().map(String::as_str),
-            Some("Photon")
-        );
+        assert_eq!(refs[0].canonical(), Some("Photon"));
         assert!(!is_non_canonical(refs[0]));
         assert!(is_non_canonical(refs[1]));
         assert_eq!(refs[2].resolved, Some(false));

@@ -124,7 +124,7 @@ pub enum Block {
     /// Running prose.
     Paragraph(Paragraph),
     /// `Label: body`, or a bullet/list entry (then `label` is `None`). Boxed:
-    /// an item is 168 bytes and a paragraph 96, and a block is as large as
+    /// an item is 144 bytes and a paragraph 72, and a block is as large as
     /// its largest kind.
     Item(Box<Item>),
 }
@@ -149,7 +149,7 @@ impl Block {
     }
 
     /// Mutable sentences, for the analyses that annotate them.
-    pub fn sentences_mut(&mut self) -> &mut Vec<Sentence> {
+    pub fn sentences_mut(&mut self) -> &mut [Sentence] {
         match self {
             Block::Paragraph(p) => &mut p.sentences,
             Block::Item(i) => &mut i.sentences,
@@ -175,11 +175,22 @@ impl Block {
     }
 
     /// Mutable references, for resolution against the title index.
-    pub fn refs_mut(&mut self) -> &mut Vec<Reference> {
+    pub fn refs_mut(&mut self) -> &mut [Reference] {
         match self {
             Block::Paragraph(p) => &mut p.refs,
             Block::Item(i) => &mut i.refs,
         }
+    }
+
+    /// Keep only the references `keep` accepts.
+    pub fn retain_refs(&mut self, keep: impl FnMut(&Reference) -> bool) {
+        let refs = match self {
+            Block::Paragraph(p) => &mut p.refs,
+            Block::Item(i) => &mut i.refs,
+        };
+        let mut v = std::mem::take(refs).into_vec();
+        v.retain(keep);
+        *refs = v.into_boxed_slice();
     }
 }
 
@@ -191,11 +202,11 @@ pub struct Paragraph {
     /// The whole paragraph.
     pub span: Span,
     /// Its sentences.
-    pub sentences: Vec<Sentence>,
+    pub sentences: Box<[Sentence]>,
     /// `See X` references and links in it.
-    pub refs: Vec<Reference>,
+    pub refs: Box<[Reference]>,
     /// The `See` lists written in it, with any problems (R002).
-    pub ref_lists: Vec<ReferenceList>,
+    pub ref_lists: Box<[ReferenceList]>,
 }
 
 /// `Label: body`, or a bare bullet or list entry.
@@ -214,11 +225,11 @@ pub struct Item {
     /// The bullet or list marker (`•`, `-`, `*`, `1.`), if any.
     pub bullet: Option<String>,
     /// Sentences of the body.
-    pub sentences: Vec<Sentence>,
+    pub sentences: Box<[Sentence]>,
     /// `See X` references and links in it.
-    pub refs: Vec<Reference>,
+    pub refs: Box<[Reference]>,
     /// The `See` lists written in it, with any problems (R002).
-    pub ref_lists: Vec<ReferenceList>,
+    pub ref_lists: Box<[ReferenceList]>,
 }
 
 /// One sentence, with the sides that speak in it and its words to watch when
@@ -359,27 +370,32 @@ pub enum ReferenceKind {
 
 /// A cross-reference to another article.
 ///
-/// 32 bytes: the target, as written, is read through one thin pointer, to
+/// 24 bytes: the target, as written, is read through one thin pointer, to
 /// the source (the target is then the source's bytes at `span`, as with
-/// `See X.`) or to a text of its own; a million `See Xn.` sentences took 40
-/// bytes a reference and a target of its own each.
+/// `See X.`) or to a text of its own, which also holds the canonical title
+/// after the target once the reference resolves to one. A million `See Xn.`
+/// sentences took 40 bytes a reference and a target of its own each, then
+/// 32 with the canonical title behind a pointer of its own.
 #[derive(Debug, Clone)]
 pub struct Reference {
-    /// The source, or the target's own text (see `in_source`).
+    /// The source, or the target's own text, then the canonical title (see
+    /// `in_source` and `canon_at`).
     text: TextBuf,
     /// Where the target is written.
     pub span: Span,
+    /// Where the canonical title starts in `text` (its own text, never the
+    /// source); [`NO_CANONICAL`] when it has none.
+    canon_at: u32,
     /// How it was written.
     pub kind: ReferenceKind,
     /// `true`/`false` once judged against a title index; `null` when no index was given.
     pub resolved: Option<bool>,
     /// Whether `text` is the source, read at `span`.
     in_source: bool,
-    /// The canonical title it resolves to, when it resolves. A box of a
-    /// `String` (one thin pointer), not a `Box<str>` (a pointer and a length):
-    /// most references never hold one, and each is 8 bytes smaller for it.
-    pub canonical: Option<Box<String>>,
 }
+
+/// [`Reference::canon_at`] of a reference with no canonical title.
+const NO_CANONICAL: u32 = u32::MAX;
 
 impl Reference {
     /// A reference to `target` written at `span`, not yet judged against an index.
@@ -388,10 +404,34 @@ impl Reference {
         Reference {
             text: TextBuf::new(target.into().into_boxed_str()),
             span,
+            canon_at: NO_CANONICAL,
             kind,
             resolved: None,
             in_source: false,
-            canonical: None,
+        }
+    }
+
+    /// [`Self::new`], reading the target from `source` when the source has
+    /// it, as it reads, at `span` (`See X.`): no text of its own is made, not
+    /// even for a moment (a one-line file of a million `See X.` sentences held
+    /// a million own targets at its peak before they were shared).
+    #[must_use]
+    pub(crate) fn new_in(
+        target: &str,
+        span: Span,
+        kind: ReferenceKind,
+        source: Option<&SharedText>,
+    ) -> Self {
+        match source.and_then(|src| src.whole_at(span.start(), span.end(), target)) {
+            Some(text) => Reference {
+                text,
+                span,
+                canon_at: NO_CANONICAL,
+                kind,
+                resolved: None,
+                in_source: true,
+            },
+            None => Reference::new(target, span, kind),
         }
     }
 
@@ -402,15 +442,56 @@ impl Reference {
             self.text
                 .get(self.span.start()..self.span.end())
                 .unwrap_or("")
-        } else {
+        } else if self.canon_at == NO_CANONICAL {
             &self.text
+        } else {
+            self.text.get(..self.canon_at as usize).unwrap_or("")
+        }
+    }
+
+    /// The canonical title it resolves to, when it resolves.
+    #[must_use]
+    pub fn canonical(&self) -> Option<&str> {
+        if self.in_source || self.canon_at == NO_CANONICAL {
+            return None;
+        }
+        self.text.get(self.canon_at as usize..)
+    }
+
+    /// Set or clear the canonical title. A reference read from the source
+    /// takes a text of its own to hold it (the target, then the title).
+    pub fn set_canonical(&mut self, canonical: Option<&str>) {
+        match canonical {
+            None if self.canon_at == NO_CANONICAL => {}
+            None => {
+                let target = self.target().to_string();
+                self.text = TextBuf::new(target.into_boxed_str());
+                self.canon_at = NO_CANONICAL;
+            }
+            Some(c) => {
+                let target = self.target();
+                // A target is a part of a file the gate admits (under 4 GiB);
+                // past that, it keeps no canonical title rather than panic.
+                let Ok(at) = u32::try_from(target.len()) else {
+                    return;
+                };
+                if at == NO_CANONICAL {
+                    return;
+                }
+                let mut both = String::with_capacity(target.len() + c.len());
+                both.push_str(target);
+                both.push_str(c);
+                self.text = TextBuf::new(both.into_boxed_str());
+                self.canon_at = at;
+                self.in_source = false;
+            }
         }
     }
 
     /// Read the target from `source` when the source has it, as it reads,
     /// where the reference is written (`See X.`): no text of its own.
     pub(crate) fn share_source(&mut self, source: &SharedText) {
-        if self.in_source {
+        if self.in_source || self.canon_at != NO_CANONICAL {
             return;
         }
         let (s, e) = (self.span.start(), self.span.end());
@@ -431,7 +512,7 @@ impl Serialize for Reference {
         st.serialize_field("span", &self.span)?;
         st.serialize_field("kind", &self.kind)?;
         st.serialize_field("resolved", &self.resolved)?;
-        st.serialize_field("canonical", &self.canonical)?;
+        st.serialize_field("canonical", &self.canonical())?;
         st.end()
     }
 }
@@ -567,7 +648,10 @@ mod tests {
 
     #[test]
     fn a_reference_reads_its_target_from_the_source_or_its_own_text() {
-        assert_eq!(size_of::<Reference>(), 32);
+        assert_eq!(size_of::<Reference>(), 24);
+        // A block's vectors are boxed slices (a pointer and a length each).
+        assert_eq!(size_of::<Paragraph>(), 72);
+        assert_eq!(size_of::<Block>(), 72);
         let src = SharedText::from("See Alpha. See Beta.".to_string());
         let mut r = Reference::new("Alpha", Span::new(4, 9), ReferenceKind::See);
         r.share_source(&src);
@@ -588,6 +672,27 @@ mod tests {
             serde_json::json!({"target": "Alpha", "span": Span::new(4, 9),
                 "kind": "see", "resolved": null, "canonical": null})
         );
+        // A canonical title: the reference takes a text of its own for it,
+        // and reads the same target.
+        r.resolved = Some(true);
+        r.set_canonical(Some("Alpha (letter)"));
+        assert!(!r.in_source);
+        assert_eq!(
+            (r.target(), r.canonical()),
+            ("Alpha", Some("Alpha (letter)"))
+        );
+        assert_eq!(
+            serde_json::to_value(&r).unwrap()["canonical"],
+            serde_json::json!("Alpha (letter)")
+        );
+        // Sharing the source again keeps the title; clearing it keeps the target.
+        r.share_source(&src);
+        assert_eq!(r.canonical(), Some("Alpha (letter)"));
+        r.set_canonical(None);
+        assert_eq!((r.target(), r.canonical()), ("Alpha", None));
+        // An own target with an empty canonical title is still a title.
+        other.set_canonical(Some(""));
+        assert_eq!((other.target(), other.canonical()), ("Gamma", Some("")));
     }
 
     fn voice(stance: Stance, actor: &str, weak: bool) -> Voice {

@@ -71,8 +71,9 @@ impl Cx<'_> {
         for edge in node.traverse() {
             match edge {
                 NodeEdge::Start(n) => {
-                    let value = n.data().value.clone();
-                    match value {
+                    // Borrowed, not cloned: a clone copied every text.
+                    let data = n.data();
+                    match &data.value {
                         NodeValue::Image(_)
                         | NodeValue::FootnoteReference(_)
                         | NodeValue::HtmlInline(_) => {
@@ -83,15 +84,15 @@ impl Cx<'_> {
                             let sp = inside(self.span_of(n));
                             let after = self.text.get(last_end..block.end()).unwrap_or("");
                             if sp.slice(self.text) == t.as_ref() {
-                                plain.push_exact(&t, sp.start());
+                                plain.push_exact(t, sp.start());
                             } else if let Some(pos) = sp.slice(self.text).find(t.as_ref()) {
-                                plain.push_exact(&t, sp.start() + pos);
+                                plain.push_exact(t, sp.start() + pos);
                             } else if let Some(pos) = after.find(t.as_ref()) {
-                                plain.push_exact(&t, last_end + pos);
+                                plain.push_exact(t, last_end + pos);
                                 last_end += pos + t.len();
                                 continue;
                             } else {
-                                plain.push_mapped(&t, sp);
+                                plain.push_mapped(t, sp);
                             }
                             last_end = sp.end();
                         }
@@ -180,9 +181,83 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// What the walk of comrak's tree keeps of a node, to be built into the model
+/// once the tree is gone. Boxed: the list of them is held until the last is
+/// built, and each is freed as it is.
+enum Found {
+    /// A heading (the title is taken out on the walk).
+    Heading(Box<Heading>),
+    /// A paragraph's plain text and links, its whole span and a list marker.
+    Paragraph(Box<(PlainText, Vec<Reference>, Span, Option<String>)>),
+}
+
 /// Parse Markdown.
+///
+/// Two passes: the walk of comrak's tree keeps each heading and each
+/// paragraph's plain text, the tree is dropped, and the blocks are built from
+/// what was kept. The tree (about three times the file, with comrak's copies
+/// of the texts) was alive while the model was built, and both together were
+/// the peak of a large file.
 #[must_use]
 pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
+    let text: &str = &src.text;
+    let (title, found) = walk(src);
+
+    let mut lead: Vec<Block> = Vec::new();
+    // Open sections, outermost first.
+    let mut open: Vec<Section> = Vec::new();
+    let mut done: Vec<Section> = Vec::new();
+    for f in found {
+        match f {
+            Found::Heading(heading) => {
+                let heading = *heading;
+                close_to(&mut open, &mut done, heading.level);
+                open.push(Section {
+                    kind: section_kind(&heading.text),
+                    span: heading.span,
+                    heading,
+                    blocks: Vec::new(),
+                    subsections: Vec::new(),
+                    non_prose: Vec::new(),
+                    facts: SectionFacts::default(),
+                });
+            }
+            Found::Paragraph(p) => {
+                let (plain, links, whole, marker) = *p;
+                let in_see_also = open.last().is_some_and(|s| s.kind == SectionKind::SeeAlso);
+                let block = build_block(
+                    &plain,
+                    whole,
+                    marker,
+                    BlockCtx {
+                        in_see_also,
+                        entry: false,
+                        titles: opts.titles,
+                        source: Some(&src.text),
+                        label: None,
+                        colon_introduces: false,
+                    },
+                    links,
+                );
+                push_block(&mut open, &mut lead, block);
+            }
+        }
+    }
+    close_to(&mut open, &mut done, 0);
+
+    Article {
+        path: src.path.clone(),
+        format: src.format,
+        span: Span::new(0, text.len()),
+        title,
+        lead,
+        sections: done,
+        facts: Default::default(),
+    }
+}
+
+/// Walk comrak's tree: the title, and the headings and paragraphs in order.
+fn walk(src: &SourceFile) -> (Option<Title>, Vec<Found>) {
     let text: &str = &src.text;
     let arena = Arena::new();
     let root = parse_document(&arena, text, &options());
@@ -192,10 +267,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
     };
 
     let mut title: Option<Title> = None;
-    let mut lead: Vec<Block> = Vec::new();
-    // Open sections, outermost first.
-    let mut open: Vec<Section> = Vec::new();
-    let mut done: Vec<Section> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     let mut seen_heading = false;
 
     // Explicit stack of (node, list marker for an item's first paragraph).
@@ -203,13 +275,12 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
         root.children().map(|c| (c, None)).collect();
     stack.reverse();
     while let Some((node, marker)) = stack.pop() {
-        let value = node.data().value.clone();
-        match value {
+        let data = node.data();
+        match &data.value {
             NodeValue::Heading(h) => {
                 let span = cx.span_of(node);
                 let (plain, _) = cx.inline_text(node);
-                let (keep, found) = strip_chrome(&plain.text);
-                let found_spans: Vec<(usize, usize)> = found.clone();
+                let (keep, found_spans) = strip_chrome(&plain.text);
                 let lead_ws = plain.text.len() - plain.text.trim_start().len();
                 let text_span = plain.span(lead_ws, keep.max(lead_ws));
                 let artifacts = found_spans
@@ -231,23 +302,13 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
                     continue;
                 }
                 seen_heading = true;
-                let level = h.level;
-                close_to(&mut open, &mut done, level);
-                open.push(Section {
-                    kind: section_kind(&htext),
-                    heading: Heading {
-                        text: htext,
-                        level,
-                        span,
-                        text_span,
-                        artifacts,
-                    },
+                found.push(Found::Heading(Box::new(Heading {
+                    text: htext,
+                    level: h.level,
                     span,
-                    blocks: Vec::new(),
-                    subsections: Vec::new(),
-                    non_prose: Vec::new(),
-                    facts: SectionFacts::default(),
-                });
+                    text_span,
+                    artifacts,
+                })));
             }
             NodeValue::Paragraph => {
                 let span = cx.span_of(node);
@@ -255,26 +316,11 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
                 if plain.text.trim().is_empty() && links.is_empty() {
                     continue;
                 }
-                let in_see_also = open.last().is_some_and(|s| s.kind == SectionKind::SeeAlso);
                 let whole = match (&marker, node.parent()) {
                     (Some(_), Some(item)) => cx.span_of(item),
                     _ => span,
                 };
-                let block = build_block(
-                    &plain,
-                    whole,
-                    marker,
-                    BlockCtx {
-                        in_see_also,
-                        entry: false,
-                        titles: opts.titles,
-                        source: Some(&src.text),
-                        label: None,
-                        colon_introduces: false,
-                    },
-                    links,
-                );
-                push_block(&mut open, &mut lead, block);
+                found.push(Found::Paragraph(Box::new((plain, links, whole, marker))));
             }
             NodeValue::List(_) | NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) => {
                 let mut kids: Vec<_> = node.children().map(|c| (c, None)).collect();
@@ -298,17 +344,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
             _ => {}
         }
     }
-    close_to(&mut open, &mut done, 0);
-
-    Article {
-        path: src.path.clone(),
-        format: src.format,
-        span: Span::new(0, text.len()),
-        title,
-        lead,
-        sections: done,
-        facts: Default::default(),
-    }
+    (title, found)
 }
 
 #[cfg(test)]

@@ -175,7 +175,7 @@ fn sentences_of(
     start: usize,
     bounds: &[(usize, usize)],
     text: &SharedText,
-) -> Vec<Sentence> {
+) -> Box<[Sentence]> {
     // Each sentence's collapsed text is found in the block's collapsed text
     // from where the one before ended, and shares its buffer.
     let mut from = 0;
@@ -196,13 +196,18 @@ fn refs_of(
     bounds: &[(usize, usize)],
     ctx: BlockCtx<'_>,
     mut links: Vec<Reference>,
-) -> (Vec<Reference>, Vec<ReferenceList>) {
+) -> (Box<[Reference]>, Box<[ReferenceList]>) {
     let mut out = Vec::new();
     let mut lists = Vec::new();
     for &(s, e) in bounds {
-        let Some((refs, list)) =
-            references::extract_list(plain, start + s, start + e, ctx.in_see_also, ctx.titles)
-        else {
+        let Some((refs, list)) = references::extract_list_in(
+            plain,
+            start + s,
+            start + e,
+            ctx.in_see_also,
+            ctx.titles,
+            ctx.source,
+        ) else {
             continue;
         };
         for r in refs {
@@ -216,7 +221,12 @@ fn refs_of(
         lists.push(list);
     }
     out.append(&mut links);
-    out.sort_by_key(|r| r.span.start());
+    // Nearly always in order already (no links, or links after the lists):
+    // a stable sort of a sorted vector changes nothing, and its scratch
+    // buffer was half the references again on a one-line file.
+    if !out.is_sorted_by_key(|r| r.span.start()) {
+        out.sort_by_key(|r| r.span.start());
+    }
     if let Some(src) = ctx.source {
         for r in &mut out {
             r.share_source(src);
@@ -226,7 +236,10 @@ fn refs_of(
     // `See X.` sentences would otherwise hold room for sixteen of each). Not
     // `shrink_to_fit`: mimalloc keeps a block in place when it shrinks by less
     // than half, so the slack stayed; a collected drain allocates exactly.
-    (exact(out), exact(lists))
+    (
+        exact(out).into_boxed_slice(),
+        exact(lists).into_boxed_slice(),
+    )
 }
 
 /// `v` in an allocation of exactly its length, unless its slack is an eighth

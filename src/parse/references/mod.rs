@@ -10,7 +10,9 @@
 //! preposition (`Niagara Falls, from the American Side`) belongs to the piece
 //! before it.
 
-use crate::model::{ListProblem, ListProblemKind, Reference, ReferenceKind, ReferenceList};
+use crate::model::{
+    ListProblem, ListProblemKind, Reference, ReferenceKind, ReferenceList, SharedText,
+};
 use crate::text::PlainText;
 
 mod grammar;
@@ -65,6 +67,19 @@ pub fn extract_list(
     in_see_also: bool,
     titles: Option<IsTitle<'_>>,
 ) -> Option<(Vec<Reference>, ReferenceList)> {
+    extract_list_in(plain, start, end, in_see_also, titles, None)
+}
+
+/// [`extract_list`], with each target read from `source` where the source has
+/// it as it reads (see [`Reference::share_source`]) instead of copied.
+pub(crate) fn extract_list_in(
+    plain: &PlainText,
+    start: usize,
+    end: usize,
+    in_see_also: bool,
+    titles: Option<IsTitle<'_>>,
+    source: Option<&SharedText>,
+) -> Option<(Vec<Reference>, ReferenceList)> {
     let sentence = &plain.text[start..end];
     let (body_start, kind, bare) = match PREFIXES.iter().find(|(p, _)| sentence.starts_with(p)) {
         Some((p, kind)) => (
@@ -110,7 +125,12 @@ pub fn extract_list(
                 Some(t) => s + grammar::trim_to_title(&plain.text[s..e], t).unwrap_or(e - s),
                 None => e,
             };
-            Some(Reference::new(&plain.text[s..e], plain.span(s, e), kind))
+            Some(Reference::new_in(
+                &plain.text[s..e],
+                plain.span(s, e),
+                kind,
+                source,
+            ))
         })
         .collect();
     let whole = plain.span(start, end);

@@ -161,7 +161,7 @@ impl Builder<'_, '_> {
     fn push(&mut self, mut block: Block) {
         // `See also [[:Category:X]]` is written like a `See` list, but names
         // a page of another namespace, not an article.
-        block.refs_mut().retain(|r| {
+        block.retain_refs(|r| {
             !matches!(r.kind, ReferenceKind::See | ReferenceKind::SeeAlso)
                 || !inline::names_another_namespace(r.target())
         });

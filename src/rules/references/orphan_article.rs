@@ -79,7 +79,7 @@ impl CorpusArticle {
             .filter(|(k, _)| !k.is_empty());
         let targets = article
             .iter_references()
-            .filter_map(|r| r.canonical.as_deref().map(String::as_str))
+            .filter_map(|r| r.canonical())
             .map(title_key)
             .collect();
         Self { title, targets }

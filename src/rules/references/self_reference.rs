@@ -56,8 +56,8 @@ fn check(cx: &RuleContext<'_>, out: &mut Findings<'_>) {
         return;
     }
     for r in cx.article.iter_references() {
-        let names_self = fold_key(r.target()) == own
-            || r.canonical.as_deref().is_some_and(|c| fold_key(c) == own);
+        let names_self =
+            fold_key(r.target()) == own || r.canonical().is_some_and(|c| fold_key(c) == own);
         if names_self {
             let shown: String = r.target().chars().take(80).collect();
             out.push(
