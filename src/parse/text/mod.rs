@@ -41,28 +41,53 @@ struct Line {
     end: usize,
 }
 
-fn lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\n' || bytes[i] == b'\r' {
-            out.push(Line { start, end: i });
-            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
+/// The lines of `text`, ended by `\n`, `\r\n` or `\r`; a last line
+/// without an ending counts when it is not empty. The line breaks are found
+/// by memchr, not a branch per byte.
+fn lines(text: &str) -> Lines<'_> {
+    Lines {
+        bytes: text.as_bytes(),
+        breaks: memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()),
+        start: 0,
+    }
+}
+
+struct Lines<'a> {
+    bytes: &'a [u8],
+    breaks: memchr::Memchr2<'a>,
+    /// Where the next line starts.
+    start: usize,
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Line;
+
+    fn next(&mut self) -> Option<Line> {
+        for i in self.breaks.by_ref() {
+            // The `\n` of a `\r\n` ended its line already.
+            if i < self.start {
+                continue;
             }
-            start = i + 1;
+            let line = Line {
+                start: self.start,
+                end: i,
+            };
+            self.start = if self.bytes[i] == b'\r' && self.bytes.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
+            return Some(line);
         }
-        i += 1;
+        (self.start < self.bytes.len()).then(|| {
+            let line = Line {
+                start: self.start,
+                end: self.bytes.len(),
+            };
+            self.start = self.bytes.len();
+            line
+        })
     }
-    if start < bytes.len() {
-        out.push(Line {
-            start,
-            end: bytes.len(),
-        });
-    }
-    out
 }
 
 /// Group lines into blocks: `(start, end)` byte ranges of the file.
@@ -133,7 +158,6 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
     let text: &str = &src.text;
     let bom = src.bom_len();
     let ls: Vec<Line> = lines(text)
-        .into_iter()
         .map(|l| {
             if l.start == 0 {
                 Line {
@@ -187,7 +211,9 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
             let between = &text[w[0].end()..w[1].start()];
             // Line breaks as `lines` counts them (`\r\n` once); the next
             // block's indent aside.
-            lines(between.trim_end_matches([' ', '\t'])).len() >= 2
+            lines(between.trim_end_matches([' ', '\t']))
+                .nth(1)
+                .is_some()
         }))
         .collect();
     let roles = roles::roles_with_gaps(&texts, &gaps);
@@ -441,6 +467,43 @@ mod tests {
             "Title\nLead sentence of the article.\nLiterature\nSmith, John (2001). A Book about the Subject. London.\nGreat Expectations\n",
         );
         assert_eq!(heading_texts(&a), ["Literature"]);
+    }
+
+    #[test]
+    fn lines_end_at_each_kind_of_break() {
+        // The byte-by-byte reading the memchr one replaced.
+        fn reference(text: &str) -> Vec<(usize, usize)> {
+            let (bytes, mut out, mut start, mut i) = (text.as_bytes(), Vec::new(), 0, 0);
+            while i < bytes.len() {
+                if bytes[i] == b'\n' || bytes[i] == b'\r' {
+                    out.push((start, i));
+                    if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    start = i + 1;
+                }
+                i += 1;
+            }
+            if start < bytes.len() {
+                out.push((start, bytes.len()));
+            }
+            out
+        }
+        for t in [
+            "",
+            "a",
+            "\n",
+            "\r\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "a\rb\r",
+            "\r\r\n\n\r",
+            "é\n\n€\r\n\r\nx",
+            "last line runs on",
+        ] {
+            let got: Vec<_> = lines(t).map(|l| (l.start, l.end)).collect();
+            assert_eq!(got, reference(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -306,12 +306,7 @@ pub(crate) fn shape(block: &str) -> Shape {
 /// (`Social issues - gender`).
 fn shape_with(block: &str, listed: bool, dashed: bool) -> Shape {
     // Most blocks are paragraphs: leave them before any allocation.
-    if block.len() > 4 * 120
-        || block
-            .split_whitespace()
-            .nth(MAX_HEADING_WORDS + 2)
-            .is_some()
-    {
+    if block.len() > 4 * 120 || more_words_than(block, MAX_HEADING_WORDS + 2) {
         return Shape::Text;
     }
     let (keep, _) = strip_chrome(block);
@@ -675,16 +670,71 @@ fn continues(next: &str) -> bool {
 
 /// Running text: a sentence of some length, or a long block.
 pub(crate) fn is_prose(t: &str) -> bool {
-    let mut words = t.split_whitespace();
-    if words.nth(15).is_some() {
+    if more_words_than(t, 15) {
         return true;
     }
-    trim_closers(t).ends_with(['.', '!', '?', '…']) && t.split_whitespace().nth(3).is_some()
+    trim_closers(t).ends_with(['.', '!', '?', '…']) && more_words_than(t, 3)
 }
 
 /// At most `n` words, counting no further than needed.
 fn at_most_words(t: &str, n: usize) -> bool {
-    t.split_whitespace().nth(n).is_none()
+    !more_words_than(t, n)
+}
+
+/// More than `n` words as [`str::split_whitespace`] counts them, reading no
+/// further than the word after the `n`th. A scan of bytes: ASCII white
+/// space by value, and only the lead bytes of the other white-space
+/// characters (U+0085, U+00A0, U+1680, U+2000 to U+3000) decoded. The
+/// reader asks this of every block many times; the character-by-character
+/// split cost a sixth of the plain-text reader.
+pub(crate) fn more_words_than(t: &str, n: usize) -> bool {
+    words_upto(t, n.saturating_add(1)) > n
+}
+
+/// The number of words of `t` as [`more_words_than`] counts them, up to
+/// `cap`: `min(count, cap)`.
+fn words_upto(t: &str, cap: usize) -> usize {
+    if cap == 0 {
+        return 0;
+    }
+    let b = t.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let space = match c {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {
+                i += 1;
+                true
+            }
+            0xc2 | 0xe1..=0xe3 => match t.get(i..).and_then(|r| r.chars().next()) {
+                Some(ch) => {
+                    i += ch.len_utf8();
+                    ch.is_whitespace()
+                }
+                None => {
+                    i += 1;
+                    false
+                }
+            },
+            // Other bytes are not white space, nor part of a character that is.
+            _ => {
+                i += 1;
+                false
+            }
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words == cap {
+                return cap;
+            }
+        }
+    }
+    words
 }
 
 /// The features two list entries share.
@@ -720,14 +770,19 @@ fn similar(a: &str, b: &str) -> bool {
 /// A stanza: three or more short lines (the last may end a sentence), one
 /// or more ending in a comma or semicolon inside it: a poem or a song, and
 /// none of its lines is a heading.
-fn stanzas(blocks: &[&str], shapes: &mut [Shape]) {
+fn stanzas(blocks: &[&str], words: &Words, shapes: &mut [Shape]) {
     // Poems are written line by line, each line capitalised; a known heading
-    // ends the stanza.
-    let short = |t: &str| {
-        at_most_words(t, MAX_HEADING_WORDS)
-            && t.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '\''))
-            && !is_known_heading(t)
-    };
+    // ends the stanza. Decided once a block: the scans below ask again.
+    let shorts: Vec<bool> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            words.at_most(i, MAX_HEADING_WORDS)
+                && t.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '\''))
+                && !is_known_heading(t)
+        })
+        .collect();
+    let short = |i: usize| shorts[i];
     let mut i = 0;
     while i < blocks.len() {
         // A line that introduces what follows with `:` starts no stanza.
@@ -736,11 +791,11 @@ fn stanzas(blocks: &[&str], shapes: &mut [Shape]) {
             continue;
         }
         let mut j = i;
-        while j < blocks.len() && short(blocks[j]) && !trim_closers(blocks[j]).ends_with('.') {
+        while j < blocks.len() && short(j) && !trim_closers(blocks[j]).ends_with('.') {
             j += 1;
         }
         // The line that ends the sentence closes the stanza.
-        let end = if j < blocks.len() && short(blocks[j]) {
+        let end = if j < blocks.len() && short(j) {
             j + 1
         } else {
             j
@@ -801,11 +856,11 @@ fn stanzas(blocks: &[&str], shapes: &mut [Shape]) {
             let mut k = end;
             loop {
                 let mut m = k;
-                while m < blocks.len() && short(blocks[m]) && !ends_terminal(blocks[m]) {
+                while m < blocks.len() && short(m) && !ends_terminal(blocks[m]) {
                     m += 1;
                 }
                 let closes = m < blocks.len()
-                    && short(blocks[m])
+                    && short(m)
                     && trim_closers(blocks[m]).ends_with(['.', '!', '?']);
                 if m == k || m - k > 3 || !closes {
                     break;
@@ -858,6 +913,24 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
     roles_with_gaps(blocks, &[])
 }
 
+/// The words of each block, counted once, up to one more than the largest
+/// limit asked of a block (`2 * MAX_HEADING_WORDS`).
+struct Words(Vec<usize>);
+
+impl Words {
+    const CAP: usize = 2 * MAX_HEADING_WORDS + 1;
+
+    fn of(blocks: &[&str]) -> Words {
+        Words(blocks.iter().map(|b| words_upto(b, Self::CAP)).collect())
+    }
+
+    /// Block `i` has at most `n` words (`n` below the cap).
+    fn at_most(&self, i: usize, n: usize) -> bool {
+        debug_assert!(n < Self::CAP);
+        self.0.get(i).is_some_and(|&w| w <= n)
+    }
+}
+
 /// The role of every block (the title excluded), with `gaps[i]` true when a
 /// blank line comes before block `i`
 /// (an empty `gaps` for none): in a text that has blank lines, a short line
@@ -867,7 +940,19 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
 pub(crate) fn roles_with_gaps(blocks: &[&str], gaps: &[bool]) -> Vec<Role> {
     let gap_before = |i: usize| gaps.get(i).copied().unwrap_or(false);
     let n = blocks.len();
-    let mut shapes: Vec<Shape> = blocks.iter().map(|b| shape(b)).collect();
+    let words = Words::of(blocks);
+    let mut shapes: Vec<Shape> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            // `shape`'s own first test, from the count.
+            if words.at_most(i, MAX_HEADING_WORDS + 2) {
+                shape(b)
+            } else {
+                Shape::Text
+            }
+        })
+        .collect();
     for i in 0..n {
         if shapes[i] != Shape::Text
             && i + 1 < n
@@ -877,8 +962,8 @@ pub(crate) fn roles_with_gaps(blocks: &[&str], gaps: &[bool]) -> Vec<Role> {
             shapes[i] = Shape::Text;
         }
     }
-    in_context(blocks, &mut shapes);
-    stanzas(blocks, &mut shapes);
+    in_context(blocks, &words, &mut shapes);
+    stanzas(blocks, &words, &mut shapes);
     // An entry of a list whose other entries are longer: it opens like its
     // neighbour (`1992 AVN Award – ...` after `1990 AVN Award – ...`).
     let mut entries = vec![false; n];
@@ -886,11 +971,12 @@ pub(crate) fn roles_with_gaps(blocks: &[&str], gaps: &[bool]) -> Vec<Role> {
         if shapes[i] == Shape::Text {
             continue;
         }
+        // The cheap tests first (all of them are pure).
         let alike = |j: usize| {
-            at_most_words(blocks[j], 2 * MAX_HEADING_WORDS)
-                && opens_alike(blocks[i], blocks[j])
-                && separated(blocks[i])
+            separated(blocks[i])
+                && words.at_most(j, 2 * MAX_HEADING_WORDS)
                 && separated(blocks[j])
+                && opens_alike(blocks[i], blocks[j])
         };
         if (i > 0 && alike(i - 1)) || (i + 1 < n && alike(i + 1)) {
             shapes[i] = Shape::Text;
@@ -998,7 +1084,7 @@ fn titles_part(h: &str, t: &str) -> bool {
 ///   > 10`, `8 "third"`) is a line of a numbered listing or of footnotes;
 /// - a line next to a drawing (`____|____`, an ASCII family tree) is a part
 ///   of the drawing.
-fn in_context(blocks: &[&str], shapes: &mut [Shape]) {
+fn in_context(blocks: &[&str], words: &Words, shapes: &mut [Shape]) {
     let n = blocks.len();
     for i in 0..n {
         let t = blocks[i];
@@ -1008,7 +1094,7 @@ fn in_context(blocks: &[&str], shapes: &mut [Shape]) {
             // Most blocks are paragraphs: their length leaves them first
             // (a heading has at most 120 characters, chrome aside).
             if t.len() <= 160
-                && at_most_words(t, MAX_HEADING_WORDS)
+                && words.at_most(i, MAX_HEADING_WORDS)
                 && listing(t)
                 && !dated(t)
                 && next.is_some_and(paragraph)
@@ -1021,7 +1107,7 @@ fn in_context(blocks: &[&str], shapes: &mut [Shape]) {
             // second (`Social issues - gender`, `Country soul - crossover`):
             // a glossary's or a list's entries come in runs.
             if t.len() <= 160
-                && at_most_words(t, MAX_HEADING_WORDS)
+                && words.at_most(i, MAX_HEADING_WORDS)
                 && term_and_description(t)
                 && prev.is_some_and(paragraph)
                 && next.is_some_and(|x| paragraph(x) && !continues(x))
@@ -1177,7 +1263,7 @@ fn paragraph(t: &str) -> bool {
     // `Smith, John`, not `Finally, in`.
     let author = first.ends_with(',') && second.starts_with(char::is_uppercase);
     let head = t.get(..60).unwrap_or(t);
-    t.split_whitespace().nth(15).is_some()
+    more_words_than(t, 15)
         && trim_closers(t).ends_with(['.', '!', '?', '…'])
         && !author
         && !head.contains("(1")
@@ -1348,7 +1434,7 @@ fn code_like(t: &str) -> bool {
 
 /// A sentence that introduces a list with a colon (`The members are:`).
 fn is_prose_intro(t: &str) -> bool {
-    trim_closers(t).ends_with(':') && t.split_whitespace().nth(2).is_some()
+    trim_closers(t).ends_with(':') && more_words_than(t, 2)
 }
 
 fn is_closing(t: &str) -> bool {
@@ -1368,11 +1454,13 @@ static COMMON: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
 
 /// A closing heading, or one of the headings articles use most.
 fn is_known_heading(t: &str) -> bool {
-    if is_closing(t) {
+    // `is_closing`, with the chrome stripped once for both tests.
+    let (keep, _) = strip_chrome(t);
+    let h = &t[..keep];
+    if is_standard_closing_heading(h.trim()) {
         return true;
     }
-    let (keep, _) = strip_chrome(t);
-    let key = crate::text::collapse_ws(&t[..keep]).to_lowercase();
+    let key = crate::text::collapse_ws_cow(h).to_lowercase();
     COMMON.contains(key.as_str())
 }
 
@@ -1524,6 +1612,32 @@ mod tests {
                 Role::Block => ".",
             })
             .collect()
+    }
+
+    #[test]
+    fn word_counts_agree_with_split_whitespace() {
+        // Every white-space character Unicode has, next to ones that are
+        // not (U+200B, the no-break lookalikes' neighbours), and text that
+        // shares their lead bytes (`é` is C3, `€` E2 82 AC, `ሀ` E1 88 80).
+        let cases = [
+            "",
+            " ",
+            "one",
+            "  one  two\tthree\nfour\r\nfive\u{b}six\u{c}seven ",
+            "a\u{85}b\u{a0}c\u{1680}d\u{2000}e\u{200a}f\u{2028}g\u{2029}h\u{202f}i\u{205f}j\u{3000}k",
+            "a\u{200b}b\u{2060}c\u{feff}d",
+            "Café € ሀ ¡Hola! 東京 — x",
+            "\u{a0}\u{a0}lead and trail\u{3000}",
+            "é\u{a0}é\u{85}€\u{2003}€",
+        ];
+        for t in cases {
+            let words = t.split_whitespace().count();
+            for n in 0..=words + 1 {
+                assert_eq!(more_words_than(t, n), words > n, "{t:?} {n}");
+                assert_eq!(at_most_words(t, n), words <= n, "{t:?} {n}");
+                assert_eq!(words_upto(t, n), words.min(n), "{t:?} {n}");
+            }
+        }
     }
 
     #[test]
