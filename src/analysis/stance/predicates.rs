@@ -1063,6 +1063,84 @@ fn verb_here(toks: &[Tok], k: usize, lo: usize) -> bool {
             )))
 }
 
+/// Whether the bare form at `v` agrees with a subject just before it, so
+/// that it is a verb even before an object with no determiner (`Fascists
+/// oppose democracy`, `researchers favor full disclosure`, `She thus rejects
+/// ...`, `Taleb opposes most economic theorizing`): a pronoun of its number,
+/// a plural noun before a form without `-s`, or a name before a form with
+/// `-s` that is no noun of stance (not `Soviet attacks continued`). Adverbs
+/// between them are skipped. Not a noun compound (`public support grew`,
+/// `legal disputes made`: no plural or name before them).
+fn agreeing_subject(toks: &[Tok], lo: usize, v: usize) -> bool {
+    let p = &*PRED;
+    let verb = toks[v].lower.as_str();
+    let s_form = verb.ends_with('s') && !verb.ends_with("ss");
+    let Some(k) = (lo..v).rev().find(|&k| {
+        let w = toks[k].lower.as_str();
+        !(toks[k].word && (ADVERBS.contains(&w) || DEGREE.contains(&w) || w == "thus"))
+    }) else {
+        return false;
+    };
+    let s = &toks[k];
+    if !s.word {
+        return false;
+    }
+    let w = s.lower.as_str();
+    if s_form {
+        matches!(w, "he" | "she" | "it")
+            || (s.cap
+                && !p.nouns.contains_key(verb)
+                && !NOUN_MARKERS.contains(&w)
+                && !w.ends_with("'s")
+                && w.chars().all(char::is_alphabetic))
+    } else {
+        matches!(w, "they" | "we")
+            || (w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && !w.ends_with("is")
+                && !w.ends_with("'s")
+                && !NOUN_MARKERS.contains(&w)
+                && w.chars().all(char::is_alphabetic))
+    }
+}
+
+/// Whether the word at `o` may open an object with no determiner
+/// (`democracy`, `full disclosure`, `most economic theorizing`): a
+/// lower-case word that is no preposition, conjunction, auxiliary or
+/// participle, nor a gerund (`recommends adapting to ...`, `supports
+/// retaining ...`: an act recommended, not a side toward the subject).
+fn bare_object(toks: &[Tok], o: usize) -> bool {
+    toks.get(o).is_some_and(|n| {
+        let w = n.lower.as_str();
+        n.word
+            && !n.cap
+            && w.chars().next().is_some_and(char::is_alphabetic)
+            && !OBJECT_END.contains(&w)
+            && !AUXILIARIES.contains(&w)
+            && !BE.contains(&w)
+            && !w.ends_with("ed")
+            && !w.ends_with("ing")
+            && !matches!(
+                w,
+                "not"
+                    | "never"
+                    | "no"
+                    | "or"
+                    | "so"
+                    | "than"
+                    | "into"
+                    | "upon"
+                    | "against"
+                    | "can"
+                    | "should"
+                    | "must"
+                    | "shall"
+            )
+    })
+}
+
 /// Whether the numeral at `d` ends a date (`in 2001`, `on 14 January 1974`,
 /// `in October 2010`) that follows words of its clause: a subject's time,
 /// so the word after it may be the verb. A clause that opens with the date
@@ -2170,6 +2248,7 @@ fn predicate_voice_of(
             && !toks
                 .get(v + 1)
                 .is_some_and(|n| n.word && (n.cap || OBJECT_START.contains(&n.lower.as_str())))
+            && !(agreeing_subject(toks, lo, v) && bare_object(toks, v + 1))
         {
             continue;
         }
@@ -4874,5 +4953,42 @@ mod tests {
             ),
             Some(Stance::Con)
         );
+    }
+
+    #[test]
+    fn a_bare_form_after_a_subject_it_agrees_with_is_a_verb() {
+        // A plural before a form without `-s`, a name or pronoun before a
+        // form with `-s`: a verb, even before an object with no determiner.
+        for (s, want) in [
+            ("Fascists oppose harbour planning.", Stance::Con),
+            (
+                "Many security researchers favor harbour planning.",
+                Stance::Pro,
+            ),
+            ("Taleb opposes most harbour planning.", Stance::Con),
+            (
+                "She thus rejects harbour planning as unethical.",
+                Stance::Con,
+            ),
+            (
+                "They criticize harbour planning on economic grounds.",
+                Stance::Con,
+            ),
+        ] {
+            assert_eq!(plan_side(s), Some(want), "{s}");
+        }
+        // Near cases left alone: a noun compound with its own verb after it
+        // (`public support grew`), a stance noun after a name (`Soviet
+        // attacks continue`), a form that agrees with nothing before it.
+        for s in [
+            "Public support grew after the vote.",
+            "Soviet attacks continue along the harbour.",
+            "However, legal disputes made the amount of any payment uncertain.",
+            "The torpedo attack failed.",
+            "Fascists oppose in vain.",
+            "Some engineers recommend adapting the harbour plan.",
+        ] {
+            assert_eq!(plan_side(s), None, "{s}");
+        }
     }
 }
