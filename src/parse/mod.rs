@@ -173,7 +173,7 @@ pub fn find_label(text: &str) -> Option<(usize, usize)> {
 fn sentences_of(
     plain: &PlainText,
     start: usize,
-    bounds: &[(usize, usize)],
+    bounds: &[(u32, u32)],
     text: &SharedText,
 ) -> Box<[Sentence]> {
     // Each sentence's collapsed text is found in the block's collapsed text
@@ -182,6 +182,7 @@ fn sentences_of(
     bounds
         .iter()
         .map(|&(s, e)| {
+            let (s, e) = (s as usize, e as usize);
             let own = collapse_ws_cow(&plain.text[start + s..start + e]);
             let (shared, next) = text.share(&own, from);
             from = next;
@@ -193,13 +194,14 @@ fn sentences_of(
 fn refs_of(
     plain: &PlainText,
     start: usize,
-    bounds: &[(usize, usize)],
+    bounds: &[(u32, u32)],
     ctx: BlockCtx<'_>,
     mut links: Vec<Reference>,
 ) -> (Box<[Reference]>, Box<[ReferenceList]>) {
     let mut out = Vec::new();
     let mut lists = Vec::new();
     for &(s, e) in bounds {
+        let (s, e) = (s as usize, e as usize);
         let Some((refs, list)) = references::extract_list_in(
             plain,
             start + s,

@@ -55,8 +55,12 @@ fn is_terminator(c: char) -> bool {
 }
 
 /// Byte ranges of the sentences of `text`, trimmed of surrounding white space.
+///
+/// 32-bit offsets (a block is a part of a file the gate admits, under 4 GiB):
+/// a one-line file of a million sentences held 16 MB of bounds at its peak,
+/// now 8.
 #[must_use]
-pub fn split(text: &str) -> Vec<(usize, usize)> {
+pub fn split(text: &str) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -118,12 +122,15 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(u32, u32)>) {
     let s = &text[start..end];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     if lead + trail < s.len() {
-        out.push((start + lead, end - trail));
+        // Past 4 GiB (no file the gate admits) the sentence is left out.
+        if let (Ok(a), Ok(b)) = (u32::try_from(start + lead), u32::try_from(end - trail)) {
+            out.push((a, b));
+        }
     }
 }
 
@@ -132,7 +139,10 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        split(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        split(text)
+            .into_iter()
+            .map(|(s, e)| &text[s as usize..e as usize])
+            .collect()
     }
 
     #[test]
