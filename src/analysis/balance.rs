@@ -230,6 +230,11 @@ fn signed_at_end(text: &str) -> bool {
 /// punctuation); past this a sentence is not prose.
 const PROSE_TOKENS: usize = 1_000;
 
+/// The most bytes of a sentence whose tokens are held at once (see
+/// [`crate::text::token_chunks`]); prose sentences are a few hundred bytes,
+/// and the tokens of one of 50 MB took ten times its size.
+const GIANT_SENTENCE: usize = 64 * 1024;
+
 /// Find the voices of every sentence and fill the balance facts of every
 /// section and of the article. `text` is the source the spans point into.
 pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
@@ -262,10 +267,21 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
         // three are held (`window`: before, this one, after), not the whole
         // block's: a block of a million sentences held them all at once.
         let spans: Vec<Span> = b.sentences().iter().map(|s| s.span).collect();
+        // A "sentence" of more than `GIANT_SENTENCE` bytes is no prose: only
+        // its first window of tokens is held (its voices and its neighbours'
+        // context read no further), and its words to watch are found window
+        // by window as it is tokenised (`token_chunks`).
         let tokens_of = |n: usize| {
-            spans
-                .get(n)
-                .map(|sp| crate::text::tokenize(sp.clamp_to(text).slice(text)))
+            spans.get(n).map(|sp| {
+                let s = sp.clamp_to(text).slice(text);
+                if s.len() > GIANT_SENTENCE {
+                    crate::text::token_chunks(s, PROSE_TOKENS)
+                        .next()
+                        .unwrap_or_default()
+                } else {
+                    crate::text::tokenize(s)
+                }
+            })
         };
         let mut window: [Option<Vec<crate::text::Tok>>; 3] = [None, None, tokens_of(0)];
         for (n, s) in b.sentences_mut().iter_mut().enumerate() {
@@ -290,11 +306,20 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
             // A block quotation is quoted words throughout: the quotation
             // marks inside it are the quoted text's own, so they do not
             // toggle it (`... four "principles" which it is argued ...`).
+            let windows: Box<dyn Iterator<Item = std::borrow::Cow<'_, [crate::text::Tok]>>> =
+                if block_quote {
+                    Box::new(std::iter::empty())
+                } else if slice.len() > GIANT_SENTENCE {
+                    Box::new(
+                        crate::text::token_chunks(slice, PROSE_TOKENS).map(std::borrow::Cow::Owned),
+                    )
+                } else {
+                    Box::new(this.chunks(PROSE_TOKENS).map(std::borrow::Cow::Borrowed))
+                };
             s.set_watch(
-                this.chunks(PROSE_TOKENS)
-                    .filter(|_| !block_quote)
+                windows
                     .flat_map(|window| {
-                        stance::editorial_hits_around(window, around, quoted, &settings.watch)
+                        stance::editorial_hits_around(&window, around, quoted, &settings.watch)
                     })
                     .map(|h| {
                         let span = Span::new(base.start() + h.start, base.start() + h.end);

@@ -15,6 +15,6 @@ pub mod words;
 pub use chrome::strip_chrome;
 pub use lines::lines;
 pub use plain::{PlainText, collapse_ws, collapse_ws_cow};
-pub use tokens::{Tok, opens_quote, tokenize, words_in};
+pub use tokens::{Tok, opens_quote, token_chunks, tokenize, words_in};
 pub use tsv::tsv_rows;
 pub use words::word_count;

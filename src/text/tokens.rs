@@ -137,6 +137,43 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
     out
 }
 
+/// The tokens of `s` in chunks of `size` (the last may be shorter), as
+/// `tokenize(s).chunks(size)` gives them, without holding every token of `s`
+/// at once: `s` is tokenised a piece of about 64 KiB at a time, cut at a
+/// space (no token spans one, and tokenising holds no state across one). For
+/// a "sentence" of millions of words, whose tokens would take ten times its
+/// bytes.
+pub fn token_chunks(s: &str, size: usize) -> impl Iterator<Item = Vec<Tok>> + '_ {
+    token_chunks_by(s, size, 64 * 1024)
+}
+
+fn token_chunks_by(s: &str, size: usize, piece: usize) -> impl Iterator<Item = Vec<Tok>> + '_ {
+    let size = size.max(1);
+    let mut at = 0;
+    let mut buf: Vec<Tok> = Vec::new();
+    std::iter::from_fn(move || {
+        while buf.len() < size && at < s.len() {
+            let want = (at + piece).min(s.len());
+            let end = s.as_bytes()[want..]
+                .iter()
+                .position(|&b| b == b' ')
+                .map_or(s.len(), |p| want + p);
+            let base = at;
+            buf.extend(tokenize(&s[base..end]).into_iter().map(|mut t| {
+                t.start += base;
+                t.end += base;
+                t
+            }));
+            at = end;
+        }
+        if buf.is_empty() {
+            return None;
+        }
+        let rest = buf.split_off(size.min(buf.len()));
+        Some(std::mem::replace(&mut buf, rest))
+    })
+}
+
 /// Number of word tokens in `toks`.
 pub fn words_in(toks: &[Tok]) -> usize {
     toks.iter().filter(|t| t.word).count()
@@ -160,6 +197,33 @@ pub fn opens_quote(text: &str, mut quoted: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn token_chunks_are_the_chunks_of_the_tokens() {
+        let text = "Critics’ view: \"it\" fails.  rock-'n'-roll é-ü, a--b; x  y z 3-4 “Q” end";
+        let all = tokenize(text);
+        for piece in [1, 2, 3, 7, 64 * 1024] {
+            for size in [1, 2, 5, 1000] {
+                let got: Vec<Vec<(String, usize, usize)>> = token_chunks_by(text, size, piece)
+                    .map(|c| {
+                        c.iter()
+                            .map(|t| (t.lower.to_string(), t.start, t.end))
+                            .collect()
+                    })
+                    .collect();
+                let want: Vec<Vec<(String, usize, usize)>> = all
+                    .chunks(size)
+                    .map(|c| {
+                        c.iter()
+                            .map(|t| (t.lower.to_string(), t.start, t.end))
+                            .collect()
+                    })
+                    .collect();
+                assert_eq!(got, want, "piece {piece}, size {size}");
+            }
+        }
+        assert_eq!(token_chunks("", 10).count(), 0);
+    }
 
     #[test]
     fn words_and_punctuation() {
