@@ -913,21 +913,31 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
     roles_with_gaps(blocks, &[])
 }
 
-/// The words of each block, counted once, up to one more than the largest
-/// limit asked of a block (`2 * MAX_HEADING_WORDS`).
-struct Words(Vec<usize>);
+/// The words of each block, counted once, up to one more than the limits
+/// asked of every block (`MAX_HEADING_WORDS + 2`, `shape`'s first test); a
+/// larger limit counts again only for a block that reached the cap.
+struct Words<'a> {
+    blocks: &'a [&'a str],
+    counts: Vec<usize>,
+}
 
-impl Words {
-    const CAP: usize = 2 * MAX_HEADING_WORDS + 1;
+impl<'a> Words<'a> {
+    const CAP: usize = MAX_HEADING_WORDS + 3;
 
-    fn of(blocks: &[&str]) -> Words {
-        Words(blocks.iter().map(|b| words_upto(b, Self::CAP)).collect())
+    fn of(blocks: &'a [&'a str]) -> Words<'a> {
+        Words {
+            blocks,
+            counts: blocks.iter().map(|b| words_upto(b, Self::CAP)).collect(),
+        }
     }
 
-    /// Block `i` has at most `n` words (`n` below the cap).
+    /// Block `i` has at most `n` words.
     fn at_most(&self, i: usize, n: usize) -> bool {
-        debug_assert!(n < Self::CAP);
-        self.0.get(i).is_some_and(|&w| w <= n)
+        match self.counts.get(i) {
+            Some(&w) if w < Self::CAP || n < Self::CAP => w <= n,
+            Some(_) => self.blocks.get(i).is_some_and(|b| at_most_words(b, n)),
+            None => false,
+        }
     }
 }
 
@@ -1638,6 +1648,19 @@ mod tests {
                 assert_eq!(words_upto(t, n), words.min(n), "{t:?} {n}");
             }
         }
+    }
+
+    #[test]
+    fn block_word_counts_answer_limits_past_their_cap() {
+        let long: String = (0..40).map(|k| format!("w{k} ")).collect();
+        let blocks = ["One two", long.as_str(), "a b c d e f g h i j k l m n o"];
+        let words = Words::of(&blocks);
+        for (i, b) in blocks.iter().enumerate() {
+            for n in 0..45 {
+                assert_eq!(words.at_most(i, n), at_most_words(b, n), "{i} {n}");
+            }
+        }
+        assert!(!words.at_most(3, 5), "no such block");
     }
 
     #[test]
