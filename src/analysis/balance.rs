@@ -211,13 +211,28 @@ fn introduces_quotation(text: &str) -> bool {
 /// capitalised name with no sentence of its own. Not a dash inside a sentence
 /// (`the Euler–MacLaurin formula`) nor a closing clause (`... in 1990 — the
 /// last year of the war.`).
+/// The most bytes of a signature after its dash, with the dash and spaces.
+const SIGNATURE_BYTES: usize = 160;
+
 fn signed_at_end(text: &str) -> bool {
     let t = text.trim_end();
-    let Some((body, sign)) = t.rsplit_once(['—', '–']) else {
-        return false;
+    // A signature is short: its dash is sought in the last bytes only, not
+    // through the whole paragraph.
+    // Both dashes are three bytes in UTF-8: E2 80 94 and E2 80 93.
+    let bytes = t.as_bytes();
+    let from = bytes.len().saturating_sub(SIGNATURE_BYTES);
+    let mut end = bytes.len();
+    let dash = loop {
+        let Some(k) = memchr::memrchr(0xE2, &bytes[from..end]).map(|k| from + k) else {
+            return false;
+        };
+        if bytes.get(k + 1) == Some(&0x80) && matches!(bytes.get(k + 2), Some(0x93 | 0x94)) {
+            break k;
+        }
+        end = k;
     };
-    let body = body.trim_end();
-    let sign = sign.trim_start();
+    let body = t[..dash].trim_end();
+    let sign = t[dash + 3..].trim_start();
     body.ends_with(['.', '!', '?', '"', '”', '…'])
         && sign.starts_with(|c: char| c.is_uppercase())
         && sign.len() <= 120
@@ -306,21 +321,21 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
             // A block quotation is quoted words throughout: the quotation
             // marks inside it are the quoted text's own, so they do not
             // toggle it (`... four "principles" which it is argued ...`).
-            let windows: Box<dyn Iterator<Item = std::borrow::Cow<'_, [crate::text::Tok]>>> =
-                if block_quote {
-                    Box::new(std::iter::empty())
-                } else if slice.len() > GIANT_SENTENCE {
-                    Box::new(
-                        crate::text::token_chunks(slice, PROSE_TOKENS).map(std::borrow::Cow::Owned),
-                    )
-                } else {
-                    Box::new(this.chunks(PROSE_TOKENS).map(std::borrow::Cow::Borrowed))
-                };
-            s.set_watch(
-                windows
-                    .flat_map(|window| {
-                        stance::editorial_hits_around(&window, around, quoted, &settings.watch)
+            let hits: Vec<stance::EditorialHit> = if block_quote {
+                Vec::new()
+            } else if slice.len() > GIANT_SENTENCE {
+                crate::text::token_chunks(slice, PROSE_TOKENS)
+                    .flat_map(|w| {
+                        stance::editorial_hits_around(&w, around, quoted, &settings.watch)
                     })
+                    .collect()
+            } else {
+                this.chunks(PROSE_TOKENS)
+                    .flat_map(|w| stance::editorial_hits_around(w, around, quoted, &settings.watch))
+                    .collect()
+            };
+            s.set_watch(
+                hits.into_iter()
                     .map(|h| {
                         let span = Span::new(base.start() + h.start, base.start() + h.end);
                         WordToWatch {
