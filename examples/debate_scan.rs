@@ -12,19 +12,12 @@
 
 #![allow(clippy::print_stdout)] // a report on stdout
 
+#[path = "../tests/support/accuracy.rs"]
+mod accuracy;
+
 use encyclint::model::Stance;
 use encyclint::settings::Settings;
 use encyclint::source::{Format, SourceFile};
-
-/// The half of an article in `examples/stance_halves.rs`.
-fn half(article: &str) -> char {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in article.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    if h.is_multiple_of(2) { 'a' } else { 'b' }
-}
 
 const HEADINGS: &[&str] = &[
     "critic",
@@ -52,7 +45,7 @@ fn main() {
     let held: std::collections::BTreeSet<&str> = labelled
         .lines()
         .filter_map(|l| l.split('\t').next())
-        .filter(|a| half(a) == 'b')
+        .filter(|a| accuracy::stance_half(a) == 'b')
         .collect();
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
@@ -80,22 +73,7 @@ fn main() {
                         Some(Stance::Con) => "con",
                         None => "none",
                     };
-                    let vs: Vec<String> = sen
-                        .voices()
-                        .iter()
-                        .map(|v| {
-                            format!(
-                                "{}{}[{}|{}]",
-                                match v.stance {
-                                    Stance::Pro => "PRO",
-                                    Stance::Con => "CON",
-                                },
-                                if v.weak { "~" } else { "" },
-                                v.actor.as_deref().unwrap_or("-"),
-                                v.cue.text
-                            )
-                        })
-                        .collect();
+                    let vs: Vec<String> = sen.voices().iter().map(accuracy::voice_tag).collect();
                     println!(
                         "{title}\t{}\t{side}\t{}\t{}",
                         s.heading.text,

@@ -13,7 +13,6 @@
 #[path = "../tests/support/accuracy.rs"]
 mod accuracy;
 
-use encyclint::model::Stance;
 use encyclint::settings::Settings;
 
 fn main() {
@@ -58,22 +57,7 @@ fn main() {
                     bf.exchanges, bf.last_word_pro, bf.last_word_con
                 );
                 for sen in b.sentences() {
-                    let vs: Vec<String> = sen
-                        .voices()
-                        .iter()
-                        .map(|v| {
-                            format!(
-                                "{}{}[{}|{}]",
-                                match v.stance {
-                                    Stance::Pro => "PRO",
-                                    Stance::Con => "CON",
-                                },
-                                if v.weak { "~" } else { "" },
-                                v.actor.as_deref().unwrap_or("-"),
-                                v.cue.text
-                            )
-                        })
-                        .collect();
+                    let vs: Vec<String> = sen.voices().iter().map(accuracy::voice_tag).collect();
                     println!("     {:<40} {}", vs.join(" "), sen.text);
                 }
             }

@@ -13,16 +13,6 @@
 #[path = "../tests/support/accuracy.rs"]
 mod accuracy;
 
-/// FNV-1a over the article name: stable across runs, platforms and versions.
-fn half(article: &str) -> char {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in article.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    if h.is_multiple_of(2) { 'a' } else { 'b' }
-}
-
 fn main() {
     let show: Option<char> = std::env::args()
         .nth(1)
@@ -32,7 +22,7 @@ fn main() {
     for (label, pick) in [("a", Some('a')), ("b", Some('b')), ("all", None)] {
         let part: Vec<_> = rows
             .iter()
-            .filter(|r| pick.is_none_or(|h| half(&r.article) == h))
+            .filter(|r| pick.is_none_or(|h| accuracy::stance_half(&r.article) == h))
             .cloned()
             .collect();
         let n_articles = part

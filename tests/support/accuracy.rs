@@ -20,6 +20,33 @@ use encyclint::index::TitleIndex;
 use encyclint::settings::Settings;
 use encyclint::source::{Format, SourceFile};
 
+/// The half of `fixtures/accuracy/stance-dev.tsv` an article belongs to: `a`
+/// (studied) or `b` (held out, unread), by FNV-1a over its name, stable
+/// across runs, platforms and versions. One definition for every user, so
+/// the halves cannot drift apart.
+pub fn stance_half(article: &str) -> char {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in article.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    if h.is_multiple_of(2) { 'a' } else { 'b' }
+}
+
+/// A voice as the debate examples print it: `CON~[actor|cue]` (`~` when weak).
+pub fn voice_tag(v: &encyclint::model::Voice) -> String {
+    format!(
+        "{}{}[{}|{}]",
+        match v.stance {
+            encyclint::model::Stance::Pro => "PRO",
+            encyclint::model::Stance::Con => "CON",
+        },
+        if v.weak { "~" } else { "" },
+        v.actor.as_deref().unwrap_or("-"),
+        v.cue.text
+    )
+}
+
 /// The crate root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
