@@ -200,7 +200,6 @@ enum Found {
 /// the peak of a large file.
 #[must_use]
 pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
-    let text: &str = &src.text;
     let (title, found) = walk(src);
 
     let mut lead: Vec<Block> = Vec::new();
@@ -245,15 +244,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
     }
     close_to(&mut open, &mut done, 0);
 
-    Article {
-        path: src.path.clone(),
-        format: src.format,
-        span: Span::new(0, text.len()),
-        title,
-        lead,
-        sections: done,
-        facts: Default::default(),
-    }
+    super::article(src, title, lead, done)
 }
 
 /// Walk comrak's tree: the title, and the headings and paragraphs in order.

@@ -19,7 +19,7 @@ use std::borrow::Cow;
 
 use crate::model::{
     Article, Artifact, Block, Item, Paragraph, Reference, ReferenceList, Section, SectionKind,
-    Sentence, SharedText,
+    Sentence, SharedText, Title,
 };
 use crate::source::{Format, SourceFile};
 use crate::span::Span;
@@ -126,6 +126,24 @@ const NOT_LABEL_STARTS: &[&str] = &[
     "He", "She", "They", "It", "We", "I", "You", "This", "These", "There",
 ];
 
+/// The article a reader has built: its title, lead and sections over the
+/// whole of `src`, with facts not yet found. One constructor for every reader.
+fn article(
+    src: &SourceFile,
+    title: Option<Title>,
+    lead: Vec<Block>,
+    sections: Vec<Section>,
+) -> Article {
+    Article {
+        path: src.path.clone(),
+        format: src.format,
+        span: Span::new(0, src.text.len()),
+        title,
+        lead,
+        sections,
+        facts: Default::default(),
+    }
+}
 /// If `text` is `Label: body`, the byte end of the label and the start of the body.
 #[must_use]
 pub fn find_label(text: &str) -> Option<(usize, usize)> {

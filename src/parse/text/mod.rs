@@ -281,15 +281,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
     }
     close_to(&mut sections, &mut done, 0);
 
-    Article {
-        path: src.path.clone(),
-        format: src.format,
-        span: Span::new(0, text.len()),
-        title,
-        lead,
-        sections: done,
-        facts: Default::default(),
-    }
+    super::article(src, title, lead, done)
 }
 
 /// Plain text has no levels. A heading right after a heading opens a

@@ -454,15 +454,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
     }
     bld.flush();
     close_to(&mut bld.open, &mut bld.done, 0);
-    Article {
-        path: src.path.clone(),
-        format: src.format,
-        span: Span::new(0, text.len()),
-        title,
-        lead: bld.lead,
-        sections: bld.done,
-        facts: Default::default(),
-    }
+    super::article(src, title, bld.lead, bld.done)
 }
 
 #[cfg(test)]
