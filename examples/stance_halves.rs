@@ -5,7 +5,10 @@
 //! ```text
 //! cargo run --release --example stance_halves            # P/R per side on a, b and all
 //! cargo run --release --example stance_halves -- a       # also the misses of half a
+//! cargo run --release --example stance_halves -- c       # also the misses of set c
 //! ```
+//! Set c (`fixtures/accuracy/stance-dev-c.tsv`, other articles, labelled in
+//! session 16) is printed as its own line when it is there.
 //! Prints no misses of half `b` unless asked (`-- b`): read them only to report.
 
 #![allow(clippy::print_stdout)] // a report on stdout
@@ -17,14 +20,28 @@ fn main() {
     let show: Option<char> = std::env::args()
         .nth(1)
         .and_then(|a| a.chars().next())
-        .filter(|c| matches!(c, 'a' | 'b'));
+        .filter(|c| matches!(c, 'a' | 'b' | 'c'));
     let rows = accuracy::stance_rows();
-    for (label, pick) in [("a", Some('a')), ("b", Some('b')), ("all", None)] {
-        let part: Vec<_> = rows
-            .iter()
-            .filter(|r| pick.is_none_or(|h| accuracy::stance_half(&r.article) == h))
-            .cloned()
-            .collect();
+    // Set c (session 16): other articles, labelled apart, read while designing.
+    let set_c = accuracy::stance_rows_of("stance-dev-c.tsv").unwrap_or_default();
+    let sets = [
+        ("a", Some('a')),
+        ("b", Some('b')),
+        ("all", None),
+        ("c", Some('c')),
+    ];
+    for (label, pick) in sets {
+        let part: Vec<_> = if pick == Some('c') {
+            set_c.clone()
+        } else {
+            rows.iter()
+                .filter(|r| pick.is_none_or(|h| accuracy::stance_half(&r.article) == h))
+                .cloned()
+                .collect()
+        };
+        if part.is_empty() {
+            continue;
+        }
         let n_articles = part
             .iter()
             .map(|r| r.article.as_str())
@@ -32,7 +49,8 @@ fn main() {
             .len();
         let st = accuracy::stance_report(&part);
         let mut line = format!(
-            "Stance half {label} ({} sentences, {n_articles} articles):",
+            "Stance {} {label} ({} sentences, {n_articles} articles):",
+            if pick == Some('c') { "set" } else { "half" },
             part.len()
         );
         for side in ["pro", "con"] {

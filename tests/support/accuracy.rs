@@ -471,11 +471,17 @@ pub struct StanceRow {
     pub sentence: String,
 }
 
-/// The stance development set.
+/// The stance development set (`stance-dev.tsv`: halves `a` and `b`).
 pub fn stance_rows() -> Vec<StanceRow> {
-    let text = std::fs::read_to_string(root().join("fixtures/accuracy/stance-dev.tsv"))
-        .expect("fixtures/accuracy/stance-dev.tsv");
-    text.lines()
+    stance_rows_of("stance-dev.tsv").expect("fixtures/accuracy/stance-dev.tsv")
+}
+
+/// A stance set of `fixtures/accuracy/` by file name (`stance-dev-c.tsv`
+/// is set c, labelled in session 16), or `None` when it is not there.
+pub fn stance_rows_of(file: &str) -> Option<Vec<StanceRow>> {
+    let text = std::fs::read_to_string(root().join("fixtures/accuracy").join(file)).ok()?;
+    let rows = text
+        .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
@@ -488,7 +494,8 @@ pub fn stance_rows() -> Vec<StanceRow> {
                 sentence: f[7].to_string(),
             })
         })
-        .collect()
+        .collect();
+    Some(rows)
 }
 
 /// Per-side figures of the stance analysis.

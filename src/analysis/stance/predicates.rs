@@ -2657,8 +2657,14 @@ fn predicate_voice_of(
             continue;
         }
         let from = (n + 1..hi.min(n + 10)).find(|&k| toks[k].word && toks[k].lower == "from");
-        let about = toks.get(n + 1).is_some_and(|o| o.lower == "of")
-            && n - lo <= 12
+        // `criticism of Roosevelt`, `opposition to the program`, `hostility
+        // towards it`, `praise for the film`: the noun's target follows it.
+        let about = toks.get(n + 1).is_some_and(|o| {
+            matches!(
+                o.lower.as_str(),
+                "of" | "to" | "towards" | "toward" | "against" | "for"
+            )
+        }) && n - lo <= 12
             && !before.iter().any(|b| b.lower == "to")
             && (n + 2..hi.min(n + 5)).any(|k| {
                 subject.refers(&toks[k])
@@ -2759,16 +2765,27 @@ fn predicate_voice_of(
                 weak: false,
             });
         }
-        if let Some((a, b)) = subject_np(toks, lo, light)
-            && names_someone_else(toks, a, b, subject)
-            && !p.nouns.contains_key(toks[a].lower.as_str())
-        {
+        // `Smith faced criticism`: someone else named before the noun is
+        // its target; but `In 1870, Nietzsche continued his criticism of
+        // Christianity`: a noun that names the subject as its target has
+        // the one named before it as its holder.
+        let holder = subject_np(toks, lo, light).filter(|&(a, b)| {
+            names_someone_else(toks, a, b, subject) && !p.nouns.contains_key(toks[a].lower.as_str())
+        });
+        if holder.is_some() && !about {
             return None;
         }
-        let actor = from.and_then(|f| {
-            let end = object_end(toks, f, hi);
-            (end > f + 1).then(|| span(f + 1, end))
-        });
+        let actor = from
+            .and_then(|f| {
+                let end = object_end(toks, f, hi);
+                (end > f + 1).then(|| span(f + 1, end))
+            })
+            .or_else(|| {
+                // The name only (`Nietzsche`, not `Nietzsche continued his`).
+                let (a, b) = holder?;
+                let end = (a..b).find(|&k| !toks[k].cap).unwrap_or(b);
+                (end > a).then(|| span(a, end))
+            });
         let st = if st == Stance::Con && baseless(toks, lo, n, hi) {
             Stance::Pro
         } else {
@@ -3473,6 +3490,40 @@ mod tests {
         let toks = tokenize(s);
         predicate_voice(&toks, 0, toks.len(), &Subject::of_title(title), None)
             .map(|v| (v.stance, v.actor.map(|(a, b)| s[a..b].to_string())))
+    }
+
+    #[test]
+    fn a_noun_aimed_at_the_subject_has_its_holder_before_it() {
+        // Set c, session 16: an opening adverbial put a name before the
+        // noun, which was read as the noun's target.
+        assert_eq!(
+            voice(
+                "In 1870, Nietzsche continued his criticism of Christianity.",
+                "Christianity"
+            ),
+            Some((Stance::Con, Some("Nietzsche".to_string())))
+        );
+        // Someone else before a noun without a target is still its target.
+        assert_eq!(
+            voice(
+                "In 1870, Nietzsche faced criticism from the press.",
+                "Christianity"
+            ),
+            None
+        );
+        // Authorities acting against the subject, and a legacy maligned.
+        let side = |s: &str, t: &str| voice(s, t).map(|v| v.0);
+        assert_eq!(
+            side(
+                "In Colonial America, the Puritans outlawed the celebration of Christmas in 1659.",
+                "Christmas"
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side("Under Constantine, Diocletian was maligned.", "Diocletian"),
+            Some(Stance::Con)
+        );
     }
 
     #[test]
