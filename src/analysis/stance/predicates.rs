@@ -378,12 +378,18 @@ impl Subject {
     pub fn of_title(title: &str) -> Self {
         // Not its function words: `The Orchard` does not make every `the` the
         // subject.
-        let words: HashSet<String> = title
+        let mut words: HashSet<String> = title
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.chars().count() >= 3)
             .map(str::to_lowercase)
             .filter(|w| !matches!(w.as_str(), "the" | "and" | "for" | "from" | "with" | "into"))
             .collect();
+        // Its words inflected (`Embryo drawing`: `drawings`; `Amazons`:
+        // `Amazon`) and, for a doctrine, its adherents and founder
+        // (`Creationism`: `creationists`; `Confucianism`: `Confucian`,
+        // `Confucius`; `Christianity`: `Christians`).
+        let forms: Vec<String> = words.iter().flat_map(|w| inflections(w)).collect();
+        words.extend(forms);
         // Its initials (`ANCSA`, `BNP`, `ADB`), before any parenthesis: the
         // capitalised words, and all of them (`CoE`).
         let bare = title.split('(').next().unwrap_or("");
@@ -415,6 +421,39 @@ impl Subject {
             || self.words.contains(base)
             || (t.cap && !self.initials.is_empty() && self.initials.contains(base))
     }
+}
+
+/// The other forms of a title's word that still name the subject: its
+/// plural or singular, and the adherents of a doctrine (`-ism`, `-ianity`).
+fn inflections(w: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if w.chars().count() < 4 || !w.is_ascii() {
+        return out;
+    }
+    if let Some(stem) = w.strip_suffix("ianism") {
+        // `Confucianism`: `Confucian(s)`, `Confucius`.
+        for end in ["ian", "ians", "ius", "ianist", "ianists"] {
+            out.push(format!("{stem}{end}"));
+        }
+    } else if let Some(stem) = w.strip_suffix("ism").filter(|s| s.len() >= 4) {
+        // `Creationism`: `creationist(s)`; `Buddhism`: `Buddhist(s)`.
+        for end in ["ist", "ists"] {
+            out.push(format!("{stem}{end}"));
+        }
+    } else if let Some(stem) = w.strip_suffix("ianity") {
+        // `Christianity`: `Christian(s)`.
+        for end in ["ian", "ians"] {
+            out.push(format!("{stem}{end}"));
+        }
+    } else if let Some(one) = w.strip_suffix('s').filter(|s| !s.ends_with('s')) {
+        // `Amazons`: `Amazon`.
+        out.push(one.to_string());
+    } else if w.ends_with("ch") || w.ends_with("sh") || w.ends_with('x') {
+        out.push(format!("{w}es"));
+    } else {
+        out.push(format!("{w}s"));
+    }
+    out
 }
 
 const BE: &[&str] = &[
@@ -3490,6 +3529,31 @@ mod tests {
         let toks = tokenize(s);
         predicate_voice(&toks, 0, toks.len(), &Subject::of_title(title), None)
             .map(|v| (v.stance, v.actor.map(|(a, b)| s[a..b].to_string())))
+    }
+
+    #[test]
+    fn a_title_names_the_subject_in_its_other_forms() {
+        let side = |s: &str, t: &str| voice(s, t).map(|v| v.0);
+        assert_eq!(
+            side(
+                "Late critics have objected to the continued use of the drawings in textbooks.",
+                "Embryo drawing"
+            ),
+            Some(Stance::Con)
+        );
+        let of = Subject::of_title("Confucianism");
+        for w in ["Confucius", "Confucian", "Confucians", "Confucianism"] {
+            let t = &tokenize(w)[0];
+            assert!(of.refers(t), "{w}");
+        }
+        let of = Subject::of_title("Creationism");
+        assert!(of.refers(&tokenize("creationists")[0]));
+        assert!(!of.refers(&tokenize("creation")[0]));
+        let of = Subject::of_title("Amazons");
+        assert!(of.refers(&tokenize("Amazon")[0]));
+        // Short words are left alone (`Act`: not `acts`).
+        let of = Subject::of_title("Riverside Act");
+        assert!(!of.refers(&tokenize("acts")[0]));
     }
 
     #[test]
