@@ -141,6 +141,8 @@ const K_FOUNDER: u32 = 1 << 22;
 /// A word that may open a clause overturning the words before it (`but`,
 /// `despite`): see [`overturning_clause`].
 const K_TURN: u32 = 1 << 23;
+/// `influence`, `impact`: praise with a word of size ([`sized_influence`]).
+const K_INFLUENCE: u32 = 1 << 24;
 /// The kinds of predicate a clause's words can open.
 const K_PREDICATE: u32 = K_SIDE_NOUN
     | K_ACT
@@ -324,6 +326,7 @@ pub(crate) static PRED: LazyLock<Predicates> = LazyLock::new(|| {
     );
     mark(&mut OPPOSITION.iter().map(|(w, ..)| *w), K_OPPOSE);
     mark(&mut p.founders.iter().copied(), K_FOUNDER);
+    mark(&mut ["influence", "impact"].into_iter(), K_INFLUENCE);
     mark(
         &mut [
             "but",
@@ -1594,6 +1597,12 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
         {
             score += 1;
         }
+        // `a huge influence on the artists of succeeding generations`, `a
+        // lasting impact`: an influence of some size is praise, as editors
+        // label it (a bare `influence` is a fact).
+        if sized_influence(toks, lo, k) {
+            score += 1;
+        }
         // `regarded as the founder of formal logic`, `called the father of
         // modern chemistry`: a role of founding a field, given by what is
         // reported.
@@ -2085,7 +2094,10 @@ fn predicate_voice_of(
     if kinds.iter().all(|k| k & K_PREDICATE == 0) {
         // Only step 8 needs no predicate word, and an evaluative one (or a
         // role of founding).
-        if kinds.iter().any(|k| k & (K_EVAL | K_FOUNDER) != 0) {
+        if kinds
+            .iter()
+            .any(|k| k & (K_EVAL | K_FOUNDER | K_INFLUENCE) != 0)
+        {
             return judged_subject(toks, lo, hi, subject, prev);
         }
         return None;
@@ -3414,7 +3426,69 @@ fn judged_subject(
             });
         }
     }
+    // `Dürer exerted a huge influence on the artists of succeeding
+    // generations`, `He has had a lasting impact`: the subject's influence,
+    // of some size, in the article's voice.
+    if let Some(h) = (lo + 1..hi.min(lo + 10)).find(|&k| {
+        toks[k].word
+            && matches!(
+                toks[k].lower.as_str(),
+                "had" | "has" | "have" | "exerted" | "exercised" | "wielded" | "exerts"
+            )
+    }) && let Some((a, b)) = subject_np(toks, lo, h)
+        && toks[lo..a].iter().all(|t| !t.word)
+        && (is_subject(toks, a, b, subject)
+            || (b == a + 1 && matches!(toks[a].lower.as_str(), "he" | "she")))
+        && let Some(k) = (h + 1..hi.min(h + 8)).find(|&k| sized_influence(toks, h + 1, k))
+    {
+        return Some(RawVoice {
+            stance: Stance::Pro,
+            actor: None,
+            cue: span(h, k + 1),
+            words,
+            weak: true,
+        });
+    }
     None
+}
+
+/// Whether the word at `k` is `influence` or `impact` with a word of size
+/// just before it (`a huge influence`, `a strong and lasting impact`),
+/// not denied (`little influence`, `no lasting impact`).
+fn sized_influence(toks: &[Tok], lo: usize, k: usize) -> bool {
+    const SIZE: &[&str] = &[
+        "huge",
+        "great",
+        "major",
+        "strong",
+        "enormous",
+        "profound",
+        "lasting",
+        "considerable",
+        "tremendous",
+        "immense",
+        "deep",
+        "significant",
+        "important",
+        "powerful",
+        "decisive",
+        "seminal",
+        "substantial",
+        "widespread",
+        "far-reaching",
+        "formative",
+        "vast",
+        "enduring",
+    ];
+    let t = &toks[k];
+    matches!(t.lower.as_str(), "influence" | "impact")
+        && (lo.max(k.saturating_sub(3))..k).any(|j| SIZE.contains(&toks[j].lower.as_str()))
+        && !(lo.max(k.saturating_sub(4))..k).any(|j| {
+            matches!(
+                toks[j].lower.as_str(),
+                "no" | "little" | "not" | "never" | "without" | "lacked" | "negative"
+            )
+        })
 }
 
 /// Whether `toks[lo..a]` is a prepositional phrase closed by a comma
@@ -3529,6 +3603,22 @@ mod tests {
         let toks = tokenize(s);
         predicate_voice(&toks, 0, toks.len(), &Subject::of_title(title), None)
             .map(|v| (v.stance, v.actor.map(|(a, b)| s[a..b].to_string())))
+    }
+
+    #[test]
+    fn an_influence_of_some_size_is_praise() {
+        let side = |s: &str| voice(s, "Albrecht Dürer").map(|v| v.0);
+        assert_eq!(
+            side("Dürer exerted a huge influence on the artists of succeeding generations."),
+            Some(Stance::Pro)
+        );
+        assert_eq!(
+            side("He has had a lasting impact on printmaking."),
+            Some(Stance::Pro)
+        );
+        // A bare influence is a fact; a denied one is no praise.
+        assert_eq!(side("Dürer had an influence on Raphael."), None);
+        assert_eq!(side("Dürer had little lasting influence on Raphael."), None);
     }
 
     #[test]
