@@ -6,23 +6,49 @@ pub fn word_count(text: &str) -> usize {
     // A word is a run of alphanumerics, apostrophes and hyphens with at least one
     // alphanumeric: it is counted where it starts, at a letter or digit met
     // outside a word; a joiner keeps the state it finds. Eight bytes at a time
-    // where they are ASCII with no joiner (nearly all of prose), one
-    // character at a time elsewhere.
+    // where they are ASCII (nearly all of prose), one character at a time
+    // elsewhere.
     let bytes = text.as_bytes();
     let mut words = 0;
     let mut in_word = false;
+    // The words started in each byte of the chunks read eight at a time,
+    // added up bytewise (a byte holds at most `FLUSH` of them) and summed at
+    // the end: no population count per chunk.
+    let mut starts = 0u64;
+    let mut pending = 0;
     let mut i = 0;
     while i < bytes.len() {
         if let Some(chunk) = bytes.get(i..i + 8) {
             let mut eight = [0u8; 8];
             eight.copy_from_slice(chunk);
             let x = u64::from_le_bytes(eight);
-            if x & HIGH == 0 && joiners(x) == 0 {
-                // The high bit of each byte: a letter or digit.
+            if x & HIGH == 0 {
+                // The high bit of each byte: a letter or digit, a joiner,
+                // inside a word after it, and inside a word before it.
                 let alnum = alnum(x);
-                let before = (alnum << 8) | (u64::from(in_word) << 7);
-                words += (alnum & !before).count_ones() as usize;
-                in_word = alnum >> 63 != 0;
+                let joiners = joiners(x);
+                let carry = u64::from(in_word) << 7;
+                let mut inside = alnum;
+                if joiners != 0 {
+                    // A joiner is inside a word when the byte before it is:
+                    // spread along runs of joiners (one step for each).
+                    loop {
+                        let next = alnum | (joiners & ((inside << 8) | carry));
+                        if next == inside {
+                            break;
+                        }
+                        inside = next;
+                    }
+                }
+                let before = (inside << 8) | carry;
+                starts += (alnum & !before) >> 7;
+                pending += 1;
+                if pending == FLUSH {
+                    words += byte_sum(starts);
+                    starts = 0;
+                    pending = 0;
+                }
+                in_word = inside >> 63 != 0;
                 i += 8;
                 continue;
             }
@@ -34,7 +60,16 @@ pub fn word_count(text: &str) -> usize {
         }
         i = step(text, i, &mut words, &mut in_word);
     }
-    words
+    words + byte_sum(starts)
+}
+
+/// How many chunks' starts a byte of the sum may hold before it is added up.
+const FLUSH: u32 = 255;
+
+/// The sum of the eight bytes of `x`.
+const fn byte_sum(x: u64) -> usize {
+    let pairs = (x & 0x00FF_00FF_00FF_00FF) + ((x >> 8) & 0x00FF_00FF_00FF_00FF);
+    (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
 }
 
 /// One character of [`word_count`] at byte `i`; the byte after it.
