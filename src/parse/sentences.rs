@@ -35,9 +35,21 @@ fn is_abbreviation(token: &str) -> bool {
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return c.is_alphabetic();
     }
-    let lower = t.to_lowercase();
-    ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
+    // The list is of short ASCII words, and no character outside ASCII
+    // lower-cases into one (the Kelvin sign gives `k`, which none has): the
+    // word is lower-cased on the stack, not into a new string.
+    if t.len() > ABBREVIATION_MAX || !t.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; ABBREVIATION_MAX];
+    let lower = &mut buf[..t.len()];
+    lower.copy_from_slice(t.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|l| ABBREVIATIONS.binary_search(&l).is_ok())
 }
+
+/// The longest of [`ABBREVIATIONS`], in bytes.
+const ABBREVIATION_MAX: usize = 6;
 
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
@@ -143,6 +155,24 @@ mod tests {
             .into_iter()
             .map(|(s, e)| &text[s as usize..e as usize])
             .collect()
+    }
+
+    #[test]
+    fn abbreviations_are_short_ascii_that_nothing_else_lower_cases_into() {
+        assert!(
+            ABBREVIATIONS
+                .iter()
+                .all(|a| a.is_ascii() && a.len() <= ABBREVIATION_MAX && !a.contains('k'))
+        );
+        assert!(ABBREVIATIONS.iter().any(|a| a.len() == ABBREVIATION_MAX));
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if c.to_lowercase().all(|l| l.is_ascii()) {
+                assert_eq!(c, '\u{212A}', "{c:?} lower-cases into ASCII");
+            }
+        }
+        assert!(is_abbreviation("Dr"));
+        assert!(is_abbreviation("MESSRS"));
+        assert!(!is_abbreviation("Messrsx"));
     }
 
     #[test]

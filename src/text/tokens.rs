@@ -70,12 +70,48 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
     // Walked in place, decoding only non-ASCII characters: a table of the
     // text's characters would cost 16 bytes a character, on a sentence that
     // may be megabytes long.
+    let bytes = s.as_bytes();
     let mut at = 0;
-    while let Some((c, len)) = char_at(s, at) {
-        if c == ' ' {
+    while let Some(&b) = bytes.get(at) {
+        if b == b' ' {
             at += 1;
             continue;
         }
+        // The common case: a word of ASCII letters and digits that ends at
+        // ASCII other than a joiner (or at the end). It is lower-cased only
+        // if it has a capital; every other word takes the general path below.
+        if ASCII_ALNUM[usize::from(b)] {
+            let mut end = at + 1;
+            let mut upper = b.is_ascii_uppercase();
+            while let Some(&nb) = bytes.get(end) {
+                if !ASCII_ALNUM[usize::from(nb)] {
+                    break;
+                }
+                upper |= nb.is_ascii_uppercase();
+                end += 1;
+            }
+            if bytes
+                .get(end)
+                .is_none_or(|&nb| nb.is_ascii() && nb != b'\'' && nb != b'-')
+            {
+                let mut lower = CompactString::from(&s[at..end]);
+                if upper {
+                    lower.make_ascii_lowercase();
+                }
+                out.push(Tok {
+                    lower,
+                    start: at,
+                    end,
+                    word: true,
+                    cap: b.is_ascii_uppercase(),
+                });
+                at = end;
+                continue;
+            }
+        }
+        let Some((c, len)) = char_at(s, at) else {
+            break;
+        };
         if is_alnum(c) {
             let mut end = at + len;
             let mut ascii = c.is_ascii();
@@ -183,12 +219,18 @@ pub fn words_in(toks: &[Tok]) -> usize {
 /// started inside one: straight double quotes toggle, curly ones open and close.
 #[must_use]
 pub fn opens_quote(text: &str, mut quoted: bool) -> bool {
-    for c in text.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            '“' => quoted = true,
-            '”' => quoted = false,
-            _ => {}
+    // The marks by `memchr`, not char by char: `"` is one byte, and the
+    // curly marks are E2 80 9C and E2 80 9D (E2 is only ever a lead byte).
+    let bytes = text.as_bytes();
+    for k in memchr::memchr2_iter(b'"', 0xE2, bytes) {
+        if bytes[k] == b'"' {
+            quoted = !quoted;
+        } else if bytes.get(k + 1) == Some(&0x80) {
+            match bytes.get(k + 2) {
+                Some(0x9C) => quoted = true,
+                Some(0x9D) => quoted = false,
+                _ => {}
+            }
         }
     }
     quoted
@@ -304,6 +346,23 @@ mod tests {
                 .map(|t| (t.lower.to_string(), t.start, t.end, t.word, t.cap))
                 .collect();
             proptest::prop_assert_eq!(got, reference(&s));
+        }
+
+        #[test]
+        fn quotes_by_memchr_are_the_char_walk(
+            s in "([a-z ,.\"“”„‟«»]|é|—|–|’|\u{2000}|\u{20ac}){0,40}",
+            quoted: bool,
+        ) {
+            let mut want = quoted;
+            for c in s.chars() {
+                match c {
+                    '"' => want = !want,
+                    '“' => want = true,
+                    '”' => want = false,
+                    _ => {}
+                }
+            }
+            proptest::prop_assert_eq!(opens_quote(&s, quoted), want);
         }
     }
 

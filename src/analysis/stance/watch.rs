@@ -67,6 +67,9 @@ struct Entry {
     category: WatchCategory,
     kind: Kind,
     slots: Vec<Vec<String>>,
+    /// The slots as word numbers ([`Watch::vocab`]); built-in entries only
+    /// (empty for the configuration's).
+    ids: Vec<Vec<u32>>,
     source: String,
     why: String,
 }
@@ -109,12 +112,15 @@ struct Rule {
 
 struct Watch {
     entries: Vec<Entry>,
-    /// Entries by each word their first slot accepts.
-    by_first: HashMap<String, Vec<usize>>,
-    /// For each first byte of those words, a bit per length (31 for 31 bytes
-    /// or more): most words of a sentence start no entry, and this tells so
-    /// without hashing them.
-    first_shapes: [u32; 256],
+    /// A number for every word of a built-in entry's slots: a sentence's
+    /// words are looked up once each, and the slots compare numbers.
+    vocab: HashMap<String, u32>,
+    /// Entries by each word their first slot accepts, by word number.
+    by_first: Vec<Vec<usize>>,
+    /// For each of those words' first two bytes (folded, see [`shape_key`]),
+    /// a bit per length (31 for 31 bytes or more): most words of a sentence
+    /// start no entry, and this tells so without hashing them.
+    first_shapes: [u32; 1024],
     /// Context rules by the first word of their key.
     unless: HashMap<String, Vec<Rule>>,
 }
@@ -138,24 +144,58 @@ fn slots(pattern: &str) -> Vec<Vec<String>> {
 
 impl Watch {
     fn index(&mut self) {
+        self.vocab.clear();
         self.by_first.clear();
-        self.first_shapes = [0; 256];
+        self.first_shapes = [0; 1024];
+        for e in &mut self.entries {
+            e.ids = e
+                .slots
+                .iter()
+                .map(|slot| {
+                    slot.iter()
+                        .map(|w| {
+                            let next = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
+                            *self.vocab.entry(w.clone()).or_insert(next)
+                        })
+                        .collect()
+                })
+                .collect();
+        }
+        self.by_first = vec![Vec::new(); self.vocab.len()];
         for (n, e) in self.entries.iter().enumerate() {
-            for w in e.slots.first().into_iter().flatten() {
-                self.by_first.entry(w.clone()).or_default().push(n);
-                if let Some(&b) = w.as_bytes().first() {
-                    self.first_shapes[usize::from(b)] |= shape_bit(w);
-                }
+            for (w, &id) in e
+                .slots
+                .first()
+                .into_iter()
+                .flatten()
+                .zip(e.ids.first().into_iter().flatten())
+            {
+                self.by_first[id as usize].push(n);
+                self.first_shapes[shape_key(w)] |= shape_bit(w);
             }
         }
     }
 
+    /// The entries whose first slot accepts `word`.
+    fn starting_with(&self, word: &str) -> &[usize] {
+        self.vocab
+            .get(word)
+            .map_or(&[], |&id| self.by_first[id as usize].as_slice())
+    }
+
     /// Whether some entry may start with `word` (no false negatives).
     fn may_start(&self, word: &str) -> bool {
-        word.as_bytes()
-            .first()
-            .is_some_and(|&b| self.first_shapes[usize::from(b)] & shape_bit(word) != 0)
+        self.first_shapes[shape_key(word)] & shape_bit(word) != 0
     }
+}
+
+/// A word's place in [`Watch::first_shapes`]: the low five bits of its first
+/// two bytes (zero where there are none). Words that share a place only share
+/// a test; none is missed.
+fn shape_key(word: &str) -> usize {
+    let b = word.as_bytes();
+    let low = |k: usize| b.get(k).map_or(0, |&x| usize::from(x & 31));
+    (low(0) << 5) | low(1)
 }
 
 /// The bit of a word's length in [`Watch::first_shapes`].
@@ -166,8 +206,9 @@ fn shape_bit(word: &str) -> u32 {
 static WATCH: LazyLock<Watch> = LazyLock::new(|| {
     let mut w = Watch {
         entries: Vec::new(),
-        by_first: HashMap::default(),
-        first_shapes: [0; 256],
+        vocab: HashMap::default(),
+        by_first: Vec::new(),
+        first_shapes: [0; 1024],
         unless: HashMap::default(),
     };
     for row in tsv_rows(WORDS_TO_WATCH) {
@@ -213,6 +254,7 @@ static WATCH: LazyLock<Watch> = LazyLock::new(|| {
             category,
             kind,
             slots: slots(pattern),
+            ids: Vec::new(),
             source: source.to_string(),
             why: why.to_string(),
         });
@@ -1824,6 +1866,47 @@ fn match_entry(toks: &[Tok], i: usize, e: &Entry, removed: &HashSet<String>) -> 
     Some(j)
 }
 
+/// [`match_entry`] for a built-in entry whose first slot accepts the word at
+/// `i` (it is listed under it in [`Watch::by_first`]), by word numbers:
+/// `nums` caches each token's number (`UNSEEN` not yet looked up, `NO_WORD`
+/// punctuation or a word no entry has).
+fn match_built_in(
+    toks: &[Tok],
+    i: usize,
+    e: &Entry,
+    w: &Watch,
+    nums: &mut [u32],
+    removed: &HashSet<String>,
+) -> Option<usize> {
+    let mut j = i + 1;
+    for slot in e.ids.iter().skip(1) {
+        let t = toks.get(j)?;
+        if nums[j] == UNSEEN {
+            nums[j] = if t.word {
+                w.vocab.get(t.lower.as_str()).copied().unwrap_or(NO_WORD)
+            } else {
+                NO_WORD
+            };
+        }
+        let id = nums[j];
+        if id == NO_WORD || !slot.contains(&id) {
+            return None;
+        }
+        j += 1;
+    }
+    if !removed.is_empty() {
+        let phrase: Vec<&str> = toks[i..j].iter().map(|t| t.lower.as_str()).collect();
+        if removed.contains(&phrase.join(" ")) {
+            return None;
+        }
+    }
+    Some(j)
+}
+
+/// A token's word number not looked up yet, and a token that has none.
+const UNSEEN: u32 = u32::MAX;
+const NO_WORD: u32 = u32::MAX - 1;
+
 /// The last word of the subject before the verb at `i`: the word just before
 /// it, or, when an appositive set off by commas stands between (`the book,
 /// "Tolbert's Texas," claimed that`, `Smith, however, claimed`), the word
@@ -2519,6 +2602,7 @@ fn user_entries(settings: &WatchSettings) -> Vec<Entry> {
                 category: *category,
                 kind: Kind::Word,
                 slots: slots(p),
+                ids: Vec::new(),
                 source: "encyclint.toml".to_string(),
                 why: format!(
                     "is listed under `{}` in the configuration",
@@ -2862,6 +2946,8 @@ pub fn editorial_hits_around(
     let mut straight = quoted;
     let mut curly = 0usize;
     let mut clause_start = true;
+    // Each token's word number, looked up when an entry first needs it.
+    let mut nums: Vec<u32> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -2886,15 +2972,24 @@ pub fn editorial_hits_around(
             i += 1;
             continue;
         }
-        let built_in = w
-            .by_first
-            .get(t.lower.as_str())
-            .into_iter()
-            .flatten()
-            .map(|&n| &w.entries[n]);
+        // The built-in entries by word numbers, then the configuration's.
+        let built_in = w.starting_with(&t.lower);
+        if !built_in.is_empty() && nums.is_empty() {
+            nums.resize(toks.len(), UNSEEN);
+        }
         let mut best: Option<(usize, &Entry)> = None;
-        for e in built_in.chain(extra.iter()) {
-            let Some(j) = match_entry(toks, i, e, &removed) else {
+        for k in 0..built_in.len() + extra.len() {
+            let (e, found) = match built_in.get(k) {
+                Some(&n) => {
+                    let e = &w.entries[n];
+                    (e, match_built_in(toks, i, e, w, &mut nums, &removed))
+                }
+                None => {
+                    let e = &extra[k - built_in.len()];
+                    (e, match_entry(toks, i, e, &removed))
+                }
+            };
+            let Some(j) = found else {
                 continue;
             };
             let ok = match e.kind {
@@ -3067,6 +3162,57 @@ mod tests {
 
     fn flagged(s: &str) -> bool {
         !hits(s).is_empty()
+    }
+
+    #[test]
+    fn built_in_entries_match_by_numbers_as_by_words() {
+        // Every entry's phrases (each first alternative, then each last one),
+        // in sentences around them, and text that matches no entry or only
+        // part of one: the numbers find what the words find, at every token.
+        let w = &*WATCH;
+        let mut texts = vec![
+            "It is widely regarded as one of the greatest, some say, and it has been said that critics argue.".to_string(),
+            "The the a an it is was by in of, \"so-called\" — many believe; most scholars agree".to_string(),
+        ];
+        for e in &w.entries {
+            for pick in [0, usize::MAX] {
+                let words: Vec<&str> = e
+                    .slots
+                    .iter()
+                    .map(|s| s[pick.min(s.len() - 1)].as_str())
+                    .collect();
+                texts.push(format!("Then {} here, and {}", words.join(" "), words[0]));
+            }
+        }
+        let none = HashSet::default();
+        for text in &texts {
+            let toks = tokenize(text);
+            let mut nums = vec![UNSEEN; toks.len()];
+            for i in 0..toks.len() {
+                if !toks[i].word {
+                    continue;
+                }
+                for &n in w.starting_with(&toks[i].lower) {
+                    let e = &w.entries[n];
+                    assert_eq!(
+                        match_built_in(&toks, i, e, w, &mut nums, &none),
+                        match_entry(&toks, i, e, &none),
+                        "{text} at {i}"
+                    );
+                }
+                let listed = w.starting_with(&toks[i].lower).len();
+                let by_words = w
+                    .entries
+                    .iter()
+                    .filter(|e| {
+                        e.slots[0]
+                            .iter()
+                            .any(|x| x.as_str() == toks[i].lower.as_str())
+                    })
+                    .count();
+                assert!(listed >= by_words, "{text} at {i}");
+            }
+        }
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub fn normalize_heading(s: &str) -> String {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = (depth - 1).max(0),
             _ if depth > 0 => {}
+            c if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
             c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
             _ => {
                 if !out.ends_with(' ') {
@@ -28,7 +29,15 @@ pub fn normalize_heading(s: &str) -> String {
             }
         }
     }
-    out.trim().to_string()
+    // Only the spaces pushed above can stand at either end (no letter or
+    // digit lower-cases to white space): trimmed in place.
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    if out.starts_with(' ') {
+        out.remove(0);
+    }
+    out
 }
 
 #[cfg(test)]
