@@ -779,7 +779,7 @@ fn stanzas(blocks: &[&str], words: &Words, shapes: &mut [Shape]) {
         .map(|(i, t)| {
             words.at_most(i, MAX_HEADING_WORDS)
                 && t.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '\''))
-                && !is_known_heading(t)
+                && !words.known(i)
         })
         .collect();
     let short = |i: usize| shorts[i];
@@ -919,6 +919,9 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
 struct Words<'a> {
     blocks: &'a [&'a str],
     counts: Vec<usize>,
+    /// [`is_known_heading`] of each block once asked: 0 not yet, 1 no, 2 yes
+    /// (the stanza, run and context rules ask it of the same lines).
+    known: Vec<std::cell::Cell<u8>>,
 }
 
 impl<'a> Words<'a> {
@@ -928,6 +931,19 @@ impl<'a> Words<'a> {
         Words {
             blocks,
             counts: blocks.iter().map(|b| words_upto(b, Self::CAP)).collect(),
+            known: vec![std::cell::Cell::new(0); blocks.len()],
+        }
+    }
+
+    /// Block `i` is a known heading ([`is_known_heading`], asked once).
+    fn known(&self, i: usize) -> bool {
+        match self.known[i].get() {
+            0 => {
+                let k = is_known_heading(self.blocks[i]);
+                self.known[i].set(1 + u8::from(k));
+                k
+            }
+            v => v == 2,
         }
     }
 
@@ -964,11 +980,7 @@ pub(crate) fn roles_with_gaps(blocks: &[&str], gaps: &[bool]) -> Vec<Role> {
         })
         .collect();
     for i in 0..n {
-        if shapes[i] != Shape::Text
-            && i + 1 < n
-            && continues(blocks[i + 1])
-            && !is_known_heading(blocks[i])
-        {
+        if shapes[i] != Shape::Text && i + 1 < n && continues(blocks[i + 1]) && !words.known(i) {
             shapes[i] = Shape::Text;
         }
     }
@@ -1014,9 +1026,9 @@ pub(crate) fn roles_with_gaps(blocks: &[&str], gaps: &[bool]) -> Vec<Role> {
         // Between lower-case labels (a gene map, a diagram's parts), the run
         // is more of them.
         if i > 0 && next.is_some_and(is_label_line) && is_label_line(blocks[i - 1]) {
-            for k in i..=j {
-                if !is_known_heading(blocks[k]) {
-                    roles[k] = Role::Entry;
+            for (k, role) in roles.iter_mut().enumerate().take(j + 1).skip(i) {
+                if !words.known(k) {
+                    *role = Role::Entry;
                 }
             }
             i = j + 1;
@@ -1026,6 +1038,7 @@ pub(crate) fn roles_with_gaps(blocks: &[&str], gaps: &[bool]) -> Vec<Role> {
         let after_prose = i > 0 && !introduced && is_prose(blocks[i - 1]);
         decide_run(
             blocks,
+            &words,
             &shapes,
             i..=j,
             next,
@@ -1051,6 +1064,15 @@ pub(crate) fn roles_with_gaps(blocks: &[&str], gaps: &[bool]) -> Vec<Role> {
             && titles_part(blocks[i - 1], blocks[i])
         {
             roles[i] = Role::Block;
+        }
+    }
+    // `Catholicism` / `(70.5%) Protestantism` / `(13.8%) Irreligion`: the
+    // legend of a chart whose shares were shifted one line down; its first
+    // label is no section. Decided after the runs: the label still belongs
+    // to the run of the chart's title above it.
+    for i in 0..n.saturating_sub(1) {
+        if roles[i] == Role::Heading && opens_with_share(blocks[i + 1]) && !words.known(i) {
+            roles[i] = Role::Entry;
         }
     }
     reference_labels(blocks, &mut roles);
@@ -1153,7 +1175,10 @@ fn in_context(blocks: &[&str], words: &Words, shapes: &mut [Shape]) {
         // definition, not a section (a section of that name is followed by
         // running text).
         let boxed = box_title(t) && !next.is_some_and(is_prose);
-        if (numbered || drawn || value || place || boxed) && !is_known_heading(t) {
+        // `”` / `Karl Marx`: the source of a quotation set in a box, whose
+        // closing quote mark stands alone on the line before.
+        let attribution = prev.is_some_and(|p| p.trim() == "”");
+        if (numbered || drawn || value || place || boxed || attribution) && !words.known(i) {
             shapes[i] = Shape::Text;
         }
     }
@@ -1188,6 +1213,20 @@ fn place_and_country(t: &str) -> bool {
             })
     };
     !place.is_empty() && capitalised(place, 3) && capitalised(country, 2) && !country.is_empty()
+}
+
+/// `(70.5%) Protestantism`: a share in brackets, then its label.
+fn opens_with_share(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix('(') else {
+        return false;
+    };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &rest[digits..];
+    let rest = match rest.strip_prefix('.') {
+        Some(r) => r.trim_start_matches(|c: char| c.is_ascii_digit()),
+        None => rest,
+    };
+    digits > 0 && rest.starts_with("%)")
 }
 
 /// `IUPAC definition`, `ISO definition`: a body's initials and
@@ -1465,17 +1504,19 @@ static COMMON: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
 /// A closing heading, or one of the headings articles use most.
 fn is_known_heading(t: &str) -> bool {
     // `is_closing`, with the chrome stripped once for both tests.
+    // Folded once for both (white space folds to itself).
     let (keep, _) = strip_chrome(t);
-    let h = &t[..keep];
-    if is_standard_closing_heading(h.trim()) {
-        return true;
-    }
-    let key = crate::text::collapse_ws_cow(h).to_lowercase();
-    COMMON.contains(key.as_str())
+    let lower = t[..keep].trim().to_lowercase();
+    let closing = !matches!(
+        crate::parse::section_kind_folded(&lower),
+        crate::model::SectionKind::General | crate::model::SectionKind::Controversy
+    );
+    closing || COMMON.contains(crate::text::collapse_ws_cow(&lower).as_ref())
 }
 
 fn decide_run(
     blocks: &[&str],
+    words: &Words,
     shapes: &[Shape],
     run: std::ops::RangeInclusive<usize>,
     next: Option<&str>,
@@ -1532,8 +1573,8 @@ fn decide_run(
             let list = introduced
                 && (!prose_follows || listing_lines)
                 && similar(blocks[a], blocks[b])
-                && !is_known_heading(blocks[a])
-                && !is_known_heading(blocks[b]);
+                && !words.known(a)
+                && !words.known(b);
             let role = if list { Role::Entry } else { Role::Heading };
             roles[a] = role;
             roles[b] = role;
@@ -1547,7 +1588,7 @@ fn decide_run(
                 let t = blocks[x];
                 let like_prev = idx > 0 && similar(t, blocks[lines[idx - 1]]);
                 let like_next = idx + 1 < k && similar(t, blocks[lines[idx + 1]]);
-                let heading = if is_known_heading(t) {
+                let heading = if words.known(x) {
                     true
                 } else if idx == 0 {
                     !introduced
@@ -2667,5 +2708,47 @@ mod tests {
             Shape::Text
         );
         assert_eq!(shape("Wikimedia Commons"), Shape::Heading);
+    }
+
+    #[test]
+    fn the_source_under_a_boxed_quotation_is_no_heading() {
+        let p = "Capital is dead labour, which, vampire-like, lives only by sucking living labour, and lives the more, the more labour it sucks.";
+        let after = "According to Noam Chomsky, analysis of the psychological implications of wage slavery goes back to the Enlightenment era.";
+        assert_eq!(
+            headings(&[p, "”", "Karl Marx", after]),
+            [".", ".", ".", "."]
+        );
+        // A known heading after the box is still one.
+        assert_eq!(
+            headings(&[p, "”", "Controversies", after]),
+            [".", ".", "H", "."]
+        );
+        // Without the lone quote mark, a line between paragraphs heads one.
+        assert_eq!(headings(&[p, "Karl Marx", after]), [".", "H", "."]);
+    }
+
+    #[test]
+    fn the_first_label_of_a_shifted_chart_legend_is_no_heading() {
+        let p = "As of 2012, the average life expectancy at birth in China is 75 years, and the infant mortality rate is 12 per thousand.";
+        let after = "Over the millennia, Chinese civilization has been influenced by various religious movements and schools of thought.";
+        let b = [
+            p,
+            "Religion",
+            "Religion in China",
+            "Not religious, traditional worship, or Taoism",
+            "(87.4%) Buddhism",
+            "(6.2%) Christianity",
+            after,
+        ];
+        assert_eq!(headings(&b), [".", "H", ".", "E", ".", ".", "."]);
+        // A bracket that is no share leaves the line above it a heading.
+        assert_eq!(
+            headings(&[p, "Catholicism", "(See below) Protestant churches", after]),
+            [".", "H", ".", "."]
+        );
+        assert!(opens_with_share("(70.5%) Protestantism"));
+        assert!(opens_with_share("(2%) Other"));
+        assert!(!opens_with_share("(%) Other"));
+        assert!(!opens_with_share("(1990) Other"));
     }
 }
