@@ -824,7 +824,7 @@ fn stanzas(blocks: &[&str], words: &Words, shapes: &mut [Shape]) {
             let last_heads = end == j
                 && end - i >= 4
                 && !blocks[end - 1].trim_end().ends_with([',', ';'])
-                && blocks.get(end).is_some_and(|b| is_prose(b));
+                && words.prose(end);
             let to = if last_heads { end - 1 } else { end };
             // A first line without commas whose words come back in the next
             // line heads what follows (`Single particle` / `In the case of
@@ -925,7 +925,9 @@ struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    const CAP: usize = MAX_HEADING_WORDS + 3;
+    /// One past the largest limit asked of every block (15 words: running
+    /// text, `shape`'s first test), so that limit is answered from the count.
+    const CAP: usize = 16;
 
     fn of(blocks: &'a [&'a str]) -> Words<'a> {
         Words {
@@ -933,6 +935,22 @@ impl<'a> Words<'a> {
             counts: blocks.iter().map(|b| words_upto(b, Self::CAP)).collect(),
             known: vec![std::cell::Cell::new(0); blocks.len()],
         }
+    }
+
+    /// Block `i` is running text ([`is_prose`], from the count).
+    fn prose(&self, i: usize) -> bool {
+        self.blocks.get(i).is_some_and(|t| {
+            !self.at_most(i, 15)
+                || (trim_closers(t).ends_with(['.', '!', '?', '…']) && !self.at_most(i, 3))
+        })
+    }
+
+    /// Block `i` is running text of some length, not a citation (`Smith,
+    /// John (2001). ...`): more than 15 words, by the count.
+    fn paragraph(&self, i: usize) -> bool {
+        self.blocks
+            .get(i)
+            .is_some_and(|t| !self.at_most(i, 15) && paragraph_of_length(t))
     }
 
     /// Block `i` is a known heading ([`is_known_heading`], asked once).
@@ -1035,7 +1053,7 @@ pub(crate) fn roles_with_gaps(blocks: &[&str], gaps: &[bool]) -> Vec<Role> {
             continue;
         }
         let introduced = i > 0 && is_prose_intro(blocks[i - 1]);
-        let after_prose = i > 0 && !introduced && is_prose(blocks[i - 1]);
+        let after_prose = i > 0 && !introduced && words.prose(i - 1);
         decide_run(
             blocks,
             &words,
@@ -1129,8 +1147,9 @@ fn in_context(blocks: &[&str], words: &Words, shapes: &mut [Shape]) {
                 && words.at_most(i, MAX_HEADING_WORDS)
                 && listing(t)
                 && !dated(t)
-                && next.is_some_and(paragraph)
-                && (prev.is_some_and(paragraph) || (i > 0 && shapes[i - 1] == Shape::Heading))
+                && words.paragraph(i + 1)
+                && i > 0
+                && (words.paragraph(i - 1) || shapes[i - 1] == Shape::Heading)
                 && shape_with(t, true, false) == Shape::Heading
             {
                 shapes[i] = Shape::Heading;
@@ -1141,8 +1160,9 @@ fn in_context(blocks: &[&str], words: &Words, shapes: &mut [Shape]) {
             if t.len() <= 160
                 && words.at_most(i, MAX_HEADING_WORDS)
                 && term_and_description(t)
-                && prev.is_some_and(paragraph)
-                && next.is_some_and(|x| paragraph(x) && !continues(x))
+                && i > 0
+                && words.paragraph(i - 1)
+                && next.is_some_and(|x| words.paragraph(i + 1) && !continues(x))
                 && shape_with(t, false, true) == Shape::Heading
             {
                 shapes[i] = Shape::Heading;
@@ -1157,8 +1177,7 @@ fn in_context(blocks: &[&str], words: &Words, shapes: &mut [Shape]) {
                 .any(|m| m + 1 == k || k + 1 == m)
         });
         // Under a drawing, a heading is one when running text follows it.
-        let drawn =
-            next.is_some_and(drawing) || (prev.is_some_and(drawing) && !next.is_some_and(is_prose));
+        let drawn = next.is_some_and(drawing) || (prev.is_some_and(drawing) && !words.prose(i + 1));
         // Between two fields of a form (`"total:"`, `110,879 km2`,
         // `"land:"`), a line is the first field's value; so is a short line
         // with a number right under a field's name, whatever follows
@@ -1174,7 +1193,7 @@ fn in_context(blocks: &[&str], words: &Words, shapes: &mut [Shape]) {
         // `IUPAC definition`: the title of a box quoting a body's
         // definition, not a section (a section of that name is followed by
         // running text).
-        let boxed = box_title(t) && !next.is_some_and(is_prose);
+        let boxed = box_title(t) && !words.prose(i + 1);
         // `”` / `Karl Marx`: the source of a quotation set in a box, whose
         // closing quote mark stands alone on the line before.
         let attribution = prev.is_some_and(|p| p.trim() == "”");
@@ -1305,15 +1324,15 @@ fn field(t: &str) -> bool {
         && field_name(name)
 }
 
-/// Running text of some length, not a citation (`Smith, John (2001). ...`).
-fn paragraph(t: &str) -> bool {
+/// Running text, not a citation (`Smith, John (2001). ...`), of a block
+/// known to have more than 15 words ([`Words::paragraph`]).
+fn paragraph_of_length(t: &str) -> bool {
     let mut words = t.split_whitespace();
     let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
     // `Smith, John`, not `Finally, in`.
     let author = first.ends_with(',') && second.starts_with(char::is_uppercase);
     let head = t.get(..60).unwrap_or(t);
-    more_words_than(t, 15)
-        && trim_closers(t).ends_with(['.', '!', '?', '…'])
+    trim_closers(t).ends_with(['.', '!', '?', '…'])
         && !author
         && !head.contains("(1")
         && !head.contains("(2")
@@ -1523,8 +1542,9 @@ fn decide_run(
     (introduced, after_prose): (bool, bool),
     roles: &mut [Role],
 ) {
-    let prose_follows = next.is_some_and(is_prose);
     let last = *run.end();
+    // `next` is the block after the run.
+    let prose_follows = next.is_some() && words.prose(last + 1);
     let run_len = run.clone().count();
     // `Label: text` lines: a heading only as the last line before running
     // text, and not after another such line (then they are a glossary).
