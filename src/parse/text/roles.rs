@@ -1197,7 +1197,20 @@ fn in_context(blocks: &[&str], words: &Words, shapes: &mut [Shape]) {
         // `”` / `Karl Marx`: the source of a quotation set in a box, whose
         // closing quote mark stands alone on the line before.
         let attribution = prev.is_some_and(|p| p.trim() == "”");
-        if (numbered || drawn || value || place || boxed || attribution) && !words.known(i) {
+        // `Pipelines` / `889 km of oil line (2008)` / `Airports`: a quantity
+        // alone between two headings is the first one's content, not an
+        // empty subsection (`2010 census`, a year, over its text is one).
+        let quantity = i > 0
+            && i + 1 < n
+            && shapes[i - 1] == Shape::Heading
+            && shapes[i + 1] == Shape::Heading
+            && opens_with_quantity(t)
+            // Not a line of a numbered listing (`05 cust-name`).
+            && !code_like(blocks[i - 1])
+            && !code_like(blocks[i + 1]);
+        if (numbered || drawn || value || place || boxed || attribution || quantity)
+            && !words.known(i)
+        {
             shapes[i] = Shape::Text;
         }
     }
@@ -1232,6 +1245,21 @@ fn place_and_country(t: &str) -> bool {
             })
     };
     !place.is_empty() && capitalised(place, 3) && capitalised(country, 2) && !country.is_empty()
+}
+
+/// `2,653 km`, `1 petroleum tanker`: a number that is no year, then a
+/// lower-case word (`1990s`, `2010 census` open with a year).
+fn opens_with_quantity(t: &str) -> bool {
+    let Some((number, rest)) = t.split_once(' ') else {
+        return false;
+    };
+    let year = number.len() == 4 && number.chars().all(|c| c.is_ascii_digit());
+    !year
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        && rest.starts_with(|c: char| c.is_lowercase())
 }
 
 /// `(70.5%) Protestantism`: a share in brackets, then its label.
@@ -2770,5 +2798,23 @@ mod tests {
         assert!(opens_with_share("(2%) Other"));
         assert!(!opens_with_share("(%) Other"));
         assert!(!opens_with_share("(1990) Other"));
+    }
+
+    #[test]
+    fn a_quantity_alone_between_two_headings_is_content() {
+        let p = "Chile has a long road network that links the north of the country with its south and its ports.";
+        let after = "Buses are the main means of transport between the cities of the country and within them.";
+        assert_eq!(
+            headings(&[p, "Freeways", "2,653 km", "Buses", after]),
+            [".", "H", ".", "H", "."]
+        );
+        // A year over its text is a subsection (`2010 census`).
+        assert_eq!(
+            headings(&[p, "Demographics", "2010 census", "Housing", after]),
+            [".", "H", "H", "H", "."]
+        );
+        assert!(opens_with_quantity("1 petroleum tanker"));
+        assert!(!opens_with_quantity("2010 census"));
+        assert!(!opens_with_quantity("24 Hours of Le Mans"));
     }
 }
