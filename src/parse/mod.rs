@@ -404,7 +404,11 @@ pub const DEBATE_HEADING_WORDS: &[&str] = &[
 /// What a heading says its section is for.
 #[must_use]
 pub fn section_kind(heading: &str) -> SectionKind {
-    let h = heading.to_lowercase();
+    section_kind_folded(&heading.to_lowercase())
+}
+
+/// [`section_kind`] of a heading already in lower case.
+pub(crate) fn section_kind_folded(h: &str) -> SectionKind {
     let h = h.trim();
     if h == "see also"
         || h.starts_with("see also")

@@ -10,15 +10,17 @@ pub fn strip_chrome(text: &str) -> (usize, Vec<(usize, usize)>) {
     let trimmed = text.trim_end();
     let mut keep = trimmed.len();
     let mut artifacts = Vec::new();
-    let lower = trimmed.to_lowercase();
-    // Bracketed forms.
-    if lower.ends_with(']')
-        && let Some(open) = lower.rfind('[')
+    // Bracketed forms. Read on the text itself: a lower-cased copy may be
+    // longer (`İ` is two bytes, its lower case three), so its offsets are
+    // not the text's; only the bracket's inside is folded.
+    if trimmed.ends_with(']')
+        && let Some(open) = trimmed.rfind('[')
     {
-        let inner: String = lower[open + 1..lower.len() - 1]
+        let inner: String = trimmed[open + 1..trimmed.len() - 1]
             .split_whitespace()
             .collect::<Vec<_>>()
-            .join(" ");
+            .join(" ")
+            .to_lowercase();
         if matches!(
             inner.as_str(),
             "edit"
@@ -60,5 +62,9 @@ mod tests {
         assert_eq!(strip_chrome("Video Edit").1, vec![]);
         assert_eq!(strip_chrome("Final Cut Pro Edit").1, vec![]);
         assert_eq!(strip_chrome("Edit").1, vec![]);
+        assert_eq!(strip_chrome("History [EDIT]"), (7, vec![(8, 14)]));
+        // Lower case longer than the text (`İ`): offsets are the text's.
+        let t = "İİİİİİİİİİ [edit]";
+        assert_eq!(strip_chrome(t), (20, vec![(21, 27)]));
     }
 }

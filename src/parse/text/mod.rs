@@ -217,6 +217,12 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
         }))
         .collect();
     let roles = roles::roles_with_gaps(&texts, &gaps);
+    // `Dungeons & Dragons` / `Dungeons & Dragons`, `CD-R` / `CDR`: the title
+    // said again on the next line (as a page's display title) is no section.
+    let title_again = title
+        .as_ref()
+        .zip(texts.first())
+        .is_some_and(|(t, first)| repeats_title(&t.text, first));
     // A references heading over running text (`Literature` on a topic, not
     // a list of works): its short lines are headings as in any section.
     let mut content_closing = false;
@@ -232,6 +238,7 @@ pub fn parse(src: &SourceFile, opts: &ParseOptions<'_>) -> Article {
         // unless they are closing headings themselves or running text
         // follows them (a content section such as "Literature" goes on).
         let heading = roles[i] == Role::Heading
+            && !(i == 0 && title_again)
             && (!in_closing
                 || is_standard_closing_heading(strip_text(t))
                 || (current_kind == Some(SectionKind::References) && names_works(t))
@@ -301,6 +308,20 @@ fn heading_level(open: Option<&Section>, kind: SectionKind) -> u8 {
             (open.heading.level + 1).min(6)
         }
         _ => 2,
+    }
+}
+
+/// `line` is the title again, case and punctuation aside (`CD-R`, `CDR`).
+fn repeats_title(title: &str, line: &str) -> bool {
+    let key = |s: &str| -> Vec<char> {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    line.len() <= 2 * title.len() + 8 && {
+        let k = key(title);
+        !k.is_empty() && k == key(line)
     }
 }
 
@@ -496,6 +517,21 @@ mod tests {
             let got: Vec<_> = lines(t).map(|l| (l.start, l.end)).collect();
             assert_eq!(got, reference(t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn the_title_said_again_is_no_heading() {
+        let a = parse_str(
+            "Dungeons & Dragons\nDungeons & Dragons\nDungeons & Dragons is a fantasy tabletop role-playing game.\nHistory\nIt was designed in 1974.\n",
+        );
+        assert_eq!(heading_texts(&a), ["History"]);
+        let a = parse_str("CD-R\nCDR\nCD-R is a digital optical disc storage format.\n");
+        assert!(heading_texts(&a).is_empty());
+        // A heading that only opens with the title's words is one.
+        let a = parse_str("Dice\nDice games\nMany games are played with dice of six sides.\n");
+        assert_eq!(heading_texts(&a), ["Dice games"]);
+        assert!(!repeats_title("Dice", "Dice games"));
+        assert!(!repeats_title("", ""));
     }
 
     #[test]

@@ -779,7 +779,7 @@ fn stanzas(blocks: &[&str], words: &Words, shapes: &mut [Shape]) {
         .map(|(i, t)| {
             words.at_most(i, MAX_HEADING_WORDS)
                 && t.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '\''))
-                && !is_known_heading(t)
+                && !words.known(i)
         })
         .collect();
     let short = |i: usize| shorts[i];
@@ -824,7 +824,7 @@ fn stanzas(blocks: &[&str], words: &Words, shapes: &mut [Shape]) {
             let last_heads = end == j
                 && end - i >= 4
                 && !blocks[end - 1].trim_end().ends_with([',', ';'])
-                && blocks.get(end).is_some_and(|b| is_prose(b));
+                && words.prose(end);
             let to = if last_heads { end - 1 } else { end };
             // A first line without commas whose words come back in the next
             // line heads what follows (`Single particle` / `In the case of
@@ -919,15 +919,49 @@ pub(crate) fn roles(blocks: &[&str]) -> Vec<Role> {
 struct Words<'a> {
     blocks: &'a [&'a str],
     counts: Vec<usize>,
+    /// [`is_known_heading`] of each block once asked: 0 not yet, 1 no, 2 yes
+    /// (the stanza, run and context rules ask it of the same lines).
+    known: Vec<std::cell::Cell<u8>>,
 }
 
 impl<'a> Words<'a> {
-    const CAP: usize = MAX_HEADING_WORDS + 3;
+    /// One past the largest limit asked of every block (15 words: running
+    /// text, `shape`'s first test), so that limit is answered from the count.
+    const CAP: usize = 16;
 
     fn of(blocks: &'a [&'a str]) -> Words<'a> {
         Words {
             blocks,
             counts: blocks.iter().map(|b| words_upto(b, Self::CAP)).collect(),
+            known: vec![std::cell::Cell::new(0); blocks.len()],
+        }
+    }
+
+    /// Block `i` is running text ([`is_prose`], from the count).
+    fn prose(&self, i: usize) -> bool {
+        self.blocks.get(i).is_some_and(|t| {
+            !self.at_most(i, 15)
+                || (trim_closers(t).ends_with(['.', '!', '?', '…']) && !self.at_most(i, 3))
+        })
+    }
+
+    /// Block `i` is running text of some length, not a citation (`Smith,
+    /// John (2001). ...`): more than 15 words, by the count.
+    fn paragraph(&self, i: usize) -> bool {
+        self.blocks
+            .get(i)
+            .is_some_and(|t| !self.at_most(i, 15) && paragraph_of_length(t))
+    }
+
+    /// Block `i` is a known heading ([`is_known_heading`], asked once).
+    fn known(&self, i: usize) -> bool {
+        match self.known[i].get() {
+            0 => {
+                let k = is_known_heading(self.blocks[i]);
+                self.known[i].set(1 + u8::from(k));
+                k
+            }
+            v => v == 2,
         }
     }
 
@@ -964,11 +998,7 @@ pub(crate) fn roles_with_gaps(blocks: &[&str], gaps: &[bool]) -> Vec<Role> {
         })
         .collect();
     for i in 0..n {
-        if shapes[i] != Shape::Text
-            && i + 1 < n
-            && continues(blocks[i + 1])
-            && !is_known_heading(blocks[i])
-        {
+        if shapes[i] != Shape::Text && i + 1 < n && continues(blocks[i + 1]) && !words.known(i) {
             shapes[i] = Shape::Text;
         }
     }
@@ -1014,18 +1044,19 @@ pub(crate) fn roles_with_gaps(blocks: &[&str], gaps: &[bool]) -> Vec<Role> {
         // Between lower-case labels (a gene map, a diagram's parts), the run
         // is more of them.
         if i > 0 && next.is_some_and(is_label_line) && is_label_line(blocks[i - 1]) {
-            for k in i..=j {
-                if !is_known_heading(blocks[k]) {
-                    roles[k] = Role::Entry;
+            for (k, role) in roles.iter_mut().enumerate().take(j + 1).skip(i) {
+                if !words.known(k) {
+                    *role = Role::Entry;
                 }
             }
             i = j + 1;
             continue;
         }
         let introduced = i > 0 && is_prose_intro(blocks[i - 1]);
-        let after_prose = i > 0 && !introduced && is_prose(blocks[i - 1]);
+        let after_prose = i > 0 && !introduced && words.prose(i - 1);
         decide_run(
             blocks,
+            &words,
             &shapes,
             i..=j,
             next,
@@ -1051,6 +1082,15 @@ pub(crate) fn roles_with_gaps(blocks: &[&str], gaps: &[bool]) -> Vec<Role> {
             && titles_part(blocks[i - 1], blocks[i])
         {
             roles[i] = Role::Block;
+        }
+    }
+    // `Catholicism` / `(70.5%) Protestantism` / `(13.8%) Irreligion`: the
+    // legend of a chart whose shares were shifted one line down; its first
+    // label is no section. Decided after the runs: the label still belongs
+    // to the run of the chart's title above it.
+    for i in 0..n.saturating_sub(1) {
+        if roles[i] == Role::Heading && opens_with_share(blocks[i + 1]) && !words.known(i) {
+            roles[i] = Role::Entry;
         }
     }
     reference_labels(blocks, &mut roles);
@@ -1107,8 +1147,9 @@ fn in_context(blocks: &[&str], words: &Words, shapes: &mut [Shape]) {
                 && words.at_most(i, MAX_HEADING_WORDS)
                 && listing(t)
                 && !dated(t)
-                && next.is_some_and(paragraph)
-                && (prev.is_some_and(paragraph) || (i > 0 && shapes[i - 1] == Shape::Heading))
+                && words.paragraph(i + 1)
+                && i > 0
+                && (words.paragraph(i - 1) || shapes[i - 1] == Shape::Heading)
                 && shape_with(t, true, false) == Shape::Heading
             {
                 shapes[i] = Shape::Heading;
@@ -1119,8 +1160,9 @@ fn in_context(blocks: &[&str], words: &Words, shapes: &mut [Shape]) {
             if t.len() <= 160
                 && words.at_most(i, MAX_HEADING_WORDS)
                 && term_and_description(t)
-                && prev.is_some_and(paragraph)
-                && next.is_some_and(|x| paragraph(x) && !continues(x))
+                && i > 0
+                && words.paragraph(i - 1)
+                && next.is_some_and(|x| words.paragraph(i + 1) && !continues(x))
                 && shape_with(t, false, true) == Shape::Heading
             {
                 shapes[i] = Shape::Heading;
@@ -1135,8 +1177,7 @@ fn in_context(blocks: &[&str], words: &Words, shapes: &mut [Shape]) {
                 .any(|m| m + 1 == k || k + 1 == m)
         });
         // Under a drawing, a heading is one when running text follows it.
-        let drawn =
-            next.is_some_and(drawing) || (prev.is_some_and(drawing) && !next.is_some_and(is_prose));
+        let drawn = next.is_some_and(drawing) || (prev.is_some_and(drawing) && !words.prose(i + 1));
         // Between two fields of a form (`"total:"`, `110,879 km2`,
         // `"land:"`), a line is the first field's value; so is a short line
         // with a number right under a field's name, whatever follows
@@ -1152,8 +1193,24 @@ fn in_context(blocks: &[&str], words: &Words, shapes: &mut [Shape]) {
         // `IUPAC definition`: the title of a box quoting a body's
         // definition, not a section (a section of that name is followed by
         // running text).
-        let boxed = box_title(t) && !next.is_some_and(is_prose);
-        if (numbered || drawn || value || place || boxed) && !is_known_heading(t) {
+        let boxed = box_title(t) && !words.prose(i + 1);
+        // `”` / `Karl Marx`: the source of a quotation set in a box, whose
+        // closing quote mark stands alone on the line before.
+        let attribution = prev.is_some_and(|p| p.trim() == "”");
+        // `Pipelines` / `889 km of oil line (2008)` / `Airports`: a quantity
+        // alone between two headings is the first one's content, not an
+        // empty subsection (`2010 census`, a year, over its text is one).
+        let quantity = i > 0
+            && i + 1 < n
+            && shapes[i - 1] == Shape::Heading
+            && shapes[i + 1] == Shape::Heading
+            && opens_with_quantity(t)
+            // Not a line of a numbered listing (`05 cust-name`).
+            && !code_like(blocks[i - 1])
+            && !code_like(blocks[i + 1]);
+        if (numbered || drawn || value || place || boxed || attribution || quantity)
+            && !words.known(i)
+        {
             shapes[i] = Shape::Text;
         }
     }
@@ -1188,6 +1245,35 @@ fn place_and_country(t: &str) -> bool {
             })
     };
     !place.is_empty() && capitalised(place, 3) && capitalised(country, 2) && !country.is_empty()
+}
+
+/// `2,653 km`, `1 petroleum tanker`: a number that is no year, then a
+/// lower-case word (`1990s`, `2010 census` open with a year).
+fn opens_with_quantity(t: &str) -> bool {
+    let Some((number, rest)) = t.split_once(' ') else {
+        return false;
+    };
+    let year = number.len() == 4 && number.chars().all(|c| c.is_ascii_digit());
+    !year
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        && rest.starts_with(|c: char| c.is_lowercase())
+}
+
+/// `(70.5%) Protestantism`: a share in brackets, then its label.
+fn opens_with_share(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix('(') else {
+        return false;
+    };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &rest[digits..];
+    let rest = match rest.strip_prefix('.') {
+        Some(r) => r.trim_start_matches(|c: char| c.is_ascii_digit()),
+        None => rest,
+    };
+    digits > 0 && rest.starts_with("%)")
 }
 
 /// `IUPAC definition`, `ISO definition`: a body's initials and
@@ -1266,15 +1352,15 @@ fn field(t: &str) -> bool {
         && field_name(name)
 }
 
-/// Running text of some length, not a citation (`Smith, John (2001). ...`).
-fn paragraph(t: &str) -> bool {
+/// Running text, not a citation (`Smith, John (2001). ...`), of a block
+/// known to have more than 15 words ([`Words::paragraph`]).
+fn paragraph_of_length(t: &str) -> bool {
     let mut words = t.split_whitespace();
     let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
     // `Smith, John`, not `Finally, in`.
     let author = first.ends_with(',') && second.starts_with(char::is_uppercase);
     let head = t.get(..60).unwrap_or(t);
-    more_words_than(t, 15)
-        && trim_closers(t).ends_with(['.', '!', '?', '…'])
+    trim_closers(t).ends_with(['.', '!', '?', '…'])
         && !author
         && !head.contains("(1")
         && !head.contains("(2")
@@ -1465,25 +1551,28 @@ static COMMON: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
 /// A closing heading, or one of the headings articles use most.
 fn is_known_heading(t: &str) -> bool {
     // `is_closing`, with the chrome stripped once for both tests.
+    // Folded once for both (white space folds to itself).
     let (keep, _) = strip_chrome(t);
-    let h = &t[..keep];
-    if is_standard_closing_heading(h.trim()) {
-        return true;
-    }
-    let key = crate::text::collapse_ws_cow(h).to_lowercase();
-    COMMON.contains(key.as_str())
+    let lower = t[..keep].trim().to_lowercase();
+    let closing = !matches!(
+        crate::parse::section_kind_folded(&lower),
+        crate::model::SectionKind::General | crate::model::SectionKind::Controversy
+    );
+    closing || COMMON.contains(crate::text::collapse_ws_cow(&lower).as_ref())
 }
 
 fn decide_run(
     blocks: &[&str],
+    words: &Words,
     shapes: &[Shape],
     run: std::ops::RangeInclusive<usize>,
     next: Option<&str>,
     (introduced, after_prose): (bool, bool),
     roles: &mut [Role],
 ) {
-    let prose_follows = next.is_some_and(is_prose);
     let last = *run.end();
+    // `next` is the block after the run.
+    let prose_follows = next.is_some() && words.prose(last + 1);
     let run_len = run.clone().count();
     // `Label: text` lines: a heading only as the last line before running
     // text, and not after another such line (then they are a glossary).
@@ -1532,8 +1621,8 @@ fn decide_run(
             let list = introduced
                 && (!prose_follows || listing_lines)
                 && similar(blocks[a], blocks[b])
-                && !is_known_heading(blocks[a])
-                && !is_known_heading(blocks[b]);
+                && !words.known(a)
+                && !words.known(b);
             let role = if list { Role::Entry } else { Role::Heading };
             roles[a] = role;
             roles[b] = role;
@@ -1547,7 +1636,7 @@ fn decide_run(
                 let t = blocks[x];
                 let like_prev = idx > 0 && similar(t, blocks[lines[idx - 1]]);
                 let like_next = idx + 1 < k && similar(t, blocks[lines[idx + 1]]);
-                let heading = if is_known_heading(t) {
+                let heading = if words.known(x) {
                     true
                 } else if idx == 0 {
                     !introduced
@@ -2667,5 +2756,65 @@ mod tests {
             Shape::Text
         );
         assert_eq!(shape("Wikimedia Commons"), Shape::Heading);
+    }
+
+    #[test]
+    fn the_source_under_a_boxed_quotation_is_no_heading() {
+        let p = "Capital is dead labour, which, vampire-like, lives only by sucking living labour, and lives the more, the more labour it sucks.";
+        let after = "According to Noam Chomsky, analysis of the psychological implications of wage slavery goes back to the Enlightenment era.";
+        assert_eq!(
+            headings(&[p, "”", "Karl Marx", after]),
+            [".", ".", ".", "."]
+        );
+        // A known heading after the box is still one.
+        assert_eq!(
+            headings(&[p, "”", "Controversies", after]),
+            [".", ".", "H", "."]
+        );
+        // Without the lone quote mark, a line between paragraphs heads one.
+        assert_eq!(headings(&[p, "Karl Marx", after]), [".", "H", "."]);
+    }
+
+    #[test]
+    fn the_first_label_of_a_shifted_chart_legend_is_no_heading() {
+        let p = "As of 2012, the average life expectancy at birth in China is 75 years, and the infant mortality rate is 12 per thousand.";
+        let after = "Over the millennia, Chinese civilization has been influenced by various religious movements and schools of thought.";
+        let b = [
+            p,
+            "Religion",
+            "Religion in China",
+            "Not religious, traditional worship, or Taoism",
+            "(87.4%) Buddhism",
+            "(6.2%) Christianity",
+            after,
+        ];
+        assert_eq!(headings(&b), [".", "H", ".", "E", ".", ".", "."]);
+        // A bracket that is no share leaves the line above it a heading.
+        assert_eq!(
+            headings(&[p, "Catholicism", "(See below) Protestant churches", after]),
+            [".", "H", ".", "."]
+        );
+        assert!(opens_with_share("(70.5%) Protestantism"));
+        assert!(opens_with_share("(2%) Other"));
+        assert!(!opens_with_share("(%) Other"));
+        assert!(!opens_with_share("(1990) Other"));
+    }
+
+    #[test]
+    fn a_quantity_alone_between_two_headings_is_content() {
+        let p = "Chile has a long road network that links the north of the country with its south and its ports.";
+        let after = "Buses are the main means of transport between the cities of the country and within them.";
+        assert_eq!(
+            headings(&[p, "Freeways", "2,653 km", "Buses", after]),
+            [".", "H", ".", "H", "."]
+        );
+        // A year over its text is a subsection (`2010 census`).
+        assert_eq!(
+            headings(&[p, "Demographics", "2010 census", "Housing", after]),
+            [".", "H", "H", "H", "."]
+        );
+        assert!(opens_with_quantity("1 petroleum tanker"));
+        assert!(!opens_with_quantity("2010 census"));
+        assert!(!opens_with_quantity("24 Hours of Le Mans"));
     }
 }
