@@ -29,7 +29,10 @@ const ADJUDICATED_ALL_FLOOR: (f64, f64, f64) = (0.84, 0.98, 0.99);
 /// Stance toward the subject on the 629 labelled sentences of real debate
 /// sections: (side, precision floor, recall floor). Issue 18's goal is 0.85
 /// and 0.70; these floors hold what is reached (docs/accuracy.md).
-const STANCE_FLOORS: [(&str, f64, f64); 2] = [("pro", 0.83, 0.68), ("con", 0.87, 0.65)];
+const STANCE_FLOORS: [(&str, f64, f64); 2] = [("pro", 0.84, 0.68), ("con", 0.87, 0.65)];
+/// Set c (`stance-dev-c.tsv`, 28 other articles, labelled in session 16):
+/// far below the first set, which earlier passes were tuned on.
+const STANCE_C_FLOORS: [(&str, f64, f64); 2] = [("pro", 0.64, 0.31), ("con", 0.71, 0.44)];
 
 fn skipped(what: &str) {
     // Straight to stderr, past the test harness's capture: a skip must be seen.
@@ -162,6 +165,20 @@ fn stance_on_real_debate_sentences() {
         assert!(
             p >= p_floor && rec >= r_floor,
             "stance {side}: precision {p:.3} (floor {p_floor}), recall {rec:.3} (floor {r_floor})"
+        );
+    }
+}
+
+#[test]
+fn stance_on_set_c() {
+    let rows = accuracy::stance_rows_of("stance-dev-c.tsv").expect("stance-dev-c.tsv");
+    assert!(rows.len() >= 300, "set c has {} rows", rows.len());
+    let r = accuracy::stance_report(&rows);
+    for (side, p_floor, r_floor) in STANCE_C_FLOORS {
+        let (p, rec) = r.of(side);
+        assert!(
+            p >= p_floor && rec >= r_floor,
+            "set c, stance {side}: precision {p:.3} (floor {p_floor}), recall {rec:.3} (floor {r_floor})"
         );
     }
 }

@@ -2710,11 +2710,17 @@ fn predicate_voice_of(
         let from = (n + 1..hi.min(n + 10)).find(|&k| toks[k].word && toks[k].lower == "from");
         // `criticism of Roosevelt`, `opposition to the program`, `hostility
         // towards it`, `praise for the film`: the noun's target follows it.
-        let about = toks.get(n + 1).is_some_and(|o| {
-            matches!(
-                o.lower.as_str(),
-                "of" | "to" | "towards" | "toward" | "against" | "for"
-            )
+        // (`to` and `for` only before a noun phrase: `led the opposition to
+        // defeat the government` is a purpose.)
+        let about = toks.get(n + 1).is_some_and(|o| match o.lower.as_str() {
+            "of" | "towards" | "toward" | "against" => true,
+            "to" | "for" => toks.get(n + 2).is_some_and(|d| {
+                d.cap
+                    || subject.refers(d)
+                    || SUBJECT_REFS.contains(&d.lower.as_str())
+                    || NOUN_MARKERS.contains(&d.lower.as_str())
+            }),
+            _ => false,
         }) && n - lo <= 12
             && !before.iter().any(|b| b.lower == "to")
             && (n + 2..hi.min(n + 5)).any(|k| {
@@ -3115,19 +3121,21 @@ fn predicate_voice_of(
         // Muslim world should review their philosophy`). Blame is kept: the
         // same test on it cost the unread half b three of its con sentences
         // (recall 0.570 -> 0.539), which name the subject's opponents' targets.
-        let aimed = toks[from..to].iter().any(|t| {
-            t.word
-                && (subject.refers(t)
-                    || SUBJECT_REFS.contains(&t.lower.as_str())
-                    || matches!(
-                        t.lower.as_str(),
-                        "he" | "she" | "his" | "her" | "him" | "hers" | "himself" | "herself"
-                    )
-                    || p.classes.contains(t.lower.as_str())
-                    || p.aspects.contains(t.lower.as_str()))
-        });
+        let aimed = || {
+            toks[from..to].iter().any(|t| {
+                t.word
+                    && (subject.refers(t)
+                        || SUBJECT_REFS.contains(&t.lower.as_str())
+                        || matches!(
+                            t.lower.as_str(),
+                            "he" | "she" | "his" | "her" | "him" | "hers" | "himself" | "herself"
+                        )
+                        || p.classes.contains(t.lower.as_str())
+                        || p.aspects.contains(t.lower.as_str()))
+            })
+        };
         let read = evaluate(toks, from, to).filter(|&st| {
-            st == Stance::Con || aimed || !names_someone_else(toks, from, to, subject)
+            st == Stance::Con || aimed() || !names_someone_else(toks, from, to, subject)
         });
         // `His defenders point to the schools he founded`: a side named by
         // the speaker's head noun (not `critics`, which also names reviewers).
@@ -3672,6 +3680,14 @@ mod tests {
                 "Christianity"
             ),
             Some((Stance::Con, Some("Nietzsche".to_string())))
+        );
+        // A purpose is no target (`the opposition to defeat the government`).
+        assert_eq!(
+            voice(
+                "Disraeli led the opposition to defeat the government, 305 to 148.",
+                "Benjamin Disraeli"
+            ),
+            None
         );
         // Someone else before a noun without a target is still its target.
         assert_eq!(
@@ -4450,8 +4466,13 @@ mod tests {
             Some(Stance::Con)
         );
         assert_eq!(
-            side("Canby wrote that Brooks did much better.", "Blazing"),
+            side("Canby wrote that the film did much better.", "Blazing"),
             Some(Stance::Pro)
+        );
+        // Praise of someone else named is no praise of the subject.
+        assert_eq!(
+            side("Canby wrote that Brooks did much better.", "Blazing"),
+            None
         );
         // `recalls` the verb is memory, not a product recall.
         assert_eq!(
