@@ -159,12 +159,17 @@ fn plain_text_headings_on_the_adjudicated_set() {
 fn stance_on_real_debate_sentences() {
     let rows = accuracy::stance_rows();
     assert!(rows.len() >= 600, "the stance set has {} rows", rows.len());
-    let r = accuracy::stance_report(&rows);
-    for (side, p_floor, r_floor) in STANCE_FLOORS {
+    assert_stance_floors("stance", &rows, STANCE_FLOORS);
+}
+
+/// Precision and recall of each side on `rows` at or above their floors.
+fn assert_stance_floors(set: &str, rows: &[accuracy::StanceRow], floors: [(&str, f64, f64); 2]) {
+    let r = accuracy::stance_report(rows);
+    for (side, p_floor, r_floor) in floors {
         let (p, rec) = r.of(side);
         assert!(
             p >= p_floor && rec >= r_floor,
-            "stance {side}: precision {p:.3} (floor {p_floor}), recall {rec:.3} (floor {r_floor})"
+            "{set} {side}: precision {p:.3} (floor {p_floor}), recall {rec:.3} (floor {r_floor})"
         );
     }
 }
@@ -173,14 +178,7 @@ fn stance_on_real_debate_sentences() {
 fn stance_on_set_c() {
     let rows = accuracy::stance_rows_of("stance-dev-c.tsv").expect("stance-dev-c.tsv");
     assert!(rows.len() >= 300, "set c has {} rows", rows.len());
-    let r = accuracy::stance_report(&rows);
-    for (side, p_floor, r_floor) in STANCE_C_FLOORS {
-        let (p, rec) = r.of(side);
-        assert!(
-            p >= p_floor && rec >= r_floor,
-            "set c, stance {side}: precision {p:.3} (floor {p_floor}), recall {rec:.3} (floor {r_floor})"
-        );
-    }
+    assert_stance_floors("set c, stance", &rows, STANCE_C_FLOORS);
 }
 
 #[test]

@@ -1847,6 +1847,15 @@ fn proof_step(toks: &[Tok], i: usize) -> bool {
     purpose || proof
 }
 
+/// Whether the words `toks[i..j]` are a phrase the configuration removed.
+fn removed_phrase(toks: &[Tok], i: usize, j: usize, removed: &HashSet<String>) -> bool {
+    if removed.is_empty() {
+        return false;
+    }
+    let phrase: Vec<&str> = toks[i..j].iter().map(|t| t.lower.as_str()).collect();
+    removed.contains(&phrase.join(" "))
+}
+
 /// Where the slots of `e` match from token `i` (consecutive words).
 fn match_entry(toks: &[Tok], i: usize, e: &Entry, removed: &HashSet<String>) -> Option<usize> {
     let mut j = i;
@@ -1857,13 +1866,7 @@ fn match_entry(toks: &[Tok], i: usize, e: &Entry, removed: &HashSet<String>) -> 
         }
         j += 1;
     }
-    if !removed.is_empty() {
-        let phrase: Vec<&str> = toks[i..j].iter().map(|t| t.lower.as_str()).collect();
-        if removed.contains(&phrase.join(" ")) {
-            return None;
-        }
-    }
-    Some(j)
+    (!removed_phrase(toks, i, j, removed)).then_some(j)
 }
 
 /// [`match_entry`] for a built-in entry whose first slot accepts the word at
@@ -1894,13 +1897,7 @@ fn match_built_in(
         }
         j += 1;
     }
-    if !removed.is_empty() {
-        let phrase: Vec<&str> = toks[i..j].iter().map(|t| t.lower.as_str()).collect();
-        if removed.contains(&phrase.join(" ")) {
-            return None;
-        }
-    }
-    Some(j)
+    (!removed_phrase(toks, i, j, removed)).then_some(j)
 }
 
 /// A token's word number not looked up yet, and a token that has none.
