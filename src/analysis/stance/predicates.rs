@@ -3115,9 +3115,10 @@ fn predicate_voice_of(
         // `..., he said.`: what is reported comes before the speaker.
         let after = toks[r + 1..hi].iter().any(|t| t.word);
         let (from, to) = if after { (r + 1, hi) } else { (lo, a) };
-        // Praise reported about someone else named, with no word that may
-        // stand for the subject (`it`, `he`, `the film`, `the acting`), is
-        // no praise of it (`stating that educational institutions in the
+        // Praise reported about someone else named at its head (its first
+        // words, where what is judged stands), with no word that may stand
+        // for the subject (`it`, `he`, `the film`, `the acting`), is no
+        // praise of it (`the hall to be among the finest in Europe` is) (`stating that educational institutions in the
         // Muslim world should review their philosophy`). Blame is kept: the
         // same test on it cost the unread half b three of its con sentences
         // (recall 0.570 -> 0.539), which name the subject's opponents' targets.
@@ -3135,7 +3136,9 @@ fn predicate_voice_of(
             })
         };
         let read = evaluate(toks, from, to).filter(|&st| {
-            st == Stance::Con || aimed() || !names_someone_else(toks, from, to, subject)
+            st == Stance::Con
+                || aimed()
+                || !names_someone_else(toks, from, to.min(from + 6), subject)
         });
         // `His defenders point to the schools he founded`: a side named by
         // the speaker's head noun (not `critics`, which also names reviewers).
@@ -4469,10 +4472,18 @@ mod tests {
             side("Canby wrote that the film did much better.", "Blazing"),
             Some(Stance::Pro)
         );
-        // Praise of someone else named is no praise of the subject.
+        // Praise of someone else named is no praise of the subject; a name
+        // past what is judged does not make it someone else's.
         assert_eq!(
             side("Canby wrote that Brooks did much better.", "Blazing"),
             None
+        );
+        assert_eq!(
+            side(
+                "The acoustician Ruth Adler judged the hall to be among the finest in Europe.",
+                "Saint-Aubin Opera House"
+            ),
+            Some(Stance::Pro)
         );
         // `recalls` the verb is memory, not a product recall.
         assert_eq!(
