@@ -121,6 +121,10 @@ struct Watch {
     /// a bit per length (31 for 31 bytes or more): most words of a sentence
     /// start no entry, and this tells so without hashing them.
     first_shapes: [u32; 1024],
+    /// The same for the words of every later slot: a word after a frequent
+    /// first word (`the`, `a`, `in`, `it`) that no later slot accepts gets
+    /// no number without being hashed.
+    later_shapes: [u32; 1024],
     /// Context rules by the first word of their key.
     unless: HashMap<String, Vec<Rule>>,
 }
@@ -147,6 +151,7 @@ impl Watch {
         self.vocab.clear();
         self.by_first.clear();
         self.first_shapes = [0; 1024];
+        self.later_shapes = [0; 1024];
         for e in &mut self.entries {
             e.ids = e
                 .slots
@@ -173,6 +178,9 @@ impl Watch {
                 self.by_first[id as usize].push(n);
                 self.first_shapes[shape_key(w)] |= shape_bit(w);
             }
+            for w in e.slots.iter().skip(1).flatten() {
+                self.later_shapes[shape_key(w)] |= shape_bit(w);
+            }
         }
     }
 
@@ -186,6 +194,11 @@ impl Watch {
     /// Whether some entry may start with `word` (no false negatives).
     fn may_start(&self, word: &str) -> bool {
         self.first_shapes[shape_key(word)] & shape_bit(word) != 0
+    }
+
+    /// Whether some entry's later slot may accept `word` (no false negatives).
+    fn may_follow(&self, word: &str) -> bool {
+        self.later_shapes[shape_key(word)] & shape_bit(word) != 0
     }
 }
 
@@ -209,6 +222,7 @@ static WATCH: LazyLock<Watch> = LazyLock::new(|| {
         vocab: HashMap::default(),
         by_first: Vec::new(),
         first_shapes: [0; 1024],
+        later_shapes: [0; 1024],
         unless: HashMap::default(),
     };
     for row in tsv_rows(WORDS_TO_WATCH) {
@@ -1871,8 +1885,8 @@ fn match_entry(toks: &[Tok], i: usize, e: &Entry, removed: &HashSet<String>) -> 
 
 /// [`match_entry`] for a built-in entry whose first slot accepts the word at
 /// `i` (it is listed under it in [`Watch::by_first`]), by word numbers:
-/// `nums` caches each token's number (`UNSEEN` not yet looked up, `NO_WORD`
-/// punctuation or a word no entry has).
+/// `nums` caches each token's number plus [`FIRST_ID`] (`UNSEEN` not yet
+/// looked up, `NO_WORD` punctuation or a word no entry has).
 fn match_built_in(
     toks: &[Tok],
     i: usize,
@@ -1885,14 +1899,16 @@ fn match_built_in(
     for slot in e.ids.iter().skip(1) {
         let t = toks.get(j)?;
         if nums[j] == UNSEEN {
-            nums[j] = if t.word {
-                w.vocab.get(t.lower.as_str()).copied().unwrap_or(NO_WORD)
+            nums[j] = if t.word && w.may_follow(&t.lower) {
+                w.vocab
+                    .get(t.lower.as_str())
+                    .map_or(NO_WORD, |&id| id.saturating_add(FIRST_ID))
             } else {
                 NO_WORD
             };
         }
         let id = nums[j];
-        if id == NO_WORD || !slot.contains(&id) {
+        if id == NO_WORD || !slot.contains(&(id - FIRST_ID)) {
             return None;
         }
         j += 1;
@@ -1900,9 +1916,13 @@ fn match_built_in(
     (!removed_phrase(toks, i, j, removed)).then_some(j)
 }
 
-/// A token's word number not looked up yet, and a token that has none.
-const UNSEEN: u32 = u32::MAX;
-const NO_WORD: u32 = u32::MAX - 1;
+/// A token's word number not looked up yet, and a token that has none. Zero
+/// for the first, so that a sentence's cache starts as zeroed memory
+/// (`vec![UNSEEN; n]`), not a loop that writes every slot.
+const UNSEEN: u32 = 0;
+const NO_WORD: u32 = 1;
+/// What a word number is stored plus, past the two marks.
+const FIRST_ID: u32 = 2;
 
 /// The last word of the subject before the verb at `i`: the word just before
 /// it, or, when an appositive set off by commas stands between (`the book,
@@ -2591,6 +2611,9 @@ pub fn editorial_hits(text: &str, quoted: bool) -> Vec<EditorialHit> {
 
 /// User entries, built once per distinct settings.
 fn user_entries(settings: &WatchSettings) -> Vec<Entry> {
+    if settings.add.is_empty() {
+        return Vec::new();
+    }
     settings
         .add
         .iter()
@@ -2972,7 +2995,7 @@ pub fn editorial_hits_around(
         // The built-in entries by word numbers, then the configuration's.
         let built_in = w.starting_with(&t.lower);
         if !built_in.is_empty() && nums.is_empty() {
-            nums.resize(toks.len(), UNSEEN);
+            nums = vec![UNSEEN; toks.len()];
         }
         let mut best: Option<(usize, &Entry)> = None;
         for k in 0..built_in.len() + extra.len() {
