@@ -115,6 +115,9 @@ struct Watch {
     /// A number for every word of a built-in entry's slots: a sentence's
     /// words are looked up once each, and the slots compare numbers.
     vocab: HashMap<String, u32>,
+    /// The same numbers for the words of up to eight bytes, by
+    /// [`short_key`]: most words, looked up without hashing a string.
+    short_vocab: HashMap<u64, u32>,
     /// Entries by each word their first slot accepts, by word number.
     by_first: Vec<Vec<usize>>,
     /// For each of those words' first two bytes (folded, see [`shape_key`]),
@@ -166,6 +169,11 @@ impl Watch {
                 })
                 .collect();
         }
+        self.short_vocab = self
+            .vocab
+            .iter()
+            .filter_map(|(w, &id)| Some((short_key(w)?, id)))
+            .collect();
         self.by_first = vec![Vec::new(); self.vocab.len()];
         for (n, e) in self.entries.iter().enumerate() {
             for (w, &id) in e
@@ -186,9 +194,16 @@ impl Watch {
 
     /// The entries whose first slot accepts `word`.
     fn starting_with(&self, word: &str) -> &[usize] {
-        self.vocab
-            .get(word)
-            .map_or(&[], |&id| self.by_first[id as usize].as_slice())
+        self.number(word)
+            .map_or(&[], |id| self.by_first[id as usize].as_slice())
+    }
+
+    /// The number of a word of some built-in entry.
+    fn number(&self, word: &str) -> Option<u32> {
+        match short_key(word) {
+            Some(key) => self.short_vocab.get(&key).copied(),
+            None => self.vocab.get(word).copied(),
+        }
     }
 
     /// Whether some entry may start with `word` (no false negatives).
@@ -211,6 +226,19 @@ fn shape_key(word: &str) -> usize {
     (low(0) << 5) | low(1)
 }
 
+/// A word of one to eight bytes as a number (its bytes, zero-padded); `None`
+/// for longer words. A word that ends in a zero byte has none either: the
+/// padding would make it another's.
+fn short_key(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 8 || b[b.len() - 1] == 0 {
+        return None;
+    }
+    let mut k = [0u8; 8];
+    k[..b.len()].copy_from_slice(b);
+    Some(u64::from_le_bytes(k))
+}
+
 /// The bit of a word's length in [`Watch::first_shapes`].
 fn shape_bit(word: &str) -> u32 {
     1 << word.len().min(31)
@@ -220,6 +248,7 @@ static WATCH: LazyLock<Watch> = LazyLock::new(|| {
     let mut w = Watch {
         entries: Vec::new(),
         vocab: HashMap::default(),
+        short_vocab: HashMap::default(),
         by_first: Vec::new(),
         first_shapes: [0; 1024],
         later_shapes: [0; 1024],
@@ -1900,9 +1929,8 @@ fn match_built_in(
         let t = toks.get(j)?;
         if nums[j] == UNSEEN {
             nums[j] = if t.word && w.may_follow(&t.lower) {
-                w.vocab
-                    .get(t.lower.as_str())
-                    .map_or(NO_WORD, |&id| id.saturating_add(FIRST_ID))
+                w.number(&t.lower)
+                    .map_or(NO_WORD, |id| id.saturating_add(FIRST_ID))
             } else {
                 NO_WORD
             };
