@@ -234,9 +234,9 @@ fn short_key(word: &str) -> Option<u64> {
     if b.is_empty() || b.len() > 8 || b[b.len() - 1] == 0 {
         return None;
     }
-    let mut k = [0u8; 8];
-    k[..b.len()].copy_from_slice(b);
-    Some(u64::from_le_bytes(k))
+    // Shifted in byte by byte: a copy of a length known only at run time
+    // would be a call to `memcpy`.
+    Some(b.iter().rev().fold(0u64, |k, &x| (k << 8) | u64::from(x)))
 }
 
 /// The bit of a word's length in [`Watch::first_shapes`].
