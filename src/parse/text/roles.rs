@@ -537,6 +537,37 @@ fn period_label(t: &str) -> bool {
         .is_some_and(|(label, _)| is_period(label.trim()))
 }
 
+/// `Philosophy: logic, or semiotic`, `Spanish colony: 1st period 1492–1795`:
+/// a topic and its part, no fact sheet's field (`Capital: Paris`, `Relative efficacy: 2`,
+/// `GI toxicity: 2 (IR) / 1 (XR)`: a number that is no period), example or
+/// quotation (`Example: "He was also calumniating Socrates."`).
+fn topic_label(t: &str) -> bool {
+    let Some((end, body)) = crate::parse::find_label(t) else {
+        return false;
+    };
+    let body = t[body..].trim();
+    // `Derived from: Statistics Canada`: a clause, not a topic; `Key: DOP:
+    // Dominican peso`, `Note: ...`: a legend or a note.
+    let clause = t[..end]
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| CLAUSE_END.contains(&w));
+    let note = ["Key", "Legend", "Note", "Notes"].contains(&&t[..end]);
+    let period = |w: &str| is_period(w) && w.bytes().filter(u8::is_ascii_digit).count() >= 3;
+    let dated = body.split_whitespace().last().is_some_and(period);
+    // `Capital: Paris`: a short field's name and a name is a fact, a topic
+    // goes on in lower case, ends in a period or has a longer name
+    // (`Arrival of the Prussian IV Corps: Plancenoit`).
+    let topic = body.starts_with(char::is_lowercase)
+        || dated
+        || t[..end].split_whitespace().nth(3).is_some();
+    !clause
+        && !note
+        && topic
+        && !body.starts_with(['"', '“'])
+        && (!body.contains(|c: char| c.is_ascii_digit()) || dated)
+}
+
 /// `"Paved:" 5,000 km`, `"signed, but not ratified:" none`: a field's
 /// name in quotes, ending in a colon inside them, then its value. A quoted
 /// title before a colon is a heading's (`Los Angeles and "Eraserhead":
@@ -1595,7 +1626,7 @@ fn decide_run(
     (introduced, after_prose): (bool, bool),
     roles: &mut [Role],
 ) {
-    let last = *run.end();
+    let (first, last) = (*run.start(), *run.end());
     // `next` is the block after the run.
     let prose_follows = next.is_some() && words.prose(last + 1);
     let run_len = run.clone().count();
@@ -1607,8 +1638,13 @@ fn decide_run(
             let after_label = i > 0 && shapes[i - 1] == Shape::Label;
             // A period label is also a heading right before a subheading
             // (`1958–66: Brian Wilson era`, `Formation`).
-            let over_heading =
-                i < last && shapes[i + 1] == Shape::Heading && period_label(blocks[i]);
+            // So is a topic's label right after running text
+            // (`Philosophy: metaphysics`, `Presidency in Taiwan: 1950–1975`,
+            // then `Some noted articles`): a section over its subsection.
+            let over_heading = i < last
+                && shapes[i + 1] == Shape::Heading
+                && (period_label(blocks[i])
+                    || (i == first && after_prose && topic_label(blocks[i])));
             // A label whose text the next line restates (`Assumption 2:
             // Homogeneous medium` / `Next we assume that the medium is
             // homogeneous,`) heads it.
@@ -2877,5 +2913,41 @@ mod tests {
         assert!(!opens_with_quote("\"Agriculture\": 19.1%"));
         assert!(!opens_with_quote("\"total:\""));
         assert!(opens_with_quote("“Data from” USAF Fact Sheet"));
+    }
+
+    #[test]
+    fn a_topic_label_after_running_text_heads_the_heading_under_it() {
+        let b = [
+            "Peirce held that the ends governing all conduct and thought must be admissible.",
+            "Philosophy: metaphysics",
+            "Some noted articles",
+            "Peirce wrote a series of articles on metaphysics in the 1890s for a journal.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "H", "."]);
+        let b = [
+            "The last Spanish troops were departing by July of that year, it was said.",
+            "Independence: second period 1865–1916",
+            "Second Republic",
+            "The second republic was proclaimed after the troops had gone from the island.",
+        ];
+        assert_eq!(headings(&b), [".", "H", "H", "."]);
+        // A field with a number, an example, a legend or a clause is none.
+        for label in [
+            "Relative efficacy: 2",
+            "Example: \"He was also calumniating Socrates.\"",
+            "Key: DOP: Dominican peso, USD: United States dollar",
+            "Derived from: Statistics Canada",
+            "Capital: Paris",
+        ] {
+            assert!(!topic_label(label), "{label}");
+        }
+        // Nor does a label after a heading change: a glossary's entries.
+        let b = [
+            "Glossary",
+            "Philosophy: metaphysics",
+            "Some noted articles",
+            "Peirce wrote a series of articles on metaphysics in the 1890s for a journal.",
+        ];
+        assert_eq!(headings(&b)[1], ".");
     }
 }
