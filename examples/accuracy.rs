@@ -16,7 +16,18 @@ mod accuracy;
 mod headings;
 
 fn main() {
-    let all = std::env::args().any(|a| a == "--all");
+    let args: Vec<String> = std::env::args().collect();
+    // `--dump-headings FILE`: one JSON line per benchmark pair (name, the
+    // plain-text headings, the Markdown ones) for grouping misses offline.
+    if let Some(path) = args
+        .iter()
+        .position(|a| a == "--dump-headings")
+        .and_then(|i| args.get(i + 1))
+    {
+        dump_headings(path);
+        return;
+    }
+    let all = args.iter().any(|a| a == "--all");
     let show = if all { usize::MAX } else { 8 };
     let rows = accuracy::foldoc_rows();
     let index = accuracy::foldoc_index();
@@ -198,5 +209,27 @@ fn main() {
                 );
             }
         }
+    }
+}
+
+/// Every benchmark pair's headings, one JSON line each, to `path`.
+fn dump_headings(path: &str) {
+    use encyclint::source::Format;
+    let Some(pairs) = accuracy::benchmark_pairs(None) else {
+        println!("../shared missing");
+        return;
+    };
+    let mut out = String::new();
+    for (name, txt, md) in &pairs {
+        let row = serde_json::json!({
+            "name": name,
+            "txt": accuracy::headings(txt, Format::Text),
+            "md": accuracy::headings(md, Format::Markdown),
+        });
+        out.push_str(&row.to_string());
+        out.push('\n');
+    }
+    if let Err(e) = std::fs::write(path, out) {
+        println!("{path}: {e}");
     }
 }
