@@ -19,6 +19,11 @@ pub struct Tok {
     pub word: bool,
     /// The word starts with a capital letter.
     pub cap: bool,
+    /// Word-class bits that an analysis may set once per token so that its
+    /// passes test bits instead of hashing the word again (the stance
+    /// analysis: `analysis::stance::tags`); 0 as tokenised, which means "not
+    /// tagged". Fits in the padding: a token stays 48 bytes.
+    pub tag: u32,
 }
 
 fn is_joiner(c: char) -> bool {
@@ -104,6 +109,7 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
                     end,
                     word: true,
                     cap: b.is_ascii_uppercase(),
+                    tag: 0,
                 });
                 at = end;
                 continue;
@@ -154,6 +160,7 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
                 end,
                 word: true,
                 cap: c.is_uppercase(),
+                tag: 0,
             });
             at = end;
             continue;
@@ -166,6 +173,7 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
                 end: at + len,
                 word: false,
                 cap: false,
+                tag: 0,
             });
         }
         at += len;

@@ -54,12 +54,70 @@ pub(crate) struct Lexicon {
     starts: HashSet<String>,
 }
 
+// The bits of `Tok::tag` that the stance analysis sets (see
+// `predicates::tag_tokens`): the predicates' kinds are bits 0 to 24, these
+// are the lexicon's. A token whose tag lacks `T_TAGGED` is looked up instead.
+/// The token has been tagged: its other bits are to be trusted.
+pub(crate) const T_TAGGED: u32 = 1 << 31;
+/// A word that starts some phrase of the lexicon ([`Lexicon::may_start`]).
+pub(crate) const T_START: u32 = 1 << 30;
+/// A key of [`Lexicon::actors`].
+pub(crate) const T_ACTOR: u32 = 1 << 29;
+/// One of [`Lexicon::blockers`].
+pub(crate) const T_BLOCKER: u32 = 1 << 28;
+/// One of [`Lexicon::coordinators`].
+pub(crate) const T_COORDINATOR: u32 = 1 << 27;
+/// One of [`Lexicon::harms`].
+pub(crate) const T_HARM: u32 = 1 << 26;
+
+/// Whether `t` may be in the table of tag bit `bit`: false only when its tag
+/// says it is not (an untagged token may be anything, and is looked up).
+#[inline]
+pub(crate) fn may_be(t: &Tok, bit: u32) -> bool {
+    t.tag & T_TAGGED == 0 || t.tag & bit != 0
+}
+
 impl Lexicon {
     /// Whether some phrase of the lexicon's phrase lists (verbs, phrases,
     /// replies, weasel claims, connectives, subordinators, negations) may
     /// start at `t`.
     pub(crate) fn may_start(&self, t: &Tok) -> bool {
+        if t.tag & T_TAGGED != 0 {
+            return t.tag & T_START != 0;
+        }
         t.word && self.starts.contains(t.lower.as_str())
+    }
+
+    /// The lexicon's bits of the tag of a token with `word` and `lower`.
+    pub(crate) fn tag_of(&self, word: bool, lower: &str) -> u32 {
+        let mut tag = 0;
+        for (set, bit) in [
+            (&self.blockers, T_BLOCKER),
+            (&self.coordinators, T_COORDINATOR),
+            (&self.harms, T_HARM),
+        ] {
+            if set.contains(lower) {
+                tag |= bit;
+            }
+        }
+        if self.actors.contains_key(lower) {
+            tag |= T_ACTOR;
+        }
+        if word && self.starts.contains(lower) {
+            tag |= T_START;
+        }
+        tag
+    }
+
+    /// Every string that has a bit in [`Lexicon::tag_of`].
+    pub(crate) fn tagged_words(&self) -> impl Iterator<Item = &str> {
+        self.blockers
+            .iter()
+            .chain(&self.coordinators)
+            .chain(&self.harms)
+            .chain(self.actors.keys())
+            .chain(&self.starts)
+            .map(String::as_str)
     }
 }
 

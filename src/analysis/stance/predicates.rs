@@ -57,6 +57,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use super::lexicon::MONTHS;
+use super::lexicon::{LEXICON, Lexicon, T_ACTOR, T_BLOCKER, T_COORDINATOR, T_HARM, T_TAGGED};
 use super::voices::RawVoice;
 use crate::model::Stance;
 use crate::text::{Tok, tsv_rows, words_in};
@@ -159,9 +160,57 @@ const K_PREDICATE: u32 = K_SIDE_NOUN
     | K_SOURCE
     | K_FIGURE;
 
+/// Every `K_*` bit: the tag bits above them are the lexicon's (`T_*`).
+const K_ALL: u32 = (1 << 25) - 1;
+const _: () = assert!(
+    (K_PREDICATE
+        | K_EVAL
+        | K_NEGATOR
+        | K_DIMINISHER
+        | K_QUANTITY
+        | K_INCREASER
+        | K_YEAR
+        | K_RANK
+        | K_OPPOSE
+        | K_FOUNDER
+        | K_TURN
+        | K_INFLUENCE)
+        & !K_ALL
+        == 0
+        && K_ALL < T_HARM
+);
+/// The lexicon's bits that do not ask for a word (punctuation is looked up too).
+const T_ANY_TOKEN: u32 = T_ACTOR | T_BLOCKER | T_COORDINATOR | T_HARM;
+
+/// Every word's tag (its kinds and its bits of the stance lexicon) at once.
+static TAGS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+    let p: &'static Predicates = &PRED;
+    let lx: &'static Lexicon = &LEXICON;
+    let mut tags: HashMap<&'static str, u32> = p.kinds.clone();
+    for w in lx.tagged_words() {
+        *tags.entry(w).or_default() |= lx.tag_of(true, w);
+    }
+    tags
+});
+
+/// Tags the tokens of a sentence for the stance analysis: each word is
+/// looked up once, and the passes over it ([`predicate_voice`], the voices
+/// of `voices`, [`evaluate`]) test its bits instead of hashing it again.
+/// Untagged tokens give the same results, looked up where they are read.
+pub fn tag_tokens(toks: &mut [Tok]) {
+    let tags = &*TAGS;
+    for t in toks {
+        let full = tags.get(t.lower.as_str()).copied().unwrap_or(0);
+        t.tag = T_TAGGED | if t.word { full } else { full & T_ANY_TOKEN };
+    }
+}
+
 impl Predicates {
     /// The kinds of a token (0 for punctuation and words of no table).
     fn kind(&self, t: &Tok) -> u32 {
+        if t.tag & T_TAGGED != 0 {
+            return t.tag & K_ALL;
+        }
         if t.word {
             self.kinds.get(t.lower.as_str()).copied().unwrap_or(0)
         } else {
@@ -1770,14 +1819,20 @@ fn rating(toks: &[Tok], lo: usize, hi: usize) -> i32 {
                 _ => None,
             })
     };
+    // Each token's number read once: whether the token before was one.
+    let mut after_number = false;
     for k in lo..hi {
+        let this = number(&toks[k]);
         // `3 1/2 stars`: the `1` and `2` are read with the `3`.
-        if k > lo && number(&toks[k - 1]).is_some() {
+        if std::mem::replace(&mut after_number, this.is_some()) {
             continue;
         }
+        // Every reading below starts at a number.
+        let Some(n) = this else {
+            continue;
+        };
         // `a 96% rating`, `90% positive reviews` (the `%` is not a token).
-        if let Some(n) = number(&toks[k])
-            && (0.0..=100.0).contains(&n)
+        if (0.0..=100.0).contains(&n)
             && toks.get(k + 1).is_some_and(|t| {
                 matches!(
                     t.lower.as_str(),
@@ -1796,14 +1851,12 @@ fn rating(toks: &[Tok], lo: usize, hi: usize) -> i32 {
         // `3 stars out of 4`, `3 1/2 stars out of 4`.
         let half = toks.get(k + 1).is_some_and(|t| t.lower == "1")
             && toks.get(k + 2).is_some_and(|t| t.lower == "2");
-        let k0 = k;
         let k = if half { k + 2 } else { k };
         let skip = usize::from(
             toks.get(k + 1)
                 .is_some_and(|t| matches!(t.lower.as_str(), "stars" | "star" | "points")),
         );
-        let (Some(n), Some(m)) = (number(&toks[k0]), toks.get(k + 3 + skip).and_then(&number))
-        else {
+        let Some(m) = toks.get(k + 3 + skip).and_then(&number) else {
             continue;
         };
         let n = if half { n + 0.5 } else { n };
@@ -3144,7 +3197,7 @@ fn predicate_voice_of(
         // the speaker's head noun (not `critics`, which also names reviewers).
         let named = || {
             let head = toks[a..b].iter().rev().find(|t| t.word)?;
-            match super::lexicon::LEXICON.actors.get(head.lower.as_str()) {
+            match LEXICON.actors.get(head.lower.as_str()) {
                 Some(&(st, false)) => Some(st),
                 _ => None,
             }

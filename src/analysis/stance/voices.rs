@@ -1,6 +1,8 @@
 //! Clauses and their voices: who makes a claim, and for which side.
 
-use super::lexicon::{LEXICON, VerbKind, match_any, match_at};
+use super::lexicon::{
+    LEXICON, T_ACTOR, T_BLOCKER, T_COORDINATOR, T_HARM, VerbKind, match_any, match_at, may_be,
+};
 use super::predicates::{Subject, predicate_voice};
 use crate::model::Stance;
 #[cfg(test)]
@@ -254,7 +256,7 @@ fn main_voice(
     {
         let harmful = toks[j..hi]
             .iter()
-            .any(|t| t.word && lx.harms.contains(t.lower.as_str()));
+            .any(|t| t.word && may_be(t, T_HARM) && lx.harms.contains(t.lower.as_str()));
         return harmful.then(|| RawVoice {
             stance: Stance::Con,
             actor: None,
@@ -270,7 +272,10 @@ fn main_voice(
         if !t.word {
             return None;
         }
-        if let Some(&(st, strict)) = lx.actors.get(t.lower.as_str()) {
+        if let Some(&(st, strict)) = may_be(t, T_ACTOR)
+            .then(|| lx.actors.get(t.lower.as_str()))
+            .flatten()
+        {
             // `The critic Sophie Grant`: a named reviewer, not the side the
             // word names; the predicate decides (see `predicates`).
             if toks.get(k + 1).is_some_and(|n| n.word && n.cap) {
@@ -279,7 +284,7 @@ fn main_voice(
             found = Some((k, st, strict));
             break;
         }
-        if lx.blockers.contains(t.lower.as_str()) || is_negation(t) {
+        if (may_be(t, T_BLOCKER) && lx.blockers.contains(t.lower.as_str())) || is_negation(t) {
             return None;
         }
     }
@@ -287,10 +292,11 @@ fn main_voice(
     // `critics and supporters alike`: no side.
     if toks
         .get(k + 1)
-        .is_some_and(|t| lx.coordinators.contains(t.lower.as_str()))
+        .is_some_and(|t| may_be(t, T_COORDINATOR) && lx.coordinators.contains(t.lower.as_str()))
     {
         let other = toks[k + 2..hi.min(k + 5)]
             .iter()
+            .filter(|t| may_be(t, T_ACTOR))
             .find_map(|t| lx.actors.get(t.lower.as_str()));
         if other.is_some_and(|o| o.0 != st) {
             return None;
