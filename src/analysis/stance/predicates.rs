@@ -1649,7 +1649,7 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
         // `a huge influence on the artists of succeeding generations`, `a
         // lasting impact`: an influence of some size is praise, as editors
         // label it (a bare `influence` is a fact).
-        if sized_influence(toks, lo, k) {
+        if here & K_INFLUENCE != 0 && sized_influence(toks, lo, k) {
             score += 1;
         }
         // `regarded as the founder of formal logic`, `called the father of
@@ -2144,22 +2144,24 @@ fn predicate_voice_of(
     // One look-up a word says which of the steps below it can open; a
     // clause with none has no predicate with a side.
     let kinds: Vec<u32> = toks[lo..hi].iter().map(|t| p.kind(t)).collect();
-    if kinds.iter().all(|k| k & K_PREDICATE == 0) {
+    // Every kind some word of the clause has.
+    let all = kinds.iter().fold(0, |a, k| a | k);
+    if all & K_PREDICATE == 0 {
         // Only step 8 needs no predicate word, and an evaluative one (or a
         // role of founding).
-        if kinds
-            .iter()
-            .any(|k| k & (K_EVAL | K_FOUNDER | K_INFLUENCE) != 0)
-        {
+        if all & (K_EVAL | K_FOUNDER | K_INFLUENCE) != 0 {
             return judged_subject(toks, lo, hi, subject, prev);
         }
         return None;
     }
     let is = |k: usize, mask: u32| kinds[k - lo] & mask != 0;
+    // A step that starts only at a word of `mask` scans up to `end`, and
+    // nothing when the clause has no such word (`lo`, an empty range).
+    let upto = |mask: u32, end: usize| if all & mask != 0 { end } else { lo };
     let words = words_in(&toks[lo..hi]);
     let span = |a: usize, b: usize| (toks[a].start, toks[b - 1].end);
     // 0. `was well received`, `was poorly reviewed`, `was well-received`.
-    for v in lo..hi {
+    for v in lo..upto(K_WELL, hi) {
         if !is(v, K_WELL) {
             continue;
         }
@@ -2215,7 +2217,7 @@ fn predicate_voice_of(
     // A reply or an agreement before any verb with a side is the clause's
     // verb (`De Palma has responded to accusations ... by saying: "I'm always
     // attacked"`): what follows it is what is said.
-    let first_reply = (lo..hi)
+    let first_reply = (lo..upto(K_REPLY | K_AGREE, hi))
         .find(|&r| {
             is(r, K_REPLY | K_AGREE)
                 && verb_here(toks, r, lo)
@@ -2225,7 +2227,7 @@ fn predicate_voice_of(
     // An opening participle with its agent, kept for when nothing else speaks.
     let mut opening: Option<RawVoice> = None;
     // 1. A verb with a side, or a verb phrase (`took issue with`).
-    for v in lo..first_reply {
+    for v in lo..upto(K_VERB | K_IDIOM, first_reply) {
         let t = &toks[v];
         if !is(v, K_VERB | K_IDIOM) || in_appositive_relative(toks, lo, v, hi) {
             continue;
@@ -2542,7 +2544,7 @@ fn predicate_voice_of(
     }
     // 1b. An adjective with a side after `be` (`X was critical of the act`,
     // `Y was unimpressed`): its holder is the subject of `be`.
-    for a in lo + 1..first_reply {
+    for a in lo + 1..upto(K_ADJ, first_reply) {
         let t = &toks[a];
         if !is(a, K_ADJ) {
             continue;
@@ -2613,7 +2615,7 @@ fn predicate_voice_of(
     // from the one before it; an agreement (`Z agreed`): the same side. A
     // reply to a charge (`responded to the accusations`) or from the subject
     // or its people defends it.
-    for r in lo..hi {
+    for r in lo..upto(K_REPLY | K_AGREE, hi) {
         if !is(r, K_REPLY | K_AGREE) {
             continue;
         }
@@ -2659,7 +2661,7 @@ fn predicate_voice_of(
     }
     // 2. A reception with an adjective (`received favourable reviews`,
     // `had a positive reception`, `a 96% rating`).
-    for n in lo..hi {
+    for n in lo..upto(K_RECEPTION, hi) {
         if !is(n, K_RECEPTION) {
             continue;
         }
@@ -2714,7 +2716,7 @@ fn predicate_voice_of(
     // criticism from X`), or about the subject (`criticism of Roosevelt
     // centred on ...`, `criticism is directed at ...`, `has been the subject
     // of criticism`).
-    for n in lo..hi {
+    for n in lo..upto(K_NOUN, hi) {
         let t = &toks[n];
         if !is(n, K_NOUN) {
             continue;
@@ -2913,7 +2915,7 @@ fn predicate_voice_of(
     // achieved a score of 88 on Metacritic`): reception in figures, which
     // the labels count as praise, by nobody named. (`It also topped the
     // list` is not read yet: an earlier step stops at it.)
-    if let Some(v) = (lo..hi).find(|&v| is(v, K_FIGURE))
+    if let Some(v) = (lo..upto(K_FIGURE, hi)).find(|&v| is(v, K_FIGURE))
         && let Some((a, b)) = subject_np(toks, lo, v)
         && toks[a..b].iter().any(|t| {
             t.word
@@ -2937,7 +2939,7 @@ fn predicate_voice_of(
     // 4c. `Residents launched a campaign against the scheme`, `signed a
     // petition in support of it`: an act of taking a side, aimed at the
     // subject; its actor is the subject of the verb before it.
-    for k in lo..hi {
+    for k in lo..upto(K_ACT, hi) {
         if !is(k, K_ACT) {
             continue;
         }
@@ -2997,7 +2999,7 @@ fn predicate_voice_of(
         });
     }
     // 5. Reported speech: the side of what is reported.
-    for r in lo..hi {
+    for r in lo..upto(K_REPORT, hi) {
         let t = &toks[r];
         // `prompting newspaper reports of a flop`, `claims of mismanagement`:
         // a report as a noun; its side is what it reports, by nobody named.
@@ -3289,7 +3291,7 @@ fn predicate_voice_of(
     // 9. `X was a vocal critic of the act`, `Among the opponents of the BNP
     // are ...`, `its admirers included ...`: people named for their side
     // toward the subject, when nothing above spoke.
-    for k in lo..hi {
+    for k in lo..upto(K_SIDE_NOUN, hi) {
         if !is(k, K_SIDE_NOUN) {
             continue;
         }
@@ -3346,7 +3348,7 @@ fn predicate_voice_of(
     // placed among the best or the worst, in the article's voice. Not a
     // place in sales or in a controversy (`one of the most successful`,
     // `one of the most controversial`), which the labels read as facts.
-    if let Some(k) = (lo..hi.saturating_sub(4))
+    if let Some(k) = (lo..upto(K_ONE, hi.saturating_sub(4)))
         .find(|&k| is(k, K_ONE) && toks[k + 1].lower == "of" && toks[k + 2].lower == "the")
     {
         let end = hi.min(k + 6);
