@@ -52,6 +52,8 @@ pub(crate) struct Lexicon {
     /// The first word of every phrase of the lists above: a word that is not
     /// here starts none of them, which one lookup tells instead of a scan.
     starts: HashSet<String>,
+    /// The same words, each with the lists (`S_*` bits) it starts a phrase of.
+    list_starts: HashMap<String, u16>,
 }
 
 // The bits of `Tok::tag` that the stance analysis sets (see
@@ -70,6 +72,22 @@ pub(crate) const T_COORDINATOR: u32 = 1 << 27;
 /// One of [`Lexicon::harms`].
 pub(crate) const T_HARM: u32 = 1 << 26;
 
+// The bits of `Tok::tag2`: the lists of which some phrase starts with the word.
+/// [`Lexicon::verbs`].
+pub(crate) const S_VERB: u16 = 1;
+/// [`Lexicon::phrases`].
+pub(crate) const S_PHRASE: u16 = 1 << 1;
+/// [`Lexicon::replies`].
+pub(crate) const S_REPLY: u16 = 1 << 2;
+/// [`Lexicon::weasel_claims`].
+pub(crate) const S_WEASEL: u16 = 1 << 3;
+/// [`Lexicon::connectives`].
+pub(crate) const S_CONNECTIVE: u16 = 1 << 4;
+/// [`Lexicon::subordinators`].
+pub(crate) const S_SUBORDINATOR: u16 = 1 << 5;
+/// [`Lexicon::negations`].
+pub(crate) const S_NEGATION: u16 = 1 << 6;
+
 /// Whether `t` may be in the table of tag bit `bit`: false only when its tag
 /// says it is not (an untagged token may be anything, and is looked up).
 #[inline]
@@ -86,6 +104,24 @@ impl Lexicon {
             return t.tag & T_START != 0;
         }
         t.word && self.starts.contains(t.lower.as_str())
+    }
+
+    /// Whether a phrase of the list of `S_*` bit `list` may start at `t`:
+    /// its tag says so, or (untagged) some phrase of any list may.
+    pub(crate) fn may_start_in(&self, t: &Tok, list: u16) -> bool {
+        if t.tag & T_TAGGED != 0 {
+            return t.tag2 & list != 0;
+        }
+        self.may_start(t)
+    }
+
+    /// The `S_*` bits of a token with `word` and `lower` (`Tok::tag2`).
+    pub(crate) fn tag2_of(&self, word: bool, lower: &str) -> u16 {
+        if word {
+            self.list_starts.get(lower).copied().unwrap_or(0)
+        } else {
+            0
+        }
     }
 
     /// The lexicon's bits of the tag of a token with `word` and `lower`.
@@ -147,6 +183,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         blockers: HashSet::default(),
         coordinators: HashSet::default(),
         starts: HashSet::default(),
+        list_starts: HashMap::default(),
     };
     for row in tsv_rows(STANCE_CUES) {
         let [kind, s, phrase, ..] = row[..] else {
@@ -204,6 +241,22 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .filter_map(|w| w.first().cloned())
         .collect();
     lx.starts.extend(firsts);
+    let lists: [(u16, Vec<&Vec<String>>); 7] = [
+        (S_VERB, lx.verbs.iter().map(|(w, _)| w).collect()),
+        (S_PHRASE, lx.phrases.iter().map(|(w, _)| w).collect()),
+        (S_REPLY, lx.replies.iter().collect()),
+        (S_WEASEL, lx.weasel_claims.iter().collect()),
+        (S_CONNECTIVE, lx.connectives.iter().collect()),
+        (S_SUBORDINATOR, lx.subordinators.iter().collect()),
+        (S_NEGATION, lx.negations.iter().collect()),
+    ];
+    let mut list_starts: HashMap<String, u16> = HashMap::default();
+    for (bit, list) in lists {
+        for first in list.into_iter().filter_map(|w| w.first()) {
+            *list_starts.entry(first.clone()).or_default() |= bit;
+        }
+    }
+    lx.list_starts = list_starts;
     lx
 });
 

@@ -183,12 +183,16 @@ const _: () = assert!(
 const T_ANY_TOKEN: u32 = T_ACTOR | T_BLOCKER | T_COORDINATOR | T_HARM;
 
 /// Every word's tag (its kinds and its bits of the stance lexicon) at once.
-static TAGS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+/// And the lists of the lexicon it starts a phrase of (`Tok::tag2`).
+static TAGS: LazyLock<HashMap<&'static str, (u32, u16)>> = LazyLock::new(|| {
     let p: &'static Predicates = &PRED;
     let lx: &'static Lexicon = &LEXICON;
-    let mut tags: HashMap<&'static str, u32> = p.kinds.clone();
+    let mut tags: HashMap<&'static str, (u32, u16)> =
+        p.kinds.iter().map(|(&w, &k)| (w, (k, 0))).collect();
     for w in lx.tagged_words() {
-        *tags.entry(w).or_default() |= lx.tag_of(true, w);
+        let e = tags.entry(w).or_default();
+        e.0 |= lx.tag_of(true, w);
+        e.1 |= lx.tag2_of(true, w);
     }
     tags
 });
@@ -200,8 +204,9 @@ static TAGS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
 pub fn tag_tokens(toks: &mut [Tok]) {
     let tags = &*TAGS;
     for t in toks {
-        let full = tags.get(t.lower.as_str()).copied().unwrap_or(0);
+        let (full, lists) = tags.get(t.lower.as_str()).copied().unwrap_or((0, 0));
         t.tag = T_TAGGED | if t.word { full } else { full & T_ANY_TOKEN };
+        t.tag2 = if t.word { lists } else { 0 };
     }
 }
 

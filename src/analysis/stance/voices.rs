@@ -1,7 +1,8 @@
 //! Clauses and their voices: who makes a claim, and for which side.
 
 use super::lexicon::{
-    LEXICON, T_ACTOR, T_BLOCKER, T_COORDINATOR, T_HARM, VerbKind, match_any, match_at, may_be,
+    LEXICON, S_CONNECTIVE, S_NEGATION, S_PHRASE, S_REPLY, S_SUBORDINATOR, S_VERB, S_WEASEL,
+    T_ACTOR, T_BLOCKER, T_COORDINATOR, T_HARM, VerbKind, match_any, match_at, may_be,
 };
 use super::predicates::{Subject, predicate_voice};
 use crate::model::Stance;
@@ -156,7 +157,7 @@ fn skip_connectives(toks: &[Tok], mut i: usize, hi: usize) -> usize {
         if !t.word && matches!(t.lower.as_str(), "," | "—" | "–" | "(" | ")") {
             i += 1;
         } else if let Some(j) = lx
-            .may_start(t)
+            .may_start_in(t, S_CONNECTIVE)
             .then(|| match_any(toks, i, &lx.connectives))
             .flatten()
         {
@@ -179,7 +180,9 @@ fn clause_voice(
     let lx = &*LEXICON;
     let mut i = skip_connectives(toks, lo, hi);
     let mut sub = None;
-    let starts = toks.get(i).is_some_and(|t| lx.may_start(t));
+    let starts = toks
+        .get(i)
+        .is_some_and(|t| lx.may_start_in(t, S_SUBORDINATOR));
     if let Some(j) = starts
         .then(|| match_any(toks, i, &lx.subordinators))
         .flatten()
@@ -221,13 +224,16 @@ fn main_voice(
     }
     let words = words_in(&toks[lo..hi]);
     let span = |a: usize, b: usize| (toks[a].start, toks[b - 1].end);
-    // No phrase, reply or weasel claim starts at a word that starts none.
-    let starts = lx.may_start(&toks[i]);
-    if let Some((j, st)) = lx
-        .phrases
-        .iter()
-        .filter(|_| starts)
-        .find_map(|(p, st)| match_at(toks, i, p).map(|j| (j, *st)))
+    // No phrase, reply or weasel claim starts at a word that starts none
+    // of its list.
+    let starts = |list: u16| lx.may_start_in(&toks[i], list);
+    if let Some((j, st)) = starts(S_PHRASE)
+        .then(|| {
+            lx.phrases
+                .iter()
+                .find_map(|(p, st)| match_at(toks, i, p).map(|j| (j, *st)))
+        })
+        .flatten()
     {
         return Some(RawVoice {
             stance: st,
@@ -237,7 +243,10 @@ fn main_voice(
             weak: false,
         });
     }
-    if let Some(j) = starts.then(|| match_any(toks, i, &lx.replies)).flatten() {
+    if let Some(j) = starts(S_REPLY)
+        .then(|| match_any(toks, i, &lx.replies))
+        .flatten()
+    {
         let st = match prev? {
             Stance::Pro => Stance::Con,
             Stance::Con => Stance::Pro,
@@ -250,7 +259,7 @@ fn main_voice(
             weak: false,
         });
     }
-    if let Some(j) = starts
+    if let Some(j) = starts(S_WEASEL)
         .then(|| match_any(toks, i, &lx.weasel_claims))
         .flatten()
     {
@@ -306,15 +315,19 @@ fn main_voice(
     let mut j = k + 1;
     while j < hi.min(k + 18) {
         let t = &toks[j];
-        let starts = lx.may_start(t);
-        if is_negation(t) || (starts && match_any(toks, j, &lx.negations).is_some()) {
+        if is_negation(t)
+            || (lx.may_start_in(t, S_NEGATION) && match_any(toks, j, &lx.negations).is_some())
+        {
             negated = true;
         }
         if let Some((end, kind)) = lx
-            .verbs
-            .iter()
-            .filter(|_| starts)
-            .find_map(|(p, kind)| match_at(toks, j, p).map(|e| (e, *kind)))
+            .may_start_in(t, S_VERB)
+            .then(|| {
+                lx.verbs
+                    .iter()
+                    .find_map(|(p, kind)| match_at(toks, j, p).map(|e| (e, *kind)))
+            })
+            .flatten()
         {
             if negated {
                 return None;
