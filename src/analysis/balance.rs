@@ -289,13 +289,16 @@ pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
         let tokens_of = |n: usize| {
             spans.get(n).map(|sp| {
                 let s = sp.clamp_to(text).slice(text);
-                if s.len() > GIANT_SENTENCE {
+                let mut toks = if s.len() > GIANT_SENTENCE {
                     crate::text::token_chunks(s, PROSE_TOKENS)
                         .next()
                         .unwrap_or_default()
                 } else {
                     crate::text::tokenize(s)
-                }
+                };
+                // Each word looked up once for the stance passes.
+                stance::tag_tokens(&mut toks);
+                toks
             })
         };
         let mut window: [Option<Vec<crate::text::Tok>>; 3] = [None, None, tokens_of(0)];

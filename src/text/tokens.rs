@@ -19,6 +19,14 @@ pub struct Tok {
     pub word: bool,
     /// The word starts with a capital letter.
     pub cap: bool,
+    /// Word-class bits that an analysis may set once per token so that its
+    /// passes test bits instead of hashing the word again (the stance
+    /// analysis: `predicates::tag_tokens`); 0 as tokenised, which means "not
+    /// tagged". Fits in the padding: a token stays 48 bytes.
+    pub tag: u32,
+    /// Sixteen more bits of the same kind (the stance analysis: which of its
+    /// cue lists have a phrase that starts with the word); 0 as tokenised.
+    pub tag2: u16,
 }
 
 fn is_joiner(c: char) -> bool {
@@ -104,6 +112,8 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
                     end,
                     word: true,
                     cap: b.is_ascii_uppercase(),
+                    tag: 0,
+                    tag2: 0,
                 });
                 at = end;
                 continue;
@@ -154,6 +164,8 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
                 end,
                 word: true,
                 cap: c.is_uppercase(),
+                tag: 0,
+                tag2: 0,
             });
             at = end;
             continue;
@@ -166,6 +178,8 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
                 end: at + len,
                 word: false,
                 cap: false,
+                tag: 0,
+                tag2: 0,
             });
         }
         at += len;
@@ -265,6 +279,13 @@ mod tests {
             }
         }
         assert_eq!(token_chunks("", 10).count(), 0);
+    }
+
+    /// The analysis tags fill the padding: a sentence's tokens take no more memory.
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_token_is_48_bytes() {
+        assert_eq!(size_of::<Tok>(), 48);
     }
 
     #[test]

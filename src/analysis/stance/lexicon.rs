@@ -52,6 +52,47 @@ pub(crate) struct Lexicon {
     /// The first word of every phrase of the lists above: a word that is not
     /// here starts none of them, which one lookup tells instead of a scan.
     starts: HashSet<String>,
+    /// The same words, each with the lists (`S_*` bits) it starts a phrase of.
+    list_starts: HashMap<String, u16>,
+}
+
+// The bits of `Tok::tag` that the stance analysis sets (see
+// `predicates::tag_tokens`): the predicates' kinds are bits 0 to 24, these
+// are the lexicon's. A token whose tag lacks `T_TAGGED` is looked up instead.
+/// The token has been tagged: its other bits are to be trusted.
+pub(crate) const T_TAGGED: u32 = 1 << 31;
+/// A word that starts some phrase of the lexicon ([`Lexicon::may_start`]).
+pub(crate) const T_START: u32 = 1 << 30;
+/// A key of [`Lexicon::actors`].
+pub(crate) const T_ACTOR: u32 = 1 << 29;
+/// One of [`Lexicon::blockers`].
+pub(crate) const T_BLOCKER: u32 = 1 << 28;
+/// One of [`Lexicon::coordinators`].
+pub(crate) const T_COORDINATOR: u32 = 1 << 27;
+/// One of [`Lexicon::harms`].
+pub(crate) const T_HARM: u32 = 1 << 26;
+
+// The bits of `Tok::tag2`: the lists of which some phrase starts with the word.
+/// [`Lexicon::verbs`].
+pub(crate) const S_VERB: u16 = 1;
+/// [`Lexicon::phrases`].
+pub(crate) const S_PHRASE: u16 = 1 << 1;
+/// [`Lexicon::replies`].
+pub(crate) const S_REPLY: u16 = 1 << 2;
+/// [`Lexicon::weasel_claims`].
+pub(crate) const S_WEASEL: u16 = 1 << 3;
+/// [`Lexicon::connectives`].
+pub(crate) const S_CONNECTIVE: u16 = 1 << 4;
+/// [`Lexicon::subordinators`].
+pub(crate) const S_SUBORDINATOR: u16 = 1 << 5;
+/// [`Lexicon::negations`].
+pub(crate) const S_NEGATION: u16 = 1 << 6;
+
+/// Whether `t` may be in the table of tag bit `bit`: false only when its tag
+/// says it is not (an untagged token may be anything, and is looked up).
+#[inline]
+pub(crate) fn may_be(t: &Tok, bit: u32) -> bool {
+    t.tag & T_TAGGED == 0 || t.tag & bit != 0
 }
 
 impl Lexicon {
@@ -59,7 +100,60 @@ impl Lexicon {
     /// replies, weasel claims, connectives, subordinators, negations) may
     /// start at `t`.
     pub(crate) fn may_start(&self, t: &Tok) -> bool {
+        if t.tag & T_TAGGED != 0 {
+            return t.tag & T_START != 0;
+        }
         t.word && self.starts.contains(t.lower.as_str())
+    }
+
+    /// Whether a phrase of the list of `S_*` bit `list` may start at `t`:
+    /// its tag says so, or (untagged) some phrase of any list may.
+    pub(crate) fn may_start_in(&self, t: &Tok, list: u16) -> bool {
+        if t.tag & T_TAGGED != 0 {
+            return t.tag2 & list != 0;
+        }
+        self.may_start(t)
+    }
+
+    /// The `S_*` bits of a token with `word` and `lower` (`Tok::tag2`).
+    pub(crate) fn tag2_of(&self, word: bool, lower: &str) -> u16 {
+        if word {
+            self.list_starts.get(lower).copied().unwrap_or(0)
+        } else {
+            0
+        }
+    }
+
+    /// The lexicon's bits of the tag of a token with `word` and `lower`.
+    pub(crate) fn tag_of(&self, word: bool, lower: &str) -> u32 {
+        let mut tag = 0;
+        for (set, bit) in [
+            (&self.blockers, T_BLOCKER),
+            (&self.coordinators, T_COORDINATOR),
+            (&self.harms, T_HARM),
+        ] {
+            if set.contains(lower) {
+                tag |= bit;
+            }
+        }
+        if self.actors.contains_key(lower) {
+            tag |= T_ACTOR;
+        }
+        if word && self.starts.contains(lower) {
+            tag |= T_START;
+        }
+        tag
+    }
+
+    /// Every string that has a bit in [`Lexicon::tag_of`].
+    pub(crate) fn tagged_words(&self) -> impl Iterator<Item = &str> {
+        self.blockers
+            .iter()
+            .chain(&self.coordinators)
+            .chain(&self.harms)
+            .chain(self.actors.keys())
+            .chain(&self.starts)
+            .map(String::as_str)
     }
 }
 
@@ -89,6 +183,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         blockers: HashSet::default(),
         coordinators: HashSet::default(),
         starts: HashSet::default(),
+        list_starts: HashMap::default(),
     };
     for row in tsv_rows(STANCE_CUES) {
         let [kind, s, phrase, ..] = row[..] else {
@@ -146,6 +241,22 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .filter_map(|w| w.first().cloned())
         .collect();
     lx.starts.extend(firsts);
+    let lists: [(u16, Vec<&Vec<String>>); 7] = [
+        (S_VERB, lx.verbs.iter().map(|(w, _)| w).collect()),
+        (S_PHRASE, lx.phrases.iter().map(|(w, _)| w).collect()),
+        (S_REPLY, lx.replies.iter().collect()),
+        (S_WEASEL, lx.weasel_claims.iter().collect()),
+        (S_CONNECTIVE, lx.connectives.iter().collect()),
+        (S_SUBORDINATOR, lx.subordinators.iter().collect()),
+        (S_NEGATION, lx.negations.iter().collect()),
+    ];
+    let mut list_starts: HashMap<String, u16> = HashMap::default();
+    for (bit, list) in lists {
+        for first in list.into_iter().filter_map(|w| w.first()) {
+            *list_starts.entry(first.clone()).or_default() |= bit;
+        }
+    }
+    lx.list_starts = list_starts;
     lx
 });
 

@@ -48,6 +48,6 @@ pub mod predicates;
 pub mod voices;
 pub mod watch;
 
-pub use predicates::Subject;
+pub use predicates::{Subject, tag_tokens};
 pub use voices::{RawVoice, voices_in, voices_with};
 pub use watch::{Around, EditorialHit, editorial_hits, editorial_hits_around, editorial_hits_in};

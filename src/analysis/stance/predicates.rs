@@ -57,6 +57,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use super::lexicon::MONTHS;
+use super::lexicon::{LEXICON, Lexicon, T_ACTOR, T_BLOCKER, T_COORDINATOR, T_HARM, T_TAGGED};
 use super::voices::RawVoice;
 use crate::model::Stance;
 use crate::text::{Tok, tsv_rows, words_in};
@@ -159,9 +160,183 @@ const K_PREDICATE: u32 = K_SIDE_NOUN
     | K_SOURCE
     | K_FIGURE;
 
+/// Every `K_*` bit: the tag bits above them are the lexicon's (`T_*`).
+const K_ALL: u32 = (1 << 25) - 1;
+const _: () = assert!(
+    (K_PREDICATE
+        | K_EVAL
+        | K_NEGATOR
+        | K_DIMINISHER
+        | K_QUANTITY
+        | K_INCREASER
+        | K_YEAR
+        | K_RANK
+        | K_OPPOSE
+        | K_FOUNDER
+        | K_TURN
+        | K_INFLUENCE)
+        & !K_ALL
+        == 0
+        && K_ALL < T_HARM
+);
+/// The lexicon's bits that do not ask for a word (punctuation is looked up too).
+const T_ANY_TOKEN: u32 = T_ACTOR | T_BLOCKER | T_COORDINATOR | T_HARM;
+
+/// Every word's tag (its kinds and its bits of the stance lexicon) at once.
+/// And the lists of the lexicon it starts a phrase of (`Tok::tag2`).
+static TAGS: LazyLock<TagTable> = LazyLock::new(|| TagTable::new(&tag_map()));
+
+fn tag_map() -> HashMap<&'static str, (u32, u16)> {
+    let p: &'static Predicates = &PRED;
+    let lx: &'static Lexicon = &LEXICON;
+    let mut tags: HashMap<&'static str, (u32, u16)> =
+        p.kinds.iter().map(|(&w, &k)| (w, (k, 0))).collect();
+    for w in lx.tagged_words() {
+        let e = tags.entry(w).or_default();
+        e.0 |= lx.tag_of(true, w);
+        e.1 |= lx.tag2_of(true, w);
+    }
+    tags
+}
+
+/// The tags by word in an open-addressing table keyed by the word's length
+/// and its first and last eight bytes: a token is found with integer tests
+/// (and a slice comparison only past sixteen bytes), not a string hash and
+/// a `memcmp`.
+struct TagTable {
+    slots: Vec<TagSlot>,
+    /// `64 - log2(slots.len())`: the hash's top bits index the table.
+    shift: u32,
+    /// Whether some word of the table has no letter or digit, and so could be
+    /// a punctuation token: if none does, punctuation is not looked up.
+    punctuation: bool,
+}
+
+#[derive(Clone, Copy, Default)]
+struct TagSlot {
+    head: u64,
+    tail: u64,
+    /// 0: an empty slot (no word of the table is empty).
+    len: usize,
+    word: &'static str,
+    tag: (u32, u16),
+}
+
+/// The first eight bytes of `b` and its last eight past them (0 when it
+/// has no more than eight), little-endian, zero-padded.
+#[inline]
+fn head_tail(b: &[u8]) -> (u64, u64) {
+    if let Some(h) = b.first_chunk::<8>() {
+        let t = b
+            .last_chunk::<8>()
+            .filter(|_| b.len() > 8)
+            .map_or(0, |t| u64::from_le_bytes(*t));
+        return (u64::from_le_bytes(*h), t);
+    }
+    // Shorter than eight: two overlapping reads (their common bytes are the
+    // same bytes at the same places), no loop over the bytes.
+    let n = b.len();
+    let h = if let (Some(f), Some(l)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        u64::from(u32::from_le_bytes(*f)) | (u64::from(u32::from_le_bytes(*l)) << (8 * (n - 4)))
+    } else if n > 0 {
+        u64::from(b[0])
+            | (u64::from(b[n / 2]) << (8 * (n / 2)))
+            | (u64::from(b[n - 1]) << (8 * (n - 1)))
+    } else {
+        0
+    };
+    (h, 0)
+}
+
+impl TagTable {
+    fn new(tags: &HashMap<&'static str, (u32, u16)>) -> Self {
+        let size = (tags.len() * 2).next_power_of_two().max(64);
+        let mut table = TagTable {
+            slots: vec![TagSlot::default(); size],
+            shift: 64 - size.trailing_zeros(),
+            punctuation: false,
+        };
+        for (&word, &tag) in tags {
+            if word.is_empty() {
+                continue;
+            }
+            table.punctuation |= !word.chars().any(char::is_alphanumeric);
+            let (head, tail) = head_tail(word.as_bytes());
+            let mut i = table.index(head, tail, word.len());
+            while table.slots[i].len != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            table.slots[i] = TagSlot {
+                head,
+                tail,
+                len: word.len(),
+                word,
+                tag,
+            };
+        }
+        table
+    }
+
+    #[inline]
+    fn index(&self, head: u64, tail: u64, len: usize) -> usize {
+        let mix = head ^ tail.rotate_left(29) ^ (len as u64).rotate_right(7);
+        // The top bits of a multiplicative (Fibonacci) hash.
+        (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The tag of `w` ((0, 0) for a word of no table).
+    #[inline(always)]
+    fn get(&self, w: &str) -> (u32, u16) {
+        let b = w.as_bytes();
+        let (head, tail) = head_tail(b);
+        let mask = self.slots.len() - 1;
+        let mut i = self.index(head, tail, b.len());
+        loop {
+            let s = &self.slots[i];
+            if s.len == 0 {
+                return (0, 0);
+            }
+            if s.len == b.len()
+                && s.head == head
+                && s.tail == tail
+                && (b.len() <= 16 || s.word.as_bytes() == b)
+            {
+                return s.tag;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// Tags the tokens of a sentence for the stance analysis: each word is
+/// looked up once, and the passes over it ([`predicate_voice`], the voices
+/// of `voices`, [`evaluate`]) test its bits instead of hashing it again.
+/// Untagged tokens give the same results, looked up where they are read.
+pub fn tag_tokens(toks: &mut [Tok]) {
+    let tags = &*TAGS;
+    for t in toks {
+        if t.word {
+            let (full, lists) = tags.get(t.lower.as_str());
+            t.tag = T_TAGGED | full;
+            t.tag2 = lists;
+        } else {
+            let full = if tags.punctuation {
+                tags.get(t.lower.as_str()).0
+            } else {
+                0
+            };
+            t.tag = T_TAGGED | (full & T_ANY_TOKEN);
+            t.tag2 = 0;
+        }
+    }
+}
+
 impl Predicates {
     /// The kinds of a token (0 for punctuation and words of no table).
     fn kind(&self, t: &Tok) -> u32 {
+        if t.tag & T_TAGGED != 0 {
+            return t.tag & K_ALL;
+        }
         if t.word {
             self.kinds.get(t.lower.as_str()).copied().unwrap_or(0)
         } else {
@@ -1600,7 +1775,7 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
         // `a huge influence on the artists of succeeding generations`, `a
         // lasting impact`: an influence of some size is praise, as editors
         // label it (a bare `influence` is a fact).
-        if sized_influence(toks, lo, k) {
+        if here & K_INFLUENCE != 0 && sized_influence(toks, lo, k) {
             score += 1;
         }
         // `regarded as the founder of formal logic`, `called the father of
@@ -1770,14 +1945,20 @@ fn rating(toks: &[Tok], lo: usize, hi: usize) -> i32 {
                 _ => None,
             })
     };
+    // Each token's number read once: whether the token before was one.
+    let mut after_number = false;
     for k in lo..hi {
+        let this = number(&toks[k]);
         // `3 1/2 stars`: the `1` and `2` are read with the `3`.
-        if k > lo && number(&toks[k - 1]).is_some() {
+        if std::mem::replace(&mut after_number, this.is_some()) {
             continue;
         }
+        // Every reading below starts at a number.
+        let Some(n) = this else {
+            continue;
+        };
         // `a 96% rating`, `90% positive reviews` (the `%` is not a token).
-        if let Some(n) = number(&toks[k])
-            && (0.0..=100.0).contains(&n)
+        if (0.0..=100.0).contains(&n)
             && toks.get(k + 1).is_some_and(|t| {
                 matches!(
                     t.lower.as_str(),
@@ -1796,14 +1977,12 @@ fn rating(toks: &[Tok], lo: usize, hi: usize) -> i32 {
         // `3 stars out of 4`, `3 1/2 stars out of 4`.
         let half = toks.get(k + 1).is_some_and(|t| t.lower == "1")
             && toks.get(k + 2).is_some_and(|t| t.lower == "2");
-        let k0 = k;
         let k = if half { k + 2 } else { k };
         let skip = usize::from(
             toks.get(k + 1)
                 .is_some_and(|t| matches!(t.lower.as_str(), "stars" | "star" | "points")),
         );
-        let (Some(n), Some(m)) = (number(&toks[k0]), toks.get(k + 3 + skip).and_then(&number))
-        else {
+        let Some(m) = toks.get(k + 3 + skip).and_then(&number) else {
             continue;
         };
         let n = if half { n + 0.5 } else { n };
@@ -2091,22 +2270,24 @@ fn predicate_voice_of(
     // One look-up a word says which of the steps below it can open; a
     // clause with none has no predicate with a side.
     let kinds: Vec<u32> = toks[lo..hi].iter().map(|t| p.kind(t)).collect();
-    if kinds.iter().all(|k| k & K_PREDICATE == 0) {
+    // Every kind some word of the clause has.
+    let all = kinds.iter().fold(0, |a, k| a | k);
+    if all & K_PREDICATE == 0 {
         // Only step 8 needs no predicate word, and an evaluative one (or a
         // role of founding).
-        if kinds
-            .iter()
-            .any(|k| k & (K_EVAL | K_FOUNDER | K_INFLUENCE) != 0)
-        {
+        if all & (K_EVAL | K_FOUNDER | K_INFLUENCE) != 0 {
             return judged_subject(toks, lo, hi, subject, prev);
         }
         return None;
     }
     let is = |k: usize, mask: u32| kinds[k - lo] & mask != 0;
+    // A step that starts only at a word of `mask` scans up to `end`, and
+    // nothing when the clause has no such word (`lo`, an empty range).
+    let upto = |mask: u32, end: usize| if all & mask != 0 { end } else { lo };
     let words = words_in(&toks[lo..hi]);
     let span = |a: usize, b: usize| (toks[a].start, toks[b - 1].end);
     // 0. `was well received`, `was poorly reviewed`, `was well-received`.
-    for v in lo..hi {
+    for v in lo..upto(K_WELL, hi) {
         if !is(v, K_WELL) {
             continue;
         }
@@ -2162,7 +2343,7 @@ fn predicate_voice_of(
     // A reply or an agreement before any verb with a side is the clause's
     // verb (`De Palma has responded to accusations ... by saying: "I'm always
     // attacked"`): what follows it is what is said.
-    let first_reply = (lo..hi)
+    let first_reply = (lo..upto(K_REPLY | K_AGREE, hi))
         .find(|&r| {
             is(r, K_REPLY | K_AGREE)
                 && verb_here(toks, r, lo)
@@ -2172,7 +2353,7 @@ fn predicate_voice_of(
     // An opening participle with its agent, kept for when nothing else speaks.
     let mut opening: Option<RawVoice> = None;
     // 1. A verb with a side, or a verb phrase (`took issue with`).
-    for v in lo..first_reply {
+    for v in lo..upto(K_VERB | K_IDIOM, first_reply) {
         let t = &toks[v];
         if !is(v, K_VERB | K_IDIOM) || in_appositive_relative(toks, lo, v, hi) {
             continue;
@@ -2489,7 +2670,7 @@ fn predicate_voice_of(
     }
     // 1b. An adjective with a side after `be` (`X was critical of the act`,
     // `Y was unimpressed`): its holder is the subject of `be`.
-    for a in lo + 1..first_reply {
+    for a in lo + 1..upto(K_ADJ, first_reply) {
         let t = &toks[a];
         if !is(a, K_ADJ) {
             continue;
@@ -2560,7 +2741,7 @@ fn predicate_voice_of(
     // from the one before it; an agreement (`Z agreed`): the same side. A
     // reply to a charge (`responded to the accusations`) or from the subject
     // or its people defends it.
-    for r in lo..hi {
+    for r in lo..upto(K_REPLY | K_AGREE, hi) {
         if !is(r, K_REPLY | K_AGREE) {
             continue;
         }
@@ -2606,7 +2787,7 @@ fn predicate_voice_of(
     }
     // 2. A reception with an adjective (`received favourable reviews`,
     // `had a positive reception`, `a 96% rating`).
-    for n in lo..hi {
+    for n in lo..upto(K_RECEPTION, hi) {
         if !is(n, K_RECEPTION) {
             continue;
         }
@@ -2661,7 +2842,7 @@ fn predicate_voice_of(
     // criticism from X`), or about the subject (`criticism of Roosevelt
     // centred on ...`, `criticism is directed at ...`, `has been the subject
     // of criticism`).
-    for n in lo..hi {
+    for n in lo..upto(K_NOUN, hi) {
         let t = &toks[n];
         if !is(n, K_NOUN) {
             continue;
@@ -2860,7 +3041,7 @@ fn predicate_voice_of(
     // achieved a score of 88 on Metacritic`): reception in figures, which
     // the labels count as praise, by nobody named. (`It also topped the
     // list` is not read yet: an earlier step stops at it.)
-    if let Some(v) = (lo..hi).find(|&v| is(v, K_FIGURE))
+    if let Some(v) = (lo..upto(K_FIGURE, hi)).find(|&v| is(v, K_FIGURE))
         && let Some((a, b)) = subject_np(toks, lo, v)
         && toks[a..b].iter().any(|t| {
             t.word
@@ -2884,7 +3065,7 @@ fn predicate_voice_of(
     // 4c. `Residents launched a campaign against the scheme`, `signed a
     // petition in support of it`: an act of taking a side, aimed at the
     // subject; its actor is the subject of the verb before it.
-    for k in lo..hi {
+    for k in lo..upto(K_ACT, hi) {
         if !is(k, K_ACT) {
             continue;
         }
@@ -2944,7 +3125,7 @@ fn predicate_voice_of(
         });
     }
     // 5. Reported speech: the side of what is reported.
-    for r in lo..hi {
+    for r in lo..upto(K_REPORT, hi) {
         let t = &toks[r];
         // `prompting newspaper reports of a flop`, `claims of mismanagement`:
         // a report as a noun; its side is what it reports, by nobody named.
@@ -3144,7 +3325,7 @@ fn predicate_voice_of(
         // the speaker's head noun (not `critics`, which also names reviewers).
         let named = || {
             let head = toks[a..b].iter().rev().find(|t| t.word)?;
-            match super::lexicon::LEXICON.actors.get(head.lower.as_str()) {
+            match LEXICON.actors.get(head.lower.as_str()) {
                 Some(&(st, false)) => Some(st),
                 _ => None,
             }
@@ -3236,7 +3417,7 @@ fn predicate_voice_of(
     // 9. `X was a vocal critic of the act`, `Among the opponents of the BNP
     // are ...`, `its admirers included ...`: people named for their side
     // toward the subject, when nothing above spoke.
-    for k in lo..hi {
+    for k in lo..upto(K_SIDE_NOUN, hi) {
         if !is(k, K_SIDE_NOUN) {
             continue;
         }
@@ -3293,7 +3474,7 @@ fn predicate_voice_of(
     // placed among the best or the worst, in the article's voice. Not a
     // place in sales or in a controversy (`one of the most successful`,
     // `one of the most controversial`), which the labels read as facts.
-    if let Some(k) = (lo..hi.saturating_sub(4))
+    if let Some(k) = (lo..upto(K_ONE, hi.saturating_sub(4)))
         .find(|&k| is(k, K_ONE) && toks[k + 1].lower == "of" && toks[k + 2].lower == "the")
     {
         let end = hi.min(k + 6);
@@ -3630,6 +3811,30 @@ mod tests {
         let toks = tokenize(s);
         predicate_voice(&toks, 0, toks.len(), &Subject::of_title(title), None)
             .map(|v| (v.stance, v.actor.map(|(a, b)| s[a..b].to_string())))
+    }
+
+    /// The table of tags finds every word with its tag, and no other: the
+    /// words themselves, and each with a letter more, a letter less and its
+    /// last letter changed (lengths around 8 and 16, where its keys change).
+    #[test]
+    fn the_tag_table_is_the_map() {
+        let map = tag_map();
+        let table = &*TAGS;
+        let mut probes: Vec<String> = Vec::new();
+        for w in map.keys() {
+            probes.push((*w).to_string());
+            probes.push(format!("{w}x"));
+            probes.push(format!("x{w}"));
+            let mut less = (*w).to_string();
+            less.pop();
+            probes.push(less.clone());
+            probes.push(format!("{less}#"));
+        }
+        probes.extend(["", ",", "the", "abcdefgh", "abcdefghijklmnopq"].map(String::from));
+        for w in probes {
+            let want = map.get(w.as_str()).copied().unwrap_or((0, 0));
+            assert_eq!(table.get(&w), want, "{w:?}");
+        }
     }
 
     #[test]

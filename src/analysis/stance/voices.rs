@@ -1,6 +1,9 @@
 //! Clauses and their voices: who makes a claim, and for which side.
 
-use super::lexicon::{LEXICON, VerbKind, match_any, match_at};
+use super::lexicon::{
+    LEXICON, S_CONNECTIVE, S_NEGATION, S_PHRASE, S_REPLY, S_SUBORDINATOR, S_VERB, S_WEASEL,
+    T_ACTOR, T_BLOCKER, T_COORDINATOR, T_HARM, VerbKind, match_any, match_at, may_be,
+};
 use super::predicates::{Subject, predicate_voice};
 use crate::model::Stance;
 #[cfg(test)]
@@ -154,7 +157,7 @@ fn skip_connectives(toks: &[Tok], mut i: usize, hi: usize) -> usize {
         if !t.word && matches!(t.lower.as_str(), "," | "—" | "–" | "(" | ")") {
             i += 1;
         } else if let Some(j) = lx
-            .may_start(t)
+            .may_start_in(t, S_CONNECTIVE)
             .then(|| match_any(toks, i, &lx.connectives))
             .flatten()
         {
@@ -177,7 +180,9 @@ fn clause_voice(
     let lx = &*LEXICON;
     let mut i = skip_connectives(toks, lo, hi);
     let mut sub = None;
-    let starts = toks.get(i).is_some_and(|t| lx.may_start(t));
+    let starts = toks
+        .get(i)
+        .is_some_and(|t| lx.may_start_in(t, S_SUBORDINATOR));
     if let Some(j) = starts
         .then(|| match_any(toks, i, &lx.subordinators))
         .flatten()
@@ -219,13 +224,16 @@ fn main_voice(
     }
     let words = words_in(&toks[lo..hi]);
     let span = |a: usize, b: usize| (toks[a].start, toks[b - 1].end);
-    // No phrase, reply or weasel claim starts at a word that starts none.
-    let starts = lx.may_start(&toks[i]);
-    if let Some((j, st)) = lx
-        .phrases
-        .iter()
-        .filter(|_| starts)
-        .find_map(|(p, st)| match_at(toks, i, p).map(|j| (j, *st)))
+    // No phrase, reply or weasel claim starts at a word that starts none
+    // of its list.
+    let starts = |list: u16| lx.may_start_in(&toks[i], list);
+    if let Some((j, st)) = starts(S_PHRASE)
+        .then(|| {
+            lx.phrases
+                .iter()
+                .find_map(|(p, st)| match_at(toks, i, p).map(|j| (j, *st)))
+        })
+        .flatten()
     {
         return Some(RawVoice {
             stance: st,
@@ -235,7 +243,10 @@ fn main_voice(
             weak: false,
         });
     }
-    if let Some(j) = starts.then(|| match_any(toks, i, &lx.replies)).flatten() {
+    if let Some(j) = starts(S_REPLY)
+        .then(|| match_any(toks, i, &lx.replies))
+        .flatten()
+    {
         let st = match prev? {
             Stance::Pro => Stance::Con,
             Stance::Con => Stance::Pro,
@@ -248,13 +259,13 @@ fn main_voice(
             weak: false,
         });
     }
-    if let Some(j) = starts
+    if let Some(j) = starts(S_WEASEL)
         .then(|| match_any(toks, i, &lx.weasel_claims))
         .flatten()
     {
         let harmful = toks[j..hi]
             .iter()
-            .any(|t| t.word && lx.harms.contains(t.lower.as_str()));
+            .any(|t| t.word && may_be(t, T_HARM) && lx.harms.contains(t.lower.as_str()));
         return harmful.then(|| RawVoice {
             stance: Stance::Con,
             actor: None,
@@ -270,7 +281,10 @@ fn main_voice(
         if !t.word {
             return None;
         }
-        if let Some(&(st, strict)) = lx.actors.get(t.lower.as_str()) {
+        if let Some(&(st, strict)) = may_be(t, T_ACTOR)
+            .then(|| lx.actors.get(t.lower.as_str()))
+            .flatten()
+        {
             // `The critic Sophie Grant`: a named reviewer, not the side the
             // word names; the predicate decides (see `predicates`).
             if toks.get(k + 1).is_some_and(|n| n.word && n.cap) {
@@ -279,7 +293,7 @@ fn main_voice(
             found = Some((k, st, strict));
             break;
         }
-        if lx.blockers.contains(t.lower.as_str()) || is_negation(t) {
+        if (may_be(t, T_BLOCKER) && lx.blockers.contains(t.lower.as_str())) || is_negation(t) {
             return None;
         }
     }
@@ -287,10 +301,11 @@ fn main_voice(
     // `critics and supporters alike`: no side.
     if toks
         .get(k + 1)
-        .is_some_and(|t| lx.coordinators.contains(t.lower.as_str()))
+        .is_some_and(|t| may_be(t, T_COORDINATOR) && lx.coordinators.contains(t.lower.as_str()))
     {
         let other = toks[k + 2..hi.min(k + 5)]
             .iter()
+            .filter(|t| may_be(t, T_ACTOR))
             .find_map(|t| lx.actors.get(t.lower.as_str()));
         if other.is_some_and(|o| o.0 != st) {
             return None;
@@ -300,15 +315,19 @@ fn main_voice(
     let mut j = k + 1;
     while j < hi.min(k + 18) {
         let t = &toks[j];
-        let starts = lx.may_start(t);
-        if is_negation(t) || (starts && match_any(toks, j, &lx.negations).is_some()) {
+        if is_negation(t)
+            || (lx.may_start_in(t, S_NEGATION) && match_any(toks, j, &lx.negations).is_some())
+        {
             negated = true;
         }
         if let Some((end, kind)) = lx
-            .verbs
-            .iter()
-            .filter(|_| starts)
-            .find_map(|(p, kind)| match_at(toks, j, p).map(|e| (e, *kind)))
+            .may_start_in(t, S_VERB)
+            .then(|| {
+                lx.verbs
+                    .iter()
+                    .find_map(|(p, kind)| match_at(toks, j, p).map(|e| (e, *kind)))
+            })
+            .flatten()
         {
             if negated {
                 return None;
