@@ -10,6 +10,7 @@ pub mod lines;
 pub mod plain;
 pub mod tokens;
 pub mod tsv;
+pub mod word_table;
 pub mod words;
 
 pub use chrome::strip_chrome;
@@ -17,4 +18,5 @@ pub use lines::lines;
 pub use plain::{PlainText, collapse_ws, collapse_ws_cow};
 pub use tokens::{Tok, opens_quote, token_chunks, tokenize, words_in};
 pub use tsv::tsv_rows;
+pub use word_table::WordTable;
 pub use words::word_count;

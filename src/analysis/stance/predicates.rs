@@ -60,7 +60,7 @@ use super::lexicon::MONTHS;
 use super::lexicon::{LEXICON, Lexicon, T_ACTOR, T_BLOCKER, T_COORDINATOR, T_HARM, T_TAGGED};
 use super::voices::RawVoice;
 use crate::model::Stance;
-use crate::text::{Tok, tsv_rows, words_in};
+use crate::text::{Tok, WordTable, tsv_rows, words_in};
 
 const PREDICATES: &str = include_str!("../../../data/stance-predicates.tsv");
 /// The broad evaluative lexicon derived from VADER (`bench/vader_lexicon.py`):
@@ -184,7 +184,7 @@ const T_ANY_TOKEN: u32 = T_ACTOR | T_BLOCKER | T_COORDINATOR | T_HARM;
 
 /// Every word's tag (its kinds and its bits of the stance lexicon) at once.
 /// And the lists of the lexicon it starts a phrase of (`Tok::tag2`).
-static TAGS: LazyLock<TagTable> = LazyLock::new(|| TagTable::new(&tag_map()));
+static TAGS: LazyLock<WordTable<(u32, u16)>> = LazyLock::new(|| WordTable::new(tag_map()));
 
 fn tag_map() -> HashMap<&'static str, (u32, u16)> {
     let p: &'static Predicates = &PRED;
@@ -199,115 +199,6 @@ fn tag_map() -> HashMap<&'static str, (u32, u16)> {
     tags
 }
 
-/// The tags by word in an open-addressing table keyed by the word's length
-/// and its first and last eight bytes: a token is found with integer tests
-/// (and a slice comparison only past sixteen bytes), not a string hash and
-/// a `memcmp`.
-struct TagTable {
-    slots: Vec<TagSlot>,
-    /// `64 - log2(slots.len())`: the hash's top bits index the table.
-    shift: u32,
-    /// Whether some word of the table has no letter or digit, and so could be
-    /// a punctuation token: if none does, punctuation is not looked up.
-    punctuation: bool,
-}
-
-#[derive(Clone, Copy, Default)]
-struct TagSlot {
-    head: u64,
-    tail: u64,
-    /// 0: an empty slot (no word of the table is empty).
-    len: usize,
-    word: &'static str,
-    tag: (u32, u16),
-}
-
-/// The first eight bytes of `b` and its last eight past them (0 when it
-/// has no more than eight), little-endian, zero-padded.
-#[inline]
-fn head_tail(b: &[u8]) -> (u64, u64) {
-    if let Some(h) = b.first_chunk::<8>() {
-        let t = b
-            .last_chunk::<8>()
-            .filter(|_| b.len() > 8)
-            .map_or(0, |t| u64::from_le_bytes(*t));
-        return (u64::from_le_bytes(*h), t);
-    }
-    // Shorter than eight: two overlapping reads (their common bytes are the
-    // same bytes at the same places), no loop over the bytes.
-    let n = b.len();
-    let h = if let (Some(f), Some(l)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
-        u64::from(u32::from_le_bytes(*f)) | (u64::from(u32::from_le_bytes(*l)) << (8 * (n - 4)))
-    } else if n > 0 {
-        u64::from(b[0])
-            | (u64::from(b[n / 2]) << (8 * (n / 2)))
-            | (u64::from(b[n - 1]) << (8 * (n - 1)))
-    } else {
-        0
-    };
-    (h, 0)
-}
-
-impl TagTable {
-    fn new(tags: &HashMap<&'static str, (u32, u16)>) -> Self {
-        let size = (tags.len() * 2).next_power_of_two().max(64);
-        let mut table = TagTable {
-            slots: vec![TagSlot::default(); size],
-            shift: 64 - size.trailing_zeros(),
-            punctuation: false,
-        };
-        for (&word, &tag) in tags {
-            if word.is_empty() {
-                continue;
-            }
-            table.punctuation |= !word.chars().any(char::is_alphanumeric);
-            let (head, tail) = head_tail(word.as_bytes());
-            let mut i = table.index(head, tail, word.len());
-            while table.slots[i].len != 0 {
-                i = (i + 1) & (size - 1);
-            }
-            table.slots[i] = TagSlot {
-                head,
-                tail,
-                len: word.len(),
-                word,
-                tag,
-            };
-        }
-        table
-    }
-
-    #[inline]
-    fn index(&self, head: u64, tail: u64, len: usize) -> usize {
-        let mix = head ^ tail.rotate_left(29) ^ (len as u64).rotate_right(7);
-        // The top bits of a multiplicative (Fibonacci) hash.
-        (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
-    }
-
-    /// The tag of `w` ((0, 0) for a word of no table).
-    #[inline(always)]
-    fn get(&self, w: &str) -> (u32, u16) {
-        let b = w.as_bytes();
-        let (head, tail) = head_tail(b);
-        let mask = self.slots.len() - 1;
-        let mut i = self.index(head, tail, b.len());
-        loop {
-            let s = &self.slots[i];
-            if s.len == 0 {
-                return (0, 0);
-            }
-            if s.len == b.len()
-                && s.head == head
-                && s.tail == tail
-                && (b.len() <= 16 || s.word.as_bytes() == b)
-            {
-                return s.tag;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-}
-
 /// Tags the tokens of a sentence for the stance analysis: each word is
 /// looked up once, and the passes over it ([`predicate_voice`], the voices
 /// of `voices`, [`evaluate`]) test its bits instead of hashing it again.
@@ -316,12 +207,12 @@ pub fn tag_tokens(toks: &mut [Tok]) {
     let tags = &*TAGS;
     for t in toks {
         if t.word {
-            let (full, lists) = tags.get(t.lower.as_str());
+            let (full, lists) = tags.get(t.lower.as_str()).unwrap_or_default();
             t.tag = T_TAGGED | full;
             t.tag2 = lists;
         } else {
-            let full = if tags.punctuation {
-                tags.get(t.lower.as_str()).0
+            let full = if tags.has_punctuation() {
+                tags.get(t.lower.as_str()).unwrap_or_default().0
             } else {
                 0
             };
@@ -3833,7 +3724,7 @@ mod tests {
         probes.extend(["", ",", "the", "abcdefgh", "abcdefghijklmnopq"].map(String::from));
         for w in probes {
             let want = map.get(w.as_str()).copied().unwrap_or((0, 0));
-            assert_eq!(table.get(&w), want, "{w:?}");
+            assert_eq!(table.get(&w).unwrap_or_default(), want, "{w:?}");
         }
     }
 

@@ -33,7 +33,7 @@ use std::sync::LazyLock;
 use super::lexicon::MONTHS;
 use crate::model::WatchCategory;
 use crate::settings::WatchSettings;
-use crate::text::{Tok, tokenize, tsv_rows};
+use crate::text::{Tok, WordTable, tokenize, tsv_rows};
 
 const WORDS_TO_WATCH: &str = include_str!("../../../data/words-to-watch.tsv");
 
@@ -115,9 +115,9 @@ struct Watch {
     /// A number for every word of a built-in entry's slots: a sentence's
     /// words are looked up once each, and the slots compare numbers.
     vocab: HashMap<String, u32>,
-    /// The same numbers for the words of up to eight bytes, by
-    /// [`short_key`]: most words, looked up without hashing a string.
-    short_vocab: HashMap<u64, u32>,
+    /// The same numbers in a table that finds a word by integer tests, not
+    /// by hashing its string.
+    numbers: WordTable<u32>,
     /// Entries by each word their first slot accepts, by word number.
     by_first: Vec<Vec<usize>>,
     /// For each of those words' first two bytes (folded, see [`shape_key`]),
@@ -169,11 +169,7 @@ impl Watch {
                 })
                 .collect();
         }
-        self.short_vocab = self
-            .vocab
-            .iter()
-            .filter_map(|(w, &id)| Some((short_key(w)?, id)))
-            .collect();
+        self.numbers = WordTable::new(self.vocab.iter().map(|(w, &id)| (w.as_str(), id)));
         self.by_first = vec![Vec::new(); self.vocab.len()];
         for (n, e) in self.entries.iter().enumerate() {
             for (w, &id) in e
@@ -199,11 +195,9 @@ impl Watch {
     }
 
     /// The number of a word of some built-in entry.
+    #[inline]
     fn number(&self, word: &str) -> Option<u32> {
-        match short_key(word) {
-            Some(key) => self.short_vocab.get(&key).copied(),
-            None => self.vocab.get(word).copied(),
-        }
+        self.numbers.get(word)
     }
 
     /// Whether some entry may start with `word` (no false negatives).
@@ -226,19 +220,6 @@ fn shape_key(word: &str) -> usize {
     (low(0) << 5) | low(1)
 }
 
-/// A word of one to eight bytes as a number (its bytes, zero-padded); `None`
-/// for longer words. A word that ends in a zero byte has none either: the
-/// padding would make it another's.
-fn short_key(word: &str) -> Option<u64> {
-    let b = word.as_bytes();
-    if b.is_empty() || b.len() > 8 || b[b.len() - 1] == 0 {
-        return None;
-    }
-    // Shifted in byte by byte: a copy of a length known only at run time
-    // would be a call to `memcpy`.
-    Some(b.iter().rev().fold(0u64, |k, &x| (k << 8) | u64::from(x)))
-}
-
 /// The bit of a word's length in [`Watch::first_shapes`].
 fn shape_bit(word: &str) -> u32 {
     1 << word.len().min(31)
@@ -248,7 +229,7 @@ static WATCH: LazyLock<Watch> = LazyLock::new(|| {
     let mut w = Watch {
         entries: Vec::new(),
         vocab: HashMap::default(),
-        short_vocab: HashMap::default(),
+        numbers: WordTable::new(std::iter::empty::<(&str, u32)>()),
         by_first: Vec::new(),
         first_shapes: [0; 1024],
         later_shapes: [0; 1024],
