@@ -200,8 +200,8 @@ fn tag_map() -> HashMap<&'static str, (u32, u16)> {
 }
 
 /// Tags the tokens of a sentence for the stance analysis: each word is
-/// looked up once, and the passes over it ([`predicate_voice`], the voices
-/// of `voices`, [`evaluate`]) test its bits instead of hashing it again.
+/// looked up once, and the passes over it (`predicate_voice`, the voices
+/// of `voices`, `evaluate`) test its bits instead of hashing it again.
 /// Untagged tokens give the same results, looked up where they are read.
 pub fn tag_tokens(toks: &mut [Tok]) {
     let tags = &*TAGS;
