@@ -6,7 +6,11 @@
 //! cargo run --release --example debate_trace              # every debate
 //! cargo run --release --example debate_trace -- last-word  # those whose id starts so
 //! echo 'id<TAB>kind<TAB>Subject<TAB>Heading<TAB>text' | cargo run --example debate_trace -- -
+//! cargo run --release --example debate_trace -- c-last-word  # set c, in its host articles
 //! ```
+//!
+//! Set c (`fixtures/accuracy/debates-c.tsv`) is traced as Markdown inside its
+//! host article, and only the inserted section is printed.
 
 #![allow(clippy::print_stdout)] // a report on stdout
 
@@ -14,10 +18,19 @@
 mod accuracy;
 
 use encyclint::settings::Settings;
+use encyclint::source::Format;
 
 fn main() {
     let want = std::env::args().nth(1).unwrap_or_default();
-    let cases = if want == "-" {
+    let set_c = want.starts_with("c-");
+    let hosts: Vec<accuracy::HostedDebate> = if set_c {
+        accuracy::debates_c()
+    } else {
+        Vec::new()
+    };
+    let cases = if set_c {
+        hosts.iter().map(|h| h.debate.clone()).collect()
+    } else if want == "-" {
         let mut line = String::new();
         let mut all = Vec::new();
         while std::io::stdin().read_line(&mut line).unwrap_or(0) > 0 {
@@ -32,7 +45,11 @@ fn main() {
         if want != "-" && !d.case.starts_with(&want) {
             continue;
         }
-        let codes = accuracy::debate_findings(&d);
+        let host = hosts.iter().find(|h| h.debate.case == d.case);
+        let codes = match host {
+            Some(h) => accuracy::hosted_findings(h, Format::Markdown).unwrap_or_default(),
+            None => accuracy::debate_findings(&d),
+        };
         let ok = accuracy::debate_as_expected(&d, &codes);
         println!(
             "== {} {} [{}] {} codes {:?}",
@@ -42,9 +59,15 @@ fn main() {
             if ok { "OK" } else { "MISS" },
             codes
         );
-        let src = accuracy::debate_article(&d);
+        let src = match host.and_then(|h| accuracy::hosted_article(h, Format::Markdown)) {
+            Some((src, _)) => src,
+            None => accuracy::debate_article(&d),
+        };
         let a = encyclint::analysis::article(&src, None, &Settings::default());
         for s in a.sections_flat() {
+            if host.is_some() && s.heading.text != d.heading {
+                continue;
+            }
             let f = &s.facts.balance;
             println!(
                 "  section {:?}: controversy {} exchanges {} pro-last {} con-last {}",

@@ -10,11 +10,16 @@
 //! Set c (`fixtures/accuracy/stance-dev-c.tsv`, other articles, labelled in
 //! session 16) is printed as its own line when it is there.
 //! Prints no misses of half `b` unless asked (`-- b`): read them only to report.
+//! Then the written debates (`fixtures/accuracy/debates-dev.tsv`) and set c of
+//! them (`fixtures/accuracy/debates-c.tsv`, written blind to the rules and
+//! inserted into real host articles), with the set-c cases not as expected.
 
 #![allow(clippy::print_stdout)] // a report on stdout
 
 #[path = "../tests/support/accuracy.rs"]
 mod accuracy;
+
+use encyclint::source::Format;
 
 fn main() {
     let show: Option<char> = std::env::args()
@@ -70,5 +75,38 @@ fn main() {
     let table = accuracy::debate_table();
     for (kind, (ok, n)) in table {
         println!("Debates, {kind}: {ok} of {n} as expected");
+    }
+    // Set c: written blind to the rules, each inserted into a real host
+    // article (`../shared/corpus/wiki`), in both formats.
+    for (name, format) in [("md", Format::Markdown), ("txt", Format::Text)] {
+        let Some((table, wrong)) = accuracy::debate_c_table(format) else {
+            println!("Debates c: ../shared/corpus/wiki not found");
+            return;
+        };
+        for (kind, (ok, n)) in table {
+            println!("Debates c ({name}), {kind}: {ok} of {n} as expected");
+        }
+        // The odd cases are the half read while designing, the even the unread.
+        let odd = |case: &str| {
+            case.rsplit('-')
+                .next()
+                .and_then(|n| n.parse::<u32>().ok())
+                .is_some_and(|n| n % 2 == 1)
+        };
+        let read = wrong.iter().filter(|(c, _)| odd(c)).count();
+        println!(
+            "Debates c ({name}): not as expected {read} of 30 in the read half (odd), {} of 30 in the unread half (even)",
+            wrong.len() - read
+        );
+        for (case, codes) in wrong {
+            println!(
+                "  {case}: {}",
+                if codes.is_empty() {
+                    "-".to_string()
+                } else {
+                    codes.join(",")
+                }
+            );
+        }
     }
 }

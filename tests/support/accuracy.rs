@@ -688,6 +688,159 @@ pub fn debate_table() -> BTreeMap<String, (usize, usize)> {
     table
 }
 
+/// A written debate of set c (`fixtures/accuracy/debates-c.tsv`): written
+/// blind to the rules, each for a real host article of `../shared/corpus/wiki`
+/// about whose subject it is.
+#[derive(Debug, Clone)]
+pub struct HostedDebate {
+    /// The debate (its subject is the host's title).
+    pub debate: Debate,
+    /// The host's file name in `../shared/corpus/wiki/md` (`.txt` in `txt/`).
+    pub host: String,
+}
+
+/// The debates of set c.
+pub fn debates_c() -> Vec<HostedDebate> {
+    let text = std::fs::read_to_string(root().join("fixtures/accuracy/debates-c.tsv"))
+        .expect("fixtures/accuracy/debates-c.tsv");
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f.len() == 6).then(|| HostedDebate {
+                host: f[2].to_string(),
+                debate: Debate {
+                    case: f[0].to_string(),
+                    kind: f[1].to_string(),
+                    subject: f[3].to_string(),
+                    heading: f[4].to_string(),
+                    paragraphs: f[5].split("\\n\\n").map(str::to_string).collect(),
+                },
+            })
+        })
+        .collect()
+}
+
+/// Appendix headings: a debate is inserted before the first of them.
+const APPENDICES: &[&str] = &[
+    "see also",
+    "references",
+    "notes",
+    "external links",
+    "further reading",
+    "bibliography",
+    "sources",
+    "footnotes",
+    "citations",
+];
+
+/// The host article with the debate inserted as a top-level section before its
+/// first appendix section (or at its end), and the byte range of the inserted
+/// section; `None` when `../shared` or the host is absent.
+pub fn hosted_article(
+    h: &HostedDebate,
+    format: Format,
+) -> Option<(SourceFile, std::ops::Range<usize>)> {
+    let (dir, file, markdown) = match format {
+        Format::Markdown => ("md", h.host.clone(), true),
+        _ => (
+            "txt",
+            h.host.trim_end_matches(".md").to_string() + ".txt",
+            false,
+        ),
+    };
+    let host = std::fs::read_to_string(shared()?.join("corpus/wiki").join(dir).join(&file)).ok()?;
+    let d = &h.debate;
+    let section = if markdown {
+        format!("## {}\n\n{}\n\n", d.heading, d.paragraphs.join("\n\n"))
+    } else {
+        format!("{}\n{}\n", d.heading, d.paragraphs.join("\n"))
+    };
+    let mut at = host.len();
+    let mut offset = 0;
+    for line in host.split_inclusive('\n') {
+        let bare = if markdown {
+            line.strip_prefix("## ").unwrap_or("")
+        } else {
+            line
+        };
+        if offset > 0 && APPENDICES.contains(&bare.trim().to_lowercase().as_str()) {
+            at = offset;
+            break;
+        }
+        offset += line.len();
+    }
+    let mut text = host[..at].to_string();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    if markdown && !text.ends_with("\n\n") {
+        text.push('\n');
+    }
+    let start = text.len();
+    text.push_str(&section);
+    let end = text.len();
+    text.push_str(&host[at..]);
+    Some((SourceFile::new(file, text, format), start..end))
+}
+
+/// The balance codes (B001, B002, B003) found inside the inserted section of a
+/// hosted debate; `None` when the host is absent.
+pub fn hosted_findings(h: &HostedDebate, format: Format) -> Option<Vec<String>> {
+    let (src, range) = hosted_article(h, format)?;
+    let settings = Settings::default();
+    let policy = encyclint::schema::Policy::builtin();
+    let cx = encyclint::linter::Context {
+        settings: &settings,
+        policy: &policy,
+        titles: None,
+    };
+    let mut codes: Vec<String> = encyclint::linter::lint(&src, &cx)
+        .map(|l| l.diagnostics)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|d| range.contains(&d.span.start()))
+        .map(|d| d.code)
+        .filter(|c| matches!(c.as_str(), "B001" | "B002" | "B003"))
+        .collect();
+    codes.sort();
+    codes.dedup();
+    Some(codes)
+}
+
+/// `(as expected, cases)` by kind without its side (`one-sided`, ...).
+pub type DebateTable = BTreeMap<String, (usize, usize)>;
+
+/// A case id and the balance codes it got.
+pub type CaseCodes = (String, Vec<String>);
+
+/// `(as expected, cases)` by kind without its side for set c in one format,
+/// and the cases not as expected with their codes; `None` without `../shared`.
+pub fn debate_c_table(format: Format) -> Option<(DebateTable, Vec<CaseCodes>)> {
+    let mut table: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut wrong = Vec::new();
+    for h in debates_c() {
+        let codes = hosted_findings(&h, format)?;
+        let ok = debate_as_expected(&h.debate, &codes);
+        if !ok {
+            wrong.push((h.debate.case.clone(), codes));
+        }
+        let e = table
+            .entry(
+                h.debate
+                    .kind
+                    .split('-')
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join("-"),
+            )
+            .or_default();
+        e.0 += usize::from(ok);
+        e.1 += 1;
+    }
+    Some((table, wrong))
+}
+
 /// One labelled sentence of `fixtures/accuracy/words-to-watch.tsv`.
 #[derive(Debug, Clone)]
 pub struct WatchRow {
