@@ -78,6 +78,21 @@ fn main() {
     }
     // Set c: written blind to the rules, each inserted into a real host
     // article (`../shared/corpus/wiki`), in both formats.
+    // Set d: written blind like set c, and never read: its figures only,
+    // unless asked (`-- d`), which spends it.
+    for (name, format) in [("md", Format::Markdown), ("txt", Format::Text)] {
+        let Some((table, wrong)) = accuracy::hosted_table(&accuracy::debates_d(), format) else {
+            break;
+        };
+        for (kind, (ok, n)) in table {
+            println!("Debates d ({name}), {kind}: {ok} of {n} as expected");
+        }
+        if std::env::args().nth(1).as_deref() == Some("d") {
+            for (case, codes) in wrong {
+                println!("  {case}: {}", codes.join(","));
+            }
+        }
+    }
     for (name, format) in [("md", Format::Markdown), ("txt", Format::Text)] {
         let Some((table, wrong)) = accuracy::debate_c_table(format) else {
             println!("Debates c: ../shared/corpus/wiki not found");

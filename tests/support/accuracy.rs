@@ -701,8 +701,19 @@ pub struct HostedDebate {
 
 /// The debates of set c.
 pub fn debates_c() -> Vec<HostedDebate> {
-    let text = std::fs::read_to_string(root().join("fixtures/accuracy/debates-c.tsv"))
-        .expect("fixtures/accuracy/debates-c.tsv");
+    hosted_debates("debates-c.tsv")
+}
+
+/// The debates of set d (session 18, written blind like set c, after set c's
+/// first round of fixes, and kept unread).
+pub fn debates_d() -> Vec<HostedDebate> {
+    hosted_debates("debates-d.tsv")
+}
+
+/// Hosted debates from a file of `fixtures/accuracy/`.
+pub fn hosted_debates(file: &str) -> Vec<HostedDebate> {
+    let path = root().join("fixtures/accuracy").join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
@@ -817,10 +828,18 @@ pub type CaseCodes = (String, Vec<String>);
 /// `(as expected, cases)` by kind without its side for set c in one format,
 /// and the cases not as expected with their codes; `None` without `../shared`.
 pub fn debate_c_table(format: Format) -> Option<(DebateTable, Vec<CaseCodes>)> {
+    hosted_table(&debates_c(), format)
+}
+
+/// [`debate_c_table`] for any hosted debates.
+pub fn hosted_table(
+    debates: &[HostedDebate],
+    format: Format,
+) -> Option<(DebateTable, Vec<CaseCodes>)> {
     let mut table: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut wrong = Vec::new();
-    for h in debates_c() {
-        let codes = hosted_findings(&h, format)?;
+    for h in debates {
+        let codes = hosted_findings(h, format)?;
         let ok = debate_as_expected(&h.debate, &codes);
         if !ok {
             wrong.push((h.debate.case.clone(), codes));

@@ -528,6 +528,12 @@ fn inflections(w: &str) -> Vec<String> {
 const BE: &[&str] = &[
     "was", "were", "is", "are", "been", "be", "being", "got", "gets", "get",
 ];
+/// Linking verbs other than `be` before an adjective with a side (`remained
+/// sceptical`, `seemed unimpressed`, `grew hostile`).
+const LINKING: &[&str] = &[
+    "remained", "remain", "remains", "seemed", "seems", "appeared", "appears", "became", "become",
+    "becomes", "grew", "proved", "sounded",
+];
 const AUXILIARIES: &[&str] = &[
     "has",
     "have",
@@ -1282,6 +1288,18 @@ fn dated_subject(toks: &[Tok], d: usize, lo: usize) -> bool {
 /// a neutral one (`the claim`, `the report`).
 fn charge_in(toks: &[Tok], a: usize, b: usize) -> Option<bool> {
     let p = &*PRED;
+    // `disputed this, and ...`, `challenged that`: a bare demonstrative points
+    // back at what was just said, as `the claim` does (not `disputed that the
+    // painting was genuine`, where `that` opens a clause).
+    if a < b.min(toks.len())
+        && matches!(toks[a].lower.as_str(), "this" | "that" | "these" | "those")
+        && toks
+            .get(a + 1)
+            .filter(|_| a + 1 < b)
+            .is_none_or(|n| !n.word || matches!(n.lower.as_str(), "and" | "but" | "as"))
+    {
+        return Some(false);
+    }
     let mut found = None;
     for t in toks.iter().take(b).skip(a).filter(|t| t.word) {
         if p.nouns.get(t.lower.as_str()) == Some(&Stance::Con) {
@@ -1292,6 +1310,27 @@ fn charge_in(toks: &[Tok], a: usize, b: usize) -> Option<bool> {
         }
     }
     found
+}
+
+/// Whether `it`, the subject of a clause after `, and`, stands for the
+/// subject of the clause before, when that is not the article's subject (`A
+/// 1987 report by an ethics group was less charitable, and it questioned
+/// whether ...`: the report questioned).
+fn it_of_the_clause_before(toks: &[Tok], (a, b): (usize, usize), subject: &Subject) -> bool {
+    if b != a + 1 || toks[a].lower != "it" || a < 3 {
+        return false;
+    }
+    if !(toks[a - 1].lower == "and" && toks[a - 2].lower == ",") {
+        return false;
+    }
+    let Some(v0) = (0..a - 2).find(|&k| {
+        toks[k].word
+            && (BE.contains(&toks[k].lower.as_str())
+                || AUXILIARIES.contains(&toks[k].lower.as_str()))
+    }) else {
+        return false;
+    };
+    subject_np(toks, 0, v0).is_some_and(|(sa, sb)| !is_subject(toks, sa, sb, subject))
 }
 
 /// Whether the words `toks[lo..v]` before a verb speak for the subject: its
@@ -2436,6 +2475,20 @@ fn predicate_voice_of(
                 return None;
             }
             let by = (v + 1..hi.min(v + 8)).find(|&k| toks[k].word && toks[k].lower == "by");
+            // `ran farms efficiently until they were suppressed`: an act
+            // without its agent in a clause of time is a turn of the story
+            // told, not a voice in the debate.
+            if by.is_none()
+                && toks[lo.max(v.saturating_sub(5))..v].iter().any(|w| {
+                    w.word
+                        && matches!(
+                            w.lower.as_str(),
+                            "until" | "till" | "before" | "after" | "when" | "once" | "whenever"
+                        )
+                })
+            {
+                continue;
+            }
             let actor = by.and_then(|by| {
                 let end = object_end(toks, by, hi);
                 (end > by + 1).then(|| span(by + 1, end))
@@ -2479,7 +2532,8 @@ fn predicate_voice_of(
         // the subject; `Capcom denied the reports`, `Capcom has defended the
         // practice`: the subject answers.
         let rebuts = p.rebut.contains(t.lower.as_str());
-        let own = is_subject(toks, subject_span.0, subject_span.1, subject)
+        let own = (is_subject(toks, subject_span.0, subject_span.1, subject)
+            && !it_of_the_clause_before(toks, subject_span, subject))
             || speaks_for_subject(toks, lo, v, subject);
         let object = &toks[obj_start.min(obj_end)..obj_end];
         // `upheld its complaint`, `endorsed the criticism`: to back a charge
@@ -2577,7 +2631,12 @@ fn predicate_voice_of(
         {
             k -= 1;
         }
-        if k == lo || !(toks[k - 1].word && BE.contains(&toks[k - 1].lower.as_str())) {
+        // `Others remained doubtful`: a linking verb other than `be` too.
+        if k == lo
+            || !(toks[k - 1].word
+                && (BE.contains(&toks[k - 1].lower.as_str())
+                    || LINKING.contains(&toks[k - 1].lower.as_str())))
+        {
             continue;
         }
         // `was less enthusiastic`, `the least impressed`: the other side.
@@ -3654,6 +3713,23 @@ fn founder_of_field(toks: &[Tok], c: usize, end: usize) -> bool {
         )
 }
 
+/// The side the predicate lexicon gives the verb `t` (`condemned`: against),
+/// and a reply's (`countered`): the other side from `prev`; `None` for a word
+/// that is neither.
+pub(crate) fn verb_side(t: &Tok, prev: Option<Stance>) -> Option<Stance> {
+    let p = &*PRED;
+    let kind = p.kind(t);
+    if kind & K_VERB != 0
+        && let Some(&(st, _)) = p.verbs.get(t.lower.as_str())
+    {
+        return Some(st);
+    }
+    if kind & K_REPLY != 0 && p.reply.contains(t.lower.as_str()) {
+        return prev.map(Stance::other);
+    }
+    None
+}
+
 /// The side of a sentence that goes on in someone else's voice (a quotation
 /// they began, or `He added that ...`): its evaluative words alone.
 pub(crate) fn continued_voice(toks: &[Tok]) -> Option<Stance> {
@@ -4367,6 +4443,88 @@ mod tests {
         let toks = tokenize(s);
         predicate_voice(&toks, 0, toks.len(), &Subject::of_title(title), Some(prev))
             .map(|v| v.stance)
+    }
+
+    #[test]
+    fn a_rebuttal_of_what_was_just_said_answers_either_side() {
+        // A demonstrative or a word for a judgement points back: the other
+        // side from the voice before.
+        for s in [
+            "The curator Lotte Brink rejected that judgement.",
+            "Meteorologists have disputed this, and the physicist Erik Dahl agreed.",
+            "The scholar Thomas Reade doubted that claim.",
+        ] {
+            assert_eq!(
+                with_prev(s, "The Sun Dog Painting", Stance::Con),
+                Some(Stance::Pro),
+                "{s}"
+            );
+            assert_eq!(
+                with_prev(s, "The Sun Dog Painting", Stance::Pro),
+                Some(Stance::Con),
+                "{s}"
+            );
+        }
+        // `that` opening a clause is not a demonstrative: the verb's own side.
+        assert_eq!(
+            with_prev(
+                "The connoisseur Gerhard Stolz disputed that the painting was genuine.",
+                "The Sun Dog Painting",
+                Stance::Pro
+            ),
+            Some(Stance::Con)
+        );
+        // To doubt is to contest.
+        assert_eq!(
+            voice(
+                "Others doubt that the painting is genuine.",
+                "The Sun Dog Painting"
+            )
+            .map(|v| v.0),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            voice(
+                "There is no doubt that the painting is genuine.",
+                "The Sun Dog Painting"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn valuing_linking_verbs_and_a_lesser_kindness() {
+        let side = |s: &str| voice(s, "The Sun Dog Painting").map(|v| v.0);
+        assert_eq!(
+            side("The painting is prized by historians."),
+            Some(Stance::Pro)
+        );
+        assert_eq!(side("Others remained doubtful."), Some(Stance::Con));
+        assert_eq!(
+            side("Several reviewers were less generous."),
+            Some(Stance::Con)
+        );
+        assert_eq!(side("Several reviewers were generous."), Some(Stance::Pro));
+        // The painting's own state is not a holder's side.
+        assert_eq!(side("The painting remained popular."), None);
+    }
+
+    #[test]
+    fn an_agentless_act_in_a_clause_of_time_is_no_voice() {
+        let side = |s: &str| voice(s, "Anarchism").map(|v| v.0);
+        assert_eq!(
+            side("The collectives ran farms efficiently until they were suppressed."),
+            None
+        );
+        // With its agent, or outside a clause of time, the act counts.
+        assert_eq!(
+            side("The collectives were suppressed by the government."),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            side("Anarchist newspapers were suppressed."),
+            Some(Stance::Con)
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@ use super::lexicon::{
     LEXICON, S_CONNECTIVE, S_NEGATION, S_PHRASE, S_REPLY, S_SUBORDINATOR, S_VERB, S_WEASEL,
     T_ACTOR, T_BLOCKER, T_COORDINATOR, T_HARM, VerbKind, match_any, match_at, may_be,
 };
-use super::predicates::{Subject, predicate_voice};
+use super::predicates::{Subject, predicate_voice, verb_side};
 use crate::model::Stance;
 #[cfg(test)]
 use crate::text::tokenize;
@@ -91,13 +91,15 @@ fn overturned(toks: &[Tok], lo: usize, hi: usize, last: Option<&RawVoice>) -> Op
 
 /// Whether a word after `, and` opens a clause with a speaker of its own: a
 /// name (`, and Ebert wrote`) or a pronoun or group that speaks (`, and
-/// critics called it`), not a list's next item (`, and customer service`).
+/// critics called it`, `, and it questioned whether ...`), not a list's next
+/// item (`, and customer service`).
 fn new_speaker(t: &Tok) -> bool {
     t.word
         && (t.cap
             || matches!(
                 t.lower.as_str(),
                 "he" | "she"
+                    | "it"
                     | "they"
                     | "critics"
                     | "reviewers"
@@ -332,6 +334,16 @@ fn main_voice(
             if negated {
                 return None;
             }
+            // `Supporters' groups condemned the proposal`, `Transit advocates
+            // counter that ...` (after a defence): a verb whose own side is
+            // the other one says that the noun names another cause than the
+            // subject's; the predicate decides.
+            if toks[k + 1..end]
+                .iter()
+                .any(|t| t.word && verb_side(t, prev).is_some_and(|v| v != st))
+            {
+                return None;
+            }
             let takes_that = toks[end..hi.min(end + 4)]
                 .iter()
                 .any(|t| t.word && t.lower == "that");
@@ -395,6 +407,28 @@ pub fn voices_with(
             prev = Some(v.stance);
             out.push(v);
         }
+    }
+    // `X argued that ... popular ..., and he warned that ...`: a side read
+    // only from the words X reports gives way to the other side that the
+    // same speaker, taken up by a pronoun, says with a verb of their own.
+    let pronoun_at = |v: &RawVoice| {
+        v.actor.is_some_and(|(a, _)| {
+            toks.iter()
+                .find(|t| t.start == a)
+                .is_some_and(|t| matches!(t.lower.as_str(), "he" | "she" | "they"))
+        })
+    };
+    let overruled: Vec<bool> = (0..out.len())
+        .map(|i| {
+            out[i].weak
+                && out[i + 1..]
+                    .iter()
+                    .any(|w| !w.weak && w.stance != out[i].stance && pronoun_at(w))
+        })
+        .collect();
+    if overruled.contains(&true) {
+        let mut keep = overruled.iter().map(|o| !o);
+        out.retain(|_| keep.next().unwrap_or(true));
     }
     if out.len() == 1 {
         out[0].words = words_in(toks);
@@ -553,6 +587,78 @@ mod tests {
             .iter()
             .map(|v| v.stance)
             .collect()
+    }
+
+    /// The side of each voice of `s` after a voice of side `prev`, in an
+    /// article titled `Harbour Plan`.
+    fn plan_sides_after(s: &str, prev: Stance) -> Vec<Stance> {
+        let subject = Subject::of_title("Harbour Plan");
+        voices_with(&tokenize(s), Some(prev), Some((s, &subject)))
+            .iter()
+            .map(|v| v.stance)
+            .collect()
+    }
+
+    #[test]
+    fn a_side_noun_gives_way_to_a_verb_of_the_other_side() {
+        // The noun names another cause (fans of a club, advocates of transit).
+        assert_eq!(
+            plan_sides("Supporters' groups condemned the plan."),
+            vec![Stance::Con]
+        );
+        assert_eq!(
+            plan_sides_after(
+                "Transit advocates counter that the plan has fallen far behind.",
+                Stance::Pro
+            ),
+            vec![Stance::Con]
+        );
+        // Near cases: the noun and the verb agree.
+        assert_eq!(
+            plan_sides("Supporters praised the plan."),
+            vec![Stance::Pro]
+        );
+        assert_eq!(
+            plan_sides_after("Supporters counter that the plan works.", Stance::Con),
+            vec![Stance::Pro]
+        );
+        assert_eq!(
+            plan_sides("Proponents argue that the plan works."),
+            vec![Stance::Pro]
+        );
+    }
+
+    #[test]
+    fn a_reported_side_gives_way_to_the_same_speakers_own_verb() {
+        // `popular`, reported, is overruled by what `he` does with a verb.
+        assert_eq!(
+            plan_sides(
+                "Professor Alan Metcalfe argued that weighting votes by support would give popular legislators a veto, and he warned that the plan would entrench party leaders."
+            ),
+            vec![Stance::Con]
+        );
+        // Two named speakers keep their own sides.
+        assert_eq!(
+            plan_sides(
+                "The architect Ann Bell praised the plan, and Mayor Tom Hale called it a failure."
+            ),
+            vec![Stance::Pro, Stance::Con]
+        );
+    }
+
+    #[test]
+    fn it_after_and_may_be_the_subject_of_the_clause_before() {
+        assert_eq!(
+            plan_sides(
+                "A 1987 report by an ethics group was less charitable, and it questioned whether the advice was sound."
+            ),
+            vec![Stance::Con]
+        );
+        // `it` after the subject's own clause stays the subject.
+        assert_eq!(
+            plan_sides("The plan was praised by critics, and it won three awards."),
+            vec![Stance::Pro, Stance::Pro]
+        );
     }
 
     #[test]
