@@ -253,7 +253,13 @@ const GIANT_SENTENCE: usize = 64 * 1024;
 /// Find the voices of every sentence and fill the balance facts of every
 /// section and of the article. `text` is the source the spans point into.
 pub fn analyse(article: &mut Article, text: &str, settings: &Settings) {
-    let subject = stance::Subject::of_title(article.title.as_ref().map_or("", |t| t.text.as_str()));
+    let lead = article
+        .lead
+        .first()
+        .and_then(|b| b.sentences().first())
+        .map_or("", |s| s.text.as_str());
+    let subject = stance::Subject::of_title(article.title.as_ref().map_or("", |t| t.text.as_str()))
+        .with_makers(lead);
     // A paragraph right after one that ends in `:` (`He told the crowd:`) or
     // in a speech verb and a comma (`Roger Ebert wrote,`) is most often a
     // block quotation whose marks a conversion lost; not across a heading

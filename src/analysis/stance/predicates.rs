@@ -60,7 +60,7 @@ use super::lexicon::MONTHS;
 use super::lexicon::{LEXICON, Lexicon, T_ACTOR, T_BLOCKER, T_COORDINATOR, T_HARM, T_TAGGED};
 use super::voices::RawVoice;
 use crate::model::Stance;
-use crate::text::{Tok, WordTable, tsv_rows, words_in};
+use crate::text::{Tok, WordTable, tokenize, tsv_rows, words_in};
 
 const PREDICATES: &str = include_str!("../../../data/stance-predicates.tsv");
 /// The broad evaluative lexicon derived from VADER (`bench/vader_lexicon.py`):
@@ -438,6 +438,10 @@ pub struct Subject {
     words: HashSet<String>,
     /// Its initials (`ancsa`), matched only where written with a capital.
     initials: HashSet<String>,
+    /// The surnames of a work's makers, as its lead names them (`a painting
+    /// by Frederic Edwin Church`: `church`), matched only with a capital:
+    /// praise or blame of the maker's handling is of the work.
+    creators: HashSet<String>,
 }
 
 impl Subject {
@@ -474,7 +478,77 @@ impl Subject {
             .map(initials)
             .filter(|a| a.chars().count() >= 3 && !words.contains(a))
             .collect();
-        Self { words, initials }
+        Self {
+            words,
+            initials,
+            creators: HashSet::default(),
+        }
+    }
+
+    /// The subject with the makers its lead's first sentence names after
+    /// `by` (`an oil painting by French painter Jean-François Millet`, `a
+    /// painting by Russian artists Ivan Shishkin and Konstantin Savitsky`,
+    /// `an oil painting created circa 1906 by the French artist Jean
+    /// Metzinger`): the last word of each run of capitalised words after a
+    /// work's noun or a verb of making. A word before a role (`American` in
+    /// `American painter`) is not a name.
+    #[must_use]
+    pub fn with_makers(mut self, lead: &str) -> Self {
+        let toks = tokenize(lead);
+        let Some(by) = toks.iter().enumerate().position(|(k, t)| {
+            t.word
+                && t.lower == "by"
+                && toks[k.saturating_sub(7)..k].iter().any(|w| {
+                    w.word
+                        && (WORKS.contains(&w.lower.as_str()) || MAKING.contains(&w.lower.as_str()))
+                })
+        }) else {
+            return self;
+        };
+        // The runs of capitalised words after `by` (with `van`, `de`, `of`
+        // ... inside), past the lowercase words and the origin before the
+        // first (`the French artist and theorist`), and on through `and`.
+        let particle = |k: usize| {
+            toks[k].word
+                && matches!(
+                    toks[k].lower.as_str(),
+                    "van" | "von" | "de" | "da" | "di" | "der" | "of" | "la" | "le"
+                )
+                && toks.get(k + 1).is_some_and(|n| n.word && n.cap)
+        };
+        let mut k = by + 1;
+        let mut started = false;
+        while k < toks.len() && k <= by + 12 {
+            let a = k;
+            while k < toks.len() && ((toks[k].word && toks[k].cap) || (k > a && particle(k))) {
+                k += 1;
+            }
+            if k == a {
+                if !started && toks[k].word {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            let next = toks.get(k);
+            // `American painter`, `Dutch baroque artist`: where the maker
+            // comes from, before what they are.
+            if !started && k == a + 1 && next.is_some_and(|n| n.word && !n.cap && n.lower != "and")
+            {
+                continue;
+            }
+            started = true;
+            for t in [&toks[a], &toks[k - 1]] {
+                self.creators
+                    .insert(t.lower.trim_end_matches("'s").to_string());
+            }
+            if next.is_some_and(|n| n.lower == "and") && toks.get(k + 1).is_some_and(|n| n.cap) {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        self
     }
 
     /// Whether a word names the subject: one of its words, its initials
@@ -489,8 +563,67 @@ impl Subject {
         self.words.contains(w)
             || self.words.contains(base)
             || (t.cap && !self.initials.is_empty() && self.initials.contains(base))
+            || (t.cap && !self.creators.is_empty() && self.creators.contains(base))
     }
 }
+
+/// Nouns for works, whose maker a lead names after `by`.
+const WORKS: &[&str] = &[
+    "painting",
+    "paintings",
+    "novel",
+    "film",
+    "album",
+    "ep",
+    "song",
+    "single",
+    "play",
+    "opera",
+    "book",
+    "poem",
+    "sculpture",
+    "memoir",
+    "symphony",
+    "mural",
+    "series",
+    "game",
+    "story",
+    "essay",
+    "work",
+    "works",
+    "portrait",
+    "drawing",
+    "print",
+    "photograph",
+    "triptych",
+    "fresco",
+    "statue",
+    "building",
+    "musical",
+    "ballet",
+    "concerto",
+    "sonata",
+    "cantata",
+    "novella",
+];
+/// Verbs of making a work, before `by`.
+const MAKING: &[&str] = &[
+    "painted",
+    "written",
+    "directed",
+    "composed",
+    "created",
+    "sculpted",
+    "produced",
+    "recorded",
+    "designed",
+    "drawn",
+    "illustrated",
+    "authored",
+    "developed",
+    "built",
+    "engraved",
+];
 
 /// The other forms of a title's word that still name the subject: its
 /// plural or singular, and the adherents of a doctrine (`-ism`, `-ianity`).
@@ -4507,6 +4640,90 @@ mod tests {
         assert_eq!(side("Several reviewers were generous."), Some(Stance::Pro));
         // The painting's own state is not a holder's side.
         assert_eq!(side("The painting remained popular."), None);
+    }
+
+    #[test]
+    fn a_works_maker_named_in_the_lead_is_the_work() {
+        let of = |lead: &str| {
+            let mut v: Vec<String> = Subject::of_title("The Icebergs")
+                .with_makers(lead)
+                .creators
+                .into_iter()
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(
+            of(
+                "The Icebergs is an 1861 landscape oil painting by American painter Frederic Edwin Church that was inspired by sketches of the North Atlantic."
+            ),
+            ["church", "frederic"]
+        );
+        assert_eq!(
+            of(
+                "The Morning is a painting by Russian artists Ivan Shishkin and Konstantin Savitsky."
+            ),
+            ["ivan", "konstantin", "savitsky", "shishkin"]
+        );
+        assert_eq!(
+            of("The Mill is a painting by Dutch baroque artist Rembrandt Harmenszoon van Rijn."),
+            ["rembrandt", "rijn"]
+        );
+        assert_eq!(
+            of("A Wheatfield is a painting by Vincent van Gogh, as part of a series."),
+            ["gogh", "vincent"]
+        );
+        // No work or verb of making before `by`: no maker.
+        assert!(of("Bodmin is a town bordered by Dartmoor.").is_empty());
+        // Praise of the maker's handling is praise of the work; with a
+        // capital only.
+        let subject = Subject::of_title("The Icebergs")
+            .with_makers("The Icebergs is a painting by Frederic Edwin Church.");
+        let toks = tokenize("The Art Journal praised Church's handling of ice and water.");
+        assert_eq!(
+            predicate_voice(&toks, 0, toks.len(), &subject, None).map(|v| v.stance),
+            Some(Stance::Pro)
+        );
+        let toks = tokenize("The Art Journal praised the church's handling of ice.");
+        assert_eq!(
+            predicate_voice(
+                &toks,
+                0,
+                toks.len(),
+                &Subject::of_title("The Icebergs"),
+                None
+            )
+            .map(|v| v.stance),
+            Some(Stance::Pro)
+        );
+    }
+
+    #[test]
+    fn misrepresentation_harsher_notices_and_dissent() {
+        let side = |s: &str| voice(s, "The Lackawanna Valley").map(|v| v.0);
+        assert_eq!(
+            side("The scholar Dennis Farrow argued that the painting had whitewashed the damage."),
+            Some(Stance::Con)
+        );
+        assert_eq!(side("The Athenaeum was harsher."), Some(Stance::Con));
+        assert_eq!(side("Other reviewers were warmer."), Some(Stance::Pro));
+        assert_eq!(side("Others were unmoved."), Some(Stance::Con));
+        assert_eq!(
+            with_prev(
+                "A minority of reviewers dissented.",
+                "The Lackawanna Valley",
+                Stance::Pro
+            ),
+            Some(Stance::Con)
+        );
+        assert_eq!(
+            with_prev(
+                "Curators rejected this reading.",
+                "The Lackawanna Valley",
+                Stance::Con
+            ),
+            Some(Stance::Pro)
+        );
     }
 
     #[test]
