@@ -2160,9 +2160,23 @@ fn predicate_voice_of(
     let p = &*PRED;
     // One look-up a word says which of the steps below it can open; a
     // clause with none has no predicate with a side.
-    let kinds: Vec<u32> = toks[lo..hi].iter().map(|t| p.kind(t)).collect();
+    // Tagged tokens hold their kinds (`tag_tokens`): a table of them is
+    // made, one look-up a word, only for tokens that are not.
+    let tagged = toks[lo..hi].iter().all(|t| t.tag & T_TAGGED != 0);
+    let kinds: Vec<u32> = if tagged {
+        Vec::new()
+    } else {
+        toks[lo..hi].iter().map(|t| p.kind(t)).collect()
+    };
+    let kind = |k: usize| {
+        if tagged {
+            toks[k].tag & K_ALL
+        } else {
+            kinds[k - lo]
+        }
+    };
     // Every kind some word of the clause has.
-    let all = kinds.iter().fold(0, |a, k| a | k);
+    let all = (lo..hi).fold(0, |a, k| a | kind(k));
     if all & K_PREDICATE == 0 {
         // Only step 8 needs no predicate word, and an evaluative one (or a
         // role of founding).
@@ -2171,7 +2185,7 @@ fn predicate_voice_of(
         }
         return None;
     }
-    let is = |k: usize, mask: u32| kinds[k - lo] & mask != 0;
+    let is = |k: usize, mask: u32| kind(k) & mask != 0;
     // A step that starts only at a word of `mask` scans up to `end`, and
     // nothing when the clause has no such word (`lo`, an empty range).
     let upto = |mask: u32, end: usize| if all & mask != 0 { end } else { lo };
