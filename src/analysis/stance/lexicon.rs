@@ -110,6 +110,9 @@ pub(crate) const T_BLOCKER: u32 = 1 << 28;
 pub(crate) const T_COORDINATOR: u32 = 1 << 27;
 /// One of [`Lexicon::harms`].
 pub(crate) const T_HARM: u32 = 1 << 26;
+/// A word that starts a built-in entry of the words to watch
+/// (`watch::first_words`): the last free bit, between the kinds and these.
+pub(crate) const T_WATCH_FIRST: u32 = 1 << 25;
 
 // The bits of `Tok::tag2`: the lists of which some phrase starts with the word.
 /// [`Lexicon::verbs`].

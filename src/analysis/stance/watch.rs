@@ -30,7 +30,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
-use super::lexicon::MONTHS;
+use super::lexicon::{MONTHS, T_TAGGED, T_WATCH_FIRST};
 use crate::model::WatchCategory;
 use crate::settings::WatchSettings;
 use crate::text::{Tok, WordTable, tokenize, tsv_rows};
@@ -240,6 +240,17 @@ impl Watch {
         self.first_shapes[shape_key(word)] & shape_bit(word) != 0
     }
 
+    /// Whether some entry may start with the word of `t`: a tagged token
+    /// (`predicates::tag_tokens`) says it with a bit, exactly; another is
+    /// asked [`Watch::may_start`].
+    fn may_start_tok(&self, t: &Tok) -> bool {
+        if t.tag & T_TAGGED != 0 {
+            t.tag & T_WATCH_FIRST != 0
+        } else {
+            self.may_start(&t.lower)
+        }
+    }
+
     /// Whether some entry's later slot may accept `word` (no false negatives).
     fn may_follow(&self, word: &str) -> bool {
         self.later_shapes[shape_key(word)] & shape_bit(word) != 0
@@ -258,6 +269,16 @@ fn shape_key(word: &str) -> usize {
 /// The bit of a word's length in [`Watch::first_shapes`].
 fn shape_bit(word: &str) -> u32 {
     1 << word.len().min(31)
+}
+
+/// The words that start a built-in entry, for the stance tags' table: a
+/// tagged token says with one bit whether it is one ([`T_WATCH_FIRST`]).
+pub(crate) fn first_words() -> impl Iterator<Item = &'static str> {
+    let w: &'static Watch = &WATCH;
+    w.vocab
+        .iter()
+        .filter(|&(_, &id)| !w.by_first[id as usize].is_empty())
+        .map(|(word, _)| word.as_str())
 }
 
 static WATCH: LazyLock<Watch> = LazyLock::new(|| {
@@ -3040,7 +3061,7 @@ pub fn editorial_hits_around(
         if straight
             || curly > 0
             || (t.cap && Some(i) != first)
-            || (extra.is_empty() && !w.may_start(&t.lower))
+            || (extra.is_empty() && !w.may_start_tok(t))
         {
             i += 1;
             continue;
@@ -3299,6 +3320,23 @@ mod tests {
                     .count();
                 assert!(listed >= by_words, "{text} at {i}");
             }
+        }
+    }
+
+    /// The tag bit of a word that starts an entry is set exactly for the
+    /// words that start one, so that a tagged token skips no entry.
+    #[test]
+    fn tagged_tokens_say_which_words_start_an_entry() {
+        let w = &*WATCH;
+        let mut text: Vec<String> = w.vocab.keys().cloned().collect();
+        text.extend(["zebra", "the", "of", "and", "obviously", "critics"].map(String::from));
+        let mut toks = tokenize(&text.join(" "));
+        super::super::predicates::tag_tokens(&mut toks);
+        for t in toks.iter().filter(|t| t.word) {
+            assert!(t.tag & T_TAGGED != 0);
+            let starts = !w.starting_with(&t.lower).is_empty();
+            assert_eq!(t.tag & T_WATCH_FIRST != 0, starts, "{}", t.lower);
+            assert_eq!(w.may_start_tok(t), starts, "{}", t.lower);
         }
     }
 
