@@ -54,6 +54,45 @@ pub(crate) struct Lexicon {
     starts: HashSet<String>,
     /// The same words, each with the lists (`S_*` bits) it starts a phrase of.
     list_starts: HashMap<String, u16>,
+    /// The verbs ([`Lexicon::verbs`]) by first word, each word's in list
+    /// order: a verb of the list is looked for among those that start with
+    /// the token's word, not by comparing the token with every verb.
+    verbs_by_first: HashMap<String, Vec<usize>>,
+    /// The same for [`Lexicon::phrases`].
+    phrases_by_first: HashMap<String, Vec<usize>>,
+}
+
+/// The places in `list` of the phrases that start with each word, in order.
+fn by_first<'a>(list: impl IntoIterator<Item = &'a Vec<String>>) -> HashMap<String, Vec<usize>> {
+    let mut map: HashMap<String, Vec<usize>> = HashMap::default();
+    for (n, phrase) in list.into_iter().enumerate() {
+        if let Some(first) = phrase.first() {
+            map.entry(first.clone()).or_default().push(n);
+        }
+    }
+    map
+}
+
+impl Lexicon {
+    /// The verb of [`Lexicon::verbs`] that starts at token `i`, the first in
+    /// list order (longest first), and the index just past it.
+    pub(crate) fn verb_at(&self, toks: &[Tok], i: usize) -> Option<(usize, VerbKind)> {
+        let candidates = self.verbs_by_first.get(toks.get(i)?.lower.as_str())?;
+        candidates.iter().find_map(|&n| {
+            let (p, kind) = &self.verbs[n];
+            match_at(toks, i, p).map(|e| (e, *kind))
+        })
+    }
+
+    /// The phrase of [`Lexicon::phrases`] that starts at token `i`, the first
+    /// in list order, the index just past it and its side.
+    pub(crate) fn phrase_at(&self, toks: &[Tok], i: usize) -> Option<(usize, Stance)> {
+        let candidates = self.phrases_by_first.get(toks.get(i)?.lower.as_str())?;
+        candidates.iter().find_map(|&n| {
+            let (p, st) = &self.phrases[n];
+            match_at(toks, i, p).map(|j| (j, *st))
+        })
+    }
 }
 
 // The bits of `Tok::tag` that the stance analysis sets (see
@@ -71,6 +110,9 @@ pub(crate) const T_BLOCKER: u32 = 1 << 28;
 pub(crate) const T_COORDINATOR: u32 = 1 << 27;
 /// One of [`Lexicon::harms`].
 pub(crate) const T_HARM: u32 = 1 << 26;
+/// A word that starts a built-in entry of the words to watch
+/// (`watch::first_words`): the last free bit, between the kinds and these.
+pub(crate) const T_WATCH_FIRST: u32 = 1 << 25;
 
 // The bits of `Tok::tag2`: the lists of which some phrase starts with the word.
 /// [`Lexicon::verbs`].
@@ -184,6 +226,8 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         coordinators: HashSet::default(),
         starts: HashSet::default(),
         list_starts: HashMap::default(),
+        verbs_by_first: HashMap::default(),
+        phrases_by_first: HashMap::default(),
     };
     for row in tsv_rows(STANCE_CUES) {
         let [kind, s, phrase, ..] = row[..] else {
@@ -257,6 +301,8 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     lx.list_starts = list_starts;
+    lx.verbs_by_first = by_first(lx.verbs.iter().map(|(w, _)| w));
+    lx.phrases_by_first = by_first(lx.phrases.iter().map(|(w, _)| w));
     lx
 });
 

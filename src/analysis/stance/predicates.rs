@@ -57,7 +57,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use super::lexicon::MONTHS;
-use super::lexicon::{LEXICON, Lexicon, T_ACTOR, T_BLOCKER, T_COORDINATOR, T_HARM, T_TAGGED};
+use super::lexicon::{
+    LEXICON, Lexicon, T_ACTOR, T_BLOCKER, T_COORDINATOR, T_HARM, T_TAGGED, T_WATCH_FIRST,
+};
 use super::voices::RawVoice;
 use crate::model::Stance;
 use crate::text::{Tok, WordTable, tokenize, tsv_rows, words_in};
@@ -195,6 +197,9 @@ fn tag_map() -> HashMap<&'static str, (u32, u16)> {
         let e = tags.entry(w).or_default();
         e.0 |= lx.tag_of(true, w);
         e.1 |= lx.tag2_of(true, w);
+    }
+    for w in super::watch::first_words() {
+        tags.entry(w).or_default().0 |= T_WATCH_FIRST;
     }
     tags
 }
@@ -1651,10 +1656,22 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
     // countrymen, he succeeded in ...`, `Despite its flaws, it is a
     // masterpiece`) and after `but` (`the acting is fine, but the plot is a
     // mess`); not `not only X, but Y`, `but also`, `anything but`.
-    // One look-up a word.
-    let kinds: Vec<u32> = toks[lo..hi].iter().map(|t| p.kind(t)).collect();
-    let kind = |k: usize| kinds[k - lo];
-    let turn = if kinds.iter().any(|k| k & K_TURN != 0) {
+    // One look-up a word, and none for tagged tokens (`tag_tokens`), which
+    // hold their kinds.
+    let tagged = toks[lo..hi].iter().all(|t| t.tag & T_TAGGED != 0);
+    let kinds: Vec<u32> = if tagged {
+        Vec::new()
+    } else {
+        toks[lo..hi].iter().map(|t| p.kind(t)).collect()
+    };
+    let kind = |k: usize| {
+        if tagged {
+            toks[k].tag & K_ALL
+        } else {
+            kinds[k - lo]
+        }
+    };
+    let turn = if (lo..hi).any(|k| kind(k) & K_TURN != 0) {
         overturning_clause(toks, lo, hi).unwrap_or(hi)
     } else {
         hi
@@ -1907,7 +1924,7 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
     if digits || toks[lo..hi].iter().any(|t| t.cap && t.lower.len() == 1) {
         score += aggregate_or_grade(toks, lo, hi);
     }
-    if digits || kinds.iter().any(|k| k & K_RANK != 0) {
+    if digits || (lo..hi).any(|k| kind(k) & K_RANK != 0) {
         score += place_on_list(toks, lo, hi);
     }
     match score {
@@ -2332,9 +2349,23 @@ fn predicate_voice_of(
     let p = &*PRED;
     // One look-up a word says which of the steps below it can open; a
     // clause with none has no predicate with a side.
-    let kinds: Vec<u32> = toks[lo..hi].iter().map(|t| p.kind(t)).collect();
+    // Tagged tokens hold their kinds (`tag_tokens`): a table of them is
+    // made, one look-up a word, only for tokens that are not.
+    let tagged = toks[lo..hi].iter().all(|t| t.tag & T_TAGGED != 0);
+    let kinds: Vec<u32> = if tagged {
+        Vec::new()
+    } else {
+        toks[lo..hi].iter().map(|t| p.kind(t)).collect()
+    };
+    let kind = |k: usize| {
+        if tagged {
+            toks[k].tag & K_ALL
+        } else {
+            kinds[k - lo]
+        }
+    };
     // Every kind some word of the clause has.
-    let all = kinds.iter().fold(0, |a, k| a | k);
+    let all = (lo..hi).fold(0, |a, k| a | kind(k));
     if all & K_PREDICATE == 0 {
         // Only step 8 needs no predicate word, and an evaluative one (or a
         // role of founding).
@@ -2343,7 +2374,7 @@ fn predicate_voice_of(
         }
         return None;
     }
-    let is = |k: usize, mask: u32| kinds[k - lo] & mask != 0;
+    let is = |k: usize, mask: u32| kind(k) & mask != 0;
     // A step that starts only at a word of `mask` scans up to `end`, and
     // nothing when the clause has no such word (`lo`, an empty range).
     let upto = |mask: u32, end: usize| if all & mask != 0 { end } else { lo };

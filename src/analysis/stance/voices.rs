@@ -2,7 +2,7 @@
 
 use super::lexicon::{
     LEXICON, S_CONNECTIVE, S_NEGATION, S_PHRASE, S_REPLY, S_SUBORDINATOR, S_VERB, S_WEASEL,
-    T_ACTOR, T_BLOCKER, T_COORDINATOR, T_HARM, VerbKind, match_any, match_at, may_be,
+    T_ACTOR, T_BLOCKER, T_COORDINATOR, T_HARM, VerbKind, match_any, may_be,
 };
 use super::predicates::{Subject, predicate_voice, verb_side};
 use crate::model::Stance;
@@ -229,14 +229,7 @@ fn main_voice(
     // No phrase, reply or weasel claim starts at a word that starts none
     // of its list.
     let starts = |list: u16| lx.may_start_in(&toks[i], list);
-    if let Some((j, st)) = starts(S_PHRASE)
-        .then(|| {
-            lx.phrases
-                .iter()
-                .find_map(|(p, st)| match_at(toks, i, p).map(|j| (j, *st)))
-        })
-        .flatten()
-    {
+    if let Some((j, st)) = starts(S_PHRASE).then(|| lx.phrase_at(toks, i)).flatten() {
         return Some(RawVoice {
             stance: st,
             actor: None,
@@ -324,11 +317,7 @@ fn main_voice(
         }
         if let Some((end, kind)) = lx
             .may_start_in(t, S_VERB)
-            .then(|| {
-                lx.verbs
-                    .iter()
-                    .find_map(|(p, kind)| match_at(toks, j, p).map(|e| (e, *kind)))
-            })
+            .then(|| lx.verb_at(toks, j))
             .flatten()
         {
             if negated {

@@ -30,7 +30,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
-use super::lexicon::MONTHS;
+use super::lexicon::{MONTHS, T_TAGGED, T_WATCH_FIRST};
 use crate::model::WatchCategory;
 use crate::settings::WatchSettings;
 use crate::text::{Tok, WordTable, tokenize, tsv_rows};
@@ -120,6 +120,14 @@ struct Watch {
     numbers: WordTable<u32>,
     /// Entries by each word their first slot accepts, by word number.
     by_first: Vec<Vec<usize>>,
+    /// For each word number, the word numbers that the second slot of one of
+    /// the entries it starts accepts, a bit each (`stride` words of bits per
+    /// word number), and every bit where one of them is that word alone: a
+    /// frequent first word (`the`, `a`, `in`, `it`) whose next word goes on
+    /// with none of its entries costs one test, not a trial of each entry.
+    seconds: Vec<u64>,
+    /// Words of bits per word number in [`Watch::seconds`].
+    stride: usize,
     /// For each of those words' first two bytes (folded, see [`shape_key`]),
     /// a bit per length (31 for 31 bytes or more): most words of a sentence
     /// start no entry, and this tells so without hashing them.
@@ -186,9 +194,36 @@ impl Watch {
                 self.later_shapes[shape_key(w)] |= shape_bit(w);
             }
         }
+        self.stride = self.vocab.len().div_ceil(64);
+        self.seconds = vec![0; self.vocab.len() * self.stride];
+        for e in &self.entries {
+            for &first in e.ids.first().into_iter().flatten() {
+                let bits = &mut self.seconds[first as usize * self.stride..][..self.stride];
+                match e.ids.get(1) {
+                    Some(second) => {
+                        for &id in second {
+                            bits[id as usize / 64] |= 1 << (id % 64);
+                        }
+                    }
+                    None => bits.fill(u64::MAX),
+                }
+            }
+        }
+    }
+
+    /// Whether an entry that starts with word number `first` may go on with
+    /// word number `next` (`None`: no word of any entry, or none at all).
+    fn may_continue(&self, first: u32, next: Option<u32>) -> bool {
+        let bits = &self.seconds[first as usize * self.stride..][..self.stride];
+        match next {
+            Some(id) => bits[id as usize / 64] & (1 << (id % 64)) != 0,
+            // All bits are set only for a word that is an entry alone.
+            None => bits.iter().all(|&b| b == u64::MAX),
+        }
     }
 
     /// The entries whose first slot accepts `word`.
+    #[cfg(test)]
     fn starting_with(&self, word: &str) -> &[usize] {
         self.number(word)
             .map_or(&[], |id| self.by_first[id as usize].as_slice())
@@ -203,6 +238,17 @@ impl Watch {
     /// Whether some entry may start with `word` (no false negatives).
     fn may_start(&self, word: &str) -> bool {
         self.first_shapes[shape_key(word)] & shape_bit(word) != 0
+    }
+
+    /// Whether some entry may start with the word of `t`: a tagged token
+    /// (`predicates::tag_tokens`) says it with a bit, exactly; another is
+    /// asked [`Watch::may_start`].
+    fn may_start_tok(&self, t: &Tok) -> bool {
+        if t.tag & T_TAGGED != 0 {
+            t.tag & T_WATCH_FIRST != 0
+        } else {
+            self.may_start(&t.lower)
+        }
     }
 
     /// Whether some entry's later slot may accept `word` (no false negatives).
@@ -225,12 +271,24 @@ fn shape_bit(word: &str) -> u32 {
     1 << word.len().min(31)
 }
 
+/// The words that start a built-in entry, for the stance tags' table: a
+/// tagged token says with one bit whether it is one ([`T_WATCH_FIRST`]).
+pub(crate) fn first_words() -> impl Iterator<Item = &'static str> {
+    let w: &'static Watch = &WATCH;
+    w.vocab
+        .iter()
+        .filter(|&(_, &id)| !w.by_first[id as usize].is_empty())
+        .map(|(word, _)| word.as_str())
+}
+
 static WATCH: LazyLock<Watch> = LazyLock::new(|| {
     let mut w = Watch {
         entries: Vec::new(),
         vocab: HashMap::default(),
         numbers: WordTable::new(std::iter::empty::<(&str, u32)>()),
         by_first: Vec::new(),
+        seconds: Vec::new(),
+        stride: 0,
         first_shapes: [0; 1024],
         later_shapes: [0; 1024],
         unless: HashMap::default(),
@@ -1907,22 +1965,29 @@ fn match_built_in(
 ) -> Option<usize> {
     let mut j = i + 1;
     for slot in e.ids.iter().skip(1) {
-        let t = toks.get(j)?;
-        if nums[j] == UNSEEN {
-            nums[j] = if t.word && w.may_follow(&t.lower) {
-                w.number(&t.lower)
-                    .map_or(NO_WORD, |id| id.saturating_add(FIRST_ID))
-            } else {
-                NO_WORD
-            };
-        }
-        let id = nums[j];
-        if id == NO_WORD || !slot.contains(&(id - FIRST_ID)) {
+        if !slot.contains(&later_number(toks, j, w, nums)?) {
             return None;
         }
         j += 1;
     }
     (!removed_phrase(toks, i, j, removed)).then_some(j)
+}
+
+/// The word number of token `j` as a later slot of an entry may accept it
+/// (`None`: past the end, punctuation, or a word no later slot has), cached
+/// in `nums` as [`match_built_in`] says.
+#[inline]
+fn later_number(toks: &[Tok], j: usize, w: &Watch, nums: &mut [u32]) -> Option<u32> {
+    let t = toks.get(j)?;
+    if nums[j] == UNSEEN {
+        nums[j] = if t.word && w.may_follow(&t.lower) {
+            w.number(&t.lower)
+                .map_or(NO_WORD, |id| id.saturating_add(FIRST_ID))
+        } else {
+            NO_WORD
+        };
+    }
+    nums[j].checked_sub(FIRST_ID)
 }
 
 /// A token's word number not looked up yet, and a token that has none. Zero
@@ -2996,15 +3061,23 @@ pub fn editorial_hits_around(
         if straight
             || curly > 0
             || (t.cap && Some(i) != first)
-            || (extra.is_empty() && !w.may_start(&t.lower))
+            || (extra.is_empty() && !w.may_start_tok(t))
         {
             i += 1;
             continue;
         }
-        // The built-in entries by word numbers, then the configuration's.
-        let built_in = w.starting_with(&t.lower);
+        // The built-in entries by word numbers, then the configuration's;
+        // none of the built-in ones when the next word goes on with none.
+        let first_id = w.number(&t.lower);
+        let mut built_in = first_id.map_or(&[][..], |id| w.by_first[id as usize].as_slice());
         if !built_in.is_empty() && nums.is_empty() {
             nums = vec![UNSEEN; toks.len()];
+        }
+        if let Some(id) = first_id
+            && !built_in.is_empty()
+            && !w.may_continue(id, later_number(toks, i + 1, w, &mut nums))
+        {
+            built_in = &[];
         }
         let mut best: Option<(usize, &Entry)> = None;
         for k in 0..built_in.len() + extra.len() {
@@ -3228,6 +3301,12 @@ mod tests {
                         match_entry(&toks, i, e, &none),
                         "{text} at {i}"
                     );
+                    // The gate on the next word passes every entry that matches.
+                    if match_entry(&toks, i, e, &none).is_some() {
+                        let first = w.number(&toks[i].lower).expect("a first word has a number");
+                        let next = later_number(&toks, i + 1, w, &mut nums);
+                        assert!(w.may_continue(first, next), "{text} at {i}");
+                    }
                 }
                 let listed = w.starting_with(&toks[i].lower).len();
                 let by_words = w
@@ -3241,6 +3320,23 @@ mod tests {
                     .count();
                 assert!(listed >= by_words, "{text} at {i}");
             }
+        }
+    }
+
+    /// The tag bit of a word that starts an entry is set exactly for the
+    /// words that start one, so that a tagged token skips no entry.
+    #[test]
+    fn tagged_tokens_say_which_words_start_an_entry() {
+        let w = &*WATCH;
+        let mut text: Vec<String> = w.vocab.keys().cloned().collect();
+        text.extend(["zebra", "the", "of", "and", "obviously", "critics"].map(String::from));
+        let mut toks = tokenize(&text.join(" "));
+        super::super::predicates::tag_tokens(&mut toks);
+        for t in toks.iter().filter(|t| t.word) {
+            assert!(t.tag & T_TAGGED != 0);
+            let starts = !w.starting_with(&t.lower).is_empty();
+            assert_eq!(t.tag & T_WATCH_FIRST != 0, starts, "{}", t.lower);
+            assert_eq!(w.may_start_tok(t), starts, "{}", t.lower);
         }
     }
 
