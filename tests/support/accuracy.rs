@@ -643,7 +643,12 @@ pub fn debate_article(d: &Debate) -> SourceFile {
 
 /// The balance codes (B001, B002, B003) each debate gets, as a plain-text article.
 pub fn debate_findings(d: &Debate) -> Vec<String> {
-    let src = debate_article(d);
+    balance_codes(&debate_article(d), None)
+}
+
+/// The balance codes (B001, B002, B003) of an article, sorted and each once;
+/// only those that start in `range` when one is given.
+fn balance_codes(src: &SourceFile, range: Option<std::ops::Range<usize>>) -> Vec<String> {
     let settings = Settings::default();
     let policy = encyclint::schema::Policy::builtin();
     let cx = encyclint::linter::Context {
@@ -651,10 +656,11 @@ pub fn debate_findings(d: &Debate) -> Vec<String> {
         policy: &policy,
         titles: None,
     };
-    let mut codes: Vec<String> = encyclint::linter::lint(&src, &cx)
+    let mut codes: Vec<String> = encyclint::linter::lint(src, &cx)
         .map(|l| l.diagnostics)
         .unwrap_or_default()
         .into_iter()
+        .filter(|d| range.as_ref().is_none_or(|r| r.contains(&d.span.start())))
         .map(|d| d.code)
         .filter(|c| matches!(c.as_str(), "B001" | "B002" | "B003"))
         .collect();
@@ -799,24 +805,7 @@ pub fn hosted_article(
 /// hosted debate; `None` when the host is absent.
 pub fn hosted_findings(h: &HostedDebate, format: Format) -> Option<Vec<String>> {
     let (src, range) = hosted_article(h, format)?;
-    let settings = Settings::default();
-    let policy = encyclint::schema::Policy::builtin();
-    let cx = encyclint::linter::Context {
-        settings: &settings,
-        policy: &policy,
-        titles: None,
-    };
-    let mut codes: Vec<String> = encyclint::linter::lint(&src, &cx)
-        .map(|l| l.diagnostics)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|d| range.contains(&d.span.start()))
-        .map(|d| d.code)
-        .filter(|c| matches!(c.as_str(), "B001" | "B002" | "B003"))
-        .collect();
-    codes.sort();
-    codes.dedup();
-    Some(codes)
+    Some(balance_codes(&src, Some(range)))
 }
 
 /// `(as expected, cases)` by kind without its side (`one-sided`, ...).

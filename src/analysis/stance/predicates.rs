@@ -1641,6 +1641,36 @@ fn negated_infinitive(toks: &[Tok], v: usize, lo: usize) -> Option<usize> {
     (gov.word && !holds_back).then_some(g)
 }
 
+/// The kinds (`K_*` bits) of the tokens of a clause: read from their tags
+/// (`tag_tokens`), or, for a clause whose tokens are not tagged, looked up
+/// once a word into a table.
+struct ClauseKinds {
+    lo: usize,
+    /// Empty when every token is tagged.
+    table: Vec<u32>,
+}
+
+impl ClauseKinds {
+    fn of(toks: &[Tok], lo: usize, hi: usize) -> Self {
+        let tagged = toks[lo..hi].iter().all(|t| t.tag & T_TAGGED != 0);
+        let table = if tagged {
+            Vec::new()
+        } else {
+            toks[lo..hi].iter().map(|t| PRED.kind(t)).collect()
+        };
+        Self { lo, table }
+    }
+
+    /// The kinds of token `k` (in the clause).
+    fn get(&self, toks: &[Tok], k: usize) -> u32 {
+        if self.table.is_empty() {
+            toks[k].tag & K_ALL
+        } else {
+            self.table[k - self.lo]
+        }
+    }
+}
+
 /// The side of reported words: evaluative words, each turned around by a
 /// negation in the three words before it.
 fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
@@ -1658,19 +1688,8 @@ fn evaluate(toks: &[Tok], lo: usize, hi: usize) -> Option<Stance> {
     // mess`); not `not only X, but Y`, `but also`, `anything but`.
     // One look-up a word, and none for tagged tokens (`tag_tokens`), which
     // hold their kinds.
-    let tagged = toks[lo..hi].iter().all(|t| t.tag & T_TAGGED != 0);
-    let kinds: Vec<u32> = if tagged {
-        Vec::new()
-    } else {
-        toks[lo..hi].iter().map(|t| p.kind(t)).collect()
-    };
-    let kind = |k: usize| {
-        if tagged {
-            toks[k].tag & K_ALL
-        } else {
-            kinds[k - lo]
-        }
-    };
+    let kinds = ClauseKinds::of(toks, lo, hi);
+    let kind = |k: usize| kinds.get(toks, k);
     let turn = if (lo..hi).any(|k| kind(k) & K_TURN != 0) {
         overturning_clause(toks, lo, hi).unwrap_or(hi)
     } else {
@@ -2351,19 +2370,8 @@ fn predicate_voice_of(
     // clause with none has no predicate with a side.
     // Tagged tokens hold their kinds (`tag_tokens`): a table of them is
     // made, one look-up a word, only for tokens that are not.
-    let tagged = toks[lo..hi].iter().all(|t| t.tag & T_TAGGED != 0);
-    let kinds: Vec<u32> = if tagged {
-        Vec::new()
-    } else {
-        toks[lo..hi].iter().map(|t| p.kind(t)).collect()
-    };
-    let kind = |k: usize| {
-        if tagged {
-            toks[k].tag & K_ALL
-        } else {
-            kinds[k - lo]
-        }
-    };
+    let kinds = ClauseKinds::of(toks, lo, hi);
+    let kind = |k: usize| kinds.get(toks, k);
     // Every kind some word of the clause has.
     let all = (lo..hi).fold(0, |a, k| a | kind(k));
     if all & K_PREDICATE == 0 {
